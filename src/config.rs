@@ -1,0 +1,100 @@
+//! `site.toml`: the site's languages, base URL, report year, assessment scale,
+//! theme and footer, loaded into a [`SiteConfig`].
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::Diagnostic;
+use crate::text::Text;
+use crate::toml_doc;
+
+/// The file name of a site's configuration, at the site root.
+pub const CONFIG_FILE: &str = "site.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// The public URL of the site's root folder, e.g. `https://www.umea.se/uppfoljning/`.
+    pub base_url: Spanned<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// The year whose assessments the overview shows.
+    pub report_year: i32,
+    /// The site's languages; the first is the default.
+    pub languages: Spanned<Vec<Language>>,
+    pub title: Spanned<Text>,
+    pub description: Spanned<Text>,
+    /// The assessment scale, from best to worst.
+    pub scale: Spanned<Vec<ScaleStep>>,
+    #[serde(default)]
+    pub footer: Footer,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: Spanned<String>,
+    /// The language's name in itself (`Svenska`, `English`), used by the language switch.
+    pub name: String,
+}
+
+/// One step of the assessment scale (`ja`, `delvis`, `nej`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleStep {
+    pub id: Spanned<String>,
+    pub kind: AssessmentKind,
+    pub label: Spanned<Text>,
+    pub description: Option<Spanned<Text>>,
+}
+
+/// What an assessment means, which the theme turns into colour and icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssessmentKind {
+    Met,
+    Partly,
+    NotMet,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    pub organisation: Option<Spanned<Text>>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<Spanned<Text>>,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl SiteConfig {
+    /// Reads `root/site.toml`.
+    pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
+        let rel = Path::new(CONFIG_FILE);
+        if !root.join(rel).is_file() {
+            return Err(Diagnostic::error(rel, format!("no {CONFIG_FILE} in {}", root.display()))
+                .with_hint("run goalsite in the site's folder, or pass --root DIR"));
+        }
+        let source = toml_doc::read_text(root, rel)?;
+        toml_doc::parse(rel, &source)
+    }
+
+    /// The language codes in order; the first is the default language.
+    pub fn lang_codes(&self) -> Vec<String> {
+        self.languages.get_ref().iter().map(|l| l.code.get_ref().clone()).collect()
+    }
+
+    pub fn default_lang(&self) -> &str {
+        self.languages.get_ref().first().map_or("", |l| l.code.get_ref().as_str())
+    }
+
+    pub fn scale_step(&self, id: &str) -> Option<&ScaleStep> {
+        self.scale.get_ref().iter().find(|s| s.id.get_ref() == id)
+    }
+}

@@ -1,0 +1,253 @@
+//! Load: walks `content/`, reads every Markdown and TOML file (in parallel) and
+//! assembles the typed [`Content`]. Problems become diagnostics; nothing stops
+//! at the first one.
+
+mod markdown_file;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Content, Indicator, IndicatorFile, MarkdownDoc, Page, Programme, ProgrammeFile, SourceFile};
+use crate::toml_doc;
+
+pub use markdown_file::split_front_matter;
+
+/// The folder under the site root that holds the content.
+pub const CONTENT_DIR: &str = "content";
+/// The file that makes a folder a programme.
+pub const PROGRAMME_FILE: &str = "programme.toml";
+/// The folder inside a programme that holds its indicators.
+pub const INDICATORS_DIR: &str = "indicators";
+/// The stem of a home or programme narrative file (`_index.sv.md`).
+pub const INDEX_STEM: &str = "_index";
+
+/// What a file under `content/` is, from its place and name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind {
+    Programme { dir: PathBuf },
+    Indicator { programme_dir: PathBuf, id: String },
+    Home { lang: String },
+    Narrative { programme_dir: PathBuf, lang: String },
+    Page { key: String, lang: String },
+}
+
+/// One parsed file.
+enum Loaded {
+    Programme(PathBuf, SourceFile, ProgrammeFile),
+    Indicator(PathBuf, Indicator),
+    Home(MarkdownDoc),
+    Narrative(PathBuf, MarkdownDoc),
+    Page(String, MarkdownDoc),
+}
+
+/// Reads everything under `root/content` for the languages `langs`.
+pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let files = list_files(root, &mut problems);
+    let programme_dirs: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == PROGRAMME_FILE))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+
+    let classified: Vec<(PathBuf, Kind)> = files
+        .into_iter()
+        .filter_map(|rel| match classify(&rel, &programme_dirs, langs) {
+            Ok(kind) => Some((rel, kind)),
+            Err(d) => {
+                problems.push(d);
+                None
+            }
+        })
+        .collect();
+
+    let results: Vec<Result<Loaded, Diagnostic>> =
+        classified.into_par_iter().map(|(rel, kind)| read(root, rel, kind)).collect();
+
+    let mut content = Content::default();
+    let mut programmes: BTreeMap<PathBuf, Programme> = BTreeMap::new();
+    let mut narratives = Vec::new();
+    let mut indicators = Vec::new();
+    let mut pages: BTreeMap<String, Page> = BTreeMap::new();
+    for result in results {
+        match result {
+            Err(d) => problems.push(d),
+            Ok(Loaded::Programme(dir, file, data)) => {
+                let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let p = Programme { id, file, data, narrative: BTreeMap::new(), indicators: Vec::new() };
+                programmes.insert(dir, p);
+            }
+            Ok(Loaded::Indicator(dir, ind)) => indicators.push((dir, ind)),
+            Ok(Loaded::Narrative(dir, doc)) => narratives.push((dir, doc)),
+            Ok(Loaded::Home(doc)) => {
+                content.home.insert(doc.lang.clone(), doc);
+            }
+            Ok(Loaded::Page(key, doc)) => {
+                let page = pages.entry(key.clone()).or_insert_with(|| Page { key, docs: BTreeMap::new() });
+                page.docs.insert(doc.lang.clone(), doc);
+            }
+        }
+    }
+    // A programme whose programme.toml failed to parse has already been
+    // reported; its other files are dropped with it, not reported twice.
+    for (dir, doc) in narratives {
+        if let Some(p) = programmes.get_mut(&dir) {
+            p.narrative.insert(doc.lang.clone(), doc);
+        }
+    }
+    for (dir, ind) in indicators {
+        if let Some(p) = programmes.get_mut(&dir) {
+            p.indicators.push(ind);
+        }
+    }
+    content.programmes = programmes.into_values().collect();
+    content.programmes.sort_by(|a, b| (a.data.order, &a.id).cmp(&(b.data.order, &b.id)));
+    content.pages = pages.into_values().collect();
+    (content, problems)
+}
+
+/// Every file under `content/`, relative to the root, sorted, without hidden files.
+fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        problems.push(
+            Diagnostic::error(Path::new(CONTENT_DIR), "the content folder is missing")
+                .with_hint("create content/ next to site.toml (see docs/authoring.md)"),
+        );
+        return Vec::new();
+    }
+    let walker = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()));
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                files.push(e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                let path = path.unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+                let why = if e.loop_ancestor().is_some() { "a folder link that loops".into() } else { e.to_string() };
+                problems.push(Diagnostic::error(&path, format!("cannot read this path: {why}")));
+            }
+        }
+    }
+    files
+}
+
+/// Hidden files and editors' backup and swap files are never content.
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+}
+
+fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<Kind, Diagnostic> {
+    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let parent = rel.parent().unwrap_or(Path::new(""));
+    let in_programme = |dir: &Path| programme_dirs.iter().any(|p| p == dir);
+    if name == PROGRAMME_FILE {
+        return Ok(Kind::Programme { dir: parent.to_path_buf() });
+    }
+    if let Some(id) = name.strip_suffix(".toml") {
+        let programme_dir = parent.parent().unwrap_or(Path::new(""));
+        if parent.file_name().is_some_and(|n| n == INDICATORS_DIR) && in_programme(programme_dir) {
+            return Ok(Kind::Indicator { programme_dir: programme_dir.to_path_buf(), id: id.to_owned() });
+        }
+        return Err(Diagnostic::error(rel, "goalsite does not know what this TOML file is").with_hint(format!(
+            "indicators go in <programme>/{INDICATORS_DIR}/<id>.toml, next to the programme's {PROGRAMME_FILE}"
+        )));
+    }
+    let Some(stem_lang) = name.strip_suffix(".md") else {
+        return Err(Diagnostic::error(rel, "goalsite only reads .md and .toml files in content/; this file is not published")
+            .with_hint("put images and other files in the theme's static/ folder")
+            .warning());
+    };
+    let (stem, lang) = stem_lang.rsplit_once('.').unwrap_or((stem_lang, ""));
+    if !langs.iter().any(|l| l == lang) {
+        let wanted: Vec<String> = langs.iter().map(|l| format!("{stem}.{l}.md")).collect();
+        return Err(Diagnostic::error(rel, "the file name does not say which language the page is in")
+            .with_hint(format!("name it {}", wanted.join(" or "))));
+    }
+    let lang = lang.to_owned();
+    let content_root = Path::new(CONTENT_DIR);
+    if stem == INDEX_STEM {
+        if parent == content_root {
+            return Ok(Kind::Home { lang });
+        }
+        if in_programme(parent) {
+            return Ok(Kind::Narrative { programme_dir: parent.to_path_buf(), lang });
+        }
+        return Err(Diagnostic::error(rel, "an _index file belongs in content/ (home page) or in a programme folder")
+            .with_hint(format!("a folder becomes a programme when it has a {PROGRAMME_FILE}")));
+    }
+    if programme_dirs.iter().any(|p| parent.starts_with(p)) {
+        return Err(Diagnostic::error(rel, "free pages cannot live inside a programme folder")
+            .with_hint(format!("write the programme's text in {INDEX_STEM}.{lang}.md, or move this page up to content/")));
+    }
+    let dir = parent.strip_prefix(content_root).unwrap_or(parent);
+    let key = dir.join(format!("{stem}.md")).to_string_lossy().replace('\\', "/");
+    Ok(Kind::Page { key, lang })
+}
+
+fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Loaded, Diagnostic> {
+    let text: Arc<str> = toml_doc::read_text(root, &rel)?.into();
+    let file = SourceFile { path: rel, text };
+    match kind {
+        Kind::Programme { dir } => {
+            let data = toml_doc::parse::<ProgrammeFile>(&file.path, &file.text)?;
+            Ok(Loaded::Programme(dir, file, data))
+        }
+        Kind::Indicator { programme_dir, id } => {
+            let data = toml_doc::parse::<IndicatorFile>(&file.path, &file.text)?;
+            Ok(Loaded::Indicator(programme_dir, Indicator { id, file, data }))
+        }
+        Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(file, lang)?)),
+        Kind::Narrative { programme_dir, lang } => {
+            Ok(Loaded::Narrative(programme_dir, markdown_file::parse(file, lang)?))
+        }
+        Kind::Page { key, lang } => Ok(Loaded::Page(key, markdown_file::parse(file, lang)?)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        vec!["sv".into(), "en".into()]
+    }
+
+    #[test]
+    fn files_are_classified_by_place_and_name() {
+        let progs = vec![PathBuf::from("content/tillvaxt")];
+        let c = |p: &str| classify(Path::new(p), &progs, &langs());
+        assert_eq!(c("content/_index.sv.md").unwrap(), Kind::Home { lang: "sv".into() });
+        assert_eq!(
+            c("content/tillvaxt/_index.en.md").unwrap(),
+            Kind::Narrative { programme_dir: "content/tillvaxt".into(), lang: "en".into() }
+        );
+        assert_eq!(
+            c("content/tillvaxt/indicators/x.toml").unwrap(),
+            Kind::Indicator { programme_dir: "content/tillvaxt".into(), id: "x".into() }
+        );
+        assert_eq!(c("content/om/kontakt.sv.md").unwrap(), Kind::Page { key: "om/kontakt.md".into(), lang: "sv".into() });
+    }
+
+    #[test]
+    fn a_page_without_language_suffix_is_an_error_with_the_names_to_use() {
+        let d = classify(Path::new("content/om.md"), &[], &langs()).unwrap_err();
+        assert!(d.is_error());
+        assert_eq!(d.hint.as_deref(), Some("name it om.sv.md or om.en.md"));
+    }
+
+    #[test]
+    fn stray_toml_is_an_error() {
+        assert!(classify(Path::new("content/data.toml"), &[], &langs()).unwrap_err().is_error());
+    }
+}

@@ -1,0 +1,312 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes with back-links,
+//! unique heading ids, the language's quotation marks, and `@/` links
+//! resolved to the page in the same language.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::Diagnostic;
+use crate::model::MarkdownDoc;
+use crate::routes::{slugify, Routes};
+
+/// Typographic choices of one language that Markdown rendering needs.
+#[derive(Debug, Clone)]
+pub struct Typography {
+    /// Replacement for “ and ” (Swedish uses ” on both sides).
+    pub quotes: (char, char),
+    /// Replacement for ‘ and ’.
+    pub single_quotes: (char, char),
+    /// The heading over footnotes, e.g. "Fotnoter".
+    pub footnotes_heading: String,
+    /// The accessible name of a footnote's back-link.
+    pub back_to_text: String,
+}
+
+/// The HTML of one Markdown document.
+#[derive(Debug, Clone, Default)]
+pub struct Html {
+    pub html: String,
+    /// Ids of the headings and footnotes, for `#anchor` checks.
+    pub ids: Vec<String>,
+}
+
+/// Renders `doc` for its language; link problems are added to `problems`.
+pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &mut Vec<Diagnostic>) -> Html {
+    let body = doc.body();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut r = Renderer { doc, routes, typo, problems, ids: HashSet::new(), order: Vec::new(), out: Vec::new() };
+    let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
+    let mut footnotes: HashMap<String, Vec<Event>> = HashMap::new();
+    let mut ref_counts: HashMap<String, usize> = HashMap::new();
+    while let Some((event, range)) = events.next() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let mut inner = Vec::new();
+                for (e, _) in events.by_ref() {
+                    if matches!(e, Event::End(TagEnd::Heading(_))) {
+                        break;
+                    }
+                    inner.push(r.text(e));
+                }
+                r.heading(level, id, inner);
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let mut inner = Vec::new();
+                for (e, range) in events.by_ref() {
+                    if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
+                        break;
+                    }
+                    inner.push(r.event(e, range));
+                }
+                footnotes.insert(label.to_string(), inner);
+            }
+            Event::FootnoteReference(label) => {
+                let n = r.footnote_number(&label);
+                let count = ref_counts.entry(label.to_string()).or_default();
+                *count += 1;
+                let id = footnote_id(&label);
+                let suffix = if *count == 1 { String::new() } else { format!("-{count}") };
+                r.out.push(Event::Html(
+                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}{suffix}\">{n}</a></sup>").into(),
+                ));
+            }
+            e => {
+                let e = r.event(e, range);
+                r.out.push(e);
+            }
+        }
+    }
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, r.out.into_iter());
+    if !r.order.is_empty() {
+        let label = r.order.clone();
+        push_footnotes(&mut out, &label, footnotes, typo, &mut r.ids);
+    }
+    let mut ids: Vec<String> = r.ids.into_iter().collect();
+    ids.sort();
+    Html { html: out, ids }
+}
+
+struct Renderer<'a> {
+    doc: &'a MarkdownDoc,
+    routes: &'a Routes,
+    typo: &'a Typography,
+    problems: &'a mut Vec<Diagnostic>,
+    ids: HashSet<String>,
+    /// Footnote labels in order of first reference.
+    order: Vec<String>,
+    out: Vec<Event<'a>>,
+}
+
+impl<'a> Renderer<'a> {
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest_url = self.link(dest_url, range);
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest_url = self.link(dest_url, range);
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
+            }
+            e => self.text(e),
+        }
+    }
+
+    /// Swaps English quotation marks for the language's own.
+    fn text(&self, event: Event<'a>) -> Event<'a> {
+        match event {
+            Event::Text(t) if t.contains(['“', '”', '‘', '’']) => {
+                let (q1, q2) = self.typo.quotes;
+                let (s1, s2) = self.typo.single_quotes;
+                let t: String = t
+                    .chars()
+                    .map(|c| match c {
+                        '“' => q1,
+                        '”' => q2,
+                        '‘' => s1,
+                        '’' => s2,
+                        c => c,
+                    })
+                    .collect();
+                Event::Text(t.into())
+            }
+            e => e,
+        }
+    }
+
+    fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        let Some(target) = dest.strip_prefix("@/") else { return dest };
+        match self.routes.resolve(target) {
+            Ok((page, fragment)) => {
+                let url = self.routes.url(page, &self.doc.lang);
+                match fragment {
+                    Some(f) => format!("{url}#{f}").into(),
+                    None => url.into(),
+                }
+            }
+            Err(why) => {
+                let offset = self.doc.body_offset;
+                let keys: Vec<&str> = self.routes.keys().collect();
+                let key = target.split('#').next().unwrap_or(target);
+                let mut d = Diagnostic::error_at(
+                    &self.doc.file.path,
+                    &self.doc.file.text,
+                    range.start + offset..range.end + offset,
+                    format!("the link @/{target} leads nowhere: {why}"),
+                );
+                d = match crate::toml_doc::nearest(key, &keys) {
+                    Some(best) => d.with_hint(format!("did you mean @/{best}?")),
+                    None => d.with_hint("write the path of a content file from content/, like @/tillvaxt/_index.md"),
+                };
+                self.problems.push(d);
+                dest
+            }
+        }
+    }
+
+    fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'a>>, inner: Vec<Event<'a>>) {
+        let mut text = String::new();
+        for e in &inner {
+            if let Event::Text(t) | Event::Code(t) = e {
+                text.push_str(t);
+            }
+        }
+        let base = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&text));
+        let base = if base.is_empty() { "rubrik".to_owned() } else { base };
+        let id = self.unique_id(base);
+        let n = level as usize;
+        self.out.push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
+        self.out.extend(inner);
+        self.out.push(Event::Html(format!("</h{n}>\n").into()));
+    }
+
+    fn unique_id(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.ids.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    fn footnote_number(&mut self, label: &str) -> usize {
+        match self.order.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.order.push(label.to_owned());
+                self.order.len()
+            }
+        }
+    }
+}
+
+fn footnote_id(label: &str) -> String {
+    let s = slugify(label);
+    if s.is_empty() {
+        "note".into()
+    } else {
+        s
+    }
+}
+
+fn push_footnotes(
+    out: &mut String,
+    order: &[String],
+    mut defs: HashMap<String, Vec<Event>>,
+    typo: &Typography,
+    ids: &mut HashSet<String>,
+) {
+    let heading_id = if ids.contains("fotnoter") { "footnotes-heading".to_owned() } else { "footnotes".to_owned() };
+    out.push_str(&format!(
+        "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
+        escape(&typo.footnotes_heading)
+    ));
+    ids.insert(heading_id);
+    for label in order {
+        let id = footnote_id(label);
+        ids.insert(format!("fn-{id}"));
+        out.push_str(&format!("<li id=\"fn-{id}\">"));
+        if let Some(events) = defs.remove(label) {
+            html::push_html(out, events.into_iter());
+        }
+        out.push_str(&format!(
+            " <a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"{}\">↩</a></li>\n",
+            escape(&typo.back_to_text)
+        ));
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    html::push_html(&mut out, std::iter::once(Event::Text(s.into())));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Content, FrontMatter, SourceFile};
+
+    fn typo() -> Typography {
+        Typography {
+            quotes: ('”', '”'),
+            single_quotes: ('’', '’'),
+            footnotes_heading: "Fotnoter".into(),
+            back_to_text: "Tillbaka till texten".into(),
+        }
+    }
+
+    fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
+        let doc = MarkdownDoc {
+            file: SourceFile { path: "content/a.sv.md".into(), text: md.into() },
+            lang: "sv".into(),
+            front: FrontMatter::default(),
+            body_offset: 0,
+        };
+        let langs = vec!["sv".to_string(), "en".to_string()];
+        let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/");
+        let mut problems = Vec::new();
+        let html = render(&doc, &routes, &typo(), &mut problems);
+        (html, problems)
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
+        assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
+        assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
+    }
+
+    #[test]
+    fn swedish_quotes_are_used() {
+        let (h, _) = render_md("Hon sa \"hej\" och 'då'.");
+        assert!(h.html.contains("”hej”"), "{}", h.html);
+        assert!(h.html.contains("’då’"), "{}", h.html);
+    }
+
+    #[test]
+    fn footnotes_have_numbers_and_back_links() {
+        let (h, _) = render_md("Text[^a].\n\n[^a]: Källa.\n");
+        assert!(h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"), "{}", h.html);
+        assert!(h.html.contains("<li id=\"fn-a\">"), "{}", h.html);
+        assert!(h.html.contains("href=\"#fnref-a\""), "{}", h.html);
+    }
+
+    #[test]
+    fn home_link_resolves_and_broken_link_is_reported_with_position() {
+        let (h, problems) = render_md("[Hem](@/_index.md)\n\nSe [x](@/finns-inte.md).");
+        assert!(h.html.contains("href=\"/sub/sv/\""), "{}", h.html);
+        assert_eq!(problems.len(), 1);
+        let loc = problems[0].location.clone().unwrap();
+        assert_eq!((loc.line, loc.column), (3, 4));
+    }
+}

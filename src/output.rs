@@ -1,0 +1,150 @@
+//! Write: puts the rendered site into a temporary folder next to the output
+//! folder and swaps it in only when everything was written, so a failed build
+//! never leaves a half-written site. Also copies the theme's static files
+//! (fingerprinting CSS) and writes the site-wide files (404, root, sitemap, robots).
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::diagnostics::Diagnostic;
+use crate::render::Site;
+use crate::routes::Routes;
+
+/// A build's output while it is being written.
+pub struct Output {
+    tmp: tempfile::TempDir,
+    target: PathBuf,
+    files: AtomicUsize,
+}
+
+/// Why writing the site files failed.
+pub enum OutputError {
+    Render(Diagnostic),
+    Io(io::Error),
+}
+
+/// Refuses an output folder that is the site itself, holds it, or lies in its sources.
+pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), String> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(output));
+    let inside_sources = ["content", "themes"].iter().any(|d| out.starts_with(root.join(d)));
+    if root.starts_with(&out) || inside_sources || out.join(crate::config::CONFIG_FILE).exists() {
+        return Err(format!(
+            "refusing to write the site into {}: that folder holds the site's own files and would be replaced",
+            output.display()
+        ));
+    }
+    Ok(())
+}
+
+impl Output {
+    /// Starts a build into a new temporary folder beside `target`.
+    pub fn create(target: &Path) -> io::Result<Output> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let tmp = tempfile::Builder::new().prefix(".goalsite-build-").tempdir_in(&parent)?;
+        Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
+    }
+
+    /// Writes a file at `rel` (a path under the site root).
+    pub fn write_file(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.tmp.path().join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(path, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes a page at its pretty URL: `sv/tillvaxt/` → `sv/tillvaxt/index.html`.
+    pub fn write_page(&self, path: &str, html: &[u8]) -> io::Result<()> {
+        self.write_file(&format!("{path}index.html"), html)
+    }
+
+    /// Copies the theme's static files; CSS gets a content hash in its name so
+    /// it can be cached for long. Returns the URL of each file by its name.
+    pub fn copy_static(&self, root: &Path, files: &[(String, PathBuf)], routes: &Routes) -> io::Result<HashMap<String, String>> {
+        let mut urls = HashMap::new();
+        for (name, src) in files {
+            let bytes = fs::read(root.join(src))?;
+            let published = match name.strip_suffix(".css") {
+                Some(stem) => format!("{stem}.{:016x}.css", fnv1a(&bytes)),
+                None => name.clone(),
+            };
+            self.write_file(&published, &bytes)?;
+            urls.insert(name.clone(), routes.asset_url(&published));
+        }
+        Ok(urls)
+    }
+
+    /// The 404 page, the root page that leads to the default language, the sitemap and robots.txt.
+    pub fn write_site_files(&self, site: &Site) -> Result<(), OutputError> {
+        for (name, text) in site.render_site_files().map_err(OutputError::Render)? {
+            self.write_file(name, text.as_bytes()).map_err(OutputError::Io)?;
+        }
+        Ok(())
+    }
+
+    /// Swaps the finished build in place of the old output; returns the file count.
+    pub fn finish(self) -> io::Result<usize> {
+        let files = self.files.load(Ordering::Relaxed);
+        let built = self.tmp.keep();
+        let result = swap(&built, &self.target);
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&built);
+        }
+        result.map(|()| files)
+    }
+}
+
+fn swap(built: &Path, target: &Path) -> io::Result<()> {
+    if !target.exists() {
+        return fs::rename(built, target);
+    }
+    let old = built.with_extension("old");
+    fs::rename(target, &old)?;
+    if let Err(e) = fs::rename(built, target) {
+        fs::rename(&old, target)?;
+        return Err(e);
+    }
+    fs::remove_dir_all(&old)
+}
+
+/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_inside_the_sources_or_over_the_site_is_refused() {
+        let root = Path::new("/srv/site");
+        assert!(refuse_dangerous_output(root, Path::new("/srv/site")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/srv")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/srv/site/content/x")).is_err());
+        assert!(refuse_dangerous_output(root, Path::new("/srv/site/public")).is_ok());
+    }
+
+    #[test]
+    fn swap_replaces_the_old_output_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        fs::create_dir_all(target.join("stale")).unwrap();
+        let out = Output::create(&target).unwrap();
+        out.write_page("sv/", b"hej").unwrap();
+        assert_eq!(out.finish().unwrap(), 1);
+        assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");
+        assert!(!target.join("stale").exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");
+    }
+}

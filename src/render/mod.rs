@@ -1,0 +1,282 @@
+//! Render: turns the validated site into HTML, one page and language at a
+//! time, through the theme's minijinja templates. Lookups that pages share
+//! (indicator ids, which goals follow an indicator) are computed once here.
+
+mod views;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use minijinja::value::Serde;
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Html;
+use crate::model::{Content, MarkdownDoc};
+use crate::routes::{PageRef, Routes};
+use crate::theme::Theme;
+
+pub use views::{GoalView, IndicatorView, ProgrammeView};
+
+/// Everything rendering reads. Built once per build, shared by all threads.
+pub struct Site<'a> {
+    pub config: &'a SiteConfig,
+    pub content: &'a Content,
+    pub routes: &'a Routes,
+    pub theme: &'a Theme,
+    /// Rendered Markdown, by source file.
+    pub markdown: HashMap<PathBuf, Html>,
+    /// Asset URLs by name (`css` → `/style.3f2a….css`).
+    pub assets: HashMap<String, String>,
+    indicators: HashMap<String, (usize, usize)>,
+    followers: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// A language version of a page as the template sees it.
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    name: &'a str,
+    url: String,
+    abs_url: String,
+    current: bool,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        config: &'a SiteConfig,
+        content: &'a Content,
+        routes: &'a Routes,
+        theme: &'a Theme,
+        markdown: HashMap<PathBuf, Html>,
+        assets: HashMap<String, String>,
+    ) -> Self {
+        let mut indicators = HashMap::new();
+        let mut followers: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, p) in content.programmes.iter().enumerate() {
+            for (ii, ind) in p.indicators.iter().enumerate() {
+                indicators.insert(ind.id.clone(), (pi, ii));
+            }
+            for (gi, g) in p.data.goals.iter().enumerate() {
+                for id in &g.indicators {
+                    followers.entry(id.get_ref().clone()).or_default().push((pi, gi));
+                }
+            }
+        }
+        Site { config, content, routes, theme, markdown, assets, indicators, followers }
+    }
+
+    /// Every page of the site (each exists in every language).
+    pub fn pages(&self) -> Vec<PageRef> {
+        let mut pages = vec![PageRef::Home];
+        for (pi, p) in self.content.programmes.iter().enumerate() {
+            pages.push(PageRef::Programme(pi));
+            pages.extend((0..p.data.goals.len()).map(|gi| PageRef::Goal(pi, gi)));
+            pages.extend((0..p.indicators.len()).map(|ii| PageRef::Indicator(pi, ii)));
+        }
+        pages.extend((0..self.content.pages.len()).map(PageRef::Page));
+        pages
+    }
+
+    pub fn find_indicator(&self, id: &str) -> Option<(usize, usize)> {
+        self.indicators.get(id).copied()
+    }
+
+    /// The goals (programme, goal) that list indicator `id`.
+    pub fn goals_following(&self, id: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.followers.get(id).into_iter().flatten().copied()
+    }
+
+    pub fn markdown_html(&self, doc: Option<&MarkdownDoc>) -> String {
+        doc.and_then(|d| self.markdown.get(&d.file.path)).map(|h| h.html.clone()).unwrap_or_default()
+    }
+
+    /// The page's title in `lang`.
+    pub fn title(&self, page: PageRef, lang: &str) -> String {
+        let c = self.content;
+        match page {
+            PageRef::Home => c.home.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Programme(pi) => c.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
+            PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
+            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.title.get_ref().tr(lang).to_owned(),
+            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn description(&self, page: PageRef, lang: &str) -> String {
+        let c = self.content;
+        let site = self.config.description.get_ref().tr(lang).to_owned();
+        let given = match page {
+            PageRef::Home => c.home.get(lang).and_then(|d| d.front.description.clone()),
+            PageRef::Programme(pi) => c.programmes[pi].data.summary.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
+            PageRef::Goal(pi, gi) => Some(c.programmes[pi].data.goals[gi].target.get_ref().tr(lang).to_owned()),
+            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.definition.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
+            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.description.clone()),
+        };
+        given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
+    }
+
+    /// The values every template sees: site, language, UI strings, navigation.
+    fn common(&self, lang: &str, page: Option<PageRef>) -> Value {
+        let i18n = &self.theme.i18n[lang];
+        let c = self.config;
+        let alternates: Vec<Alternate> = c
+            .languages
+            .get_ref()
+            .iter()
+            .map(|l| {
+                let code = l.code.get_ref().as_str();
+                let target = page.unwrap_or(PageRef::Home);
+                Alternate {
+                    lang: code,
+                    name: &l.name,
+                    url: self.routes.url(target, code),
+                    abs_url: self.routes.abs_url(target, code),
+                    current: code == lang,
+                }
+            })
+            .collect();
+        let nav: Vec<views::Link> = std::iter::once(PageRef::Home)
+            .chain((0..self.content.programmes.len()).map(PageRef::Programme))
+            .map(|p| views::Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
+            .collect();
+        let mut footer_pages: Vec<(i64, views::Link)> = self
+            .content
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let doc = p.docs.get(lang)?;
+                Some((doc.front.order.unwrap_or(i64::MAX), views::Link { title: self.title(PageRef::Page(i), lang), url: self.routes.url(PageRef::Page(i), lang) }))
+            })
+            .collect();
+        footer_pages.sort_by_key(|(o, _)| *o);
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        minijinja::context! {
+            lang => lang,
+            default_lang => c.default_lang(),
+            t => Value::from(Serde(&i18n.strings)),
+            site => minijinja::context! {
+                title => c.title.get_ref().tr(lang),
+                description => c.description.get_ref().tr(lang),
+                base_url => self.routes.base_url(),
+                report_year => c.report_year,
+                organisation => tr(&c.footer.organisation),
+                address => tr(&c.footer.address),
+                website => c.footer.website.clone(),
+                email => c.footer.email.clone(),
+                phone => c.footer.phone.clone(),
+            },
+            alternates => Value::from(Serde(&alternates)),
+            nav => Value::from(Serde(&nav)),
+            footer_pages => Value::from(Serde(footer_pages.into_iter().map(|(_, l)| l).collect::<Vec<_>>())),
+            assets => Value::from(Serde(&self.assets)),
+            home_url => self.routes.url(PageRef::Home, lang),
+        }
+    }
+
+    fn nav_title(&self, page: PageRef, lang: &str) -> String {
+        match page {
+            PageRef::Home => self.theme.i18n[lang].string("home"),
+            p => self.title(p, lang),
+        }
+    }
+
+    /// Renders `page` in `lang` to HTML.
+    pub fn render(&self, page: PageRef, lang: &str) -> Result<String, Diagnostic> {
+        let (template, extra) = match page {
+            PageRef::Home => {
+                let programmes: Vec<ProgrammeView> =
+                    (0..self.content.programmes.len()).map(|pi| self.programme_view(pi, lang, false)).collect();
+                ("home.html", minijinja::context! {
+                    intro_html => self.markdown_html(self.content.home.get(lang)),
+                    programmes => Value::from(Serde(&programmes)),
+                })
+            }
+            PageRef::Programme(pi) => ("programme.html", minijinja::context! {
+                programme => Value::from(Serde(self.programme_view(pi, lang, true))),
+            }),
+            PageRef::Goal(pi, gi) => ("goal.html", minijinja::context! {
+                goal => Value::from(Serde(self.goal_view(pi, gi, lang))),
+            }),
+            PageRef::Indicator(pi, ii) => ("indicator.html", minijinja::context! {
+                indicator => Value::from(Serde(self.indicator_view(pi, ii, lang))),
+            }),
+            PageRef::Page(i) => ("page.html", minijinja::context! {
+                content_html => self.markdown_html(self.content.pages[i].docs.get(lang)),
+            }),
+        };
+        let ctx = minijinja::context! {
+            page => minijinja::context! {
+                title => self.title(page, lang),
+                description => self.description(page, lang),
+                url => self.routes.url(page, lang),
+                canonical => self.routes.abs_url(page, lang),
+                is_home => page == PageRef::Home,
+            },
+        };
+        let ctx = minijinja::value::merge_maps([ctx, extra, self.common(lang, Some(page))]);
+        self.render_template(template, ctx)
+    }
+
+    /// Renders the site-wide 404 page in the default language.
+    pub fn render_404(&self) -> Result<String, Diagnostic> {
+        let lang = self.config.default_lang();
+        let ctx = minijinja::context! {
+            page => minijinja::context! {
+                title => self.theme.i18n[lang].string("not_found_title"),
+                description => self.config.description.get_ref().tr(lang),
+                url => self.routes.asset_url("404.html"),
+                canonical => Value::from(()),
+                is_home => false,
+            },
+            ..self.common(lang, None),
+        };
+        self.render_template("404.html", ctx)
+    }
+
+    /// The site-wide files: 404 page, root page, sitemap and robots.txt.
+    pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
+        let langs = self.config.lang_codes();
+        let entries: Vec<Value> = self
+            .pages()
+            .into_iter()
+            .flat_map(|page| {
+                let alternates: Vec<Value> = langs
+                    .iter()
+                    .map(|l| minijinja::context! { lang => l, href => self.routes.abs_url(page, l) })
+                    .collect();
+                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, l), alternates => alternates.clone() })
+            })
+            .collect();
+        let default = self.config.default_lang();
+        let root = minijinja::context! {
+            target => self.routes.url(PageRef::Home, default),
+            ..self.common(default, Some(PageRef::Home)),
+        };
+        let plain = minijinja::context! { site_url => self.routes.base_url(), entries => entries };
+        Ok(vec![
+            ("404.html", self.render_404()?),
+            ("index.html", self.render_template("root.html", root)?),
+            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
+            ("robots.txt", self.render_template("robots.txt", plain)?),
+        ])
+    }
+
+    fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+        let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
+        tmpl.render(ctx).map_err(|e| self.template_problem(name, &e))
+    }
+
+    fn template_problem(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
+        let file = e.name().unwrap_or(name);
+        let rel = PathBuf::from(crate::theme::THEMES_DIR).join(&self.config.theme).join("templates").join(file);
+        let mut message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
+        if let Some(line) = e.line() {
+            message = format!("line {line}: {message}");
+        }
+        Diagnostic::error(&rel, message)
+    }
+}

@@ -1,0 +1,117 @@
+//! Translatable text: a value written once per language (`{ sv = "…", en = "…" }`)
+//! or once for every language (a plain string, for proper names and units).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+
+/// A language code as written in `site.toml` (`sv`, `en`, …).
+pub type Lang = str;
+
+/// A text with one value per language, or one value shared by all languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// The same text in every language (names, units).
+    Same(String),
+    /// One text per language code.
+    PerLang(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text in `lang`, if it has one.
+    pub fn get(&self, lang: &Lang) -> Option<&str> {
+        match self {
+            Text::Same(s) => Some(s),
+            Text::PerLang(map) => map.get(lang).map(String::as_str),
+        }
+    }
+
+    /// The text in `lang`, or an empty string when the translation is missing
+    /// (validation has reported that already, so rendering never sees it).
+    pub fn tr(&self, lang: &Lang) -> &str {
+        self.get(lang).unwrap_or("")
+    }
+
+    /// Language codes this text has a value for that are not in `langs`.
+    pub fn unknown_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
+        let keys: Vec<&str> = match self {
+            Text::Same(_) => Vec::new(),
+            Text::PerLang(map) => map.keys().map(String::as_str).collect(),
+        };
+        keys.into_iter().filter(move |k| !langs.iter().any(|l| l == k))
+    }
+
+    /// Languages from `langs` this text lacks.
+    pub fn missing_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
+        langs
+            .iter()
+            .map(String::as_str)
+            .filter(move |l| self.get(l).is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a text per language, like { sv = \"…\", en = \"…\" }, or one text in quotes")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text::Same(v.to_owned()))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut out = BTreeMap::new();
+        while let Some((k, v)) = map.next_entry::<String, String>()? {
+            out.insert(k, v);
+        }
+        Ok(Text::PerLang(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize)]
+    struct Doc {
+        t: Text,
+    }
+
+    fn parse(src: &str) -> Result<Text, toml::de::Error> {
+        toml::from_str::<Doc>(src).map(|d| d.t)
+    }
+
+    #[test]
+    fn plain_string_is_the_same_in_every_language() {
+        let t = parse("t = \"Umeå\"").unwrap();
+        assert_eq!(t.get("sv"), Some("Umeå"));
+        assert_eq!(t.get("en"), Some("Umeå"));
+    }
+
+    #[test]
+    fn table_has_one_text_per_language_and_reports_gaps() {
+        let t = parse("t = { sv = \"Ja\", de = \"Ja\" }").unwrap();
+        let langs = vec!["sv".to_string(), "en".to_string()];
+        assert_eq!(t.get("en"), None);
+        assert_eq!(t.missing_langs(&langs).collect::<Vec<_>>(), vec!["en"]);
+        assert_eq!(t.unknown_langs(&langs).collect::<Vec<_>>(), vec!["de"]);
+    }
+
+    #[test]
+    fn a_number_is_a_clear_error() {
+        let e = parse("t = 3").unwrap_err();
+        assert!(e.message().contains("a text per language"), "{}", e.message());
+    }
+}
