@@ -47,7 +47,12 @@ impl Diagnostic {
     }
 
     /// An error at a byte range of `source`, the text of `file`.
-    pub fn error_at(file: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn error_at(
+        file: &Path,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             location: Some(locate(source, span)),
             ..Diagnostic::error(file, message)
@@ -78,14 +83,18 @@ pub fn display_path(path: &Path) -> String {
 pub fn locate(source: &str, span: Range<usize>) -> Location {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
     let line = source[..start].matches('\n').count() + 1;
     let column = source[line_start..start].chars().count() + 1;
     let end = floor_char_boundary(source, span.end.clamp(start, line_end));
     Location {
         line,
         column,
-        source_line: source[line_start..line_end].trim_end_matches('\r').to_owned(),
+        source_line: source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_owned(),
         width: source[start..end].chars().count().max(1),
     }
 }
@@ -105,7 +114,11 @@ impl fmt::Display for Diagnostic {
         };
         match &self.location {
             Some(loc) => {
-                writeln!(f, "{label}: {}:{}:{}: {}", self.file, loc.line, loc.column, self.message)?;
+                writeln!(
+                    f,
+                    "{label}: {}:{}:{}: {}",
+                    self.file, loc.line, loc.column, self.message
+                )?;
                 let gutter = loc.line.to_string().len();
                 writeln!(f, "{:gutter$} |", "")?;
                 writeln!(f, "{} | {}", loc.line, loc.source_line)?;
@@ -187,17 +200,25 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         let src = "title = \"å\"\når = 1\n";
-        let loc = locate(src, 13..15);
+        let loc = locate(src, 15..16);
         assert_eq!((loc.line, loc.column), (2, 2));
         assert_eq!(loc.source_line, "år = 1");
     }
 
     #[test]
     fn display_shows_file_line_column_and_caret() {
-        let d = Diagnostic::error_at(Path::new("a/b.toml"), "x = 1\ny = ?\n", 10..11, "expected a value")
-            .with_hint("write a number");
+        let d = Diagnostic::error_at(
+            Path::new("a/b.toml"),
+            "x = 1\ny = ?\n",
+            10..11,
+            "expected a value",
+        )
+        .with_hint("write a number");
         let text = d.to_string();
-        assert!(text.starts_with("error: a/b.toml:2:5: expected a value"), "{text}");
+        assert!(
+            text.starts_with("error: a/b.toml:2:5: expected a value"),
+            "{text}"
+        );
         assert!(text.contains("2 | y = ?"), "{text}");
         assert!(text.contains("  |     ^"), "{text}");
         assert!(text.contains("hint: write a number"), "{text}");

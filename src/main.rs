@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use goalsite::{BuildError, BuildOptions};
 
 #[derive(Parser)]
-#[command(name = "goalsite", version, about = "Builds a bilingual static website from a goal follow-up written in Markdown and TOML")]
+#[command(
+    name = "goalsite",
+    version,
+    about = "Builds a bilingual static website from a goal follow-up written in Markdown and TOML"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,7 +22,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into a folder that any static web server can serve.
-    #[command(after_help = "Examples:\n  goalsite build                              build ./site.toml's site into ./public\n  goalsite build --root sites/umea            build another site\n  goalsite build --base-url http://localhost:8000/ --output /tmp/preview")]
+    #[command(
+        after_help = "Examples:\n  goalsite build                              build ./site.toml's site into ./public\n  goalsite build --root sites/umea            build another site\n  goalsite build --base-url http://localhost:8000/ --output /tmp/preview"
+    )]
     Build {
         /// The folder that holds site.toml.
         #[arg(long, default_value = ".")]
@@ -38,8 +44,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, quiet } => {
-            let options = BuildOptions { root, output, base_url };
+        Command::Build {
+            root,
+            output,
+            base_url,
+            quiet,
+        } => {
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+            };
             match goalsite::build(&options) {
                 Ok(report) => {
                     if !quiet {

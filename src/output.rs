@@ -30,7 +30,9 @@ pub enum OutputError {
 pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), String> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(output));
-    let inside_sources = ["content", "themes"].iter().any(|d| out.starts_with(root.join(d)));
+    let inside_sources = ["content", "themes"]
+        .iter()
+        .any(|d| out.starts_with(root.join(d)));
     if root.starts_with(&out) || inside_sources || out.join(crate::config::CONFIG_FILE).exists() {
         return Err(format!(
             "refusing to write the site into {}: that folder holds the site's own files and would be replaced",
@@ -48,8 +50,14 @@ impl Output {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
-        let tmp = tempfile::Builder::new().prefix(".goalsite-build-").tempdir_in(&parent)?;
-        Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
+        let tmp = tempfile::Builder::new()
+            .prefix(".goalsite-build-")
+            .tempdir_in(&parent)?;
+        Ok(Output {
+            tmp,
+            target: target.to_path_buf(),
+            files: AtomicUsize::new(0),
+        })
     }
 
     /// Writes a file at `rel` (a path under the site root).
@@ -70,7 +78,12 @@ impl Output {
 
     /// Copies the theme's static files; CSS gets a content hash in its name so
     /// it can be cached for long. Returns the URL of each file by its name.
-    pub fn copy_static(&self, root: &Path, files: &[(String, PathBuf)], routes: &Routes) -> io::Result<HashMap<String, String>> {
+    pub fn copy_static(
+        &self,
+        root: &Path,
+        files: &[(String, PathBuf)],
+        routes: &Routes,
+    ) -> io::Result<HashMap<String, String>> {
         let mut urls = HashMap::new();
         for (name, src) in files {
             let bytes = fs::read(root.join(src))?;
@@ -87,7 +100,8 @@ impl Output {
     /// The 404 page, the root page that leads to the default language, the sitemap and robots.txt.
     pub fn write_site_files(&self, site: &Site) -> Result<(), OutputError> {
         for (name, text) in site.render_site_files().map_err(OutputError::Render)? {
-            self.write_file(name, text.as_bytes()).map_err(OutputError::Io)?;
+            self.write_file(name, text.as_bytes())
+                .map_err(OutputError::Io)?;
         }
         Ok(())
     }
@@ -119,7 +133,9 @@ fn swap(built: &Path, target: &Path) -> io::Result<()> {
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -143,8 +159,15 @@ mod tests {
         let out = Output::create(&target).unwrap();
         out.write_page("sv/", b"hej").unwrap();
         assert_eq!(out.finish().unwrap(), 1);
-        assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");
+        assert_eq!(
+            fs::read_to_string(target.join("sv/index.html")).unwrap(),
+            "hej"
+        );
         assert!(!target.join("stale").exists());
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary folder is left behind"
+        );
     }
 }

@@ -40,7 +40,8 @@ impl Text {
             Text::Same(_) => Vec::new(),
             Text::PerLang(map) => map.keys().map(String::as_str).collect(),
         };
-        keys.into_iter().filter(move |k| !langs.iter().any(|l| l == k))
+        keys.into_iter()
+            .filter(move |k| !langs.iter().any(|l| l == k))
     }
 
     /// Languages from `langs` this text lacks.
@@ -112,6 +113,10 @@ mod tests {
     #[test]
     fn a_number_is_a_clear_error() {
         let e = parse("t = 3").unwrap_err();
-        assert!(e.message().contains("a text per language"), "{}", e.message());
+        assert!(
+            e.message().contains("a text per language"),
+            "{}",
+            e.message()
+        );
     }
 }

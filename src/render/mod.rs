@@ -61,11 +61,23 @@ impl<'a> Site<'a> {
             }
             for (gi, g) in p.data.goals.iter().enumerate() {
                 for id in &g.indicators {
-                    followers.entry(id.get_ref().clone()).or_default().push((pi, gi));
+                    followers
+                        .entry(id.get_ref().clone())
+                        .or_default()
+                        .push((pi, gi));
                 }
             }
         }
-        Site { config, content, routes, theme, markdown, assets, indicators, followers }
+        Site {
+            config,
+            content,
+            routes,
+            theme,
+            markdown,
+            assets,
+            indicators,
+            followers,
+        }
     }
 
     /// Every page of the site (each exists in every language).
@@ -90,18 +102,37 @@ impl<'a> Site<'a> {
     }
 
     pub fn markdown_html(&self, doc: Option<&MarkdownDoc>) -> String {
-        doc.and_then(|d| self.markdown.get(&d.file.path)).map(|h| h.html.clone()).unwrap_or_default()
+        doc.and_then(|d| self.markdown.get(&d.file.path))
+            .map(|h| h.html.clone())
+            .unwrap_or_default()
     }
 
     /// The page's title in `lang`.
     pub fn title(&self, page: PageRef, lang: &str) -> String {
         let c = self.content;
         match page {
-            PageRef::Home => c.home.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Home => c
+                .home
+                .get(lang)
+                .and_then(|d| d.front.title.clone())
+                .unwrap_or_default(),
             PageRef::Programme(pi) => c.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
-            PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
-            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.title.get_ref().tr(lang).to_owned(),
-            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi]
+                .title
+                .get_ref()
+                .tr(lang)
+                .to_owned(),
+            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii]
+                .data
+                .title
+                .get_ref()
+                .tr(lang)
+                .to_owned(),
+            PageRef::Page(i) => c.pages[i]
+                .docs
+                .get(lang)
+                .and_then(|d| d.front.title.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -110,10 +141,27 @@ impl<'a> Site<'a> {
         let site = self.config.description.get_ref().tr(lang).to_owned();
         let given = match page {
             PageRef::Home => c.home.get(lang).and_then(|d| d.front.description.clone()),
-            PageRef::Programme(pi) => c.programmes[pi].data.summary.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
-            PageRef::Goal(pi, gi) => Some(c.programmes[pi].data.goals[gi].target.get_ref().tr(lang).to_owned()),
-            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.definition.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
-            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.description.clone()),
+            PageRef::Programme(pi) => c.programmes[pi]
+                .data
+                .summary
+                .as_ref()
+                .map(|s| s.get_ref().tr(lang).to_owned()),
+            PageRef::Goal(pi, gi) => Some(
+                c.programmes[pi].data.goals[gi]
+                    .target
+                    .get_ref()
+                    .tr(lang)
+                    .to_owned(),
+            ),
+            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii]
+                .data
+                .definition
+                .as_ref()
+                .map(|s| s.get_ref().tr(lang).to_owned()),
+            PageRef::Page(i) => c.pages[i]
+                .docs
+                .get(lang)
+                .and_then(|d| d.front.description.clone()),
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
     }
@@ -140,7 +188,10 @@ impl<'a> Site<'a> {
             .collect();
         let nav: Vec<views::Link> = std::iter::once(PageRef::Home)
             .chain((0..self.content.programmes.len()).map(PageRef::Programme))
-            .map(|p| views::Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
+            .map(|p| views::Link {
+                title: self.nav_title(p, lang),
+                url: self.routes.url(p, lang),
+            })
             .collect();
         let mut footer_pages: Vec<(i64, views::Link)> = self
             .content
@@ -149,11 +200,19 @@ impl<'a> Site<'a> {
             .enumerate()
             .filter_map(|(i, p)| {
                 let doc = p.docs.get(lang)?;
-                Some((doc.front.order.unwrap_or(i64::MAX), views::Link { title: self.title(PageRef::Page(i), lang), url: self.routes.url(PageRef::Page(i), lang) }))
+                Some((
+                    doc.front.order.unwrap_or(i64::MAX),
+                    views::Link {
+                        title: self.title(PageRef::Page(i), lang),
+                        url: self.routes.url(PageRef::Page(i), lang),
+                    },
+                ))
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
+            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
+        };
         minijinja::context! {
             lang => lang,
             default_lang => c.default_lang(),
@@ -188,25 +247,41 @@ impl<'a> Site<'a> {
     pub fn render(&self, page: PageRef, lang: &str) -> Result<String, Diagnostic> {
         let (template, extra) = match page {
             PageRef::Home => {
-                let programmes: Vec<ProgrammeView> =
-                    (0..self.content.programmes.len()).map(|pi| self.programme_view(pi, lang, false)).collect();
-                ("home.html", minijinja::context! {
-                    intro_html => self.markdown_html(self.content.home.get(lang)),
-                    programmes => Value::from(Serde(&programmes)),
-                })
+                let programmes: Vec<ProgrammeView> = (0..self.content.programmes.len())
+                    .map(|pi| self.programme_view(pi, lang, false))
+                    .collect();
+                (
+                    "home.html",
+                    minijinja::context! {
+                        intro_html => self.markdown_html(self.content.home.get(lang)),
+                        programmes => Value::from(Serde(&programmes)),
+                    },
+                )
             }
-            PageRef::Programme(pi) => ("programme.html", minijinja::context! {
-                programme => Value::from(Serde(self.programme_view(pi, lang, true))),
-            }),
-            PageRef::Goal(pi, gi) => ("goal.html", minijinja::context! {
-                goal => Value::from(Serde(self.goal_view(pi, gi, lang))),
-            }),
-            PageRef::Indicator(pi, ii) => ("indicator.html", minijinja::context! {
-                indicator => Value::from(Serde(self.indicator_view(pi, ii, lang))),
-            }),
-            PageRef::Page(i) => ("page.html", minijinja::context! {
-                content_html => self.markdown_html(self.content.pages[i].docs.get(lang)),
-            }),
+            PageRef::Programme(pi) => (
+                "programme.html",
+                minijinja::context! {
+                    programme => Value::from(Serde(self.programme_view(pi, lang, true))),
+                },
+            ),
+            PageRef::Goal(pi, gi) => (
+                "goal.html",
+                minijinja::context! {
+                    goal => Value::from(Serde(self.goal_view(pi, gi, lang))),
+                },
+            ),
+            PageRef::Indicator(pi, ii) => (
+                "indicator.html",
+                minijinja::context! {
+                    indicator => Value::from(Serde(self.indicator_view(pi, ii, lang))),
+                },
+            ),
+            PageRef::Page(i) => (
+                "page.html",
+                minijinja::context! {
+                    content_html => self.markdown_html(self.content.pages[i].docs.get(lang)),
+                },
+            ),
         };
         let ctx = minijinja::context! {
             page => minijinja::context! {
@@ -260,20 +335,34 @@ impl<'a> Site<'a> {
         Ok(vec![
             ("404.html", self.render_404()?),
             ("index.html", self.render_template("root.html", root)?),
-            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
+            (
+                "sitemap.xml",
+                self.render_template("sitemap.xml", plain.clone())?,
+            ),
             ("robots.txt", self.render_template("robots.txt", plain)?),
         ])
     }
 
     fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-        let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
-        tmpl.render(ctx).map_err(|e| self.template_problem(name, &e))
+        let tmpl = self
+            .theme
+            .env
+            .get_template(name)
+            .map_err(|e| self.template_problem(name, &e))?;
+        tmpl.render(ctx)
+            .map_err(|e| self.template_problem(name, &e))
     }
 
     fn template_problem(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
         let file = e.name().unwrap_or(name);
-        let rel = PathBuf::from(crate::theme::THEMES_DIR).join(&self.config.theme).join("templates").join(file);
-        let mut message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
+        let rel = PathBuf::from(crate::theme::THEMES_DIR)
+            .join(&self.config.theme)
+            .join("templates")
+            .join(file);
+        let mut message = format!(
+            "template error: {}",
+            e.detail().unwrap_or(&e.kind().to_string())
+        );
         if let Some(line) = e.line() {
             message = format!("line {line}: {message}");
         }

@@ -98,14 +98,25 @@ pub struct IndicatorView {
 }
 
 impl Site<'_> {
-    pub fn assessment_view(&self, year: i32, status: &str, motivation: Option<&crate::text::Text>, lang: &str) -> AssessmentView {
+    pub fn assessment_view(
+        &self,
+        year: i32,
+        status: &str,
+        motivation: Option<&crate::text::Text>,
+        lang: &str,
+    ) -> AssessmentView {
         let step = self.config.scale_step(status);
         AssessmentView {
             year,
             id: status.to_owned(),
-            label: step.map_or(status, |s| s.label.get_ref().tr(lang)).to_owned(),
+            label: step
+                .map_or(status, |s| s.label.get_ref().tr(lang))
+                .to_owned(),
             kind: step.map_or(AssessmentKind::NotMet, |s| s.kind),
-            description: step.and_then(|s| s.description.as_ref()).map_or("", |d| d.get_ref().tr(lang)).to_owned(),
+            description: step
+                .and_then(|s| s.description.as_ref())
+                .map_or("", |d| d.get_ref().tr(lang))
+                .to_owned(),
             motivation: motivation.map_or("", |m| m.tr(lang)).to_owned(),
         }
     }
@@ -114,7 +125,12 @@ impl Site<'_> {
         let p = &self.content.programmes[pi];
         let g: &Goal = &p.data.goals[gi];
         let view = |a: &crate::model::Assessment| {
-            self.assessment_view(*a.year.get_ref(), a.status.get_ref(), a.motivation.as_ref().map(|m| m.get_ref()), lang)
+            self.assessment_view(
+                *a.year.get_ref(),
+                a.status.get_ref(),
+                a.motivation.as_ref().map(|m| m.get_ref()),
+                lang,
+            )
         };
         let mut history: Vec<AssessmentView> = g.assessments.iter().map(view).collect();
         history.sort_by(|a, b| b.year.cmp(&a.year));
@@ -138,29 +154,46 @@ impl Site<'_> {
 
     pub fn programme_link(&self, pi: usize, lang: &str) -> Link {
         Link {
-            title: self.content.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
+            title: self.content.programmes[pi]
+                .data
+                .title
+                .get_ref()
+                .tr(lang)
+                .to_owned(),
             url: self.routes.url(PageRef::Programme(pi), lang),
         }
     }
 
     pub fn programme_view(&self, pi: usize, lang: &str, with_narrative: bool) -> ProgrammeView {
         let p: &Programme = &self.content.programmes[pi];
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
+            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
+        };
         ProgrammeView {
             title: p.data.title.get_ref().tr(lang).to_owned(),
             url: self.routes.url(PageRef::Programme(pi), lang),
             summary: tr(&p.data.summary),
             no_goals_note: tr(&p.data.no_goals_note),
-            goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang)).collect(),
-            indicators: (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang)).collect(),
-            narrative_html: if with_narrative { self.markdown_html(p.narrative.get(lang)) } else { String::new() },
+            goals: (0..p.data.goals.len())
+                .map(|gi| self.goal_view(pi, gi, lang))
+                .collect(),
+            indicators: (0..p.indicators.len())
+                .map(|ii| self.indicator_view(pi, ii, lang))
+                .collect(),
+            narrative_html: if with_narrative {
+                self.markdown_html(p.narrative.get(lang))
+            } else {
+                String::new()
+            },
         }
     }
 
     pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str) -> IndicatorView {
         let ind: &Indicator = &self.content.programmes[pi].indicators[ii];
         let d = &ind.data;
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
+            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
+        };
         let fmt = &self.theme.i18n[lang].number;
         let values: Vec<f64> = d
             .series
@@ -168,11 +201,19 @@ impl Site<'_> {
             .flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0))
             .chain(d.categories.iter().filter_map(|c| c.value.get_ref().0))
             .collect();
-        let decimals = values.iter().map(|v| decimals_needed(*v, 2)).max().unwrap_or(0);
+        let decimals = values
+            .iter()
+            .map(|v| decimals_needed(*v, 2))
+            .max()
+            .unwrap_or(0);
         let goals = self
             .goals_following(&ind.id)
             .map(|(gpi, gi)| Link {
-                title: self.content.programmes[gpi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
+                title: self.content.programmes[gpi].data.goals[gi]
+                    .title
+                    .get_ref()
+                    .tr(lang)
+                    .to_owned(),
                 url: self.routes.url(PageRef::Goal(gpi, gi), lang),
             })
             .collect();
@@ -204,20 +245,34 @@ impl Site<'_> {
         let i18n = &self.theme.i18n[lang];
         let fmt = &i18n.number;
         let cell = |v: Option<f64>| match v {
-            Some(v) => Cell { text: fmt.format(v, decimals), missing: false },
-            None => Cell { text: i18n.string("no_value"), missing: true },
+            Some(v) => Cell {
+                text: fmt.format(v, decimals),
+                missing: false,
+            },
+            None => Cell {
+                text: i18n.string("no_value"),
+                missing: true,
+            },
         };
         match &d.years {
             Some(years) => TableView {
                 corner: i18n.string("year"),
-                columns: d.series.iter().map(|s| s.name.get_ref().tr(lang).to_owned()).collect(),
+                columns: d
+                    .series
+                    .iter()
+                    .map(|s| s.name.get_ref().tr(lang).to_owned())
+                    .collect(),
                 rows: years
                     .get_ref()
                     .iter()
                     .enumerate()
                     .map(|(i, y)| Row {
                         header: y.get_ref().to_string(),
-                        cells: d.series.iter().map(|s| cell(s.values.get_ref().get(i).and_then(|v| v.get_ref().0))).collect(),
+                        cells: d
+                            .series
+                            .iter()
+                            .map(|s| cell(s.values.get_ref().get(i).and_then(|v| v.get_ref().0)))
+                            .collect(),
                         highlight: false,
                         national: false,
                     })
@@ -225,7 +280,11 @@ impl Site<'_> {
             },
             None => TableView {
                 corner: i18n.string("category"),
-                columns: vec![d.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default()],
+                columns: vec![d
+                    .year
+                    .as_ref()
+                    .map(|y| y.get_ref().to_string())
+                    .unwrap_or_default()],
                 rows: d
                     .categories
                     .iter()

@@ -1,0 +1,210 @@
+//! A small fixture site written into a temporary folder, with the repository's
+//! default theme, that tests change one file at a time.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+pub const SITE_TOML: &str = r#"base_url = "https://example.org/follow-up/"
+theme = "default"
+report_year = 2024
+
+[[languages]]
+code = "sv"
+name = "Svenska"
+
+[[languages]]
+code = "en"
+name = "English"
+
+[title]
+sv = "Testkommunens uppföljning"
+en = "Test municipality follow-up"
+
+[description]
+sv = "Uppföljning av mål"
+en = "Follow-up of goals"
+
+[[scale]]
+id = "ja"
+kind = "met"
+label = { sv = "Ja", en = "Yes" }
+
+[[scale]]
+id = "delvis"
+kind = "partly"
+label = { sv = "Delvis", en = "Partly" }
+
+[[scale]]
+id = "nej"
+kind = "not-met"
+label = { sv = "Nej", en = "No" }
+
+[footer]
+organisation = { sv = "Testkommunen", en = "Test Municipality" }
+"#;
+
+pub const PROGRAMME_TOML: &str = r#"title = { sv = "Program tillväxt", en = "Growth programme" }
+slug = { sv = "tillvaxt", en = "growth" }
+summary = { sv = "Kort om tillväxt.", en = "Growth in short." }
+
+[[goal]]
+id = "bostader"
+slug = { sv = "bostader", en = "housing" }
+title = { sv = "Bostäder", en = "Housing" }
+target = { sv = "Vi bygger 100 bostäder per år.", en = "We build 100 homes a year." }
+indicators = ["utslapp"]
+
+[[goal.assessment]]
+year = 2023
+status = "nej"
+
+[[goal.assessment]]
+year = 2024
+status = "delvis"
+motivation = { sv = "Bättre än i fjol.", en = "Better than last year." }
+"#;
+
+pub const INDICATOR_TOML: &str = r#"title = { sv = "Utsläpp", en = "Emissions" }
+slug = { sv = "utslapp", en = "emissions" }
+unit = "kton CO2e"
+source = { sv = "Testkälla", en = "Test source" }
+definition = { sv = "Utsläpp inom kommunen.", en = "Emissions in the municipality." }
+target = { value = 14, year = 2025 }
+years = [2019, 2020, 2021]
+
+[[series]]
+name = { sv = "Kommunen", en = "Municipality" }
+values = [96.5, "-", -1.25]
+"#;
+
+impl Fixture {
+    /// A valid two-language site with one programme, goal and indicator.
+    pub fn new() -> Fixture {
+        let f = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        copy_dir(&repo().join("themes"), &f.root().join("themes"));
+        f.write("site.toml", SITE_TOML);
+        f.write("content/_index.sv.md", "+++\ntitle = \"Start\"\n+++\nVälkommen. Se [bostäder](@/tillvaxt/programme.toml#bostader).\n");
+        f.write("content/_index.en.md", "+++\ntitle = \"Home\"\n+++\nWelcome. See [housing](@/tillvaxt/programme.toml#bostader).\n");
+        f.write(
+            "content/om.sv.md",
+            "+++\ntitle = \"Om\"\n+++\n## Bakgrund\n\nText[^1].\n\n[^1]: Fotnot.\n",
+        );
+        f.write("content/om.en.md", "+++\ntitle = \"About\"\nslug = \"about\"\n+++\n## Background\n\nText[^1].\n\n[^1]: Footnote.\n");
+        f.write("content/tillvaxt/programme.toml", PROGRAMME_TOML);
+        f.write(
+            "content/tillvaxt/_index.sv.md",
+            "## Läget\n\nSe [om](@/om.md#bakgrund).\n",
+        );
+        f.write(
+            "content/tillvaxt/_index.en.md",
+            "## Status\n\nSee [about](@/om.md#background).\n",
+        );
+        f.write("content/tillvaxt/indicators/utslapp.toml", INDICATOR_TOML);
+        f
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        fs::remove_file(self.root().join(rel)).unwrap();
+    }
+
+    /// Replaces `from` by `to` in the file `rel` (which must contain it).
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = fs::read_to_string(self.root().join(rel)).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
+    /// Runs `goalsite build` on the fixture; returns (exit code, stdout, stderr).
+    pub fn build(&self) -> (i32, String, String) {
+        run(&["build", "--root", self.root().to_str().unwrap()])
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.out().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the goalsite binary with `args`.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_goalsite"))
+        .args(args)
+        .output()
+        .expect("run goalsite");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The `href` of every `<link rel="alternate" hreflang="…">` in `html`, by hreflang.
+pub fn hreflangs(html: &str) -> Vec<(String, String)> {
+    html.lines()
+        .filter(|l| l.starts_with("<link rel=\"alternate\" hreflang="))
+        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
+        .collect()
+}
+
+/// The value of attribute `name` in the first tag of `s` that has it.
+pub fn attr(s: &str, name: &str) -> String {
+    let key = format!(" {name}=\"");
+    let start = s.find(&key).unwrap_or_else(|| panic!("no {name} in {s}")) + key.len();
+    s[start..start + s[start..].find('"').unwrap()].to_owned()
+}
