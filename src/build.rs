@@ -70,9 +70,7 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics
     }
     let langs = config.lang_codes();
     let mut problems = Vec::new();
-    let theme = Theme::load(root, &config.theme, &langs)
-        .map_err(|mut p| problems.append(&mut p))
-        .ok();
+    let theme = Theme::load(root, &config.theme, &langs).map_err(|mut p| problems.append(&mut p)).ok();
     let (content, mut load_problems) = load_content(root, &langs);
     problems.append(&mut load_problems);
     problems.extend(validate::validate(&config, &config_file, &content));
@@ -84,14 +82,7 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics
     };
     let all = Diagnostics(problems).sorted();
     match theme {
-        Some(theme) if !all.has_errors() => Ok(Checked {
-            config,
-            content,
-            routes,
-            theme,
-            markdown,
-            warnings: all,
-        }),
+        Some(theme) if !all.has_errors() => Ok(Checked { config, content, routes, theme, markdown, warnings: all }),
         _ => Err(all),
     }
 }
@@ -116,11 +107,8 @@ fn render_markdown(
         .chain(content.programmes.iter().flat_map(|p| p.narrative.values()))
         .chain(content.pages.iter().flat_map(|p| p.docs.values()))
         .collect();
-    let typography: HashMap<&str, markdown::Typography> = theme
-        .i18n
-        .iter()
-        .map(|(lang, i)| (lang.as_str(), i.typography()))
-        .collect();
+    let typography: HashMap<&str, markdown::Typography> =
+        theme.i18n.iter().map(|(lang, i)| (lang.as_str(), i.typography())).collect();
     let rendered: Vec<(PathBuf, Html, Vec<Diagnostic>)> = docs
         .par_iter()
         .map(|doc| {
@@ -143,38 +131,22 @@ fn render_markdown(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let root = &options.root;
-    let output_dir = options
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join("public"));
+    let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
     crate::output::refuse_dangerous_output(root, &output_dir).map_err(BuildError::Usage)?;
     let checked = check(root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     let out = Output::create(&output_dir).map_err(io_error)?;
-    let assets = out
-        .copy_static(root, &checked.theme.static_files, &checked.routes)
-        .map_err(io_error)?;
-    let site = Site::new(
-        &checked.config,
-        &checked.content,
-        &checked.routes,
-        &checked.theme,
-        checked.markdown,
-        assets,
-    );
+    let assets = out.copy_static(root, &checked.theme.static_files, &checked.routes).map_err(io_error)?;
+    let site = Site::new(&checked.config, &checked.content, &checked.routes, &checked.theme, checked.markdown, assets)
+        .map_err(|p| BuildError::Content(Diagnostics(p).sorted()))?;
     let langs = checked.config.lang_codes();
-    let jobs: Vec<(crate::routes::PageRef, &str)> = site
-        .pages()
-        .into_iter()
-        .flat_map(|p| langs.iter().map(move |l| (p, l.as_str())))
-        .collect();
+    let jobs: Vec<(crate::routes::PageRef, &str)> =
+        site.pages().into_iter().flat_map(|p| langs.iter().map(move |l| (p, l.as_str()))).collect();
     let results: Vec<Result<(), Diagnostic>> = jobs
         .par_iter()
         .map(|(page, lang)| {
             let html = site.render(*page, lang)?;
             out.write_page(checked.routes.path(*page, lang), html.as_bytes())
-                .map_err(|e| {
-                    Diagnostic::error(Path::new(checked.routes.path(*page, lang)), e.to_string())
-                })
+                .map_err(|e| Diagnostic::error(Path::new(checked.routes.path(*page, lang)), e.to_string()))
         })
         .collect();
     let problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();

@@ -78,10 +78,8 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
         let rel = Path::new(CONFIG_FILE);
         if !root.join(rel).is_file() {
-            return Err(
-                Diagnostic::error(rel, format!("no {CONFIG_FILE} in {}", root.display()))
-                    .with_hint("run goalsite in the site's folder, or pass --root DIR"),
-            );
+            return Err(Diagnostic::error(rel, format!("no {CONFIG_FILE} in {}", root.display()))
+                .with_hint("run goalsite in the site's folder, or pass --root DIR"));
         }
         let source = toml_doc::read_text(root, rel)?;
         toml_doc::parse(rel, &source)
@@ -89,18 +87,11 @@ impl SiteConfig {
 
     /// The language codes in order; the first is the default language.
     pub fn lang_codes(&self) -> Vec<String> {
-        self.languages
-            .get_ref()
-            .iter()
-            .map(|l| l.code.get_ref().clone())
-            .collect()
+        self.languages.get_ref().iter().map(|l| l.code.get_ref().clone()).collect()
     }
 
     pub fn default_lang(&self) -> &str {
-        self.languages
-            .get_ref()
-            .first()
-            .map_or("", |l| l.code.get_ref().as_str())
+        self.languages.get_ref().first().map_or("", |l| l.code.get_ref().as_str())
     }
 
     pub fn scale_step(&self, id: &str) -> Option<&ScaleStep> {

@@ -47,16 +47,8 @@ impl Diagnostic {
     }
 
     /// An error at a byte range of `source`, the text of `file`.
-    pub fn error_at(
-        file: &Path,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            location: Some(locate(source, span)),
-            ..Diagnostic::error(file, message)
-        }
+    pub fn error_at(file: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic { location: Some(locate(source, span)), ..Diagnostic::error(file, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -83,18 +75,14 @@ pub fn display_path(path: &Path) -> String {
 pub fn locate(source: &str, span: Range<usize>) -> Location {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
+    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
     let line = source[..start].matches('\n').count() + 1;
     let column = source[line_start..start].chars().count() + 1;
     let end = floor_char_boundary(source, span.end.clamp(start, line_end));
     Location {
         line,
         column,
-        source_line: source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_owned(),
+        source_line: source[line_start..line_end].trim_end_matches('\r').to_owned(),
         width: source[start..end].chars().count().max(1),
     }
 }
@@ -114,20 +102,12 @@ impl fmt::Display for Diagnostic {
         };
         match &self.location {
             Some(loc) => {
-                writeln!(
-                    f,
-                    "{label}: {}:{}:{}: {}",
-                    self.file, loc.line, loc.column, self.message
-                )?;
+                writeln!(f, "{label}: {}:{}:{}: {}", self.file, loc.line, loc.column, self.message)?;
                 let gutter = loc.line.to_string().len();
                 writeln!(f, "{:gutter$} |", "")?;
                 writeln!(f, "{} | {}", loc.line, loc.source_line)?;
-                let pad: String = loc
-                    .source_line
-                    .chars()
-                    .take(loc.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let pad: String =
+                    loc.source_line.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
             }
             None => write!(f, "{label}: {}: {}", self.file, self.message)?,
@@ -170,12 +150,7 @@ impl Diagnostics {
         files.sort_unstable();
         files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!(
-            "{}, {} in {}",
-            plural(errors, "error"),
-            plural(warnings, "warning"),
-            plural(files.len(), "file")
-        )
+        format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files.len(), "file"))
     }
 }
 
@@ -207,18 +182,10 @@ mod tests {
 
     #[test]
     fn display_shows_file_line_column_and_caret() {
-        let d = Diagnostic::error_at(
-            Path::new("a/b.toml"),
-            "x = 1\ny = ?\n",
-            10..11,
-            "expected a value",
-        )
-        .with_hint("write a number");
+        let d = Diagnostic::error_at(Path::new("a/b.toml"), "x = 1\ny = ?\n", 10..11, "expected a value")
+            .with_hint("write a number");
         let text = d.to_string();
-        assert!(
-            text.starts_with("error: a/b.toml:2:5: expected a value"),
-            "{text}"
-        );
+        assert!(text.starts_with("error: a/b.toml:2:5: expected a value"), "{text}");
         assert!(text.contains("2 | y = ?"), "{text}");
         assert!(text.contains("  |     ^"), "{text}");
         assert!(text.contains("hint: write a number"), "{text}");

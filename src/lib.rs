@@ -5,8 +5,10 @@
 //! [`validate`] → [`render`] → [`output`], driven by [`build`].
 
 pub mod build;
+pub mod charts;
 pub mod config;
 pub mod diagnostics;
+pub mod downloads;
 pub mod load;
 pub mod markdown;
 pub mod model;

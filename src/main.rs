@@ -44,17 +44,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            quiet,
-        } => {
-            let options = BuildOptions {
-                root,
-                output,
-                base_url,
-            };
+        Command::Build { root, output, base_url, quiet } => {
+            let options = BuildOptions { root, output, base_url };
             match goalsite::build(&options) {
                 Ok(report) => {
                     if !quiet {

@@ -33,27 +33,14 @@ pub struct Html {
 }
 
 /// Renders `doc` for its language; link problems are added to `problems`.
-pub fn render(
-    doc: &MarkdownDoc,
-    routes: &Routes,
-    typo: &Typography,
-    problems: &mut Vec<Diagnostic>,
-) -> Html {
+pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &mut Vec<Diagnostic>) -> Html {
     let body = doc.body();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let mut r = Renderer {
-        doc,
-        routes,
-        typo,
-        problems,
-        ids: HashSet::new(),
-        order: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut r = Renderer { doc, routes, typo, problems, ids: HashSet::new(), order: Vec::new(), out: Vec::new() };
     let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
     let mut footnotes: HashMap<String, Vec<Event>> = HashMap::new();
     let mut ref_counts: HashMap<String, usize> = HashMap::new();
@@ -84,13 +71,10 @@ pub fn render(
                 let count = ref_counts.entry(label.to_string()).or_default();
                 *count += 1;
                 let id = footnote_id(&label);
-                let suffix = if *count == 1 {
-                    String::new()
-                } else {
-                    format!("-{count}")
-                };
+                let suffix = if *count == 1 { String::new() } else { format!("-{count}") };
                 r.out.push(Event::Html(
-                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}{suffix}\">{n}</a></sup>").into(),
+                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}{suffix}\">{n}</a></sup>")
+                        .into(),
                 ));
             }
             e => {
@@ -124,33 +108,13 @@ struct Renderer<'a> {
 impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = self.link(dest_url, range);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = self.link(dest_url, range);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             e => self.text(e),
         }
@@ -202,9 +166,7 @@ impl<'a> Renderer<'a> {
                 );
                 d = match crate::toml_doc::nearest(key, &keys) {
                     Some(best) => d.with_hint(format!("did you mean @/{best}?")),
-                    None => d.with_hint(
-                        "write the path of a content file from content/, like @/tillvaxt/_index.md",
-                    ),
+                    None => d.with_hint("write the path of a content file from content/, like @/tillvaxt/_index.md"),
                 };
                 self.problems.push(d);
                 dest
@@ -220,15 +182,10 @@ impl<'a> Renderer<'a> {
             }
         }
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&text));
-        let base = if base.is_empty() {
-            "rubrik".to_owned()
-        } else {
-            base
-        };
+        let base = if base.is_empty() { "rubrik".to_owned() } else { base };
         let id = self.unique_id(base);
         let n = level as usize;
-        self.out
-            .push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
+        self.out.push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
         self.out.extend(inner);
         self.out.push(Event::Html(format!("</h{n}>\n").into()));
     }
@@ -270,11 +227,7 @@ fn push_footnotes(
     typo: &Typography,
     ids: &mut HashSet<String>,
 ) {
-    let heading_id = if ids.contains("fotnoter") {
-        "footnotes-heading".to_owned()
-    } else {
-        "footnotes".to_owned()
-    };
+    let heading_id = if ids.contains("fotnoter") { "footnotes-heading".to_owned() } else { "footnotes".to_owned() };
     out.push_str(&format!(
         "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
         escape(&typo.footnotes_heading)
@@ -317,10 +270,7 @@ mod tests {
 
     fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
         let doc = MarkdownDoc {
-            file: SourceFile {
-                path: "content/a.sv.md".into(),
-                text: md.into(),
-            },
+            file: SourceFile { path: "content/a.sv.md".into(), text: md.into() },
             lang: "sv".into(),
             front: FrontMatter::default(),
             body_offset: 0,
@@ -335,17 +285,8 @@ mod tests {
     #[test]
     fn headings_get_unique_ids() {
         let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
-        assert!(
-            h.html
-                .contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"),
-            "{}",
-            h.html
-        );
-        assert!(
-            h.html.contains("<h2 id=\"mal-och-utfall-2\">"),
-            "{}",
-            h.html
-        );
+        assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
+        assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
     }
 
     #[test]
@@ -358,11 +299,7 @@ mod tests {
     #[test]
     fn footnotes_have_numbers_and_back_links() {
         let (h, _) = render_md("Text[^a].\n\n[^a]: Källa.\n");
-        assert!(
-            h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"),
-            "{}",
-            h.html
-        );
+        assert!(h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"), "{}", h.html);
         assert!(h.html.contains("<li id=\"fn-a\">"), "{}", h.html);
         assert!(h.html.contains("href=\"#fnref-a\""), "{}", h.html);
     }

@@ -158,6 +158,21 @@ pub struct IndicatorFile {
     pub categories: Vec<Category>,
 }
 
+impl IndicatorFile {
+    /// Every value of the indicator (gaps left out), then its target.
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        let series = self.series.iter().flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0));
+        let categories = self.categories.iter().filter_map(|c| c.value.get_ref().0);
+        series.chain(categories).chain(self.target.as_ref().map(|t| t.get_ref().value))
+    }
+
+    /// How many decimals (at most 2) its values are shown with: as many as the
+    /// most precise value needs, so one indicator's numbers line up.
+    pub fn decimals(&self) -> usize {
+        self.values().map(|v| crate::numbers::decimals_needed(v, 2)).max().unwrap_or(0)
+    }
+}
+
 /// One line of a time series.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

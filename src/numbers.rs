@@ -16,12 +16,7 @@ pub struct NumberFormat {
 
 impl Default for NumberFormat {
     fn default() -> Self {
-        NumberFormat {
-            decimal: ".".into(),
-            group: ",".into(),
-            minus: "-".into(),
-            group_min_digits: 5,
-        }
+        NumberFormat { decimal: ".".into(), group: ",".into(), minus: "-".into(), group_min_digits: 5 }
     }
 }
 
@@ -60,9 +55,7 @@ impl NumberFormat {
 
 /// How many decimals `v` needs to be written exactly (at most `max`).
 pub fn decimals_needed(v: f64, max: usize) -> usize {
-    (0..=max)
-        .find(|&d| ((v * 10f64.powi(d as i32)).round() / 10f64.powi(d as i32) - v).abs() < 1e-9)
-        .unwrap_or(max)
+    (0..=max).find(|&d| ((v * 10f64.powi(d as i32)).round() / 10f64.powi(d as i32) - v).abs() < 1e-9).unwrap_or(max)
 }
 
 #[cfg(test)]
@@ -70,12 +63,7 @@ mod tests {
     use super::*;
 
     fn sv() -> NumberFormat {
-        NumberFormat {
-            decimal: ",".into(),
-            group: "\u{a0}".into(),
-            minus: "\u{2212}".into(),
-            group_min_digits: 5,
-        }
+        NumberFormat { decimal: ",".into(), group: "\u{a0}".into(), minus: "\u{2212}".into(), group_min_digits: 5 }
     }
 
     #[test]

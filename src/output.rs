@@ -30,9 +30,7 @@ pub enum OutputError {
 pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), String> {
     let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let (root, out) = (abs(root), abs(output));
-    let inside_sources = ["content", "themes"]
-        .iter()
-        .any(|d| out.starts_with(root.join(d)));
+    let inside_sources = ["content", "themes"].iter().any(|d| out.starts_with(root.join(d)));
     if root.starts_with(&out) || inside_sources || out.join(crate::config::CONFIG_FILE).exists() {
         return Err(format!(
             "refusing to write the site into {}: that folder holds the site's own files and would be replaced",
@@ -50,14 +48,8 @@ impl Output {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
-        let tmp = tempfile::Builder::new()
-            .prefix(".goalsite-build-")
-            .tempdir_in(&parent)?;
-        Ok(Output {
-            tmp,
-            target: target.to_path_buf(),
-            files: AtomicUsize::new(0),
-        })
+        let tmp = tempfile::Builder::new().prefix(".goalsite-build-").tempdir_in(&parent)?;
+        Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
     /// Writes a file at `rel` (a path under the site root).
@@ -97,11 +89,14 @@ impl Output {
         Ok(urls)
     }
 
-    /// The 404 page, the root page that leads to the default language, the sitemap and robots.txt.
+    /// The 404 page, the root page that leads to the default language, the
+    /// sitemap, robots.txt and every indicator's data files.
     pub fn write_site_files(&self, site: &Site) -> Result<(), OutputError> {
         for (name, text) in site.render_site_files().map_err(OutputError::Render)? {
-            self.write_file(name, text.as_bytes())
-                .map_err(OutputError::Io)?;
+            self.write_file(name, text.as_bytes()).map_err(OutputError::Io)?;
+        }
+        for (name, text) in site.data_files() {
+            self.write_file(&name, text.as_bytes()).map_err(OutputError::Io)?;
         }
         Ok(())
     }
@@ -133,9 +128,7 @@ fn swap(built: &Path, target: &Path) -> io::Result<()> {
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]
@@ -159,15 +152,8 @@ mod tests {
         let out = Output::create(&target).unwrap();
         out.write_page("sv/", b"hej").unwrap();
         assert_eq!(out.finish().unwrap(), 1);
-        assert_eq!(
-            fs::read_to_string(target.join("sv/index.html")).unwrap(),
-            "hej"
-        );
+        assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");
         assert!(!target.join("stale").exists());
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no temporary folder is left behind"
-        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");
     }
 }

@@ -51,13 +51,8 @@ impl Routes {
             for path in &paths {
                 if let Some(first) = owners.insert(path.clone(), owner.to_owned()) {
                     problems.push(
-                        Diagnostic::error(
-                            owner.as_ref(),
-                            format!("two pages have the same address /{path}"),
-                        )
-                        .with_hint(format!(
-                            "the other is {first}; give one of them another slug"
-                        )),
+                        Diagnostic::error(owner.as_ref(), format!("two pages have the same address /{path}"))
+                            .with_hint(format!("the other is {first}; give one of them another slug")),
                     );
                 }
             }
@@ -66,54 +61,26 @@ impl Routes {
 
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
         add(&mut routes, PageRef::Home, home, "content/");
-        routes
-            .keys
-            .insert(format!("{INDEX_STEM}.md"), PageRef::Home);
+        routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
 
         for (pi, p) in content.programmes.iter().enumerate() {
             let file = p.file.path.to_string_lossy().into_owned();
             let pslugs = slugs(&p.id, p.data.slug.as_ref().map(|s| s.get_ref()), langs);
-            let prefix: Vec<String> = langs
-                .iter()
-                .zip(&pslugs)
-                .map(|(l, s)| format!("{l}/{s}/"))
-                .collect();
+            let prefix: Vec<String> = langs.iter().zip(&pslugs).map(|(l, s)| format!("{l}/{s}/")).collect();
             add(&mut routes, PageRef::Programme(pi), prefix.clone(), &file);
-            routes
-                .keys
-                .insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(pi));
-            routes
-                .keys
-                .insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(pi));
+            routes.keys.insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(pi));
+            routes.keys.insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(pi));
             for (gi, g) in p.data.goals.iter().enumerate() {
                 let gs = slugs(g.id.get_ref(), g.slug.as_ref().map(|s| s.get_ref()), langs);
-                let paths = prefix
-                    .iter()
-                    .zip(gs)
-                    .map(|(pre, s)| format!("{pre}{s}/"))
-                    .collect();
+                let paths = prefix.iter().zip(gs).map(|(pre, s)| format!("{pre}{s}/")).collect();
                 add(&mut routes, PageRef::Goal(pi, gi), paths, &file);
-                routes
-                    .goals
-                    .insert((pi, g.id.get_ref().clone()), PageRef::Goal(pi, gi));
+                routes.goals.insert((pi, g.id.get_ref().clone()), PageRef::Goal(pi, gi));
             }
             for (ii, ind) in p.indicators.iter().enumerate() {
                 let is = slugs(&ind.id, ind.data.slug.as_ref().map(|s| s.get_ref()), langs);
-                let paths = prefix
-                    .iter()
-                    .zip(is)
-                    .map(|(pre, s)| format!("{pre}{s}/"))
-                    .collect();
-                add(
-                    &mut routes,
-                    PageRef::Indicator(pi, ii),
-                    paths,
-                    &ind.file.path.to_string_lossy(),
-                );
-                routes.keys.insert(
-                    format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id),
-                    PageRef::Indicator(pi, ii),
-                );
+                let paths = prefix.iter().zip(is).map(|(pre, s)| format!("{pre}{s}/")).collect();
+                add(&mut routes, PageRef::Indicator(pi, ii), paths, &ind.file.path.to_string_lossy());
+                routes.keys.insert(format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id), PageRef::Indicator(pi, ii));
             }
         }
 
@@ -126,20 +93,12 @@ impl Routes {
             let paths = langs
                 .iter()
                 .map(|l| {
-                    let slug = page
-                        .docs
-                        .get(l)
-                        .and_then(|d| d.front.slug.clone())
-                        .unwrap_or_else(|| stem.to_owned());
+                    let slug = page.docs.get(l).and_then(|d| d.front.slug.clone()).unwrap_or_else(|| stem.to_owned());
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            let owner = page
-                .docs
-                .values()
-                .next()
-                .map(|d| d.file.path.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let owner =
+                page.docs.values().next().map(|d| d.file.path.to_string_lossy().into_owned()).unwrap_or_default();
             add(&mut routes, PageRef::Page(i), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(i));
         }
@@ -153,10 +112,7 @@ impl Routes {
     /// The path of `page` in `lang` under the site root, e.g. `sv/tillvaxt/`.
     pub fn path(&self, page: PageRef, lang: &str) -> &str {
         let i = self.langs.iter().position(|l| l == lang).unwrap_or(0);
-        self.paths
-            .get(&page)
-            .and_then(|p| p.get(i))
-            .map_or("", String::as_str)
+        self.paths.get(&page).and_then(|p| p.get(i)).map_or("", String::as_str)
     }
 
     /// The link to `page` in `lang`, from the host root (`/uppfoljning/sv/tillvaxt/`).
@@ -189,21 +145,11 @@ impl Routes {
             return Err("links may not use .. : write the path from the content folder".into());
         }
         let key = if key.is_empty() { "_index.md" } else { key };
-        let key = key
-            .strip_suffix('/')
-            .map(|k| format!("{k}/{INDEX_STEM}.md"))
-            .unwrap_or_else(|| key.to_owned());
-        let page = *self
-            .keys
-            .get(&key)
-            .ok_or_else(|| format!("no content file content/{key}"))?;
-        if let (PageRef::Programme(pi), true, Some(goal)) =
-            (page, key.ends_with(PROGRAMME_FILE), &fragment)
-        {
-            let goal_page = self
-                .goals
-                .get(&(pi, goal.clone()))
-                .ok_or_else(|| format!("no goal `{goal}` in content/{key}"))?;
+        let key = key.strip_suffix('/').map(|k| format!("{k}/{INDEX_STEM}.md")).unwrap_or_else(|| key.to_owned());
+        let page = *self.keys.get(&key).ok_or_else(|| format!("no content file content/{key}"))?;
+        if let (PageRef::Programme(pi), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
+            let goal_page =
+                self.goals.get(&(pi, goal.clone())).ok_or_else(|| format!("no goal `{goal}` in content/{key}"))?;
             return Ok((*goal_page, None));
         }
         Ok((page, fragment))
@@ -217,10 +163,7 @@ impl Routes {
 
 /// The slug per language: the author's, or the id.
 fn slugs(id: &str, given: Option<&Text>, langs: &[String]) -> Vec<String> {
-    langs
-        .iter()
-        .map(|l| given.and_then(|t| t.get(l)).unwrap_or(id).to_owned())
-        .collect()
+    langs.iter().map(|l| given.and_then(|t| t.get(l)).unwrap_or(id).to_owned()).collect()
 }
 
 /// Makes sure the base URL ends with one `/`.
@@ -230,9 +173,7 @@ pub fn normalise_base_url(url: &str) -> String {
 
 /// The path part of a base URL: `https://x.se/uppfoljning/` → `/uppfoljning/`.
 fn base_path_of(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) => after_scheme[i..].to_owned(),
         None => "/".to_owned(),
@@ -242,9 +183,7 @@ fn base_path_of(base_url: &str) -> String {
 /// Whether a slug is safe in a URL: lowercase letters, digits and `-`.
 pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
 }
@@ -269,22 +208,13 @@ mod tests {
 
     #[test]
     fn base_path_comes_from_the_base_url() {
-        assert_eq!(
-            base_path_of("https://www.umea.se/uppfoljning/"),
-            "/uppfoljning/"
-        );
-        assert_eq!(
-            base_path_of(&normalise_base_url("https://example.org")),
-            "/"
-        );
+        assert_eq!(base_path_of("https://www.umea.se/uppfoljning/"), "/uppfoljning/");
+        assert_eq!(base_path_of(&normalise_base_url("https://example.org")), "/");
     }
 
     #[test]
     fn slugify_handles_swedish_letters() {
-        assert_eq!(
-            slugify("Örnsköldsvik – Tillväxt 2024!"),
-            "ornskoldsvik-tillvaxt-2024"
-        );
+        assert_eq!(slugify("Örnsköldsvik – Tillväxt 2024!"), "ornskoldsvik-tillvaxt-2024");
         assert!(is_valid_slug("klimatneutrala-umea-2040"));
         assert!(!is_valid_slug("tillväxt"));
         assert!(!is_valid_slug("a b"));

@@ -40,16 +40,12 @@ impl Text {
             Text::Same(_) => Vec::new(),
             Text::PerLang(map) => map.keys().map(String::as_str).collect(),
         };
-        keys.into_iter()
-            .filter(move |k| !langs.iter().any(|l| l == k))
+        keys.into_iter().filter(move |k| !langs.iter().any(|l| l == k))
     }
 
     /// Languages from `langs` this text lacks.
     pub fn missing_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
-        langs
-            .iter()
-            .map(String::as_str)
-            .filter(move |l| self.get(l).is_none_or(|s| s.trim().is_empty()))
+        langs.iter().map(String::as_str).filter(move |l| self.get(l).is_none_or(|s| s.trim().is_empty()))
     }
 }
 
@@ -113,10 +109,6 @@ mod tests {
     #[test]
     fn a_number_is_a_clear_error() {
         let e = parse("t = 3").unwrap_err();
-        assert!(
-            e.message().contains("a text per language"),
-            "{}",
-            e.message()
-        );
+        assert!(e.message().contains("a text per language"), "{}", e.message());
     }
 }

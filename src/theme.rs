@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Deserialize;
 
+use crate::charts::ChartStyle;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Typography;
 use crate::numbers::NumberFormat;
@@ -21,6 +22,14 @@ pub struct Theme {
     pub i18n: BTreeMap<String, I18n>,
     /// Files to copy: (path relative to `static/`, path relative to the root).
     pub static_files: Vec<(String, PathBuf)>,
+    pub chart: ChartStyle,
+}
+
+/// `theme.toml`: the settings of a theme that Rust reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    chart: ChartStyle,
 }
 
 /// One language's UI strings and typographic rules.
@@ -59,10 +68,7 @@ impl I18n {
 
     /// A UI string; an unknown key gives the key itself (validation reports it).
     pub fn string(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_owned())
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
     }
 }
 
@@ -71,27 +77,22 @@ impl Theme {
     pub fn load(root: &Path, name: &str, langs: &[String]) -> Result<Theme, Vec<Diagnostic>> {
         let dir = Path::new(THEMES_DIR).join(name);
         if !root.join(&dir).is_dir() {
-            return Err(vec![Diagnostic::error(
-                Path::new("site.toml"),
-                format!("the theme `{name}` does not exist"),
-            )
-            .with_hint(format!(
-                "create {} or set theme = \"default\"",
-                dir.display()
-            ))]);
+            return Err(vec![Diagnostic::error(Path::new("site.toml"), format!("the theme `{name}` does not exist"))
+                .with_hint(format!("create {} or set theme = \"default\"", dir.display()))]);
         }
         let mut problems = Vec::new();
         let env = load_templates(root, &dir.join("templates"), &mut problems);
         let i18n = load_i18n(root, &dir.join("i18n"), langs, &mut problems);
         let static_files = list_static(root, &dir.join("static"));
-        if problems.is_empty() {
-            Ok(Theme {
-                env,
-                i18n,
-                static_files,
-            })
-        } else {
-            Err(problems)
+        let rel = dir.join("theme.toml");
+        let settings = toml_doc::read_text(root, &rel).and_then(|s| toml_doc::parse::<ThemeFile>(&rel, &s));
+        match settings {
+            Ok(settings) if problems.is_empty() => Ok(Theme { env, i18n, static_files, chart: settings.chart }),
+            Ok(_) => Err(problems),
+            Err(d) => {
+                problems.push(d);
+                Err(problems)
+            }
         }
     }
 }
@@ -100,27 +101,13 @@ fn load_templates(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> En
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_formatter(escape_html);
-    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
-        .trim_blocks(true)
-        .lstrip_blocks(true)
-        .build()
-    {
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
         env.set_syntax(syntax);
     }
-    let entries = walkdir::WalkDir::new(root.join(dir))
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok);
+    let entries = walkdir::WalkDir::new(root.join(dir)).sort_by_file_name().into_iter().filter_map(Result::ok);
     for entry in entries.filter(|e| e.file_type().is_file()) {
-        let rel = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        let name = entry
-            .path()
-            .strip_prefix(root.join(dir))
-            .unwrap_or(entry.path());
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let name = entry.path().strip_prefix(root.join(dir)).unwrap_or(entry.path());
         let name = name.to_string_lossy().replace('\\', "/");
         let source = match toml_doc::read_text(root, &rel) {
             Ok(s) => s,
@@ -156,9 +143,7 @@ fn escape_html(
                     '\'' => out.write_str("&#39;"),
                     c => out.write_char(c),
                 };
-                r.map_err(|_| {
-                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
-                })?;
+                r.map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))?;
             }
             Ok(())
         }
@@ -168,35 +153,21 @@ fn escape_html(
 
 /// A template error as a diagnostic pointing into the template file.
 pub fn template_error(rel: &Path, source: &str, e: &minijinja::Error) -> Diagnostic {
-    let message = format!(
-        "template error: {}",
-        e.detail().unwrap_or(&e.kind().to_string())
-    );
+    let message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
     match e.range() {
         Some(range) => Diagnostic::error_at(rel, source, range, message),
         None => Diagnostic::error(rel, message),
     }
 }
 
-fn load_i18n(
-    root: &Path,
-    dir: &Path,
-    langs: &[String],
-    problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, I18n> {
+fn load_i18n(root: &Path, dir: &Path, langs: &[String], problems: &mut Vec<Diagnostic>) -> BTreeMap<String, I18n> {
     let mut out = BTreeMap::new();
     for lang in langs {
         let rel = dir.join(format!("{lang}.toml"));
         if !root.join(&rel).is_file() {
             problems.push(
-                Diagnostic::error(
-                    &rel,
-                    format!("the theme has no UI strings for the language `{lang}`"),
-                )
-                .with_hint(format!(
-                    "create {} (copy another language's file and translate it)",
-                    rel.display()
-                )),
+                Diagnostic::error(&rel, format!("the theme has no UI strings for the language `{lang}`"))
+                    .with_hint(format!("create {} (copy another language's file and translate it)", rel.display())),
             );
             continue;
         }
@@ -210,19 +181,10 @@ fn load_i18n(
     // Every language must have the same strings as the first.
     if let Some((first_lang, first)) = out.iter().next() {
         for (lang, other) in out.iter().skip(1) {
-            for key in first
-                .strings
-                .keys()
-                .filter(|k| !other.strings.contains_key(*k))
-            {
+            for key in first.strings.keys().filter(|k| !other.strings.contains_key(*k)) {
                 problems.push(
-                    Diagnostic::error(
-                        &dir.join(format!("{lang}.toml")),
-                        format!("the UI string `{key}` is missing"),
-                    )
-                    .with_hint(format!(
-                        "{first_lang}.toml has it: add its translation under [strings]"
-                    )),
+                    Diagnostic::error(&dir.join(format!("{lang}.toml")), format!("the UI string `{key}` is missing"))
+                        .with_hint(format!("{first_lang}.toml has it: add its translation under [strings]")),
                 );
             }
         }
@@ -238,19 +200,8 @@ fn list_static(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(&base)
-                .unwrap_or(e.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            (
-                rel,
-                e.path()
-                    .strip_prefix(root)
-                    .unwrap_or(e.path())
-                    .to_path_buf(),
-            )
+            let rel = e.path().strip_prefix(&base).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+            (rel, e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf())
         })
         .collect()
 }

@@ -9,18 +9,13 @@ use crate::diagnostics::Diagnostic;
 
 /// Reads `root/rel` as UTF-8 text.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(root.join(rel))
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
+    let bytes =
+        std::fs::read(root.join(rel)).map_err(|e| Diagnostic::error(rel, format!("cannot read the file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes());
-        Diagnostic::error_at(
-            rel,
-            &text,
-            valid..valid + 1,
-            "the file is not valid UTF-8 text",
-        )
-        .with_hint("save the file as UTF-8 in your editor")
+        Diagnostic::error_at(rel, &text, valid..valid + 1, "the file is not valid UTF-8 text")
+            .with_hint("save the file as UTF-8 in your editor")
     })
 }
 
@@ -31,21 +26,11 @@ pub fn parse<T: DeserializeOwned>(rel: &Path, source: &str) -> Result<T, Diagnos
 
 /// A TOML error as a diagnostic; `offset` is where the TOML starts in the file
 /// (non-zero for front matter).
-pub fn from_toml_error(
-    rel: &Path,
-    file_text: &str,
-    e: &toml::de::Error,
-    offset: usize,
-) -> Diagnostic {
+pub fn from_toml_error(rel: &Path, file_text: &str, e: &toml::de::Error, offset: usize) -> Diagnostic {
     let message = e.message().trim().to_owned();
     let hint = hint_for(&message);
     let d = match e.span() {
-        Some(span) => Diagnostic::error_at(
-            rel,
-            file_text,
-            span.start + offset..span.end + offset,
-            message,
-        ),
+        Some(span) => Diagnostic::error_at(rel, file_text, span.start + offset..span.end + offset, message),
         None => Diagnostic::error(rel, message),
     };
     match hint {
@@ -111,8 +96,7 @@ mod tests {
 
     #[test]
     fn unknown_key_names_line_column_and_nearest_key() {
-        let d =
-            parse::<Doc>(Path::new("x.toml"), "title = \"a\"\nyear = 1\ntitel = 2\n").unwrap_err();
+        let d = parse::<Doc>(Path::new("x.toml"), "title = \"a\"\nyear = 1\ntitel = 2\n").unwrap_err();
         let loc = d.location.clone().unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
         assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));

@@ -22,32 +22,19 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 pub const CHART_KINDS: &[&str] = &["line", "bar", "hbar"];
 
 /// Everything wrong with `config` (read from `config_file`) and `content`.
-pub fn validate(
-    config: &SiteConfig,
-    config_file: &SourceFile,
-    content: &Content,
-) -> Vec<Diagnostic> {
+pub fn validate(config: &SiteConfig, config_file: &SourceFile, content: &Content) -> Vec<Diagnostic> {
     let langs = config.lang_codes();
-    let mut v = Validator {
-        config,
-        langs: &langs,
-        problems: Vec::new(),
-    };
+    let mut v = Validator { config, langs: &langs, problems: Vec::new() };
     v.config(config_file);
     v.home(content);
     let mut goal_ids: HashMap<String, String> = HashMap::new();
     let mut indicator_ids: HashMap<String, String> = HashMap::new();
     for p in &content.programmes {
         for ind in &p.indicators {
-            if let Some(first) =
-                indicator_ids.insert(ind.id.clone(), ind.file.path.to_string_lossy().into_owned())
-            {
+            if let Some(first) = indicator_ids.insert(ind.id.clone(), ind.file.path.to_string_lossy().into_owned()) {
                 v.problems.push(
-                    Diagnostic::error(
-                        &ind.file.path,
-                        format!("the indicator id `{}` is used twice", ind.id),
-                    )
-                    .with_hint(format!("the other is {first}; rename one of the files")),
+                    Diagnostic::error(&ind.file.path, format!("the indicator id `{}` is used twice", ind.id))
+                        .with_hint(format!("the other is {first}; rename one of the files")),
                 );
             }
         }
@@ -69,14 +56,8 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn at(
-        &mut self,
-        file: &SourceFile,
-        span: Range<usize>,
-        msg: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.problems
-            .push(Diagnostic::error_at(&file.path, &file.text, span, msg));
+    fn at(&mut self, file: &SourceFile, span: Range<usize>, msg: impl Into<String>) -> &mut Diagnostic {
+        self.problems.push(Diagnostic::error_at(&file.path, &file.text, span, msg));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -93,10 +74,7 @@ impl Validator<'_> {
                 text.span(),
                 format!("{what} has a text in `{lang}`, which is not a language of the site"),
             );
-            d.hint = Some(format!(
-                "the languages in site.toml are: {}",
-                langs.join(", ")
-            ));
+            d.hint = Some(format!("the languages in site.toml are: {}", langs.join(", ")));
         }
     }
 
@@ -117,15 +95,8 @@ impl Validator<'_> {
             .map(str::to_owned)
             .collect();
         for s in bad {
-            let d = self.at(
-                file,
-                slug.span(),
-                format!("the slug `{s}` cannot be used in an address"),
-            );
-            d.hint = Some(format!(
-                "use lowercase a–z, digits and -, e.g. `{}`",
-                slugify(&s)
-            ));
+            let d = self.at(file, slug.span(), format!("the slug `{s}` cannot be used in an address"));
+            d.hint = Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(&s)));
         }
     }
 
@@ -134,10 +105,7 @@ impl Validator<'_> {
             let d = self.at(
                 file,
                 id.span(),
-                format!(
-                    "the {what} id `{}` may only have lowercase a–z, digits and -",
-                    id.get_ref()
-                ),
+                format!("the {what} id `{}` may only have lowercase a–z, digits and -", id.get_ref()),
             );
             d.hint = Some(format!("write `{}`", slugify(id.get_ref())));
         }
@@ -146,27 +114,15 @@ impl Validator<'_> {
     fn config(&mut self, file: &SourceFile) {
         let c = self.config;
         if c.languages.get_ref().is_empty() {
-            self.at(
-                file,
-                c.languages.span(),
-                "the site needs at least one language",
-            );
+            self.at(file, c.languages.span(), "the site needs at least one language");
         }
         let mut seen = HashSet::new();
         for l in c.languages.get_ref() {
             if !seen.insert(l.code.get_ref().clone()) {
-                self.at(
-                    file,
-                    l.code.span(),
-                    format!("the language `{}` is listed twice", l.code.get_ref()),
-                );
+                self.at(file, l.code.span(), format!("the language `{}` is listed twice", l.code.get_ref()));
             }
             if !is_valid_slug(l.code.get_ref()) {
-                self.at(
-                    file,
-                    l.code.span(),
-                    "a language code is a short lowercase code like sv or en",
-                );
+                self.at(file, l.code.span(), "a language code is a short lowercase code like sv or en");
             }
         }
         let url = c.base_url.get_ref();
@@ -175,21 +131,15 @@ impl Validator<'_> {
             d.hint = Some("write it like \"https://www.example.se/uppfoljning/\"".into());
         }
         if !YEARS.contains(&c.report_year) {
-            self.problems.push(Diagnostic::error(
-                &file.path,
-                format!("report_year {} is not a sensible year", c.report_year),
-            ));
+            self.problems
+                .push(Diagnostic::error(&file.path, format!("report_year {} is not a sensible year", c.report_year)));
         }
         self.text(file, &c.title, "the site title");
         self.text(file, &c.description, "the site description");
         let mut ids = HashSet::new();
         for step in c.scale.get_ref() {
             if !ids.insert(step.id.get_ref().clone()) {
-                self.at(
-                    file,
-                    step.id.span(),
-                    format!("the assessment `{}` is listed twice", step.id.get_ref()),
-                );
+                self.at(file, step.id.span(), format!("the assessment `{}` is listed twice", step.id.get_ref()));
             }
             self.text(file, &step.label, "the assessment label");
             self.opt_text(file, &step.description, "the assessment description");
@@ -206,36 +156,22 @@ impl Validator<'_> {
     }
 
     /// A document must exist in every language (and have a title where needed).
-    fn docs(
-        &mut self,
-        docs: &std::collections::BTreeMap<String, MarkdownDoc>,
-        key: &str,
-        need_title: bool,
-    ) {
+    fn docs(&mut self, docs: &std::collections::BTreeMap<String, MarkdownDoc>, key: &str, need_title: bool) {
         let langs = self.langs;
         for lang in langs {
             let stem = key.trim_end_matches(".md");
             if !docs.contains_key(lang) {
                 let (have, _) = docs.iter().next().map(|(l, d)| (l.clone(), d)).unzip();
                 let file = Path::new("content").join(format!("{stem}.{lang}.md"));
-                let mut d =
-                    Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
+                let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
                 if let Some(have) = have {
-                    d = d.with_hint(format!(
-                        "create content/{stem}.{lang}.md (translate content/{stem}.{have}.md)"
-                    ));
+                    d = d.with_hint(format!("create content/{stem}.{lang}.md (translate content/{stem}.{have}.md)"));
                 }
                 self.problems.push(d);
             }
         }
         for doc in docs.values() {
-            if need_title
-                && doc
-                    .front
-                    .title
-                    .as_deref()
-                    .is_none_or(|t| t.trim().is_empty())
-            {
+            if need_title && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.problems.push(
                     Diagnostic::error(&doc.file.path, "the page has no title")
                         .with_hint("add front matter at the top:\n+++\ntitle = \"…\"\n+++"),
@@ -244,26 +180,15 @@ impl Validator<'_> {
             if let Some(slug) = &doc.front.slug {
                 if !is_valid_slug(slug) {
                     self.problems.push(
-                        Diagnostic::error(
-                            &doc.file.path,
-                            format!("the slug `{slug}` cannot be used in an address"),
-                        )
-                        .with_hint(format!(
-                            "use lowercase a–z, digits and -, e.g. `{}`",
-                            slugify(slug)
-                        )),
+                        Diagnostic::error(&doc.file.path, format!("the slug `{slug}` cannot be used in an address"))
+                            .with_hint(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(slug))),
                     );
                 }
             }
         }
     }
 
-    fn programme(
-        &mut self,
-        p: &Programme,
-        goal_ids: &mut HashMap<String, String>,
-        indicators: &HashSet<&str>,
-    ) {
+    fn programme(&mut self, p: &Programme, goal_ids: &mut HashMap<String, String>, indicators: &HashSet<&str>) {
         let f = &p.file;
         let d = &p.data;
         self.text(f, &d.title, "the programme title");
@@ -273,18 +198,9 @@ impl Validator<'_> {
         let key = format!("{}/_index.md", p.id);
         self.docs(&p.narrative, &key, false);
         for g in &d.goals {
-            if let Some(first) = goal_ids.insert(
-                g.id.get_ref().clone(),
-                f.path.to_string_lossy().into_owned(),
-            ) {
-                let d = self.at(
-                    f,
-                    g.id.span(),
-                    format!("the goal id `{}` is used twice", g.id.get_ref()),
-                );
-                d.hint = Some(format!(
-                    "goal ids must be unique in the whole site; the other is in {first}"
-                ));
+            if let Some(first) = goal_ids.insert(g.id.get_ref().clone(), f.path.to_string_lossy().into_owned()) {
+                let d = self.at(f, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
+                d.hint = Some(format!("goal ids must be unique in the whole site; the other is in {first}"));
             }
             self.goal(f, g, indicators);
         }
@@ -301,17 +217,10 @@ impl Validator<'_> {
         for r in &g.indicators {
             if !indicators.contains(r.get_ref().as_str()) {
                 let candidates: Vec<&str> = indicators.iter().copied().collect();
-                let d = self.at(
-                    f,
-                    r.span(),
-                    format!("there is no indicator `{}`", r.get_ref()),
-                );
+                let d = self.at(f, r.span(), format!("there is no indicator `{}`", r.get_ref()));
                 d.hint = Some(match nearest(r.get_ref(), &candidates) {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None => {
-                        "an indicator's id is its file name in the programme's indicators/ folder"
-                            .into()
-                    }
+                    None => "an indicator's id is its file name in the programme's indicators/ folder".into(),
                 });
             }
         }
@@ -321,28 +230,15 @@ impl Validator<'_> {
             if !YEARS.contains(&year) {
                 self.at(f, a.year.span(), format!("{year} is not a sensible year"));
             } else if !years.insert(year) {
-                let d = self.at(
-                    f,
-                    a.year.span(),
-                    format!("the goal has two assessments for {year}"),
-                );
+                let d = self.at(f, a.year.span(), format!("the goal has two assessments for {year}"));
                 d.hint = Some("keep one [[goal.assessment]] per year".into());
             }
             if self.config.scale_step(a.status.get_ref()).is_none() {
-                let ids: Vec<&str> = self
-                    .config
-                    .scale
-                    .get_ref()
-                    .iter()
-                    .map(|s| s.id.get_ref().as_str())
-                    .collect();
+                let ids: Vec<&str> = self.config.scale.get_ref().iter().map(|s| s.id.get_ref().as_str()).collect();
                 let d = self.at(
                     f,
                     a.status.span(),
-                    format!(
-                        "`{}` is not an assessment in site.toml's scale",
-                        a.status.get_ref()
-                    ),
+                    format!("`{}` is not an assessment in site.toml's scale", a.status.get_ref()),
                 );
                 d.hint = Some(match nearest(a.status.get_ref(), &ids) {
                     Some(best) => format!("did you mean `{best}`?"),
@@ -357,8 +253,13 @@ impl Validator<'_> {
         let f = &ind.file;
         let d = &ind.data;
         if !is_valid_slug(&ind.id) {
-            self.problems.push(Diagnostic::error(&f.path, format!("the indicator id `{}` (its file name) may only have lowercase a–z, digits and -", ind.id))
-                .with_hint(format!("rename the file to {}.toml", slugify(&ind.id))));
+            self.problems.push(
+                Diagnostic::error(
+                    &f.path,
+                    format!("the indicator id `{}` (its file name) may only have lowercase a–z, digits and -", ind.id),
+                )
+                .with_hint(format!("rename the file to {}.toml", slugify(&ind.id))),
+            );
         }
         self.text(f, &d.title, "the indicator title");
         self.slug(f, &d.slug);
@@ -368,11 +269,7 @@ impl Validator<'_> {
         self.opt_text(f, &d.note, "the note");
         if let Some(kind) = &d.chart {
             if !CHART_KINDS.contains(&kind.get_ref().as_str()) {
-                let dg = self.at(
-                    f,
-                    kind.span(),
-                    format!("`{}` is not a chart kind", kind.get_ref()),
-                );
+                let dg = self.at(f, kind.span(), format!("`{}` is not a chart kind", kind.get_ref()));
                 dg.hint = Some(match nearest(kind.get_ref(), CHART_KINDS) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("use one of: {}", CHART_KINDS.join(", ")),
@@ -383,12 +280,19 @@ impl Validator<'_> {
             (Some(years), true) => self.time_series(ind, years),
             (None, false) => self.categories(ind),
             (Some(years), false) => {
-                let dg = self.at(f, years.span(), "an indicator has either years with [[series]] or [[category]] values, not both");
+                let dg = self.at(
+                    f,
+                    years.span(),
+                    "an indicator has either years with [[series]] or [[category]] values, not both",
+                );
                 dg.hint = Some("split it into two indicators".into());
             }
             (None, true) => {
-                self.problems.push(Diagnostic::error(&f.path, "the indicator has no data")
-                    .with_hint("add years = [...] with [[series]], or [[category]] entries (see docs/authoring.md)"));
+                self.problems.push(
+                    Diagnostic::error(&f.path, "the indicator has no data").with_hint(
+                        "add years = [...] with [[series]], or [[category]] entries (see docs/authoring.md)",
+                    ),
+                );
             }
         }
     }
@@ -402,25 +306,13 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         for y in years.get_ref() {
             if !YEARS.contains(y.get_ref()) {
-                self.at(
-                    f,
-                    y.span(),
-                    format!("{} is not a sensible year", y.get_ref()),
-                );
+                self.at(f, y.span(), format!("{} is not a sensible year", y.get_ref()));
             } else if !seen.insert(*y.get_ref()) {
-                let dg = self.at(
-                    f,
-                    y.span(),
-                    format!("the year {} is listed twice", y.get_ref()),
-                );
+                let dg = self.at(f, y.span(), format!("the year {} is listed twice", y.get_ref()));
                 dg.hint = Some("each year appears once in years = [...]".into());
             }
         }
-        if years
-            .get_ref()
-            .windows(2)
-            .any(|w| w[0].get_ref() > w[1].get_ref())
-        {
+        if years.get_ref().windows(2).any(|w| w[0].get_ref() > w[1].get_ref()) {
             let dg = self.at(f, years.span(), "the years are not in order");
             dg.hint = Some("list the years from the earliest to the latest".into());
         }
@@ -431,11 +323,7 @@ impl Validator<'_> {
             );
         }
         if let Some(y) = &d.year {
-            self.at(
-                f,
-                y.span(),
-                "`year` is for comparisons by [[category]]; a time series uses years = [...]",
-            );
+            self.at(f, y.span(), "`year` is for comparisons by [[category]]; a time series uses years = [...]");
         }
         for s in &d.series {
             self.text(f, &s.name, "the series name");
@@ -446,13 +334,9 @@ impl Validator<'_> {
                 let dg = self.at(
                     f,
                     s.values.span(),
-                    format!(
-                        "the series has {n} values but there are {} years",
-                        years.get_ref().len()
-                    ),
+                    format!("the series has {n} values but there are {} years", years.get_ref().len()),
                 );
-                dg.hint =
-                    Some("give one value per year; write \"-\" for a year without a value".into());
+                dg.hint = Some("give one value per year; write \"-\" for a year without a value".into());
             } else if s.values.get_ref().iter().all(|v| v.get_ref().0.is_none()) {
                 self.at(f, s.values.span(), "the series has no values, only gaps");
             }
@@ -478,25 +362,16 @@ impl Validator<'_> {
         let f = &ind.file;
         let d = &ind.data;
         if !d.series.is_empty() {
-            self.problems.push(Diagnostic::error(
-                &f.path,
-                "[[series]] needs years = [...]; comparisons use [[category]] only",
-            ));
+            self.problems
+                .push(Diagnostic::error(&f.path, "[[series]] needs years = [...]; comparisons use [[category]] only"));
         }
         match &d.year {
             Some(y) if !YEARS.contains(y.get_ref()) => {
-                self.at(
-                    f,
-                    y.span(),
-                    format!("{} is not a sensible year", y.get_ref()),
-                );
+                self.at(f, y.span(), format!("{} is not a sensible year", y.get_ref()));
             }
             None => self.problems.push(
-                Diagnostic::error(
-                    &f.path,
-                    "a comparison by [[category]] needs the year it shows",
-                )
-                .with_hint("add year = 2023 (the year of the values) at the top"),
+                Diagnostic::error(&f.path, "a comparison by [[category]] needs the year it shows")
+                    .with_hint("add year = 2023 (the year of the values) at the top"),
             ),
             _ => {}
         }
@@ -511,11 +386,7 @@ impl Validator<'_> {
                 self.at(
                     f,
                     target.span(),
-                    format!(
-                        "the target year {} is before the data ({})",
-                        target.get_ref().year,
-                        year.get_ref()
-                    ),
+                    format!("the target year {} is before the data ({})", target.get_ref().year, year.get_ref()),
                 );
             }
         }

@@ -36,15 +36,10 @@ fn language_switch_leads_to_the_same_page_in_the_other_language() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let sv = f.read("sv/tillvaxt/bostader/index.html");
-    let switch = sv
-        .lines()
-        .find(|l| l.contains("hreflang=\"en\" lang=\"en\""))
-        .expect("a switch link");
+    let switch = sv.lines().find(|l| l.contains("hreflang=\"en\" lang=\"en\"")).expect("a switch link");
     assert_eq!(attr(switch, "href"), "/follow-up/en/growth/housing/");
     assert!(sv.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
-    assert!(f
-        .read("en/growth/housing/index.html")
-        .contains("<html lang=\"en\">"));
+    assert!(f.read("en/growth/housing/index.html").contains("<html lang=\"en\">"));
 }
 
 #[test]
@@ -62,19 +57,11 @@ fn hreflang_alternates_are_reciprocal_and_absolute() {
         let langs: Vec<&str> = alts.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(langs, ["sv", "en", "x-default"], "{path}");
         let me = format!("{base}{}", path.trim_end_matches("index.html"));
-        assert!(
-            alts.iter().any(|(_, href)| *href == me),
-            "{path} does not list itself"
-        );
+        assert!(alts.iter().any(|(_, href)| *href == me), "{path} does not list itself");
         for (_, href) in &alts {
-            let other = href
-                .strip_prefix(base)
-                .expect("absolute URL under the base");
+            let other = href.strip_prefix(base).expect("absolute URL under the base");
             let other_html = f.read(&format!("{other}index.html"));
-            assert!(
-                hreflangs(&other_html).iter().any(|(_, h)| *h == me),
-                "{other} does not point back to {path}"
-            );
+            assert!(hreflangs(&other_html).iter().any(|(_, h)| *h == me), "{other} does not point back to {path}");
         }
     }
 }
@@ -82,11 +69,7 @@ fn hreflang_alternates_are_reciprocal_and_absolute() {
 #[test]
 fn data_strings_are_escaped() {
     let f = Fixture::new();
-    f.edit(
-        "content/tillvaxt/programme.toml",
-        "sv = \"Bostäder\"",
-        "sv = \"<script>alert('x')</script> & co\"",
-    );
+    f.edit("content/tillvaxt/programme.toml", "sv = \"Bostäder\"", "sv = \"<script>alert('x')</script> & co\"");
     assert_eq!(f.build().0, 0);
     let html = f.read("sv/tillvaxt/bostader/index.html");
     assert!(!html.contains("<script>"), "raw script tag in the output");
@@ -103,15 +86,9 @@ fn goal_page_shows_current_assessment_history_and_motivation() {
     let y2023 = history.find(">2023<").unwrap();
     assert!(y2024 < y2023, "newest year first");
     assert!(html.contains("assessment--partly"));
-    assert!(
-        html.contains("aria-hidden=\"true\">◐</span> Delvis"),
-        "text and icon, not colour alone"
-    );
+    assert!(html.contains("aria-hidden=\"true\">◐</span> Delvis"), "text and icon, not colour alone");
     assert!(html.contains("Bättre än i fjol."));
-    assert!(
-        html.contains("href=\"/follow-up/sv/tillvaxt/utslapp/\""),
-        "linked indicator"
-    );
+    assert!(html.contains("href=\"/follow-up/sv/tillvaxt/utslapp/\""), "linked indicator");
 }
 
 #[test]
@@ -121,10 +98,7 @@ fn indicator_table_uses_the_language_number_format_and_shows_gaps() {
     let sv = f.read("sv/tillvaxt/utslapp/index.html");
     assert!(sv.contains("<td>96,50</td>"), "decimal comma");
     assert!(sv.contains("<td>\u{2212}1,25</td>"), "minus sign");
-    assert!(
-        sv.contains("<td class=\"is-missing\">Uppgift saknas</td>"),
-        "a gap is not a zero"
-    );
+    assert!(sv.contains("<td class=\"is-missing\">Uppgift saknas</td>"), "a gap is not a zero");
     let en = f.read("en/growth/emissions/index.html");
     assert!(en.contains("<td>96.50</td>") && en.contains("<td>\u{2212}1.25</td>"));
 }
@@ -133,36 +107,20 @@ fn indicator_table_uses_the_language_number_format_and_shows_gaps() {
 fn example_data_is_labelled_on_the_page() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
-    assert!(!f
-        .read("sv/tillvaxt/utslapp/index.html")
-        .contains("Exempeldata"));
-    f.edit(
-        "content/tillvaxt/indicators/utslapp.toml",
-        "unit =",
-        "example_data = true\nunit =",
-    );
+    assert!(!f.read("sv/tillvaxt/utslapp/index.html").contains("Exempeldata"));
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "unit =", "example_data = true\nunit =");
     assert_eq!(f.build().0, 0);
-    assert!(f
-        .read("sv/tillvaxt/utslapp/index.html")
-        .contains("Exempeldata"));
-    assert!(f
-        .read("en/growth/emissions/index.html")
-        .contains("Example data"));
+    assert!(f.read("sv/tillvaxt/utslapp/index.html").contains("Exempeldata"));
+    assert!(f.read("en/growth/emissions/index.html").contains("Example data"));
 }
 
 #[test]
 fn internal_links_resolve_per_language_with_fragments() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
-    assert!(f
-        .read("sv/index.html")
-        .contains("href=\"/follow-up/sv/tillvaxt/bostader/\""));
-    assert!(f
-        .read("en/index.html")
-        .contains("href=\"/follow-up/en/growth/housing/\""));
-    assert!(f
-        .read("en/growth/index.html")
-        .contains("href=\"/follow-up/en/about/#background\""));
+    assert!(f.read("sv/index.html").contains("href=\"/follow-up/sv/tillvaxt/bostader/\""));
+    assert!(f.read("en/index.html").contains("href=\"/follow-up/en/growth/housing/\""));
+    assert!(f.read("en/growth/index.html").contains("href=\"/follow-up/en/about/#background\""));
     let about = f.read("en/about/index.html");
     assert!(about.contains("<h2 id=\"background\">Background</h2>"));
     assert!(about.contains("<li id=\"fn-1\">"), "footnotes are rendered");
@@ -202,43 +160,22 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let before = tree(&f.out());
-    f.edit(
-        "content/tillvaxt/programme.toml",
-        "status = \"delvis\"",
-        "status = \"delvis",
-    );
+    f.edit("content/tillvaxt/programme.toml", "status = \"delvis\"", "status = \"delvis");
     let (code, stdout, stderr) = f.build();
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     assert!(stderr.contains("Nothing was written"), "{stderr}");
-    assert_eq!(
-        before,
-        tree(&f.out()),
-        "public/ changed after a failed build"
-    );
-    let leftovers: Vec<_> = std::fs::read_dir(f.root())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .collect();
-    assert!(
-        !leftovers
-            .iter()
-            .any(|n| n.to_string_lossy().starts_with(".goalsite")),
-        "{leftovers:?}"
-    );
+    assert_eq!(before, tree(&f.out()), "public/ changed after a failed build");
+    let leftovers: Vec<_> =
+        std::fs::read_dir(f.root()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert!(!leftovers.iter().any(|n| n.to_string_lossy().starts_with(".goalsite")), "{leftovers:?}");
 }
 
 #[test]
 fn refuses_to_write_over_the_site_itself() {
     let f = Fixture::new();
-    let (code, _, stderr) = run(&[
-        "build",
-        "--root",
-        f.root().to_str().unwrap(),
-        "--output",
-        f.root().to_str().unwrap(),
-    ]);
+    let (code, _, stderr) =
+        run(&["build", "--root", f.root().to_str().unwrap(), "--output", f.root().to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(f.root().join("site.toml").is_file());
 }

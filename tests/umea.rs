@@ -8,14 +8,8 @@ use common::{repo, run};
 fn build_umea() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    let (code, _, stderr) = run(&[
-        "build",
-        "--root",
-        repo().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let (code, _, stderr) =
+        run(&["build", "--root", repo().to_str().unwrap(), "--output", out.to_str().unwrap(), "--quiet"]);
     assert_eq!(code, 0, "{stderr}");
     (dir, out)
 }
@@ -27,9 +21,7 @@ fn overview_rows(html: &str) -> Vec<(String, String)> {
         .map(|row| {
             let title = row[row.find('>').unwrap() + 1..row.find("</a>").unwrap()].to_owned();
             let badge = &row[row.find("assessment__icon").unwrap()..];
-            let label = badge[badge.find("</span>").unwrap() + 7..badge.find("</span>\n").unwrap()]
-                .trim()
-                .to_owned();
+            let label = badge[badge.find("</span>").unwrap() + 7..badge.find("</span>\n").unwrap()].trim().to_owned();
             (title, label)
         })
         .collect()
@@ -82,17 +74,11 @@ fn figures_follow_the_report_and_example_data_is_marked() {
     assert!(!territorial.contains("Exempeldata"));
     let organisation = read("sv/klimatneutrala-umea-2040/kommunkoncernens-utslapp/index.html");
     assert!(organisation.contains("<td>96</td>"));
-    assert!(
-        organisation.contains("Uppgift saknas"),
-        "the 2022 figure is not in the report"
-    );
+    assert!(organisation.contains("Uppgift saknas"), "the 2022 figure is not in the report");
     for page in [
         "sv/social-hallbarhet/sociala-relationer-och-tillit/index.html",
         "sv/social-hallbarhet/bra-plats-att-bo/index.html",
     ] {
-        assert!(
-            read(page).contains("Exempeldata"),
-            "{page} has no figures in the report"
-        );
+        assert!(read(page).contains("Exempeldata"), "{page} has no figures in the report");
     }
 }

@@ -37,28 +37,18 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
 pub fn parse(file: SourceFile, lang: String) -> Result<MarkdownDoc, Diagnostic> {
     let text = &file.text;
     let (front, body_offset) = match split_front_matter(text) {
-        Ok(None) => (
-            FrontMatter::default(),
-            usize::from(text.starts_with('\u{feff}')) * 3,
-        ),
+        Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),
         Ok(Some((start, end, body))) => {
             let front = toml::from_str::<FrontMatter>(&text[start..end])
                 .map_err(|e| toml_doc::from_toml_error(&file.path, text, &e, start))?;
             (front, body)
         }
         Err(at) => {
-            return Err(
-                error_at(&file.path, text, at, "the front matter is not closed")
-                    .with_hint("end the front matter with a line that holds only +++"),
-            )
+            return Err(error_at(&file.path, text, at, "the front matter is not closed")
+                .with_hint("end the front matter with a line that holds only +++"))
         }
     };
-    Ok(MarkdownDoc {
-        file,
-        lang,
-        front,
-        body_offset,
-    })
+    Ok(MarkdownDoc { file, lang, front, body_offset })
 }
 
 fn error_at(path: &Path, text: &str, at: usize, msg: &str) -> Diagnostic {
@@ -70,13 +60,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Result<MarkdownDoc, Diagnostic> {
-        parse(
-            SourceFile {
-                path: "content/a.sv.md".into(),
-                text: text.into(),
-            },
-            "sv".into(),
-        )
+        parse(SourceFile { path: "content/a.sv.md".into(), text: text.into() }, "sv".into())
     }
 
     #[test]

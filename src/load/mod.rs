@@ -11,9 +11,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{
-    Content, Indicator, IndicatorFile, MarkdownDoc, Page, Programme, ProgrammeFile, SourceFile,
-};
+use crate::model::{Content, Indicator, IndicatorFile, MarkdownDoc, Page, Programme, ProgrammeFile, SourceFile};
 use crate::toml_doc;
 
 pub use markdown_file::split_front_matter;
@@ -30,24 +28,11 @@ pub const INDEX_STEM: &str = "_index";
 /// What a file under `content/` is, from its place and name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
-    Programme {
-        dir: PathBuf,
-    },
-    Indicator {
-        programme_dir: PathBuf,
-        id: String,
-    },
-    Home {
-        lang: String,
-    },
-    Narrative {
-        programme_dir: PathBuf,
-        lang: String,
-    },
-    Page {
-        key: String,
-        lang: String,
-    },
+    Programme { dir: PathBuf },
+    Indicator { programme_dir: PathBuf, id: String },
+    Home { lang: String },
+    Narrative { programme_dir: PathBuf, lang: String },
+    Page { key: String, lang: String },
 }
 
 /// One parsed file.
@@ -80,10 +65,8 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
         })
         .collect();
 
-    let results: Vec<Result<Loaded, Diagnostic>> = classified
-        .into_par_iter()
-        .map(|(rel, kind)| read(root, rel, kind))
-        .collect();
+    let results: Vec<Result<Loaded, Diagnostic>> =
+        classified.into_par_iter().map(|(rel, kind)| read(root, rel, kind)).collect();
 
     let mut content = Content::default();
     let mut programmes: BTreeMap<PathBuf, Programme> = BTreeMap::new();
@@ -94,17 +77,8 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
         match result {
             Err(d) => problems.push(d),
             Ok(Loaded::Programme(dir, file, data)) => {
-                let id = dir
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let p = Programme {
-                    id,
-                    file,
-                    data,
-                    narrative: BTreeMap::new(),
-                    indicators: Vec::new(),
-                };
+                let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let p = Programme { id, file, data, narrative: BTreeMap::new(), indicators: Vec::new() };
                 programmes.insert(dir, p);
             }
             Ok(Loaded::Indicator(dir, ind)) => indicators.push((dir, ind)),
@@ -113,10 +87,7 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
                 content.home.insert(doc.lang.clone(), doc);
             }
             Ok(Loaded::Page(key, doc)) => {
-                let page = pages.entry(key.clone()).or_insert_with(|| Page {
-                    key,
-                    docs: BTreeMap::new(),
-                });
+                let page = pages.entry(key.clone()).or_insert_with(|| Page { key, docs: BTreeMap::new() });
                 page.docs.insert(doc.lang.clone(), doc);
             }
         }
@@ -134,9 +105,7 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
         }
     }
     content.programmes = programmes.into_values().collect();
-    content
-        .programmes
-        .sort_by(|a, b| (a.data.order, &a.id).cmp(&(b.data.order, &b.id)));
+    content.programmes.sort_by(|a, b| (a.data.order, &a.id).cmp(&(b.data.order, &b.id)));
     content.pages = pages.into_values().collect();
     (content, problems)
 }
@@ -159,28 +128,14 @@ fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                files.push(
-                    e.path()
-                        .strip_prefix(root)
-                        .unwrap_or(e.path())
-                        .to_path_buf(),
-                );
+                files.push(e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf());
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                let path = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
                 let path = path.unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                let why = if e.loop_ancestor().is_some() {
-                    "a folder link that loops".into()
-                } else {
-                    e.to_string()
-                };
-                problems.push(Diagnostic::error(
-                    &path,
-                    format!("cannot read this path: {why}"),
-                ));
+                let why = if e.loop_ancestor().is_some() { "a folder link that loops".into() } else { e.to_string() };
+                problems.push(Diagnostic::error(&path, format!("cannot read this path: {why}")));
             }
         }
     }
@@ -193,24 +148,16 @@ fn is_ignored(name: &str) -> bool {
 }
 
 fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<Kind, Diagnostic> {
-    let name = rel
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let parent = rel.parent().unwrap_or(Path::new(""));
     let in_programme = |dir: &Path| programme_dirs.iter().any(|p| p == dir);
     if name == PROGRAMME_FILE {
-        return Ok(Kind::Programme {
-            dir: parent.to_path_buf(),
-        });
+        return Ok(Kind::Programme { dir: parent.to_path_buf() });
     }
     if let Some(id) = name.strip_suffix(".toml") {
         let programme_dir = parent.parent().unwrap_or(Path::new(""));
         if parent.file_name().is_some_and(|n| n == INDICATORS_DIR) && in_programme(programme_dir) {
-            return Ok(Kind::Indicator {
-                programme_dir: programme_dir.to_path_buf(),
-                id: id.to_owned(),
-            });
+            return Ok(Kind::Indicator { programme_dir: programme_dir.to_path_buf(), id: id.to_owned() });
         }
         return Err(Diagnostic::error(rel, "goalsite does not know what this TOML file is").with_hint(format!(
             "indicators go in <programme>/{INDICATORS_DIR}/<id>.toml, next to the programme's {PROGRAMME_FILE}"
@@ -227,11 +174,8 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<
     let (stem, lang) = stem_lang.rsplit_once('.').unwrap_or((stem_lang, ""));
     if !langs.iter().any(|l| l == lang) {
         let wanted: Vec<String> = langs.iter().map(|l| format!("{stem}.{l}.md")).collect();
-        return Err(Diagnostic::error(
-            rel,
-            "the file name does not say which language the page is in",
-        )
-        .with_hint(format!("name it {}", wanted.join(" or "))));
+        return Err(Diagnostic::error(rel, "the file name does not say which language the page is in")
+            .with_hint(format!("name it {}", wanted.join(" or "))));
     }
     let lang = lang.to_owned();
     let content_root = Path::new(CONTENT_DIR);
@@ -240,28 +184,18 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<
             return Ok(Kind::Home { lang });
         }
         if in_programme(parent) {
-            return Ok(Kind::Narrative {
-                programme_dir: parent.to_path_buf(),
-                lang,
-            });
+            return Ok(Kind::Narrative { programme_dir: parent.to_path_buf(), lang });
         }
-        return Err(Diagnostic::error(
-            rel,
-            "an _index file belongs in content/ (home page) or in a programme folder",
-        )
-        .with_hint(format!(
-            "a folder becomes a programme when it has a {PROGRAMME_FILE}"
-        )));
+        return Err(Diagnostic::error(rel, "an _index file belongs in content/ (home page) or in a programme folder")
+            .with_hint(format!("a folder becomes a programme when it has a {PROGRAMME_FILE}")));
     }
     if programme_dirs.iter().any(|p| parent.starts_with(p)) {
-        return Err(Diagnostic::error(rel, "free pages cannot live inside a programme folder")
-            .with_hint(format!("write the programme's text in {INDEX_STEM}.{lang}.md, or move this page up to content/")));
+        return Err(Diagnostic::error(rel, "free pages cannot live inside a programme folder").with_hint(format!(
+            "write the programme's text in {INDEX_STEM}.{lang}.md, or move this page up to content/"
+        )));
     }
     let dir = parent.strip_prefix(content_root).unwrap_or(parent);
-    let key = dir
-        .join(format!("{stem}.md"))
-        .to_string_lossy()
-        .replace('\\', "/");
+    let key = dir.join(format!("{stem}.md")).to_string_lossy().replace('\\', "/");
     Ok(Kind::Page { key, lang })
 }
 
@@ -275,19 +209,12 @@ fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Loaded, Diagnostic> {
         }
         Kind::Indicator { programme_dir, id } => {
             let data = toml_doc::parse::<IndicatorFile>(&file.path, &file.text)?;
-            Ok(Loaded::Indicator(
-                programme_dir,
-                Indicator { id, file, data },
-            ))
+            Ok(Loaded::Indicator(programme_dir, Indicator { id, file, data }))
         }
         Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(file, lang)?)),
-        Kind::Narrative {
-            programme_dir,
-            lang,
-        } => Ok(Loaded::Narrative(
-            programme_dir,
-            markdown_file::parse(file, lang)?,
-        )),
+        Kind::Narrative { programme_dir, lang } => {
+            Ok(Loaded::Narrative(programme_dir, markdown_file::parse(file, lang)?))
+        }
         Kind::Page { key, lang } => Ok(Loaded::Page(key, markdown_file::parse(file, lang)?)),
     }
 }
@@ -304,30 +231,18 @@ mod tests {
     fn files_are_classified_by_place_and_name() {
         let progs = vec![PathBuf::from("content/tillvaxt")];
         let c = |p: &str| classify(Path::new(p), &progs, &langs());
-        assert_eq!(
-            c("content/_index.sv.md").unwrap(),
-            Kind::Home { lang: "sv".into() }
-        );
+        assert_eq!(c("content/_index.sv.md").unwrap(), Kind::Home { lang: "sv".into() });
         assert_eq!(
             c("content/tillvaxt/_index.en.md").unwrap(),
-            Kind::Narrative {
-                programme_dir: "content/tillvaxt".into(),
-                lang: "en".into()
-            }
+            Kind::Narrative { programme_dir: "content/tillvaxt".into(), lang: "en".into() }
         );
         assert_eq!(
             c("content/tillvaxt/indicators/x.toml").unwrap(),
-            Kind::Indicator {
-                programme_dir: "content/tillvaxt".into(),
-                id: "x".into()
-            }
+            Kind::Indicator { programme_dir: "content/tillvaxt".into(), id: "x".into() }
         );
         assert_eq!(
             c("content/om/kontakt.sv.md").unwrap(),
-            Kind::Page {
-                key: "om/kontakt.md".into(),
-                lang: "sv".into()
-            }
+            Kind::Page { key: "om/kontakt.md".into(), lang: "sv".into() }
         );
     }
 
@@ -340,8 +255,6 @@ mod tests {
 
     #[test]
     fn stray_toml_is_an_error() {
-        assert!(classify(Path::new("content/data.toml"), &[], &langs())
-            .unwrap_err()
-            .is_error());
+        assert!(classify(Path::new("content/data.toml"), &[], &langs()).unwrap_err().is_error());
     }
 }

@@ -11,6 +11,7 @@ use minijinja::value::Serde;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::charts;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Html;
@@ -32,6 +33,75 @@ pub struct Site<'a> {
     pub assets: HashMap<String, String>,
     indicators: HashMap<String, (usize, usize)>,
     followers: HashMap<String, Vec<(usize, usize)>>,
+    charts: HashMap<(usize, usize, String), Chart>,
+}
+
+/// An indicator's drawings and summary in one language.
+pub struct Chart {
+    pub large: String,
+    pub small: String,
+    pub summary: String,
+}
+
+/// Draws every indicator's charts in every language, in parallel.
+fn draw_charts(
+    content: &Content,
+    theme: &Theme,
+    langs: &[String],
+) -> Result<HashMap<(usize, usize, String), Chart>, Vec<Diagnostic>> {
+    use rayon::prelude::*;
+    let jobs: Vec<(usize, usize, &str)> = content
+        .programmes
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| (0..p.indicators.len()).flat_map(move |ii| langs.iter().map(move |l| (pi, ii, l.as_str()))))
+        .collect();
+    let results: Vec<Result<((usize, usize, String), Chart), Diagnostic>> = jobs
+        .par_iter()
+        .map(|&(pi, ii, lang)| {
+            let ind = &content.programmes[pi].indicators[ii];
+            draw_chart(ind, theme, lang).map(|c| ((pi, ii, lang.to_owned()), c))
+        })
+        .collect();
+    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    if errors.is_empty() {
+        Ok(ok.into_iter().filter_map(Result::ok).collect())
+    } else {
+        Err(errors.into_iter().filter_map(Result::err).collect())
+    }
+}
+
+fn draw_chart(ind: &crate::model::Indicator, theme: &Theme, lang: &str) -> Result<Chart, Diagnostic> {
+    let i18n = &theme.i18n[lang];
+    let d = &ind.data;
+    let decimals = d.decimals();
+    let summary = charts::summary::summary(d, lang, i18n, decimals);
+    let target_label = d.target.as_ref().map(|t| {
+        let t = t.get_ref();
+        match &t.label {
+            Some(label) => label.tr(lang).to_owned(),
+            None => charts::summary::fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
+        }
+    });
+    let title = match d.example_data {
+        true => format!("{} – {}", d.title.get_ref().tr(lang), i18n.string("example_data")),
+        false => d.title.get_ref().tr(lang).to_owned(),
+    };
+    let draw = |size, suffix: &str| {
+        let dom_id = format!("chart-{}{suffix}", ind.id);
+        let text = charts::ChartText {
+            lang,
+            title: &title,
+            desc: &summary,
+            number: &i18n.number,
+            target_label: target_label.clone().unwrap_or_default(),
+            dom_id: &dom_id,
+            decimals,
+        };
+        charts::render(d, &theme.chart, &text, size)
+            .map_err(|e| Diagnostic::error(&ind.file.path, format!("the chart could not be drawn: {e}")))
+    };
+    Ok(Chart { large: draw(charts::LARGE, "")?, small: draw(charts::SMALL, "-small")?, summary })
 }
 
 /// A language version of a page as the template sees it.
@@ -52,7 +122,7 @@ impl<'a> Site<'a> {
         theme: &'a Theme,
         markdown: HashMap<PathBuf, Html>,
         assets: HashMap<String, String>,
-    ) -> Self {
+    ) -> Result<Self, Vec<Diagnostic>> {
         let mut indicators = HashMap::new();
         let mut followers: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (pi, p) in content.programmes.iter().enumerate() {
@@ -61,23 +131,28 @@ impl<'a> Site<'a> {
             }
             for (gi, g) in p.data.goals.iter().enumerate() {
                 for id in &g.indicators {
-                    followers
-                        .entry(id.get_ref().clone())
-                        .or_default()
-                        .push((pi, gi));
+                    followers.entry(id.get_ref().clone()).or_default().push((pi, gi));
                 }
             }
         }
-        Site {
-            config,
-            content,
-            routes,
-            theme,
-            markdown,
-            assets,
-            indicators,
-            followers,
+        let charts = draw_charts(content, theme, &config.lang_codes())?;
+        Ok(Site { config, content, routes, theme, markdown, assets, indicators, followers, charts })
+    }
+
+    /// The chart of indicator `ii` of programme `pi` in `lang`.
+    pub fn chart(&self, pi: usize, ii: usize, lang: &str) -> Option<&Chart> {
+        self.charts.get(&(pi, ii, lang.to_owned()))
+    }
+
+    /// Every indicator's CSV and JSON file: (path under the root, contents).
+    pub fn data_files(&self) -> Vec<(String, String)> {
+        let langs = self.config.lang_codes();
+        let mut files = Vec::new();
+        for ind in self.content.programmes.iter().flat_map(|p| &p.indicators) {
+            files.push((crate::downloads::path(&ind.id, "csv"), crate::downloads::csv(&ind.id, &ind.data, &langs)));
+            files.push((crate::downloads::path(&ind.id, "json"), crate::downloads::json(&ind.id, &ind.data, &langs)));
         }
+        files
     }
 
     /// Every page of the site (each exists in every language).
@@ -102,37 +177,18 @@ impl<'a> Site<'a> {
     }
 
     pub fn markdown_html(&self, doc: Option<&MarkdownDoc>) -> String {
-        doc.and_then(|d| self.markdown.get(&d.file.path))
-            .map(|h| h.html.clone())
-            .unwrap_or_default()
+        doc.and_then(|d| self.markdown.get(&d.file.path)).map(|h| h.html.clone()).unwrap_or_default()
     }
 
     /// The page's title in `lang`.
     pub fn title(&self, page: PageRef, lang: &str) -> String {
         let c = self.content;
         match page {
-            PageRef::Home => c
-                .home
-                .get(lang)
-                .and_then(|d| d.front.title.clone())
-                .unwrap_or_default(),
+            PageRef::Home => c.home.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
             PageRef::Programme(pi) => c.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
-            PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi]
-                .title
-                .get_ref()
-                .tr(lang)
-                .to_owned(),
-            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii]
-                .data
-                .title
-                .get_ref()
-                .tr(lang)
-                .to_owned(),
-            PageRef::Page(i) => c.pages[i]
-                .docs
-                .get(lang)
-                .and_then(|d| d.front.title.clone())
-                .unwrap_or_default(),
+            PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
+            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.title.get_ref().tr(lang).to_owned(),
+            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
         }
     }
 
@@ -141,27 +197,12 @@ impl<'a> Site<'a> {
         let site = self.config.description.get_ref().tr(lang).to_owned();
         let given = match page {
             PageRef::Home => c.home.get(lang).and_then(|d| d.front.description.clone()),
-            PageRef::Programme(pi) => c.programmes[pi]
-                .data
-                .summary
-                .as_ref()
-                .map(|s| s.get_ref().tr(lang).to_owned()),
-            PageRef::Goal(pi, gi) => Some(
-                c.programmes[pi].data.goals[gi]
-                    .target
-                    .get_ref()
-                    .tr(lang)
-                    .to_owned(),
-            ),
-            PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii]
-                .data
-                .definition
-                .as_ref()
-                .map(|s| s.get_ref().tr(lang).to_owned()),
-            PageRef::Page(i) => c.pages[i]
-                .docs
-                .get(lang)
-                .and_then(|d| d.front.description.clone()),
+            PageRef::Programme(pi) => c.programmes[pi].data.summary.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
+            PageRef::Goal(pi, gi) => Some(c.programmes[pi].data.goals[gi].target.get_ref().tr(lang).to_owned()),
+            PageRef::Indicator(pi, ii) => {
+                c.programmes[pi].indicators[ii].data.definition.as_ref().map(|s| s.get_ref().tr(lang).to_owned())
+            }
+            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.description.clone()),
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
     }
@@ -188,10 +229,7 @@ impl<'a> Site<'a> {
             .collect();
         let nav: Vec<views::Link> = std::iter::once(PageRef::Home)
             .chain((0..self.content.programmes.len()).map(PageRef::Programme))
-            .map(|p| views::Link {
-                title: self.nav_title(p, lang),
-                url: self.routes.url(p, lang),
-            })
+            .map(|p| views::Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
             .collect();
         let mut footer_pages: Vec<(i64, views::Link)> = self
             .content
@@ -210,9 +248,8 @@ impl<'a> Site<'a> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
-            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
-        };
+        let tr =
+            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
         minijinja::context! {
             lang => lang,
             default_lang => c.default_lang(),
@@ -247,9 +284,8 @@ impl<'a> Site<'a> {
     pub fn render(&self, page: PageRef, lang: &str) -> Result<String, Diagnostic> {
         let (template, extra) = match page {
             PageRef::Home => {
-                let programmes: Vec<ProgrammeView> = (0..self.content.programmes.len())
-                    .map(|pi| self.programme_view(pi, lang, false))
-                    .collect();
+                let programmes: Vec<ProgrammeView> =
+                    (0..self.content.programmes.len()).map(|pi| self.programme_view(pi, lang, false)).collect();
                 (
                     "home.html",
                     minijinja::context! {
@@ -335,34 +371,20 @@ impl<'a> Site<'a> {
         Ok(vec![
             ("404.html", self.render_404()?),
             ("index.html", self.render_template("root.html", root)?),
-            (
-                "sitemap.xml",
-                self.render_template("sitemap.xml", plain.clone())?,
-            ),
+            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
             ("robots.txt", self.render_template("robots.txt", plain)?),
         ])
     }
 
     fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-        let tmpl = self
-            .theme
-            .env
-            .get_template(name)
-            .map_err(|e| self.template_problem(name, &e))?;
-        tmpl.render(ctx)
-            .map_err(|e| self.template_problem(name, &e))
+        let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
+        tmpl.render(ctx).map_err(|e| self.template_problem(name, &e))
     }
 
     fn template_problem(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
         let file = e.name().unwrap_or(name);
-        let rel = PathBuf::from(crate::theme::THEMES_DIR)
-            .join(&self.config.theme)
-            .join("templates")
-            .join(file);
-        let mut message = format!(
-            "template error: {}",
-            e.detail().unwrap_or(&e.kind().to_string())
-        );
+        let rel = PathBuf::from(crate::theme::THEMES_DIR).join(&self.config.theme).join("templates").join(file);
+        let mut message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
         if let Some(line) = e.line() {
             message = format!("line {line}: {message}");
         }

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::config::AssessmentKind;
 use crate::model::{Goal, Indicator, Programme};
-use crate::numbers::decimals_needed;
 use crate::routes::PageRef;
 
 use super::Site;
@@ -93,6 +92,13 @@ pub struct IndicatorView {
     pub example_data: bool,
     pub target: Option<TargetView>,
     pub table: TableView,
+    /// The chart as SVG markup drawn by goalsite (texts escaped there).
+    pub chart_svg: String,
+    pub chart_small_svg: String,
+    /// The chart's text summary.
+    pub summary: String,
+    pub csv_url: String,
+    pub json_url: String,
     pub goals: Vec<Link>,
     pub programme: Link,
 }
@@ -109,14 +115,9 @@ impl Site<'_> {
         AssessmentView {
             year,
             id: status.to_owned(),
-            label: step
-                .map_or(status, |s| s.label.get_ref().tr(lang))
-                .to_owned(),
+            label: step.map_or(status, |s| s.label.get_ref().tr(lang)).to_owned(),
             kind: step.map_or(AssessmentKind::NotMet, |s| s.kind),
-            description: step
-                .and_then(|s| s.description.as_ref())
-                .map_or("", |d| d.get_ref().tr(lang))
-                .to_owned(),
+            description: step.and_then(|s| s.description.as_ref()).map_or("", |d| d.get_ref().tr(lang)).to_owned(),
             motivation: motivation.map_or("", |m| m.tr(lang)).to_owned(),
         }
     }
@@ -154,66 +155,38 @@ impl Site<'_> {
 
     pub fn programme_link(&self, pi: usize, lang: &str) -> Link {
         Link {
-            title: self.content.programmes[pi]
-                .data
-                .title
-                .get_ref()
-                .tr(lang)
-                .to_owned(),
+            title: self.content.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
             url: self.routes.url(PageRef::Programme(pi), lang),
         }
     }
 
     pub fn programme_view(&self, pi: usize, lang: &str, with_narrative: bool) -> ProgrammeView {
         let p: &Programme = &self.content.programmes[pi];
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
-            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
-        };
+        let tr =
+            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
         ProgrammeView {
             title: p.data.title.get_ref().tr(lang).to_owned(),
             url: self.routes.url(PageRef::Programme(pi), lang),
             summary: tr(&p.data.summary),
             no_goals_note: tr(&p.data.no_goals_note),
-            goals: (0..p.data.goals.len())
-                .map(|gi| self.goal_view(pi, gi, lang))
-                .collect(),
-            indicators: (0..p.indicators.len())
-                .map(|ii| self.indicator_view(pi, ii, lang))
-                .collect(),
-            narrative_html: if with_narrative {
-                self.markdown_html(p.narrative.get(lang))
-            } else {
-                String::new()
-            },
+            goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang)).collect(),
+            indicators: (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang)).collect(),
+            narrative_html: if with_narrative { self.markdown_html(p.narrative.get(lang)) } else { String::new() },
         }
     }
 
     pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str) -> IndicatorView {
         let ind: &Indicator = &self.content.programmes[pi].indicators[ii];
         let d = &ind.data;
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| {
-            t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
-        };
+        let tr =
+            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
         let fmt = &self.theme.i18n[lang].number;
-        let values: Vec<f64> = d
-            .series
-            .iter()
-            .flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0))
-            .chain(d.categories.iter().filter_map(|c| c.value.get_ref().0))
-            .collect();
-        let decimals = values
-            .iter()
-            .map(|v| decimals_needed(*v, 2))
-            .max()
-            .unwrap_or(0);
+        let decimals = d.decimals();
+        let chart = self.chart(pi, ii, lang);
         let goals = self
             .goals_following(&ind.id)
             .map(|(gpi, gi)| Link {
-                title: self.content.programmes[gpi].data.goals[gi]
-                    .title
-                    .get_ref()
-                    .tr(lang)
-                    .to_owned(),
+                title: self.content.programmes[gpi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
                 url: self.routes.url(PageRef::Goal(gpi, gi), lang),
             })
             .collect();
@@ -229,12 +202,17 @@ impl Site<'_> {
             target: d.target.as_ref().map(|t| {
                 let t = t.get_ref();
                 TargetView {
-                    value: fmt.format(t.value, decimals.max(decimals_needed(t.value, 2))),
+                    value: fmt.format(t.value, decimals),
                     year: t.year,
                     label: t.label.as_ref().map_or("", |l| l.tr(lang)).to_owned(),
                 }
             }),
             table: self.table(ind, lang, decimals),
+            chart_svg: chart.map(|c| c.large.clone()).unwrap_or_default(),
+            chart_small_svg: chart.map(|c| c.small.clone()).unwrap_or_default(),
+            summary: chart.map(|c| c.summary.clone()).unwrap_or_default(),
+            csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
+            json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
             goals,
             programme: self.programme_link(pi, lang),
         }
@@ -245,23 +223,13 @@ impl Site<'_> {
         let i18n = &self.theme.i18n[lang];
         let fmt = &i18n.number;
         let cell = |v: Option<f64>| match v {
-            Some(v) => Cell {
-                text: fmt.format(v, decimals),
-                missing: false,
-            },
-            None => Cell {
-                text: i18n.string("no_value"),
-                missing: true,
-            },
+            Some(v) => Cell { text: fmt.format(v, decimals), missing: false },
+            None => Cell { text: i18n.string("no_value"), missing: true },
         };
         match &d.years {
             Some(years) => TableView {
                 corner: i18n.string("year"),
-                columns: d
-                    .series
-                    .iter()
-                    .map(|s| s.name.get_ref().tr(lang).to_owned())
-                    .collect(),
+                columns: d.series.iter().map(|s| s.name.get_ref().tr(lang).to_owned()).collect(),
                 rows: years
                     .get_ref()
                     .iter()
@@ -280,11 +248,7 @@ impl Site<'_> {
             },
             None => TableView {
                 corner: i18n.string("category"),
-                columns: vec![d
-                    .year
-                    .as_ref()
-                    .map(|y| y.get_ref().to_string())
-                    .unwrap_or_default()],
+                columns: vec![d.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default()],
                 rows: d
                     .categories
                     .iter()

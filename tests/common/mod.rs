@@ -87,27 +87,25 @@ values = [96.5, "-", -1.25]
 impl Fixture {
     /// A valid two-language site with one programme, goal and indicator.
     pub fn new() -> Fixture {
-        let f = Fixture {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
         copy_dir(&repo().join("themes"), &f.root().join("themes"));
         f.write("site.toml", SITE_TOML);
-        f.write("content/_index.sv.md", "+++\ntitle = \"Start\"\n+++\nVälkommen. Se [bostäder](@/tillvaxt/programme.toml#bostader).\n");
-        f.write("content/_index.en.md", "+++\ntitle = \"Home\"\n+++\nWelcome. See [housing](@/tillvaxt/programme.toml#bostader).\n");
         f.write(
-            "content/om.sv.md",
-            "+++\ntitle = \"Om\"\n+++\n## Bakgrund\n\nText[^1].\n\n[^1]: Fotnot.\n",
+            "content/_index.sv.md",
+            "+++\ntitle = \"Start\"\n+++\nVälkommen. Se [bostäder](@/tillvaxt/programme.toml#bostader).\n",
         );
-        f.write("content/om.en.md", "+++\ntitle = \"About\"\nslug = \"about\"\n+++\n## Background\n\nText[^1].\n\n[^1]: Footnote.\n");
+        f.write(
+            "content/_index.en.md",
+            "+++\ntitle = \"Home\"\n+++\nWelcome. See [housing](@/tillvaxt/programme.toml#bostader).\n",
+        );
+        f.write("content/om.sv.md", "+++\ntitle = \"Om\"\n+++\n## Bakgrund\n\nText[^1].\n\n[^1]: Fotnot.\n");
+        f.write(
+            "content/om.en.md",
+            "+++\ntitle = \"About\"\nslug = \"about\"\n+++\n## Background\n\nText[^1].\n\n[^1]: Footnote.\n",
+        );
         f.write("content/tillvaxt/programme.toml", PROGRAMME_TOML);
-        f.write(
-            "content/tillvaxt/_index.sv.md",
-            "## Läget\n\nSe [om](@/om.md#bakgrund).\n",
-        );
-        f.write(
-            "content/tillvaxt/_index.en.md",
-            "## Status\n\nSee [about](@/om.md#background).\n",
-        );
+        f.write("content/tillvaxt/_index.sv.md", "## Läget\n\nSe [om](@/om.md#bakgrund).\n");
+        f.write("content/tillvaxt/_index.en.md", "## Status\n\nSee [about](@/om.md#background).\n");
         f.write("content/tillvaxt/indicators/utslapp.toml", INDICATOR_TOML);
         f
     }
@@ -154,10 +152,7 @@ pub fn repo() -> PathBuf {
 
 /// Runs the goalsite binary with `args`.
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_goalsite"))
-        .args(args)
-        .output()
-        .expect("run goalsite");
+    let out = Command::new(env!("CARGO_BIN_EXE_goalsite")).args(args).output().expect("run goalsite");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -183,12 +178,7 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect();
     files.sort();
     files

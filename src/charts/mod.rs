@@ -1,0 +1,316 @@
+//! Charts: draws an indicator as an accessible static SVG with charts-rs (a
+//! line chart for time series, bars for comparisons), in the theme's palette
+//! and font, with the language's number format, a `<title>` and a `<desc>`.
+
+mod numbers_in_svg;
+pub mod summary;
+
+use charts_rs::{BarChart, Color, HorizontalBarChart, LineChart, Series, Symbol, NIL_VALUE};
+use serde::Deserialize;
+
+use crate::model::IndicatorFile;
+use crate::numbers::NumberFormat;
+
+/// How charts look; the `[chart]` table of the theme's `theme.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStyle {
+    /// The font family the SVG text names; the theme's CSS must serve it.
+    pub font_family: String,
+    pub font_size: f32,
+    pub background: String,
+    pub text: String,
+    pub axis: String,
+    pub grid: String,
+    /// Line colours in order; neighbours differ by at least 3:1 in contrast.
+    pub series: Vec<String>,
+    /// Dash patterns per series (`""` is solid), so lines differ by more than colour.
+    pub dashes: Vec<String>,
+    pub bar: String,
+    pub highlight: String,
+    pub national: String,
+    pub target: String,
+}
+
+/// Which drawing an indicator gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Line,
+    Bar,
+    HorizontalBar,
+}
+
+/// Pixel size of the drawing (the SVG scales to its container).
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    pub width: f32,
+    pub height: f32,
+}
+
+pub const LARGE: Size = Size { width: 720.0, height: 400.0 };
+pub const SMALL: Size = Size { width: 560.0, height: 320.0 };
+
+/// The texts a chart needs in one language.
+pub struct ChartText<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub desc: &'a str,
+    pub number: &'a NumberFormat,
+    /// Legend name of the target marker, e.g. "Mål 2025".
+    pub target_label: String,
+    /// `id` prefix, unique on the page.
+    pub dom_id: &'a str,
+    pub decimals: usize,
+}
+
+/// The chart kind an indicator asks for, or the one its data calls for.
+pub fn kind_of(ind: &IndicatorFile, lang: &str) -> ChartKind {
+    match ind.chart.as_ref().map(|c| c.get_ref().as_str()) {
+        Some("line") => ChartKind::Line,
+        Some("bar") => ChartKind::Bar,
+        Some("hbar") => ChartKind::HorizontalBar,
+        _ if ind.years.is_some() => ChartKind::Line,
+        _ => {
+            let long = ind.categories.iter().any(|c| c.name.get_ref().tr(lang).chars().count() > 10);
+            if long || ind.categories.len() > 6 {
+                ChartKind::HorizontalBar
+            } else {
+                ChartKind::Bar
+            }
+        }
+    }
+}
+
+/// Marks text charts-rs writes that must not be re-formatted as a number
+/// (years, names); removed again after drawing.
+const KEEP: char = '\u{2060}';
+/// Marks value labels, which get the indicator's number of decimals.
+const VALUE: char = '\u{2061}';
+
+/// Draws `ind` as SVG for one language.
+pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> Result<String, String> {
+    let kind = kind_of(ind, text.lang);
+    let svg = match kind {
+        ChartKind::Line => line_chart(ind, style, text, size).svg(),
+        ChartKind::Bar => bar_chart(ind, style, text, size, false).svg(),
+        ChartKind::HorizontalBar => bar_chart(ind, style, text, size, true).svg(),
+    }
+    .map_err(|e| e.to_string())?;
+    let highlighted: Vec<String> =
+        ind.categories.iter().filter(|c| c.highlight).map(|c| c.name.get_ref().tr(text.lang).to_owned()).collect();
+    let svg = numbers_in_svg::localise(&svg, text.number, text.decimals, &highlighted);
+    Ok(accessible(&svg, text))
+}
+
+fn color(hex: &str) -> Color {
+    Color::from(hex)
+}
+
+fn keep(s: &str) -> String {
+    format!("{KEEP}{s}")
+}
+
+fn line_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> LineChart {
+    let years: Vec<f64> =
+        ind.years.as_ref().map(|y| y.get_ref().iter().map(|y| f64::from(*y.get_ref())).collect()).unwrap_or_default();
+    let mut series: Vec<Series> = ind
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let data: Vec<f32> =
+                s.values.get_ref().iter().map(|v| v.get_ref().0.map_or(NIL_VALUE, |v| v as f32)).collect();
+            let mut out: Series = (keep(s.name.get_ref().tr(text.lang)).as_str(), data).into();
+            out.x_values = Some(years.clone());
+            out.label_show = years.len() <= 12;
+            out.symbol = Some(symbol(i));
+            let dash = &style.dashes[i % style.dashes.len().max(1)];
+            out.stroke_dash_array = (!dash.is_empty()).then(|| dash.clone());
+            out.index = Some(i);
+            out
+        })
+        .collect();
+    let mut colors: Vec<Color> = style.series.iter().map(|c| color(c)).collect();
+    let mut x_max = years.last().copied().unwrap_or(0.0);
+    if let Some(target) = &ind.target {
+        let t = target.get_ref();
+        let mut s: Series = (keep(&text.target_label).as_str(), vec![t.value as f32]).into();
+        s.x_values = Some(vec![f64::from(t.year)]);
+        s.label_show = true;
+        s.symbol = Some(Symbol::Diamond(7.0, Some(color(&style.target))));
+        s.index = Some(series.len());
+        colors.truncate(series.len());
+        colors.push(color(&style.target));
+        x_max = x_max.max(f64::from(t.year));
+        series.push(s);
+    }
+    let mut c = LineChart::new(series, Vec::new());
+    base_style(&mut c.base, style, size);
+    c.series.colors = colors;
+    c.x_axis.formatter = Some(format!("{KEEP}{{c}}"));
+    // A little room on both sides keeps the first and last value labels off
+    // the axes; fractional bounds still give whole-year ticks.
+    let x_min = years.first().copied().unwrap_or(x_max);
+    let pad = ((x_max - x_min) * 0.05).max(0.4);
+    c.x_axis.min = Some(x_min - pad);
+    c.x_axis.max = Some(x_max + pad);
+    c.x_axis.font.size = style.font_size;
+    c.x_axis.font.color = color(&style.text);
+    c.x_axis.stroke_color = color(&style.axis);
+    for y in &mut c.y_axis_configs {
+        y.font.size = style.font_size;
+        y.font.color = color(&style.text);
+        y.stroke_color = color(&style.axis);
+        if all_non_negative(ind) {
+            y.min = Some(0.0);
+        }
+    }
+    c.series.label.formatter = format!("{VALUE}{{c}}");
+    c
+}
+
+/// Markers differ per series, so lines differ by shape as well as colour.
+fn symbol(i: usize) -> Symbol {
+    match i % 4 {
+        0 => Symbol::Circle(4.0, None),
+        1 => Symbol::Rect(4.0, None),
+        2 => Symbol::Triangle(5.0, None),
+        _ => Symbol::Diamond(5.0, None),
+    }
+}
+
+fn all_non_negative(ind: &IndicatorFile) -> bool {
+    let series = ind.series.iter().flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0));
+    let cats = ind.categories.iter().filter_map(|c| c.value.get_ref().0);
+    series.chain(cats).chain(ind.target.as_ref().map(|t| t.get_ref().value)).all(|v| v >= 0.0)
+}
+
+/// Bars in the given order (the national value last); horizontal bars list the
+/// first category at the top.
+fn bar_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size, horizontal: bool) -> BarChartAny {
+    let mut cats: Vec<&crate::model::Category> = ind.categories.iter().filter(|c| !c.national).collect();
+    cats.extend(ind.categories.iter().filter(|c| c.national));
+    if horizontal {
+        cats.reverse();
+    }
+    let names: Vec<String> = cats.iter().map(|c| c.name.get_ref().tr(text.lang).to_owned()).collect();
+    let data: Vec<f32> = cats.iter().map(|c| c.value.get_ref().0.map_or(NIL_VALUE, |v| v as f32)).collect();
+    let year = ind.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default();
+    let mut s: Series = (keep(&year).as_str(), data).into();
+    s.label_show = true;
+    s.colors = Some(
+        cats.iter()
+            .map(|c| {
+                Some(color(if c.highlight {
+                    &style.highlight
+                } else if c.national {
+                    &style.national
+                } else {
+                    &style.bar
+                }))
+            })
+            .collect(),
+    );
+    let mut chart = if horizontal {
+        BarChartAny::Horizontal(HorizontalBarChart::new(vec![s], names))
+    } else {
+        BarChartAny::Vertical(BarChart::new(vec![s], names))
+    };
+    chart.configure(style, size, all_non_negative(ind));
+    chart
+}
+
+/// Bar charts in either direction, configured the same way.
+enum BarChartAny {
+    Vertical(BarChart),
+    Horizontal(HorizontalBarChart),
+}
+
+impl BarChartAny {
+    fn configure(&mut self, style: &ChartStyle, size: Size, from_zero: bool) {
+        let (base, ys) = match self {
+            BarChartAny::Vertical(c) => (&mut c.base, &mut c.y_axis_configs),
+            BarChartAny::Horizontal(c) => (&mut c.base, &mut c.y_axis_configs),
+        };
+        base_style(base, style, size);
+        base.series.colors = vec![color(&style.bar)];
+        base.series.label.formatter = format!("{VALUE}{{c}}");
+        base.legend.show = Some(false);
+        base.x_axis.font.size = style.font_size;
+        base.x_axis.font.color = color(&style.text);
+        base.x_axis.stroke_color = color(&style.axis);
+        for y in ys.iter_mut() {
+            y.font.size = style.font_size;
+            y.font.color = color(&style.text);
+            y.stroke_color = color(&style.axis);
+            if from_zero {
+                y.min = Some(0.0);
+            }
+        }
+        if let BarChartAny::Horizontal(c) = self {
+            if from_zero {
+                c.x_axis.min = Some(0.0);
+            }
+        }
+    }
+
+    fn svg(&self) -> charts_rs::Result<String> {
+        match self {
+            BarChartAny::Vertical(c) => c.svg(),
+            BarChartAny::Horizontal(c) => c.svg(),
+        }
+    }
+}
+
+fn base_style(base: &mut charts_rs::ChartBase, style: &ChartStyle, size: Size) {
+    base.width = size.width;
+    base.height = size.height;
+    base.font_family = style.font_family.clone();
+    base.background_color = color(&style.background);
+    base.title.text = String::new();
+    base.sub_title.text = String::new();
+    base.legend.font.size = style.font_size;
+    base.legend.font.color = color(&style.text);
+    base.series.label.font.size = style.font_size;
+    base.series.label.font.color = color(&style.text);
+    base.series.label.hide_overlap = true;
+    base.grid.stroke_color = color(&style.grid);
+    base.margin.right = 28.0;
+    base.margin.left = 8.0;
+}
+
+/// Gives the root `<svg>` its role, a `<title>` and `<desc>` with ids it points
+/// at, and a viewBox only, so it scales to its container.
+fn accessible(svg: &str, text: &ChartText) -> String {
+    let Some(end) = svg.find('>') else { return svg.to_owned() };
+    let open = &svg[..end];
+    let view_box = attr(open, "viewBox").unwrap_or_default();
+    let id = text.dom_id;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart__svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{}",
+        escape_xml(text.title),
+        escape_xml(text.desc),
+        &svg[end + 1..]
+    )
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key)? + key.len();
+    Some(tag[start..start + tag[start..].find('"')?].to_owned())
+}
+
+/// Escapes text for SVG/XML text content and attribute values.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,159 @@
+//! The text summary written under each chart (and used as its `<desc>`):
+//! period, first and last value, change, distance to the target, highest and
+//! lowest category, in the page's language and number format.
+
+use crate::model::IndicatorFile;
+use crate::numbers::NumberFormat;
+use crate::theme::I18n;
+
+/// Fills `{name}` placeholders in a UI string pattern.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(pattern.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+/// A summary of `ind` in the language of `i18n`.
+pub fn summary(ind: &IndicatorFile, lang: &str, i18n: &I18n, decimals: usize) -> String {
+    let fmt = &i18n.number;
+    let unit = ind.unit.as_ref().map_or("", |u| u.get_ref().tr(lang));
+    let with_unit = |v: f64| {
+        let n = fmt.format(v, decimals);
+        if unit.is_empty() {
+            n
+        } else {
+            fill(&i18n.string("chart_value_unit"), &[("value", &n), ("unit", unit)])
+        }
+    };
+    let mut sentences = Vec::new();
+    match &ind.years {
+        Some(years) => {
+            let years: Vec<i32> = years.get_ref().iter().map(|y| *y.get_ref()).collect();
+            for s in &ind.series {
+                let points: Vec<(i32, f64)> =
+                    years.iter().zip(s.values.get_ref()).filter_map(|(y, v)| v.get_ref().0.map(|v| (*y, v))).collect();
+                let name = s.name.get_ref().tr(lang);
+                sentences.push(series_sentence(name, &points, i18n, fmt, &with_unit));
+                let gaps: Vec<String> = years
+                    .iter()
+                    .zip(s.values.get_ref())
+                    .filter(|(_, v)| v.get_ref().0.is_none())
+                    .map(|(y, _)| y.to_string())
+                    .collect();
+                if !gaps.is_empty() {
+                    sentences.push(fill(&i18n.string("chart_gaps"), &[("years", &gaps.join(", "))]));
+                }
+            }
+            if let Some(target) = &ind.target {
+                let t = target.get_ref();
+                let last = ind.series.first().and_then(|s| s.values.get_ref().iter().rev().find_map(|v| v.get_ref().0));
+                sentences.push(target_sentence(t.value, t.year, last, i18n, &with_unit));
+            }
+        }
+        None => {
+            let values: Vec<(&str, f64)> = ind
+                .categories
+                .iter()
+                .filter_map(|c| c.value.get_ref().0.map(|v| (c.name.get_ref().tr(lang), v)))
+                .collect();
+            let year = ind.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default();
+            if let (Some(max), Some(min)) =
+                (values.iter().max_by(|a, b| a.1.total_cmp(&b.1)), values.iter().min_by(|a, b| a.1.total_cmp(&b.1)))
+            {
+                sentences.push(fill(
+                    &i18n.string("chart_categories"),
+                    &[
+                        ("year", &year),
+                        ("max_name", max.0),
+                        ("max", &with_unit(max.1)),
+                        ("min_name", min.0),
+                        ("min", &with_unit(min.1)),
+                    ],
+                ));
+            }
+            for c in ind.categories.iter().filter(|c| c.highlight || c.national) {
+                if let Some(v) = c.value.get_ref().0 {
+                    sentences.push(fill(
+                        &i18n.string("chart_one_value"),
+                        &[("name", c.name.get_ref().tr(lang)), ("value", &with_unit(v))],
+                    ));
+                }
+            }
+            if let Some(target) = &ind.target {
+                let t = target.get_ref();
+                sentences.push(fill(
+                    &i18n.string("chart_target"),
+                    &[("target", &with_unit(t.value)), ("year", &t.year.to_string())],
+                ));
+            }
+        }
+    }
+    sentences.join(" ")
+}
+
+fn series_sentence(
+    name: &str,
+    points: &[(i32, f64)],
+    i18n: &I18n,
+    fmt: &NumberFormat,
+    with_unit: &dyn Fn(f64) -> String,
+) -> String {
+    match (points.first(), points.last()) {
+        (Some(first), Some(last)) if points.len() > 1 => {
+            let change = last.1 - first.1;
+            let mut values = vec![
+                ("name", name.to_owned()),
+                ("first", with_unit(first.1)),
+                ("first_year", first.0.to_string()),
+                ("last", with_unit(last.1)),
+                ("last_year", last.0.to_string()),
+                ("change", with_unit(change.abs())),
+                ("direction", i18n.string(if change < 0.0 { "chart_decrease" } else { "chart_increase" })),
+            ];
+            let pattern = if first.1 != 0.0 {
+                let percent = fmt.format((change / first.1 * 100.0).abs(), 0);
+                values.push(("percent", fill(&i18n.string("percent"), &[("value", &percent)])));
+                i18n.string("chart_series_change_percent")
+            } else {
+                i18n.string("chart_series_change")
+            };
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(&pattern, &values)
+        }
+        (Some(only), _) => fill(
+            &i18n.string("chart_series_single"),
+            &[("name", name), ("value", &with_unit(only.1)), ("year", &only.0.to_string())],
+        ),
+        _ => String::new(),
+    }
+}
+
+fn target_sentence(
+    target: f64,
+    year: i32,
+    last: Option<f64>,
+    i18n: &I18n,
+    with_unit: &dyn Fn(f64) -> String,
+) -> String {
+    let mut s = fill(&i18n.string("chart_target"), &[("target", &with_unit(target)), ("year", &year.to_string())]);
+    if let Some(last) = last {
+        let key = if last > target {
+            "chart_above_target"
+        } else if last < target {
+            "chart_below_target"
+        } else {
+            "chart_at_target"
+        };
+        s.push(' ');
+        s.push_str(&fill(&i18n.string(key), &[("distance", &with_unit((last - target).abs()))]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(fill("{a} och {b}", &[("a", "1"), ("b", "2")]), "1 och 2");
+    }
+}

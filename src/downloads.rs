@@ -1,0 +1,164 @@
+//! Downloads: each indicator's data as a CSV and a JSON file (UTF-8, with
+//! source and unit, texts in every language), named by the indicator's id.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::IndicatorFile;
+use crate::text::Text;
+
+/// The folder under the site root that holds the data files.
+pub const DATA_DIR: &str = "data";
+
+/// The path of an indicator's data file under the site root (`data/<id>.csv`).
+pub fn path(id: &str, ext: &str) -> String {
+    format!("{DATA_DIR}/{id}.{ext}")
+}
+
+/// One row per value, in long ("tidy") form: indicator, year, series, value,
+/// then the series name, unit and source in each language.
+pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
+    let mut header = vec!["indicator".to_owned(), "year".to_owned(), "value".to_owned()];
+    for field in ["series", "unit", "source"] {
+        header.extend(langs.iter().map(|l| format!("{field}_{l}")));
+    }
+    header.push("example_data".to_owned());
+    let mut out = String::new();
+    push_row(&mut out, header.iter().map(String::as_str));
+    let per_lang =
+        |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(l)).to_owned()).collect::<Vec<_>>();
+    let unit = per_lang(ind.unit.as_ref().map(|u| u.get_ref()));
+    let source = per_lang(Some(ind.source.get_ref()));
+    let example = ind.example_data.to_string();
+    let mut row = |year: i32, value: Option<f64>, name: &Text| {
+        let mut cells = vec![id.to_owned(), year.to_string(), value.map(|v| v.to_string()).unwrap_or_default()];
+        cells.extend(per_lang(Some(name)));
+        cells.extend(unit.iter().cloned());
+        cells.extend(source.iter().cloned());
+        cells.push(example.clone());
+        push_row(&mut out, cells.iter().map(String::as_str));
+    };
+    if let Some(years) = &ind.years {
+        for s in &ind.series {
+            for (y, v) in years.get_ref().iter().zip(s.values.get_ref()) {
+                row(*y.get_ref(), v.get_ref().0, s.name.get_ref());
+            }
+        }
+    } else {
+        let year = ind.year.as_ref().map_or(0, |y| *y.get_ref());
+        for c in &ind.categories {
+            row(year, c.value.get_ref().0, c.name.get_ref());
+        }
+    }
+    out
+}
+
+fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
+    let cells: Vec<String> = cells.map(quote).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// Quotes a CSV cell when it needs it (RFC 4180).
+fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_owned()
+    }
+}
+
+#[derive(Serialize)]
+struct JsonIndicator<'a> {
+    id: &'a str,
+    title: BTreeMap<&'a str, &'a str>,
+    unit: BTreeMap<&'a str, &'a str>,
+    source: BTreeMap<&'a str, &'a str>,
+    definition: BTreeMap<&'a str, &'a str>,
+    example_data: bool,
+    target: Option<JsonTarget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    years: Option<Vec<i32>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    series: Vec<JsonSeries<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    categories: Vec<JsonCategory<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonTarget {
+    value: f64,
+    year: i32,
+}
+
+#[derive(Serialize)]
+struct JsonSeries<'a> {
+    name: BTreeMap<&'a str, &'a str>,
+    values: Vec<Option<f64>>,
+}
+
+#[derive(Serialize)]
+struct JsonCategory<'a> {
+    name: BTreeMap<&'a str, &'a str>,
+    value: Option<f64>,
+    highlight: bool,
+    national: bool,
+}
+
+/// The indicator as JSON: texts per language, `null` for a missing value.
+pub fn json(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
+    fn texts<'a>(t: Option<&'a Text>, langs: &'a [String]) -> BTreeMap<&'a str, &'a str> {
+        match t {
+            Some(t) => langs.iter().filter_map(|l| t.get(l).map(|s| (l.as_str(), s))).collect(),
+            None => BTreeMap::new(),
+        }
+    }
+    let texts = |t| texts(t, langs);
+    let doc = JsonIndicator {
+        id,
+        title: texts(Some(ind.title.get_ref())),
+        unit: texts(ind.unit.as_ref().map(|u| u.get_ref())),
+        source: texts(Some(ind.source.get_ref())),
+        definition: texts(ind.definition.as_ref().map(|u| u.get_ref())),
+        example_data: ind.example_data,
+        target: ind.target.as_ref().map(|t| JsonTarget { value: t.get_ref().value, year: t.get_ref().year }),
+        years: ind.years.as_ref().map(|y| y.get_ref().iter().map(|y| *y.get_ref()).collect()),
+        series: ind
+            .series
+            .iter()
+            .map(|s| JsonSeries {
+                name: texts(Some(s.name.get_ref())),
+                values: s.values.get_ref().iter().map(|v| v.get_ref().0).collect(),
+            })
+            .collect(),
+        year: ind.year.as_ref().map(|y| *y.get_ref()),
+        categories: ind
+            .categories
+            .iter()
+            .map(|c| JsonCategory {
+                name: texts(Some(c.name.get_ref())),
+                value: c.value.get_ref().0,
+                highlight: c.highlight,
+                national: c.national,
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_quoted_when_needed() {
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("sa \"hej\""), "\"sa \"\"hej\"\"\"");
+        assert_eq!(quote("Umeå"), "Umeå");
+    }
+}

@@ -1,0 +1,297 @@
+// Checks in a real browser: Debian's Chromium driven by playwright-core visits
+// every page of the site, served by the test server.
+//  - axe: axe-core with the WCAG 2.0/2.1 A and AA rules and best practices,
+//    at 1280 px and at 320 px wide: 0 violations;
+//  - reflow-320: at 320 CSS px wide nothing scrolls sideways (WCAG 1.4.10);
+//  - console: no errors in the console and no uncaught exceptions;
+//  - requests: every request to the site itself succeeds.
+// Only 127.0.0.1 is reachable: requests for the base URL's host are answered
+// from the site's files, every other host is blocked.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { respond } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const AXE_PATH = path.join(here, 'node_modules', 'axe-core', 'axe.min.js');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+const DESKTOP = { width: 1280, height: 900 };
+const NARROW = { width: 320, height: 640 };
+const NAV_TIMEOUT_MS = 30_000;
+
+/** Runs axe in the page and returns its violations, trimmed to what we report. */
+async function runAxe(page) {
+  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary || '', html: n.html })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Measures sideways overflow at the current viewport; names the widest culprits. */
+async function measureReflow(page) {
+  return page.evaluate(async () => {
+    if (document.fonts && document.fonts.ready) await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const vw = document.documentElement.clientWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const describe = (el) => {
+      let s = el.tagName.toLowerCase();
+      if (el.id) s += `#${el.id}`;
+      const cls = typeof el.className === 'string' ? el.className.trim() : (el.getAttribute('class') || '').trim();
+      if (cls) s += `.${cls.split(/\s+/).join('.')}`;
+      const parent = el.parentElement && el.parentElement !== document.body ? el.parentElement : null;
+      return parent ? `${describe(parent).split(' > ').slice(-1)[0]} > ${s}` : s;
+    };
+    const offenders = [];
+    if (scrollWidth > window.innerWidth) {
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.right <= vw + 0.5) continue;
+        // Report the outermost element that overflows (its children follow it).
+        let p = el.parentElement;
+        let parentOverflows = false;
+        while (p && p !== document.body) {
+          if (p.getBoundingClientRect().right > vw + 0.5) { parentOverflows = true; break; }
+          p = p.parentElement;
+        }
+        if (!parentOverflows) offenders.push(`${describe(el)} (right edge at ${Math.round(r.right)} px, ${Math.round(r.width)} px wide)`);
+        if (offenders.length >= 5) break;
+      }
+    }
+    return { scrollWidth, innerWidth: window.innerWidth, offenders };
+  });
+}
+
+function formatViolation(v, viewports) {
+  const first = v.nodes[0];
+  const more = v.nodes.length > 1 ? ` (+${v.nodes.length - 1} more element${v.nodes.length > 2 ? 's' : ''})` : '';
+  const html = first && first.html ? `\n    element: ${first.html.replace(/\s+/g, ' ').slice(0, 200)}` : '';
+  const summary = first && first.summary ? `\n    ${first.summary.replace(/\s*\n\s*/g, ' ').slice(0, 400)}` : '';
+  return `${v.id} [${v.impact}] ${v.help}: ${first ? first.target : '(no element)'}${more}${viewports}${html}${summary}`;
+}
+
+/**
+ * Visits one URL in a fresh context and records its checks.
+ * `visit` = { subject, url, audit (run axe + reflow), expectStatus }
+ */
+async function visitPage(browser, site, server, visit, results) {
+  const serverHost = new URL(server.origin).host;
+  const baseHost = site.base.host;
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', javaScriptEnabled: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(NAV_TIMEOUT_MS);
+
+  const consoleErrors = [];
+  const failedRequests = [];
+  const blocked = new Set();
+  const heldNavigations = [];
+  const aborted = new Set();
+  let mainDocument = null;
+
+  await context.route('**/*', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    const isMainNav = req.isNavigationRequest() && req.frame() === page.mainFrame();
+    if (isMainNav) {
+      if (mainDocument === null) {
+        mainDocument = req;
+      } else {
+        // A second navigation of the page (meta refresh, script): keep the
+        // page being audited where it is, deterministically.
+        heldNavigations.push(req.url());
+        aborted.add(req);
+        await route.abort('aborted');
+        return;
+      }
+    }
+    if (url.host === serverHost) {
+      await route.continue();
+    } else if ((url.protocol === 'https:' || url.protocol === 'http:') && url.host === baseHost) {
+      const r = respond(site, url.pathname, req.method());
+      await route.fulfill({ status: r.status, headers: r.headers, body: r.body });
+    } else {
+      blocked.add(`${url.protocol}//${url.host}`);
+      aborted.add(req);
+      await route.abort('blockedbyclient');
+    }
+  });
+
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    // Failed loads are reported by the requests check (same-origin) or as a
+    // blocked external request.
+    if (/^Failed to load resource\b/.test(text)) return;
+    const loc = msg.location();
+    consoleErrors.push(`console error: ${text}${loc && loc.url ? ` (${loc.url}${loc.lineNumber ? `:${loc.lineNumber}` : ''})` : ''}`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`uncaught exception: ${err.message}`));
+  const ours = (u) => {
+    try {
+      const h = new URL(u).host;
+      return h === serverHost || h === baseHost;
+    } catch {
+      return false;
+    }
+  };
+  page.on('requestfailed', (req) => {
+    if (aborted.has(req) || !ours(req.url())) return;
+    failedRequests.push(`${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    const req = res.request();
+    if (!ours(res.url())) return;
+    if (req === mainDocument && visit.expectStatus !== undefined) return;
+    if (res.status() >= 400) failedRequests.push(`${req.method()} ${res.url()} answered ${res.status()} (${req.resourceType()})`);
+  });
+
+  const problemsNav = [];
+  let response = null;
+  try {
+    response = await page.goto(visit.url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  } catch (e) {
+    problemsNav.push(`could not load ${visit.url}: ${e.message.split('\n')[0]}`);
+  }
+  const status = response ? response.status() : null;
+  const expected = visit.expectStatus ?? 200;
+  if (response && status !== expected) problemsNav.push(`${visit.url} answered ${status}, expected ${expected}`);
+  const notes = [];
+  if (heldNavigations.length) notes.push(`the page navigates on its own (to ${heldNavigations.join(', ')}); it was audited where it is`);
+  if (blocked.size) notes.push(`blocked requests to other hosts: ${[...blocked].sort().join(', ')}`);
+
+  if (visit.audit && problemsNav.length === 0) {
+    // axe at desktop width, then at 320 px; the reflow check at 320 px.
+    const violations = new Map(); // id|target -> { v, viewports:Set }
+    const addAll = (list, label) => {
+      for (const v of list) {
+        const key = `${v.id}|${v.nodes.map((n) => n.target).join(',')}`;
+        if (!violations.has(key)) violations.set(key, { v, viewports: new Set() });
+        violations.get(key).viewports.add(label);
+      }
+    };
+    let axeError = null;
+    try {
+      addAll(await runAxe(page), `${DESKTOP.width}px`);
+    } catch (e) {
+      axeError = `axe failed at ${DESKTOP.width}px: ${e.message.split('\n')[0]}`;
+    }
+    await page.setViewportSize(NARROW);
+    let reflow = null;
+    try {
+      reflow = await measureReflow(page);
+    } catch (e) {
+      results.record('reflow-320', visit.subject, [`could not measure: ${e.message.split('\n')[0]}`]);
+    }
+    if (reflow) {
+      const problems = [];
+      if (reflow.scrollWidth > NARROW.width) {
+        problems.push(`document.documentElement.scrollWidth is ${reflow.scrollWidth} px at a ${NARROW.width} px wide viewport: the page scrolls sideways`
+          + (reflow.offenders.length ? `\n  overflowing: ${reflow.offenders.join('\n               ')}` : ''));
+      }
+      results.record('reflow-320', visit.subject, problems);
+    }
+    try {
+      addAll(await runAxe(page), `${NARROW.width}px`);
+    } catch (e) {
+      axeError = axeError || `axe failed at ${NARROW.width}px: ${e.message.split('\n')[0]}`;
+    }
+    const both = 2;
+    const axeProblems = [...violations.values()].map(({ v, viewports }) =>
+      formatViolation(v, viewports.size === both ? '' : ` (at ${[...viewports].join(', ')} only)`));
+    if (axeError) axeProblems.push(axeError);
+    results.record('axe', visit.subject, axeProblems);
+  } else if (visit.audit) {
+    results.record('axe', visit.subject, problemsNav);
+    results.record('reflow-320', visit.subject, ['not measured: the page did not load']);
+  }
+
+  // Give late console messages and responses a moment to arrive.
+  await page.waitForTimeout(50);
+  results.record('console', visit.subject, consoleErrors);
+  results.record('requests', visit.subject, [...problemsNav, ...failedRequests], notes);
+  await context.close();
+}
+
+/** Visits every HTML page (and a missing URL) with `workers` pages at a time. */
+export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {} } = {}) {
+  const exe = executablePath || process.env.CHROMIUM || '/usr/bin/chromium';
+  if (!fs.existsSync(exe)) {
+    results.record('browser', '(chromium)', [`${exe} not found: run scripts/install-test-deps`]);
+    return;
+  }
+  if (!fs.existsSync(AXE_PATH)) {
+    results.record('browser', '(axe-core)', [`${AXE_PATH} is missing: run scripts/install-test-deps`]);
+    return;
+  }
+  const visits = site.htmlFiles.map((f) => ({
+    subject: f,
+    url: server.origin + site.pathOfFile(f),
+    audit: true,
+    expectStatus: f === '404.html' ? 200 : undefined,
+  }));
+  // The 404 page as a visitor meets it: for a missing URL a few levels deep,
+  // with status 404, and with its style sheet and images still loading.
+  if (site.fileSet.has('404.html')) {
+    const missing = `${site.prefix}no-such-page/deeper/still/`;
+    visits.push({ subject: `(missing URL ${missing})`, url: server.origin + missing, audit: false, expectStatus: 404 });
+  }
+
+  // Playwright starts Chromium with a fresh temporary profile of its own.
+  let browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: exe,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      chromiumSandbox: false,
+      timeout: 60_000,
+    });
+  } catch (e) {
+    results.record('browser', '(chromium)', [`could not start ${exe}: ${e.message.split('\n').slice(0, 5).join('\n')}`]);
+    return;
+  }
+  log(`  browser: ${exe} (Chromium ${browser.version()}), ${visits.length} visits, ${workers} at a time`);
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < visits.length) {
+        const v = visits[next++];
+        const t0 = Date.now();
+        try {
+          await visitPage(browser, site, server, v, results);
+        } catch (e) {
+          results.record('browser', v.subject, [`visit failed: ${e.message.split('\n')[0]}`]);
+        }
+        log(`  visited ${v.subject} in ${Date.now() - t0} ms`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// The browser/standards suite for a built goalsite site.
+//
+//   node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE]
+//                              [--only html,links,browser]
+//
+// SITE_DIR is a site built with `goalsite build --output SITE_DIR --base-url URL`.
+// Checks, each counted per page (or file) and category:
+//   html        Nu HTML Checker: 0 errors
+//   links       internal href/src and #fragments resolve (pages and CSS)
+//   hreflang    <link rel="alternate" hreflang> targets exist and are reciprocal
+//   sitemap     sitemap.xml <loc>s exist
+//   axe         axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice): 0 violations
+//   reflow-320  no horizontal scrolling at 320 px
+//   console     no console errors or uncaught exceptions
+//   requests    no failed request to the site itself
+// Prints every problem, then `N passed, M failed` alone on the last line.
+// Exits 1 if any check failed, 2 on a usage error.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkInBrowser } from './check-browser.mjs';
+import { checkHtml } from './check-html.mjs';
+import { checkLinks } from './check-links.mjs';
+import { Results } from './results.mjs';
+import { startServer } from './server.mjs';
+import { Site } from './site.mjs';
+
+function usage(msg) {
+  if (msg) process.stderr.write(`run.mjs: ${msg}\n`);
+  process.stderr.write('usage: node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE] [--only html,links,browser]\n');
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { workers: 2, only: null, json: null, baseUrl: null, siteDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (a.includes('=')) return a.slice(a.indexOf('=') + 1);
+      if (i + 1 >= argv.length) usage(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--base-url' || a.startsWith('--base-url=')) opts.baseUrl = value();
+    else if (a === '--workers' || a.startsWith('--workers=')) opts.workers = Number(value());
+    else if (a === '--json' || a.startsWith('--json=')) opts.json = value();
+    else if (a === '--only' || a.startsWith('--only=')) opts.only = value().split(',').map((s) => s.trim());
+    else if (a === '-h' || a === '--help') usage();
+    else if (a.startsWith('-')) usage(`unknown option ${a}`);
+    else if (opts.siteDir === null) opts.siteDir = a;
+    else usage(`unexpected argument ${a}`);
+  }
+  if (!opts.siteDir) usage('SITE_DIR is required');
+  if (!opts.baseUrl) usage('--base-url is required');
+  if (!Number.isInteger(opts.workers) || opts.workers < 1) usage('--workers must be a positive integer');
+  try {
+    const u = new URL(opts.baseUrl);
+    if (!/^https?:$/.test(u.protocol)) usage('--base-url must be an http(s) URL');
+  } catch {
+    usage(`--base-url ${opts.baseUrl} is not a URL`);
+  }
+  const known = ['html', 'links', 'browser'];
+  for (const o of opts.only || []) if (!known.includes(o)) usage(`--only takes ${known.join(', ')}`);
+  return opts;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(opts.siteDir, 'index.html')) && !fs.existsSync(opts.siteDir)) usage(`${opts.siteDir} does not exist`);
+  const site = new Site(opts.siteDir, opts.baseUrl);
+  const want = (what) => !opts.only || opts.only.includes(what);
+  const log = (s) => process.stderr.write(`${s}\n`);
+  const results = new Results();
+  const t0 = Date.now();
+  log(`Checking ${site.htmlFiles.length} HTML pages (${site.files.length} files) in ${site.root} as ${site.base.href}`);
+  if (site.htmlFiles.length === 0) results.record('site', site.root, ['no .html files: was the site built?']);
+
+  // The Nu checker runs in its own JVM while the browser works.
+  const timed = async (name, fn) => {
+    const t = Date.now();
+    await fn();
+    log(`  ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  };
+  const htmlDone = want('html') ? timed('Nu HTML Checker', () => checkHtml(site, results)) : Promise.resolve();
+  if (want('links')) {
+    await timed('link check', async () => {
+      const { externalCount, externalHosts } = checkLinks(site, results);
+      log(`  ${externalCount} links to other sites not followed (${externalHosts.join(', ') || 'none'})`);
+    });
+  }
+  if (want('browser')) {
+    const server = await startServer(site);
+    log(`  serving ${site.root} at ${server.url}`);
+    try {
+      await timed('browser checks', () => checkInBrowser(site, server, results, { workers: opts.workers, log }));
+    } finally {
+      await server.close();
+    }
+  }
+  await htmlDone;
+
+  // Sort by category order of appearance, then subject, for a stable report.
+  const order = ['site', 'html', 'links', 'hreflang', 'sitemap', 'browser', 'axe', 'reflow-320', 'console', 'requests'];
+  results.checks.sort((a, b) => (order.indexOf(a.category) - order.indexOf(b.category)) || a.subject.localeCompare(b.subject));
+  results.print();
+  if (opts.json) fs.writeFileSync(opts.json, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nBrowser suite took ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`${results.passed} passed, ${results.failed} failed\n`);
+  process.exitCode = results.failed > 0 || results.checks.length === 0 ? 1 : 0;
+}
+
+main().catch((e) => {
+  process.stderr.write(`run.mjs: ${e.stack || e}\n`);
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+});

@@ -1,0 +1,249 @@
+// Tests of the harness itself (node --test tests/browser/selftest.test.mjs):
+// a small fixture site with known faults must be reported exactly where they
+// are, and its clean pages must pass. This keeps a green browser suite from
+// meaning "the checks silently did nothing".
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { fragmentTargets, references, scanTags } from './html.mjs';
+import { startServer } from './server.mjs';
+import { Site } from './site.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const BASE = 'https://www.example.org/prefix/';
+
+const head = (lang, title, alternates = '') => `<!DOCTYPE html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="canonical" href="${BASE}${lang}/">
+${alternates}
+<link rel="stylesheet" href="/prefix/style.css">
+</head>`;
+
+const clean = (lang, other) => `${head(lang, `Clean ${lang}`, `<link rel="alternate" hreflang="${lang}" href="${BASE}${lang}/">
+<link rel="alternate" hreflang="${other}" href="${BASE}${other}/">`)}
+<body>
+<a href="#main">Skip</a>
+<main id="main">
+<h1>Clean ${lang}</h1>
+<p><a href="/prefix/${other}/">Other language</a> <a href="../${other}/#main">Other main</a> <a href="${BASE}${lang}/#main">Self</a>
+<a href="https://elsewhere.example/">Elsewhere</a> <a href="mailto:a@example.org">Mail</a></p>
+<p><img src="../pixel.svg" alt="A pixel" width="10" height="10"></p>
+</main>
+</body>
+</html>
+`;
+
+const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BASE}sv/bad/">
+<link rel="alternate" hreflang="en" href="${BASE}en/">
+<link rel="alternate" hreflang="de" href="${BASE}de/">`)}
+<body>
+<main>
+<h1>Bad</h1>
+<h3>Skipped heading level</h3>
+<p><img src="/prefix/pixel.svg"></p>
+<p><a href="/prefix/sv/nope/">Broken</a> <a href="#nowhere">Bad fragment</a> <a href="/prefix/en/#missing-id">Bad fragment elsewhere</a>
+<a href="/other-site/">Leaves the prefix</a></p>
+<div style="width: 600px; background: #eee">Too wide</div>
+<p style="color: #bbb; background: #fff">Low contrast text</p>
+<img src="https://cdn.example.net/remote.png" alt="Remote">
+<script src="/prefix/missing.js"></script>
+<script>throw new Error('boom from the fixture');</script>
+</div>
+</main>
+</body>
+</html>
+`;
+
+const root = `<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="0; url=/prefix/sv/">
+<title>Redirect</title>
+</head>
+<body><main><h1>Redirect</h1><p><a href="/prefix/sv/">Svenska</a></p></main></body>
+</html>
+`;
+
+const notFound = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Not found</title>
+<link rel="stylesheet" href="style.css">
+</head>
+<body><main><h1>Not found</h1><p><a href="/prefix/sv/">Start</a></p></main></body>
+</html>
+`;
+
+const sitemap = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>${BASE}sv/</loc></url>
+  <url><loc>${BASE}en/</loc></url>
+  <url><loc>${BASE}gone/</loc></url>
+</urlset>
+`;
+
+export function writeFixture(dir) {
+  const files = {
+    'index.html': root,
+    '404.html': notFound,
+    'sv/index.html': clean('sv', 'en'),
+    'en/index.html': clean('en', 'sv'),
+    'sv/bad/index.html': bad,
+    'style.css': 'body { font-family: sans-serif; margin: 0 1rem; } .x { background: url("missing.png"); }\n',
+    'pixel.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n',
+    'sitemap.xml': sitemap,
+    'robots.txt': `Sitemap: ${BASE}sitemap.xml\n`,
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+}
+
+let dir;
+let report;
+let stdout;
+let status;
+
+const check = (category, subject) => {
+  const c = report.checks.find((x) => x.category === category && x.subject === subject);
+  assert.ok(c, `no ${category} check for ${subject}`);
+  return c;
+};
+const problemsOf = (category, subject) => check(category, subject).problems.join('\n');
+
+describe('the html scanner', () => {
+  test('finds references and ids outside comments and scripts', () => {
+    const tags = scanTags('<!-- <a href="no1"> --><script>"<a href=no2>"</script><a id="x&amp;y" href="/a#b">a</a>'
+      + '<img srcset="a.png 1x, b.png 2x" src="c.png" alt=""><title><a href="no3"></title>');
+    assert.deepEqual(references(tags).map((r) => r.url), ['/a#b', 'c.png', 'a.png', 'b.png']);
+    assert.deepEqual([...fragmentTargets(tags)], ['x&y']);
+  });
+});
+
+describe('the test server', () => {
+  let server;
+  const get = (p) => new Promise((resolve, reject) => {
+    http.get(server.origin + p, (res) => {
+      let body = '';
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    }).on('error', reject);
+  });
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'goalsite-selftest-'));
+    writeFixture(dir);
+    server = await startServer(new Site(dir, BASE));
+  });
+  after(async () => server && server.close());
+
+  test('serves index.html for a directory, with the right MIME types', async () => {
+    const r = await get('/prefix/sv/');
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['content-type'], 'text/html; charset=utf-8');
+    assert.match(r.body, /Clean sv/);
+    assert.equal((await get('/prefix/style.css')).headers['content-type'], 'text/css; charset=utf-8');
+    assert.equal((await get('/prefix/pixel.svg')).headers['content-type'], 'image/svg+xml');
+    assert.equal((await get('/prefix/sitemap.xml')).headers['content-type'], 'application/xml; charset=utf-8');
+  });
+  test('redirects a directory without its slash', async () => {
+    const r = await get('/prefix/sv');
+    assert.equal(r.status, 301);
+    assert.equal(r.headers.location, '/prefix/sv/');
+  });
+  test('answers 404 with 404.html for missing files and paths outside the prefix', async () => {
+    for (const p of ['/prefix/nope.html', '/prefix/a/b/c/', '/elsewhere/', '/prefix/../etc/passwd', '/prefix/%2e%2e/x']) {
+      const r = await get(p);
+      assert.equal(r.status, 404, p);
+      assert.match(r.body, /Not found/, p);
+    }
+  });
+});
+
+describe('the suite on a fixture site with known faults', () => {
+  before(() => {
+    dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), 'goalsite-selftest-'));
+    writeFixture(dir);
+    const json = path.join(dir, '..', `${path.basename(dir)}-report.json`);
+    const r = spawnSync(process.execPath, [path.join(here, 'run.mjs'), dir, '--base-url', BASE, '--json', json], { encoding: 'utf8', timeout: 170_000 });
+    status = r.status;
+    stdout = r.stdout;
+    if (r.status === null || !fs.existsSync(json)) {
+      throw new Error(`run.mjs did not finish (status ${r.status}, ${r.signal || ''}):\n${r.stdout}\n${r.stderr}`);
+    }
+    report = JSON.parse(fs.readFileSync(json, 'utf8'));
+    fs.rmSync(json, { force: true });
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('fails, ending with the plain summary line', () => {
+    assert.equal(status, 1);
+    const lines = stdout.trimEnd().split('\n');
+    assert.match(lines[lines.length - 1], /^\d+ passed, \d+ failed$/);
+    assert.equal(lines[lines.length - 1], `${report.passed} passed, ${report.failed} failed`);
+  });
+  test('clean pages pass every check', () => {
+    for (const page of ['sv/index.html', 'en/index.html']) {
+      for (const category of ['html', 'links', 'axe', 'reflow-320', 'console', 'requests']) {
+        assert.deepEqual(check(category, page).problems, [], `${category} ${page}`);
+      }
+    }
+  });
+  test('the Nu HTML Checker reports errors with file:line', () => {
+    const p = problemsOf('html', 'sv/bad/index.html');
+    assert.match(p, /sv\/bad\/index\.html:\d+(:\d+)?: .*alt/);
+    assert.match(p, /Stray end tag .*div/);
+    assert.deepEqual(check('html', 'sv/index.html').problems, []);
+  });
+  test('broken links, fragments and paths outside the prefix are reported', () => {
+    const p = problemsOf('links', 'sv/bad/index.html');
+    assert.match(p, /nothing at \/prefix\/sv\/nope\//);
+    assert.match(p, /id="nowhere"/);
+    assert.match(p, /id="missing-id" in en\/index\.html/);
+    assert.match(p, /outside the site's base path/);
+    assert.match(problemsOf('links', '404.html'), /relative URL in 404\.html/);
+    assert.match(problemsOf('links', 'style.css'), /missing\.png/);
+  });
+  test('non-reciprocal and missing hreflang alternates are reported', () => {
+    const p = problemsOf('hreflang', 'sv/bad/index.html');
+    assert.match(p, /en\/index\.html does not list this page/);
+    assert.match(p, /hreflang="de".*no page at that URL/);
+    assert.deepEqual(check('hreflang', 'sv/index.html').problems, []);
+  });
+  test('sitemap locs that do not exist are reported', () => {
+    assert.match(problemsOf('sitemap', 'sitemap.xml'), /gone\/: no page/);
+  });
+  test('axe violations are reported with rule, impact and target', () => {
+    const p = problemsOf('axe', 'sv/bad/index.html');
+    assert.match(p, /image-alt \[critical\].*img/);
+    assert.match(p, /color-contrast \[serious\]/);
+    assert.match(p, /heading-order \[moderate\]/);
+  });
+  test('horizontal scrolling at 320 px is reported', () => {
+    assert.match(problemsOf('reflow-320', 'sv/bad/index.html'), /scrollWidth is \d+ px.*\n.*div/);
+  });
+  test('console errors and failed requests are reported, other hosts blocked', () => {
+    assert.match(problemsOf('console', 'sv/bad/index.html'), /boom from the fixture/);
+    assert.match(problemsOf('requests', 'sv/bad/index.html'), /missing\.js answered 404/);
+    assert.match(check('requests', 'sv/bad/index.html').notes.join('\n'), /blocked requests to other hosts: https:\/\/cdn\.example\.net/);
+  });
+  test('the redirect page is audited in place, the 404 page at a missing URL', () => {
+    assert.match(check('requests', 'index.html').notes.join('\n'), /navigates on its own/);
+    assert.ok(report.checks.some((c) => c.category === 'axe' && c.subject === 'index.html'));
+    const missing = report.checks.find((c) => c.category === 'requests' && c.subject.startsWith('(missing URL'));
+    assert.ok(missing, 'no visit of a missing URL');
+    assert.match(missing.problems.join('\n'), /deeper\/still\/style\.css (answered 404|failed)/);
+  });
+});

@@ -1,0 +1,116 @@
+// A tiny static web server for a built site: serves the site's folder under the
+// base URL's path prefix (e.g. /uppfoljning/) on 127.0.0.1, the way a plain
+// static host would: correct MIME types, a directory serves its index.html (a
+// directory without its trailing slash is redirected to it), and anything
+// missing gets the site's 404.html with status 404.
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.pdf': 'application/pdf',
+};
+
+export function mimeType(file) {
+  return MIME_TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+}
+
+/**
+ * What the server answers for a URL path (without query or fragment):
+ * { status, headers, body: Buffer }.
+ */
+export function respond(site, urlPath, method = 'GET') {
+  const found = site.fileOfPath(urlPath);
+  let status;
+  let headers;
+  let body;
+  if (found && found.redirect) {
+    const location = site.pathOfFile(found.file);
+    status = 301;
+    headers = { location, 'content-type': 'text/plain; charset=utf-8' };
+    body = Buffer.from(`Moved to ${location}\n`);
+  } else if (found) {
+    status = 200;
+    body = fs.readFileSync(path.join(site.root, found.file));
+    headers = { 'content-type': mimeType(found.file) };
+  } else {
+    status = 404;
+    if (site.fileSet.has('404.html')) {
+      body = fs.readFileSync(path.join(site.root, '404.html'));
+      headers = { 'content-type': MIME_TYPES['.html'] };
+    } else {
+      body = Buffer.from('Not found\n');
+      headers = { 'content-type': 'text/plain; charset=utf-8' };
+    }
+  }
+  headers['content-length'] = String(body.length);
+  headers['cache-control'] = 'no-store';
+  headers['x-content-type-options'] = 'nosniff';
+  if (method === 'HEAD') body = Buffer.alloc(0);
+  return { status, headers, body };
+}
+
+/**
+ * Starts the server on 127.0.0.1 with a free port.
+ * Resolves to { origin, url (the site's root URL), close(), requests }.
+ */
+export function startServer(site) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    let urlPath;
+    try {
+      urlPath = new URL(req.url, 'http://127.0.0.1').pathname;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const r = respond(site, urlPath, req.method);
+    requests.push({ path: urlPath, status: r.status });
+    res.writeHead(r.status, r.headers);
+    res.end(r.body);
+  });
+  server.keepAliveTimeout = 1000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      const origin = `http://127.0.0.1:${port}`;
+      resolve({
+        origin,
+        url: origin + site.prefix,
+        requests,
+        close: () => new Promise((done) => {
+          server.closeAllConnections?.();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
