@@ -77,6 +77,17 @@ fn data_strings_are_escaped() {
 }
 
 #[test]
+fn data_strings_are_escaped_inside_charts_too() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "sv = \"Kommunen\"", "sv = \"<script>x</script> & co\"");
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "sv = \"Utsläpp\"", "sv = \"<b>Utsläpp</b>\"");
+    assert_eq!(f.build().0, 0);
+    let html = f.read("sv/tillvaxt/utslapp/index.html");
+    assert!(!html.contains("<script>") && !html.contains("<b>"), "raw markup in the output");
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; co"));
+}
+
+#[test]
 fn goal_page_shows_current_assessment_history_and_motivation() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);

@@ -84,8 +84,6 @@ pub fn kind_of(ind: &IndicatorFile, lang: &str) -> ChartKind {
 /// Marks text charts-rs writes that must not be re-formatted as a number
 /// (years, names); removed again after drawing.
 const KEEP: char = '\u{2060}';
-/// Marks value labels, which get the indicator's number of decimals.
-const VALUE: char = '\u{2061}';
 
 /// Draws `ind` as SVG for one language.
 pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> Result<String, String> {
@@ -104,6 +102,12 @@ pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: S
 
 fn color(hex: &str) -> Color {
     Color::from(hex)
+}
+
+/// A value-label format with exactly the decimals the data has (charts-rs
+/// would otherwise round to one).
+fn precision(decimals: usize) -> String {
+    format!("{{:.{decimals}}}")
 }
 
 fn keep(s: &str) -> String {
@@ -165,7 +169,7 @@ fn line_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: S
             y.min = Some(0.0);
         }
     }
-    c.series.label.formatter = format!("{VALUE}{{c}}");
+    c.series.label.formatter = precision(text.decimals);
     c
 }
 
@@ -216,7 +220,7 @@ fn bar_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Si
     } else {
         BarChartAny::Vertical(BarChart::new(vec![s], names))
     };
-    chart.configure(style, size, all_non_negative(ind));
+    chart.configure(style, size, all_non_negative(ind), text.decimals);
     chart
 }
 
@@ -227,14 +231,14 @@ enum BarChartAny {
 }
 
 impl BarChartAny {
-    fn configure(&mut self, style: &ChartStyle, size: Size, from_zero: bool) {
+    fn configure(&mut self, style: &ChartStyle, size: Size, from_zero: bool, decimals: usize) {
         let (base, ys) = match self {
             BarChartAny::Vertical(c) => (&mut c.base, &mut c.y_axis_configs),
             BarChartAny::Horizontal(c) => (&mut c.base, &mut c.y_axis_configs),
         };
         base_style(base, style, size);
         base.series.colors = vec![color(&style.bar)];
-        base.series.label.formatter = format!("{VALUE}{{c}}");
+        base.series.label.formatter = precision(decimals);
         base.legend.show = Some(false);
         base.x_axis.font.size = style.font_size;
         base.x_axis.font.color = color(&style.text);

@@ -158,15 +158,24 @@ async function visitPage(browser, site, server, visit, results) {
       return false;
     }
   };
-  page.on('requestfailed', (req) => {
-    if (aborted.has(req) || !ours(req.url())) return;
-    failedRequests.push(`${req.method()} ${req.url()} failed: ${req.failure()?.errorText}`);
-  });
+  const answeredBadly = new Set();
   page.on('response', (res) => {
     const req = res.request();
     if (!ours(res.url())) return;
     if (req === mainDocument && visit.expectStatus !== undefined) return;
-    if (res.status() >= 400) failedRequests.push(`${req.method()} ${res.url()} answered ${res.status()} (${req.resourceType()})`);
+    if (res.status() >= 400) {
+      answeredBadly.add(req);
+      failedRequests.push(`${req.method()} ${res.url()} answered ${res.status()} (${req.resourceType()})`);
+    }
+  });
+  page.on('requestfailed', (req) => {
+    if (aborted.has(req) || answeredBadly.has(req) || !ours(req.url())) return;
+    // A request can fail after its answer came (e.g. a 404 page blocked for
+    // its MIME type): name the server's status then.
+    const path = new URL(req.url()).pathname;
+    const served = [...server.requests].reverse().find((r) => r.path === path);
+    const status = served ? ` (the server answered ${served.status})` : '';
+    failedRequests.push(`${req.method()} ${req.url()} failed: ${req.failure()?.errorText}${status} (${req.resourceType()})`);
   });
 
   const problemsNav = [];

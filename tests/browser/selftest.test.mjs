@@ -37,7 +37,8 @@ const clean = (lang, other) => `${head(lang, `Clean ${lang}`, `<link rel="altern
 <h1>Clean ${lang}</h1>
 <p><a href="/prefix/${other}/">Other language</a> <a href="../${other}/#main">Other main</a> <a href="${BASE}${lang}/#main">Self</a>
 <a href="https://elsewhere.example/">Elsewhere</a> <a href="mailto:a@example.org">Mail</a></p>
-<p><img src="../pixel.svg" alt="A pixel" width="10" height="10"></p>
+<p><img src="../pixel.svg" alt="A pixel" width="10" height="10">
+<img src="${BASE}pixel.svg" alt="The same pixel, by its public URL" width="10" height="10"></p>
 </main>
 </body>
 </html>
@@ -56,6 +57,7 @@ const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BA
 <div style="width: 600px; background: #eee">Too wide</div>
 <p style="color: #bbb; background: #fff">Low contrast text</p>
 <img src="https://cdn.example.net/remote.png" alt="Remote">
+<img src="${BASE}absent.png" alt="Absent, by its public URL">
 <script src="/prefix/missing.js"></script>
 <script>throw new Error('boom from the fixture');</script>
 </div>
@@ -213,6 +215,7 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /id="nowhere"/);
     assert.match(p, /id="missing-id" in en\/index\.html/);
     assert.match(p, /outside the site's base path/);
+    assert.match(p, /nothing at \/prefix\/absent\.png/);
     assert.match(problemsOf('links', '404.html'), /relative URL in 404\.html/);
     assert.match(problemsOf('links', 'style.css'), /missing\.png/);
   });
@@ -237,6 +240,7 @@ describe('the suite on a fixture site with known faults', () => {
   test('console errors and failed requests are reported, other hosts blocked', () => {
     assert.match(problemsOf('console', 'sv/bad/index.html'), /boom from the fixture/);
     assert.match(problemsOf('requests', 'sv/bad/index.html'), /missing\.js answered 404/);
+    assert.match(problemsOf('requests', 'sv/bad/index.html'), /https:\/\/www\.example\.org\/prefix\/absent\.png answered 404/);
     assert.match(check('requests', 'sv/bad/index.html').notes.join('\n'), /blocked requests to other hosts: https:\/\/cdn\.example\.net/);
   });
   test('the redirect page is audited in place, the 404 page at a missing URL', () => {

@@ -1,0 +1,219 @@
+//! Charts on the fixture site: valid accessible SVG, numbers as the language
+//! writes them, gaps drawn as gaps, downloads, and errors for bad data.
+
+mod common;
+
+use common::Fixture;
+
+/// The first inline `<svg>…</svg>` in `html`.
+fn first_svg(html: &str) -> &str {
+    let start = html.find("<svg").expect("an inline svg");
+    let end = html[start..].find("</svg>").expect("a closed svg") + start + "</svg>".len();
+    &html[start..end]
+}
+
+fn texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).map(str::to_owned).collect()
+}
+
+#[test]
+fn every_indicator_page_has_an_accessible_svg_that_parses() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    for page in ["sv/tillvaxt/utslapp/index.html", "en/growth/emissions/index.html"] {
+        let html = f.read(page);
+        let svg = first_svg(&html);
+        let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{page}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.attribute("role"), Some("img"));
+        let title_id = root.attribute("aria-labelledby").unwrap();
+        let desc_id = root.attribute("aria-describedby").unwrap();
+        let by_id = |id: &str| doc.descendants().find(|n| n.attribute("id") == Some(id)).unwrap();
+        assert_eq!(by_id(title_id).tag_name().name(), "title");
+        assert_eq!(by_id(desc_id).tag_name().name(), "desc");
+        assert!(by_id(title_id).text().unwrap().contains(if page.starts_with("sv") {
+            "Utsläpp"
+        } else {
+            "Emissions"
+        }));
+        assert!(!by_id(desc_id).text().unwrap().is_empty());
+        assert!(html.matches(&format!("id=\"{title_id}\"")).count() == 1, "ids are unique on the page");
+    }
+}
+
+#[test]
+fn swedish_charts_and_summaries_use_decimal_comma_and_minus_sign() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    let sv = f.read("sv/tillvaxt/utslapp/index.html");
+    let sv_texts = texts(&roxmltree::Document::parse(first_svg(&sv)).unwrap());
+    assert!(sv_texts.iter().any(|t| t == "96,50"), "{sv_texts:?}");
+    assert!(sv_texts.iter().any(|t| t == "\u{2212}1,25"), "{sv_texts:?}");
+    assert!(sv_texts.iter().any(|t| t == "2019"), "years are not grouped: {sv_texts:?}");
+    assert!(!sv_texts.iter().any(|t| t.contains('.') || t.starts_with('-')), "no English numbers: {sv_texts:?}");
+    assert!(sv.contains("96,50 kton CO2e år 2019"), "summary in Swedish format");
+
+    let en = f.read("en/growth/emissions/index.html");
+    let en_texts = texts(&roxmltree::Document::parse(first_svg(&en)).unwrap());
+    assert!(en_texts.iter().any(|t| t == "96.50"), "{en_texts:?}");
+    assert!(en.contains("96.50 kton CO2e in 2019"));
+}
+
+#[test]
+fn a_gap_year_is_drawn_as_a_gap_not_as_zero() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "values = [96.5, \"-\", -1.25]", "values = [96.5, \"-\", 50]");
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "years = [2019, 2020, 2021]",
+        "years = [2019, 2020, 2021]\nchart = \"line\"",
+    );
+    assert_eq!(f.build().0, 0);
+    let html = f.read("sv/tillvaxt/utslapp/index.html");
+    let doc = roxmltree::Document::parse(first_svg(&html)).unwrap();
+    let series_path = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path"))
+        .filter_map(|n| n.attribute("d"))
+        .find(|d| d.starts_with('M') && !d.contains('Z'))
+        .expect("the series line");
+    assert!(!series_path.contains(" L "), "two points around a gap are not joined: {series_path}");
+    let labels = texts(&doc);
+    assert!(labels.iter().any(|t| t == "96,5") && labels.iter().any(|t| t == "50,0"), "{labels:?}");
+    assert!(!labels.iter().any(|t| t == "0,0"), "the gap is not drawn as zero: {labels:?}");
+    assert!(html.contains("Uppgift saknas för 2020."), "the summary names the gap");
+}
+
+#[test]
+fn data_table_numbers_equal_the_toml_values() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    let html = f.read("en/growth/emissions/index.html");
+    let table = &html[html.find("<table class=\"data\"").unwrap()..html.find("</table>").unwrap()];
+    let cells: Vec<&str> =
+        table.split("<td").skip(1).map(|c| &c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()]).collect();
+    assert_eq!(cells, ["96.50", "No data", "\u{2212}1.25"]);
+    assert!(table.contains("<caption>Emissions (kton CO2e)</caption>"));
+    assert!(table.contains("<th scope=\"row\">2020</th>"));
+}
+
+#[test]
+fn comparisons_become_bars_with_the_home_municipality_in_bold() {
+    let f = Fixture::new();
+    f.write(
+        "content/tillvaxt/indicators/jamforelse.toml",
+        r#"title = { sv = "Nöjdhet", en = "Satisfaction" }
+unit = { sv = "procent", en = "per cent" }
+source = "SCB"
+example_data = true
+year = 2023
+
+[[category]]
+name = "Umeå"
+value = 70.5
+highlight = true
+
+[[category]]
+name = { sv = "Riket", en = "Sweden" }
+value = 62
+national = true
+
+[[category]]
+name = "Örnsköldsvik"
+value = 66
+"#,
+    );
+    assert_eq!(f.build().0, 0);
+    let html = f.read("sv/tillvaxt/jamforelse/index.html");
+    let doc = roxmltree::Document::parse(first_svg(&html)).unwrap();
+    let bold: Vec<&str> =
+        doc.descendants().filter(|n| n.attribute("font-weight") == Some("bold")).filter_map(|n| n.text()).collect();
+    assert_eq!(bold, ["Umeå"]);
+    let labels = texts(&doc);
+    let order: Vec<&String> =
+        labels.iter().filter(|t| ["Umeå", "Riket", "Örnsköldsvik"].contains(&t.as_str())).collect();
+    assert_eq!(order.last().unwrap().as_str(), "Riket", "the national value is set apart at the end: {order:?}");
+    assert!(labels.iter().any(|t| t == "70,5"), "{labels:?}");
+    assert!(html.contains("högst är Umeå med 70,5 procent och lägst Riket med 62,0 procent"), "summary");
+    assert!(html.contains("Nöjdhet – Exempeldata</title>"), "the chart itself says example data");
+}
+
+#[test]
+fn downloads_carry_the_data_with_source_and_unit() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    let csv = f.read("data/utslapp.csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "indicator,year,value,series_sv,series_en,unit_sv,unit_en,source_sv,source_en,example_data"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "utslapp,2019,96.5,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,false"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "utslapp,2020,,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,false"
+    );
+    let json: serde_json::Value = serde_json::from_str(&f.read("data/utslapp.json")).unwrap();
+    assert_eq!(json["series"][0]["values"], serde_json::json!([96.5, null, -1.25]));
+    assert_eq!(json["unit"]["sv"], "kton CO2e");
+    assert_eq!(json["target"]["year"], 2025);
+    let page = f.read("sv/tillvaxt/utslapp/index.html");
+    assert!(page.contains("href=\"/follow-up/data/utslapp.csv\" download>Ladda ner data (CSV) – Utsläpp</a>"));
+}
+
+#[test]
+fn programme_and_goal_pages_show_the_small_chart() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    for page in ["sv/tillvaxt/index.html", "sv/tillvaxt/bostader/index.html"] {
+        let html = f.read(page);
+        assert!(html.contains("aria-labelledby=\"chart-utslapp-small-title\""), "{page}");
+    }
+}
+
+/// Builds `f` and expects an error message containing every part of `expect`.
+fn fails_with(f: &Fixture, expect: &[&str]) {
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!f.out().exists(), "nothing written");
+    for e in expect {
+        assert!(stderr.contains(e), "missing {e:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn bad_chart_data_is_reported_with_file_line_and_column() {
+    let file = "content/tillvaxt/indicators/utslapp.toml";
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "values = [96.5, \"-\", -1.25]",
+            "values = [96.5, -1.25]",
+            &["utslapp.toml:11:10: the series has 2 values but there are 3 years"],
+        ),
+        ("\"-\"", "\"ingen\"", &["utslapp.toml:11:17: invalid value", "or \"-\" for a year without a value"]),
+        (
+            "years = [2019, 2020, 2021]",
+            "years = [2019, 2020, 2020]",
+            &["utslapp.toml:7:22: the year 2020 is listed twice"],
+        ),
+        ("values = [96.5, \"-\", -1.25]", "values = []", &["utslapp.toml:11:10: the series has no values"]),
+        (
+            "target = { value = 14, year = 2025 }",
+            "target = { value = 14, year = 2000 }",
+            &["utslapp.toml:6:10: the target year 2000 is before the data starts (2019)"],
+        ),
+        (
+            "unit = \"kton CO2e\"",
+            "unit = \"kton CO2e\"\nchart = \"pie\"",
+            &["utslapp.toml:4:9: `pie` is not a chart kind", "use one of: line, bar, hbar"],
+        ),
+    ];
+    for (from, to, expect) in cases {
+        let f = Fixture::new();
+        f.edit(file, from, to);
+        fails_with(&f, expect);
+    }
+}
