@@ -303,7 +303,7 @@ impl<'a> Site<'a> {
             PageRef::Goal(pi, gi) => (
                 "goal.html",
                 minijinja::context! {
-                    goal => Value::from(Serde(self.goal_view(pi, gi, lang))),
+                    goal => Value::from(Serde(self.goal_view(pi, gi, lang, true))),
                 },
             ),
             PageRef::Indicator(pi, ii) => (

@@ -122,7 +122,8 @@ impl Site<'_> {
         }
     }
 
-    pub fn goal_view(&self, pi: usize, gi: usize, lang: &str) -> GoalView {
+    /// A goal; `full` adds its indicators (with charts) for the goal's own page.
+    pub fn goal_view(&self, pi: usize, gi: usize, lang: &str, full: bool) -> GoalView {
         let p = &self.content.programmes[pi];
         let g: &Goal = &p.data.goals[gi];
         let view = |a: &crate::model::Assessment| {
@@ -135,12 +136,15 @@ impl Site<'_> {
         };
         let mut history: Vec<AssessmentView> = g.assessments.iter().map(view).collect();
         history.sort_by(|a, b| b.year.cmp(&a.year));
-        let indicators = g
-            .indicators
-            .iter()
-            .filter_map(|id| self.find_indicator(id.get_ref()))
-            .map(|(pi, ii)| self.indicator_view(pi, ii, lang))
-            .collect();
+        let indicators = match full {
+            true => g
+                .indicators
+                .iter()
+                .filter_map(|id| self.find_indicator(id.get_ref()))
+                .map(|(pi, ii)| self.indicator_view(pi, ii, lang))
+                .collect(),
+            false => Vec::new(),
+        };
         GoalView {
             id: g.id.get_ref().clone(),
             title: g.title.get_ref().tr(lang).to_owned(),
@@ -160,7 +164,9 @@ impl Site<'_> {
         }
     }
 
-    pub fn programme_view(&self, pi: usize, lang: &str, with_narrative: bool) -> ProgrammeView {
+    /// A programme with its goals; `full` adds the narrative and the
+    /// indicators (with charts) for the programme's own page.
+    pub fn programme_view(&self, pi: usize, lang: &str, full: bool) -> ProgrammeView {
         let p: &Programme = &self.content.programmes[pi];
         let tr =
             |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
@@ -169,9 +175,12 @@ impl Site<'_> {
             url: self.routes.url(PageRef::Programme(pi), lang),
             summary: tr(&p.data.summary),
             no_goals_note: tr(&p.data.no_goals_note),
-            goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang)).collect(),
-            indicators: (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang)).collect(),
-            narrative_html: if with_narrative { self.markdown_html(p.narrative.get(lang)) } else { String::new() },
+            goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang, false)).collect(),
+            indicators: match full {
+                true => (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang)).collect(),
+                false => Vec::new(),
+            },
+            narrative_html: if full { self.markdown_html(p.narrative.get(lang)) } else { String::new() },
         }
     }
 

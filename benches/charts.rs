@@ -1,0 +1,85 @@
+//! Chart speed: one chart's render time, and what 1,000 indicators' charts
+//! add to a whole build. `cargo bench --bench charts`.
+
+#[path = "corpus/mod.rs"]
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use goalsite::BuildOptions;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// Median wall time of `runs` builds of the site at `root` into fresh folders.
+fn build_time(root: &Path, runs: usize) -> Duration {
+    let times = (0..runs)
+        .map(|i| {
+            let out = root.join(format!("out-{i}"));
+            let start = Instant::now();
+            goalsite::build(&BuildOptions { root: root.to_path_buf(), output: Some(out.clone()), base_url: None })
+                .unwrap_or_else(|e| panic!("build failed: {e:?}"));
+            let t = start.elapsed();
+            std::fs::remove_dir_all(&out).ok();
+            t
+        })
+        .collect();
+    median(times)
+}
+
+fn site(size: corpus::Size) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    corpus::write_site(dir.path(), size, &theme).expect("corpus");
+    let root = dir.path().to_path_buf();
+    (dir, root)
+}
+
+fn main() {
+    // One chart: build a site with one time-series indicator and time the
+    // chart step alone through the public API.
+    let one = corpus::Size { pages: 0, programmes: 1, indicators: 2, goals: 0 };
+    let (_d1, root1) = site(one);
+    let checked = goalsite::check(&root1, None).expect("valid corpus");
+    let ind = &checked.content.programmes[0].indicators[0].data;
+    let i18n = &checked.theme.i18n["sv"];
+    let text = goalsite::charts::ChartText {
+        lang: "sv",
+        title: "Bench",
+        desc: "Bench",
+        number: &i18n.number,
+        target_label: "Mål 2030".into(),
+        dom_id: "chart-bench",
+        decimals: 1,
+    };
+    let n = 2000;
+    let start = Instant::now();
+    for _ in 0..n {
+        let svg = goalsite::charts::render(ind, &checked.theme.chart, &text, goalsite::charts::LARGE).expect("svg");
+        std::hint::black_box(svg);
+    }
+    let per_chart = start.elapsed() / n;
+    println!(
+        "one line chart (2 series x 14 years + target), render + localise: {:.1} µs",
+        per_chart.as_secs_f64() * 1e6
+    );
+
+    // 1,000 indicators (half time series, half comparisons) against the same site without them.
+    let with = corpus::Size { pages: 100, programmes: 10, indicators: 100, goals: 10 };
+    let without = corpus::Size { indicators: 0, ..with };
+    let (_d2, root_with) = site(with);
+    let (_d3, root_without) = site(without);
+    let runs = 5;
+    let t_with = build_time(&root_with, runs);
+    let t_without = build_time(&root_without, runs);
+    println!(
+        "build with 1,000 indicators: {} ms; without: {} ms; the indicators add {} ms (median of {runs}, {} threads)",
+        t_with.as_millis(),
+        t_without.as_millis(),
+        t_with.saturating_sub(t_without).as_millis(),
+        rayon::current_num_threads()
+    );
+}

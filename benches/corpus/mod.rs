@@ -1,0 +1,194 @@
+//! A synthetic goalsite site for benchmarks: narrative pages in sections and
+//! programmes with goals and indicators (time series with targets, and
+//! comparisons), in Swedish and English. Deterministic for a given size.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// How big a site to write.
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    /// Narrative pages per language.
+    pub pages: usize,
+    pub programmes: usize,
+    /// Indicators per programme.
+    pub indicators: usize,
+    /// Goals per programme.
+    pub goals: usize,
+}
+
+const LANGS: [&str; 2] = ["sv", "en"];
+const PAGES_PER_SECTION: usize = 100;
+
+/// Writes the site into `root` (which should be empty), with the theme copied from `theme_dir`.
+pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
+    copy_dir(theme_dir, &root.join("themes/default"))?;
+    write(root, "site.toml", SITE_TOML)?;
+    for lang in LANGS {
+        write(
+            root,
+            &format!("content/_index.{lang}.md"),
+            &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"),
+        )?;
+    }
+    for i in 0..size.pages {
+        for lang in LANGS {
+            write(
+                root,
+                &format!("content/section-{:03}/page-{i:05}.{lang}.md", i / PAGES_PER_SECTION),
+                &page(i, size.pages, lang),
+            )?;
+        }
+    }
+    for p in 0..size.programmes {
+        let dir = format!("content/programme-{p:02}");
+        write(root, &format!("{dir}/programme.toml"), &programme(p, size))?;
+        for lang in LANGS {
+            write(
+                root,
+                &format!("{dir}/_index.{lang}.md"),
+                &format!("## Programme {p}\n\nNarrative text for {lang}.\n"),
+            )?;
+        }
+        for i in 0..size.indicators {
+            write(root, &format!("{dir}/indicators/ind-{p:02}-{i:04}.toml"), &indicator(p, i))?;
+        }
+    }
+    Ok(())
+}
+
+fn write(root: &Path, rel: &str, text: &str) -> io::Result<()> {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().expect("a parent"))?;
+    fs::write(path, text)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.map_err(io::Error::other)?;
+        let target = to.join(entry.path().strip_prefix(from).expect("under from"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target)?;
+        } else {
+            fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+const SITE_TOML: &str = r#"base_url = "https://bench.example.org/"
+theme = "default"
+report_year = 2024
+
+[[languages]]
+code = "sv"
+name = "Svenska"
+
+[[languages]]
+code = "en"
+name = "English"
+
+[title]
+sv = "Benchmark"
+en = "Benchmark"
+
+[description]
+sv = "En syntetisk webbplats"
+en = "A synthetic site"
+
+[[scale]]
+id = "ja"
+kind = "met"
+label = { sv = "Ja", en = "Yes" }
+
+[[scale]]
+id = "delvis"
+kind = "partly"
+label = { sv = "Delvis", en = "Partly" }
+
+[[scale]]
+id = "nej"
+kind = "not-met"
+label = { sv = "Nej", en = "No" }
+"#;
+
+/// A 3–5 KB page: headings, emphasis, lists, a table, a footnote and links.
+fn page(i: usize, total: usize, lang: &str) -> String {
+    let link = |j: usize| format!("@/section-{:03}/page-{j:05}.md", j / PAGES_PER_SECTION);
+    let paragraphs = 3 + i % 3;
+    let mut s = format!(
+        "+++\ntitle = \"Page {i} ({lang})\"\n+++\n\nIntroduction to page {i} with *emphasis* and **strong** words.\n\n"
+    );
+    for k in 0..paragraphs {
+        s.push_str(&format!("## Section {k}\n\n"));
+        s.push_str(&"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(3));
+        s.push_str(&format!(
+            "See [the next page]({}) and [another one]({}).\n\n",
+            link((i + 1) % total),
+            link((i * 7 + k) % total)
+        ));
+        s.push_str("- first point with `code`\n- second point\n- third point\n\n1. one\n2. two\n3. three\n\n");
+    }
+    s.push_str(
+        "| Year | Value | Note |\n|---|---:|---|\n| 2022 | 1.5 | a |\n| 2023 | 2.5 | b |\n| 2024 | 3.5 | c |\n\n",
+    );
+    s.push_str("A claim that needs a source.[^1]\n\n[^1]: The source of the claim.\n");
+    s
+}
+
+fn programme(p: usize, size: Size) -> String {
+    let mut s = format!("title = {{ sv = \"Program {p}\", en = \"Programme {p}\" }}\norder = {p}\n");
+    let statuses = ["ja", "delvis", "nej"];
+    for g in 0..size.goals {
+        s.push_str(&format!(
+            "\n[[goal]]\nid = \"goal-{p:02}-{g:03}\"\ntitle = {{ sv = \"Delmål {g}\", en = \"Goal {g}\" }}\ntarget = {{ sv = \"Mål {g}.\", en = \"Target {g}.\" }}\n"
+        ));
+        if size.indicators > 0 {
+            s.push_str(&format!("indicators = [\"ind-{p:02}-{:04}\"]\n", g % size.indicators));
+        }
+        for (k, year) in [2023, 2024].iter().enumerate() {
+            s.push_str(&format!("\n[[goal.assessment]]\nyear = {year}\nstatus = \"{}\"\n", statuses[(g + k) % 3]));
+        }
+    }
+    s
+}
+
+fn indicator(p: usize, i: usize) -> String {
+    let head = format!(
+        "title = {{ sv = \"Indikator {p}-{i}\", en = \"Indicator {p}-{i}\" }}\nunit = \"kton CO2e\"\nsource = \"Synthetic\"\nexample_data = true\n"
+    );
+    if i % 2 == 0 {
+        let years: Vec<String> = (2010..2024).map(|y| y.to_string()).collect();
+        let series = |k: usize| {
+            let values: Vec<String> =
+                (0..14).map(|y| format!("{:.1}", 100.0 + ((y * 7 + k * 13 + i) % 50) as f64 * 1.5)).collect();
+            format!(
+                "\n[[series]]\nname = {{ sv = \"Serie {k}\", en = \"Series {k}\" }}\nvalues = [{}]\n",
+                values.join(", ")
+            )
+        };
+        format!(
+            "{head}target = {{ value = 50, year = 2030 }}\nyears = [{}]\n{}{}",
+            years.join(", "),
+            series(0),
+            series(1)
+        )
+    } else {
+        let mut s = format!("{head}year = 2023\n");
+        for k in 0..8 {
+            s.push_str(&format!(
+                "\n[[category]]\nname = \"Kommun {k}\"\nvalue = {}\n{}",
+                40 + (k * 5 + i) % 40,
+                if k == 0 {
+                    "highlight = true\n"
+                } else if k == 7 {
+                    "national = true\n"
+                } else {
+                    ""
+                }
+            ));
+        }
+        s
+    }
+}

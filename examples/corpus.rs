@@ -1,0 +1,23 @@
+//! Writes a synthetic goalsite site for benchmarks:
+//! `cargo run --release --example corpus -- DIR [PAGES_PER_LANGUAGE] [INDICATORS]`.
+
+#[path = "../benches/corpus/mod.rs"]
+mod corpus;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.first() else {
+        eprintln!("usage: corpus DIR [PAGES_PER_LANGUAGE] [INDICATORS]");
+        std::process::exit(2);
+    };
+    let pages = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
+    let indicators: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100);
+    let programmes = 10;
+    let size = corpus::Size { pages, programmes, indicators: indicators / programmes, goals: 10 };
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    if let Err(e) = corpus::write_site(std::path::Path::new(dir), size, &theme) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+    println!("wrote {pages} pages per language and {indicators} indicators into {dir}");
+}
