@@ -85,6 +85,11 @@ pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, r.out.into_iter());
+    // Table alignment as classes, not inline styles, so a strict
+    // Content-Security-Policy (no inline styles) keeps it.
+    for align in ["left", "center", "right"] {
+        out = out.replace(&format!(" style=\"text-align: {align}\""), &format!(" class=\"align-{align}\""));
+    }
     if !r.order.is_empty() {
         let label = r.order.clone();
         push_footnotes(&mut out, &label, footnotes, typo, &mut r.ids);
@@ -287,6 +292,13 @@ mod tests {
         let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
         assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
         assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
+    }
+
+    #[test]
+    fn table_alignment_uses_classes_not_styles() {
+        let (h, _) = render_md("| a | b |\n|---|--:|\n| 1 | 2 |\n");
+        assert!(h.html.contains("<td class=\"align-right\">2</td>"), "{}", h.html);
+        assert!(!h.html.contains("style="), "{}", h.html);
     }
 
     #[test]
