@@ -16,7 +16,7 @@ use crate::markdown::{self, Html};
 use crate::model::{Content, MarkdownDoc, SourceFile};
 use crate::output::{Output, OutputError};
 use crate::render::Site;
-use crate::routes::Routes;
+use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 use crate::{toml_doc, validate};
 
@@ -76,8 +76,13 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics
     problems.extend(validate::validate(&config, &config_file, &content));
     let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref());
     problems.append(&mut route_problems);
+    let rules = markdown::Rules { forbid_raw_html: config.check.raw_html == crate::config::RawHtml::Forbid };
     let markdown = match &theme {
-        Some(theme) => render_markdown(&content, &routes, theme, &mut problems),
+        Some(theme) => {
+            let markdown = render_markdown(&content, &routes, theme, rules, &mut problems);
+            check_fragments(&content, &markdown, theme, &mut problems);
+            markdown
+        }
         None => HashMap::new(),
     };
     let all = Diagnostics(problems).sorted();
@@ -99,6 +104,7 @@ fn render_markdown(
     content: &Content,
     routes: &Routes,
     theme: &Theme,
+    rules: markdown::Rules,
     problems: &mut Vec<Diagnostic>,
 ) -> HashMap<PathBuf, Html> {
     let docs: Vec<&MarkdownDoc> = content
@@ -113,7 +119,7 @@ fn render_markdown(
         .par_iter()
         .map(|doc| {
             let mut p = Vec::new();
-            let html = markdown::render(doc, routes, &typography[doc.lang.as_str()], &mut p);
+            let html = markdown::render(doc, routes, &typography[doc.lang.as_str()], rules, &mut p);
             (doc.file.path.clone(), html, p)
         })
         .collect();
@@ -124,6 +130,58 @@ fn render_markdown(
             (path, html)
         })
         .collect()
+}
+
+/// Every `#fragment` a Markdown link names must be an id on the page it leads
+/// to: a heading or footnote of that page's Markdown, or an id the theme writes.
+fn check_fragments(
+    content: &Content,
+    markdown: &HashMap<PathBuf, Html>,
+    theme: &Theme,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let doc_of = |page: PageRef, lang: &str| -> Option<&MarkdownDoc> {
+        match page {
+            PageRef::Home => content.home.get(lang),
+            PageRef::Programme(pi) => content.programmes[pi].narrative.get(lang),
+            PageRef::Page(i) => content.pages[i].docs.get(lang),
+            PageRef::Goal(..) | PageRef::Indicator(..) => None,
+        }
+    };
+    let docs = content
+        .home
+        .values()
+        .chain(content.programmes.iter().flat_map(|p| p.narrative.values()))
+        .chain(content.pages.iter().flat_map(|p| p.docs.values()));
+    for doc in docs {
+        let Some(html) = markdown.get(&doc.file.path) else { continue };
+        for link in &html.fragments {
+            if theme.ids.contains(&link.fragment) {
+                continue;
+            }
+            let target = match link.target {
+                None => Some(html),
+                Some(page) => doc_of(page, &doc.lang).and_then(|d| markdown.get(&d.file.path)),
+            };
+            let ids: Vec<&str> = match target {
+                Some(t) => t.ids.iter().map(String::as_str).collect(),
+                None => continue,
+            };
+            if !ids.contains(&link.fragment.as_str()) {
+                let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
+                let d = Diagnostic::error_at(
+                    &doc.file.path,
+                    &doc.file.text,
+                    span,
+                    format!("the anchor #{} does not exist on the page the link leads to", link.fragment),
+                );
+                problems.push(match crate::toml_doc::nearest(&link.fragment, &ids) {
+                    Some(best) => d.with_hint(format!("did you mean #{best}?")),
+                    None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
+                });
+            }
+        }
+    }
 }
 
 /// Builds the site: checks it, renders every page in every language into a

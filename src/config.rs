@@ -30,6 +30,25 @@ pub struct SiteConfig {
     pub scale: Spanned<Vec<ScaleStep>>,
     #[serde(default)]
     pub footer: Footer,
+    #[serde(default)]
+    pub check: CheckRules,
+}
+
+/// `[check]`: how strict the site is about what editors write.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRules {
+    /// `"warn"` (default): raw HTML in Markdown is a warning; `"forbid"`: an error.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawHtml {
+    #[default]
+    Warn,
+    Forbid,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -29,7 +29,7 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators.
     pub file: String,
-    pub location: Option<Location>,
+    pub location: Option<Box<Location>>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -48,7 +48,7 @@ impl Diagnostic {
 
     /// An error at a byte range of `source`, the text of `file`.
     pub fn error_at(file: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { location: Some(locate(source, span)), ..Diagnostic::error(file, message) }
+        Diagnostic { location: Some(Box::new(locate(source, span))), ..Diagnostic::error(file, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use goalsite::diagnostics::Diagnostics;
 use goalsite::{BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -22,9 +23,10 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into a folder that any static web server can serve.
-    #[command(
-        after_help = "Examples:\n  goalsite build                              build ./site.toml's site into ./public\n  goalsite build --root sites/umea            build another site\n  goalsite build --base-url http://localhost:8000/ --output /tmp/preview"
-    )]
+    #[command(after_help = "Examples:
+  goalsite build                              build ./site.toml's site into ./public
+  goalsite build --root sites/umea            build another site
+  goalsite build --base-url http://localhost:8000/ --output /tmp/preview")]
     Build {
         /// The folder that holds site.toml.
         #[arg(long, default_value = ".")]
@@ -39,43 +41,81 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Check every file of the site and list every problem, without writing anything.
+    #[command(after_help = "Examples:
+  goalsite check                              check ./site.toml's site
+  goalsite check --deny-warnings              fail on warnings too (for CI)")]
+    Check {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Exit with 1 on warnings too, not only on errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Build { root, output, base_url, quiet } => {
-            let options = BuildOptions { root, output, base_url };
-            match goalsite::build(&options) {
-                Ok(report) => {
-                    if !quiet {
-                        for w in &report.warnings.0 {
-                            eprintln!("{w}\n");
-                        }
-                        println!(
-                            "Built {} pages ({} files) into {} in {} ms",
-                            report.pages,
-                            report.files,
-                            report.output.display(),
-                            report.elapsed.as_millis()
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(BuildError::Content(diagnostics)) => {
-                    eprintln!("{diagnostics}");
-                    eprintln!("Nothing was written: fix the errors above and build again.");
-                    ExitCode::from(1)
-                }
-                Err(BuildError::Usage(msg)) => {
-                    eprintln!("error: {msg}");
-                    ExitCode::from(2)
-                }
-                Err(BuildError::Io(msg)) => {
-                    eprintln!("error: could not write the site: {msg}");
-                    ExitCode::from(1)
-                }
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("goalsite stopped because of an internal error (not a problem in your files): {info}");
+        eprintln!("Please report it to the site's developers, with the files you changed last.");
+    }));
+    match Cli::parse().command {
+        Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet),
+        Command::Check { root, deny_warnings } => check(root, deny_warnings),
+    }
+}
+
+fn build(options: BuildOptions, quiet: bool) -> ExitCode {
+    match goalsite::build(&options) {
+        Ok(report) => {
+            if !report.warnings.0.is_empty() {
+                eprintln!("{}", report.warnings);
             }
+            if !quiet {
+                println!(
+                    "Built {} pages ({} files) into {} in {} ms",
+                    report.pages,
+                    report.files,
+                    report.output.display(),
+                    report.elapsed.as_millis()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(diagnostics)) => {
+            eprintln!("{diagnostics}");
+            eprintln!("Nothing was written: fix the errors above and build again.");
+            ExitCode::from(1)
+        }
+        Err(BuildError::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(BuildError::Io(msg)) => {
+            eprintln!("error: could not write the site: {msg}");
+            ExitCode::from(1)
         }
     }
+}
+
+fn check(root: PathBuf, deny_warnings: bool) -> ExitCode {
+    let diagnostics = match goalsite::check(&root, None) {
+        Ok(checked) if checked.warnings.0.is_empty() => {
+            println!("Checked site.toml and {} content files: no problems.", checked.content.file_count());
+            return ExitCode::SUCCESS;
+        }
+        Ok(checked) => checked.warnings,
+        Err(diagnostics) => diagnostics,
+    };
+    print_all(&diagnostics);
+    let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.0.is_empty());
+    ExitCode::from(u8::from(failed))
+}
+
+fn print_all(diagnostics: &Diagnostics) {
+    for d in &diagnostics.0 {
+        eprintln!("{d}\n");
+    }
+    println!("{}", diagnostics.summary());
 }

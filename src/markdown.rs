@@ -9,7 +9,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 
 use crate::diagnostics::Diagnostic;
 use crate::model::MarkdownDoc;
-use crate::routes::{slugify, Routes};
+use crate::routes::{slugify, PageRef, Routes};
 
 /// Typographic choices of one language that Markdown rendering needs.
 #[derive(Debug, Clone)]
@@ -24,23 +24,61 @@ pub struct Typography {
     pub back_to_text: String,
 }
 
+/// What the site allows in Markdown (from `site.toml`'s `[check]`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rules {
+    /// Raw HTML is an error instead of a warning.
+    pub forbid_raw_html: bool,
+}
+
 /// The HTML of one Markdown document.
 #[derive(Debug, Clone, Default)]
 pub struct Html {
     pub html: String,
     /// Ids of the headings and footnotes, for `#anchor` checks.
     pub ids: Vec<String>,
+    /// Links with a `#fragment`, to check once every document is rendered.
+    pub fragments: Vec<FragmentLink>,
 }
 
-/// Renders `doc` for its language; link problems are added to `problems`.
-pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &mut Vec<Diagnostic>) -> Html {
+/// A link to `#fragment` on another page (`target`) or on this one (`None`).
+#[derive(Debug, Clone)]
+pub struct FragmentLink {
+    pub target: Option<PageRef>,
+    pub fragment: String,
+    /// Byte range of the link in the file.
+    pub span: Range<usize>,
+}
+
+/// Renders `doc` for its language; problems are added to `problems`.
+pub fn render(
+    doc: &MarkdownDoc,
+    routes: &Routes,
+    typo: &Typography,
+    rules: Rules,
+    problems: &mut Vec<Diagnostic>,
+) -> Html {
     let body = doc.body();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let mut r = Renderer { doc, routes, typo, problems, ids: HashSet::new(), order: Vec::new(), out: Vec::new() };
+    let mut r = Renderer {
+        doc,
+        routes,
+        typo,
+        rules,
+        problems,
+        ids: HashSet::new(),
+        order: Vec::new(),
+        out: Vec::new(),
+        fragments: Vec::new(),
+        last_heading: 1,
+        open_link: None,
+        open_image: None,
+        last_raw_html_line: None,
+    };
     let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
     let mut footnotes: HashMap<String, Vec<Event>> = HashMap::new();
     let mut ref_counts: HashMap<String, usize> = HashMap::new();
@@ -48,13 +86,13 @@ pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let mut inner = Vec::new();
-                for (e, _) in events.by_ref() {
+                for (e, range) in events.by_ref() {
                     if matches!(e, Event::End(TagEnd::Heading(_))) {
                         break;
                     }
-                    inner.push(r.text(e));
+                    inner.push(r.event(e, range));
                 }
-                r.heading(level, id, inner);
+                r.heading(level, id, inner, range);
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 let mut inner = Vec::new();
@@ -96,32 +134,100 @@ pub fn render(doc: &MarkdownDoc, routes: &Routes, typo: &Typography, problems: &
     }
     let mut ids: Vec<String> = r.ids.into_iter().collect();
     ids.sort();
-    Html { html: out, ids }
+    Html { html: out, ids, fragments: r.fragments }
 }
 
 struct Renderer<'a> {
     doc: &'a MarkdownDoc,
     routes: &'a Routes,
     typo: &'a Typography,
+    rules: Rules,
     problems: &'a mut Vec<Diagnostic>,
     ids: HashSet<String>,
     /// Footnote labels in order of first reference.
     order: Vec<String>,
     out: Vec<Event<'a>>,
+    fragments: Vec<FragmentLink>,
+    /// The level of the last heading (the page title is level 1).
+    last_heading: usize,
+    /// The link being read: where it is, and whether it has text yet.
+    open_link: Option<(Range<usize>, bool)>,
+    open_image: Option<(Range<usize>, bool)>,
+    last_raw_html_line: Option<usize>,
 }
 
 impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                self.open_link = Some((range.clone(), false));
                 let dest_url = self.link(dest_url, range);
                 Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
+            Event::End(TagEnd::Link) => {
+                if let Some((span, false)) = self.open_link.take() {
+                    self.problem(span, "the link has no text, so screen readers cannot say where it leads").hint =
+                        Some("write the link text between the brackets: [text](address)".into());
+                }
+                Event::End(TagEnd::Link)
+            }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                self.open_image = Some((range.clone(), false));
                 let dest_url = self.link(dest_url, range);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
-            e => self.text(e),
+            Event::End(TagEnd::Image) => {
+                if let Some((span, false)) = self.open_image.take() {
+                    self.problem(span, "the image has no alternative text").hint =
+                        Some("describe the image between the brackets: ![what it shows](file)".into());
+                }
+                Event::End(TagEnd::Image)
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !is_comment(&html) => {
+                self.raw_html(range);
+                Event::Html(html)
+            }
+            e => {
+                if let Event::Text(t) | Event::Code(t) = &e {
+                    if !t.trim().is_empty() {
+                        for open in [&mut self.open_link, &mut self.open_image].into_iter().flatten() {
+                            open.1 = true;
+                        }
+                    }
+                }
+                self.text(e)
+            }
+        }
+    }
+
+    /// An error at `span` of the body.
+    fn problem(&mut self, span: Range<usize>, message: &str) -> &mut Diagnostic {
+        let offset = self.doc.body_offset;
+        let file = &self.doc.file;
+        self.problems.push(Diagnostic::error_at(
+            &file.path,
+            &file.text,
+            span.start + offset..span.end + offset,
+            message,
+        ));
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Reports raw HTML, once per line (an element's start and end tag are one problem).
+    fn raw_html(&mut self, span: Range<usize>) {
+        let line = self.doc.body()[..span.start.min(self.doc.body().len())].matches('\n').count();
+        if self.last_raw_html_line.replace(line) == Some(line) {
+            return;
+        }
+        let forbid = self.rules.forbid_raw_html;
+        let d = self.problem(span, "raw HTML in Markdown is published as it is, unchecked");
+        d.hint = Some(if forbid {
+            "this site forbids HTML in Markdown (site.toml, [check] raw_html): write it in Markdown".into()
+        } else {
+            "write it in Markdown if you can; the site cannot check HTML for accessibility".into()
+        });
+        if !forbid {
+            d.severity = crate::diagnostics::Severity::Warning;
         }
     }
 
@@ -148,6 +254,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        if let Some(fragment) = dest.strip_prefix('#') {
+            self.fragments.push(FragmentLink { target: None, fragment: fragment.to_owned(), span: range });
+            return dest;
+        }
         let Some(target) = dest.strip_prefix("@/") else {
             return dest;
         };
@@ -155,7 +265,11 @@ impl<'a> Renderer<'a> {
             Ok((page, fragment)) => {
                 let url = self.routes.url(page, &self.doc.lang);
                 match fragment {
-                    Some(f) => format!("{url}#{f}").into(),
+                    Some(f) => {
+                        let link = format!("{url}#{f}").into();
+                        self.fragments.push(FragmentLink { target: Some(page), fragment: f, span: range });
+                        link
+                    }
                     None => url.into(),
                 }
             }
@@ -179,7 +293,21 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'a>>, inner: Vec<Event<'a>>) {
+    fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'a>>, inner: Vec<Event<'a>>, span: Range<usize>) {
+        let n = level as usize;
+        if n == 1 {
+            let d = self.problem(span.clone(), "a # heading: the page title is already the page's top heading");
+            d.hint = Some("start the text's headings at ##".into());
+            d.severity = crate::diagnostics::Severity::Warning;
+        } else if n > self.last_heading + 1 {
+            let message = format!("the heading jumps from level {} to level {n}", self.last_heading);
+            let hint =
+                format!("use {} here, so screen reader users do not miss a level", "#".repeat(self.last_heading + 1));
+            let d = self.problem(span, &message);
+            d.hint = Some(hint);
+            d.severity = crate::diagnostics::Severity::Warning;
+        }
+        self.last_heading = n;
         let mut text = String::new();
         for e in &inner {
             if let Event::Text(t) | Event::Code(t) = e {
@@ -189,7 +317,6 @@ impl<'a> Renderer<'a> {
         let base = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&text));
         let base = if base.is_empty() { "rubrik".to_owned() } else { base };
         let id = self.unique_id(base);
-        let n = level as usize;
         self.out.push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
         self.out.extend(inner);
         self.out.push(Event::Html(format!("</h{n}>\n").into()));
@@ -214,6 +341,11 @@ impl<'a> Renderer<'a> {
             }
         }
     }
+}
+
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
 }
 
 fn footnote_id(label: &str) -> String {
@@ -246,7 +378,7 @@ fn push_footnotes(
             html::push_html(out, events.into_iter());
         }
         out.push_str(&format!(
-            " <a href=\"#fnref-{id}\" class=\"footnote-back\" aria-label=\"{}\">↩</a></li>\n",
+            " <a href=\"#fnref-{id}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a></li>\n",
             escape(&typo.back_to_text)
         ));
     }
@@ -283,7 +415,7 @@ mod tests {
         let langs = vec!["sv".to_string(), "en".to_string()];
         let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/");
         let mut problems = Vec::new();
-        let html = render(&doc, &routes, &typo(), &mut problems);
+        let html = render(&doc, &routes, &typo(), Rules::default(), &mut problems);
         (html, problems)
     }
 
@@ -292,6 +424,28 @@ mod tests {
         let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
         assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
         assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
+    }
+
+    #[test]
+    fn publishing_problems_are_found() {
+        let (_, p) = render_md("## A\n\n#### B\n\n![](bild.png) [](https://x.se) <b>x</b> <!-- ok -->\n");
+        let messages: Vec<(&str, bool)> = p.iter().map(|d| (d.message.as_str(), d.is_error())).collect();
+        assert_eq!(
+            messages,
+            [
+                ("the heading jumps from level 2 to level 4", false),
+                ("the image has no alternative text", true),
+                ("the link has no text, so screen readers cannot say where it leads", true),
+                ("raw HTML in Markdown is published as it is, unchecked", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn fragments_are_collected_for_checking() {
+        let (h, _) = render_md("[a](#x) [b](@/_index.md#y)");
+        let f: Vec<(bool, &str)> = h.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
+        assert_eq!(f, [(false, "x"), (true, "y")]);
     }
 
     #[test]

@@ -21,6 +21,14 @@ pub struct Content {
     pub pages: Vec<Page>,
 }
 
+impl Content {
+    /// How many files the content was read from.
+    pub fn file_count(&self) -> usize {
+        let programmes: usize = self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len()).sum();
+        self.home.len() + programmes + self.pages.iter().map(|p| p.docs.len()).sum::<usize>()
+    }
+}
+
 /// A text file as read, kept for error messages.
 #[derive(Debug, Clone)]
 pub struct SourceFile {

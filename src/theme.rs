@@ -23,6 +23,8 @@ pub struct Theme {
     /// Files to copy: (path relative to `static/`, path relative to the root).
     pub static_files: Vec<(String, PathBuf)>,
     pub chart: ChartStyle,
+    /// Element ids written literally in the templates (`id="goals"`): valid link targets on any page.
+    pub ids: std::collections::HashSet<String>,
 }
 
 /// `theme.toml`: the settings of a theme that Rust reads.
@@ -87,7 +89,10 @@ impl Theme {
         let rel = dir.join("theme.toml");
         let settings = toml_doc::read_text(root, &rel).and_then(|s| toml_doc::parse::<ThemeFile>(&rel, &s));
         match settings {
-            Ok(settings) if problems.is_empty() => Ok(Theme { env, i18n, static_files, chart: settings.chart }),
+            Ok(settings) if problems.is_empty() => {
+                let ids = literal_ids(&env);
+                Ok(Theme { env, i18n, static_files, chart: settings.chart, ids })
+            }
             Ok(_) => Err(problems),
             Err(d) => {
                 problems.push(d);
@@ -121,6 +126,19 @@ fn load_templates(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> En
         }
     }
     env
+}
+
+/// The ids the templates write as literal text, like `id="goals"`.
+fn literal_ids(env: &Environment) -> std::collections::HashSet<String> {
+    let mut ids = std::collections::HashSet::new();
+    for (_, tmpl) in env.templates() {
+        for part in tmpl.source().split("id=\"").skip(1) {
+            if let Some(id) = part.split('"').next().filter(|id| !id.contains('{')) {
+                ids.insert(id.to_owned());
+            }
+        }
+    }
+    ids
 }
 
 /// Autoescaping that escapes the five characters HTML needs (`& < > " '`)

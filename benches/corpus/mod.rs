@@ -158,7 +158,7 @@ fn indicator(p: usize, i: usize) -> String {
     let head = format!(
         "title = {{ sv = \"Indikator {p}-{i}\", en = \"Indicator {p}-{i}\" }}\nunit = \"kton CO2e\"\nsource = \"Synthetic\"\nexample_data = true\n"
     );
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         let years: Vec<String> = (2010..2024).map(|y| y.to_string()).collect();
         let series = |k: usize| {
             let values: Vec<String> =

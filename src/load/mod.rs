@@ -37,8 +37,8 @@ enum Kind {
 
 /// One parsed file.
 enum Loaded {
-    Programme(PathBuf, SourceFile, ProgrammeFile),
-    Indicator(PathBuf, Indicator),
+    Programme(PathBuf, SourceFile, Box<ProgrammeFile>),
+    Indicator(PathBuf, Box<Indicator>),
     Home(MarkdownDoc),
     Narrative(PathBuf, MarkdownDoc),
     Page(String, MarkdownDoc),
@@ -78,10 +78,10 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
             Err(d) => problems.push(d),
             Ok(Loaded::Programme(dir, file, data)) => {
                 let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let p = Programme { id, file, data, narrative: BTreeMap::new(), indicators: Vec::new() };
+                let p = Programme { id, file, data: *data, narrative: BTreeMap::new(), indicators: Vec::new() };
                 programmes.insert(dir, p);
             }
-            Ok(Loaded::Indicator(dir, ind)) => indicators.push((dir, ind)),
+            Ok(Loaded::Indicator(dir, ind)) => indicators.push((dir, *ind)),
             Ok(Loaded::Narrative(dir, doc)) => narratives.push((dir, doc)),
             Ok(Loaded::Home(doc)) => {
                 content.home.insert(doc.lang.clone(), doc);
@@ -205,11 +205,11 @@ fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Loaded, Diagnostic> {
     match kind {
         Kind::Programme { dir } => {
             let data = toml_doc::parse::<ProgrammeFile>(&file.path, &file.text)?;
-            Ok(Loaded::Programme(dir, file, data))
+            Ok(Loaded::Programme(dir, file, Box::new(data)))
         }
         Kind::Indicator { programme_dir, id } => {
             let data = toml_doc::parse::<IndicatorFile>(&file.path, &file.text)?;
-            Ok(Loaded::Indicator(programme_dir, Indicator { id, file, data }))
+            Ok(Loaded::Indicator(programme_dir, Box::new(Indicator { id, file, data })))
         }
         Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(file, lang)?)),
         Kind::Narrative { programme_dir, lang } => {

@@ -33,8 +33,12 @@ pub struct Site<'a> {
     pub assets: HashMap<String, String>,
     indicators: HashMap<String, (usize, usize)>,
     followers: HashMap<String, Vec<(usize, usize)>>,
-    charts: HashMap<(usize, usize, String), Chart>,
+    charts: Charts,
 }
+
+/// (programme, indicator, language).
+type ChartKey = (usize, usize, String);
+type Charts = HashMap<ChartKey, Chart>;
 
 /// An indicator's drawings and summary in one language.
 pub struct Chart {
@@ -44,11 +48,7 @@ pub struct Chart {
 }
 
 /// Draws every indicator's charts in every language, in parallel.
-fn draw_charts(
-    content: &Content,
-    theme: &Theme,
-    langs: &[String],
-) -> Result<HashMap<(usize, usize, String), Chart>, Vec<Diagnostic>> {
+fn draw_charts(content: &Content, theme: &Theme, langs: &[String]) -> Result<Charts, Vec<Diagnostic>> {
     use rayon::prelude::*;
     let jobs: Vec<(usize, usize, &str)> = content
         .programmes
@@ -56,7 +56,7 @@ fn draw_charts(
         .enumerate()
         .flat_map(|(pi, p)| (0..p.indicators.len()).flat_map(move |ii| langs.iter().map(move |l| (pi, ii, l.as_str()))))
         .collect();
-    let results: Vec<Result<((usize, usize, String), Chart), Diagnostic>> = jobs
+    let results: Vec<Result<(ChartKey, Chart), Diagnostic>> = jobs
         .par_iter()
         .map(|&(pi, ii, lang)| {
             let ind = &content.programmes[pi].indicators[ii];

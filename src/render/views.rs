@@ -135,7 +135,7 @@ impl Site<'_> {
             )
         };
         let mut history: Vec<AssessmentView> = g.assessments.iter().map(view).collect();
-        history.sort_by(|a, b| b.year.cmp(&a.year));
+        history.sort_by_key(|a| std::cmp::Reverse(a.year));
         let indicators = match full {
             true => g
                 .indicators

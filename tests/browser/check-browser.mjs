@@ -32,7 +32,11 @@ const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
 const NAV_TIMEOUT_MS = 30_000;
 
-/** Runs axe in the page and returns its violations, trimmed to what we report. */
+/**
+ * Runs axe in the page. Returns { violations, incomplete }: the violations
+ * with all their elements, and the rules axe could not decide ("needs
+ * review", e.g. contrast of text over an image), which are reported as notes.
+ */
 async function runAxe(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
@@ -41,12 +45,16 @@ async function runAxe(page) {
       runOnly: { type: 'tag', values: tags },
       resultTypes: ['violations'],
     });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary || '', html: n.html })),
-    }));
+    const message = (n) => [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || '';
+    return {
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary || '', html: n.html })),
+      })),
+      incomplete: r.incomplete.map((v) => ({ id: v.id, target: v.nodes[0] ? v.nodes[0].target.join(' ') : '', message: v.nodes[0] ? message(v.nodes[0]) : '' })),
+    };
   }, AXE_TAGS);
 }
 
@@ -204,8 +212,11 @@ async function visitPage(browser, site, server, visit, results) {
       }
     };
     let axeError = null;
+    const review = new Map();
     try {
-      addAll(await runAxe(page), `${DESKTOP.width}px`);
+      const r = await runAxe(page);
+      addAll(r.violations, `${DESKTOP.width}px`);
+      for (const i of r.incomplete) if (!review.has(i.id)) review.set(i.id, i);
     } catch (e) {
       axeError = `axe failed at ${DESKTOP.width}px: ${e.message.split('\n')[0]}`;
     }
@@ -225,7 +236,9 @@ async function visitPage(browser, site, server, visit, results) {
       results.record('reflow-320', visit.subject, problems);
     }
     try {
-      addAll(await runAxe(page), `${NARROW.width}px`);
+      const r = await runAxe(page);
+      addAll(r.violations, `${NARROW.width}px`);
+      for (const i of r.incomplete) if (!review.has(i.id)) review.set(i.id, i);
     } catch (e) {
       axeError = axeError || `axe failed at ${NARROW.width}px: ${e.message.split('\n')[0]}`;
     }
@@ -233,7 +246,8 @@ async function visitPage(browser, site, server, visit, results) {
     const axeProblems = [...violations.values()].map(({ v, viewports }) =>
       formatViolation(v, viewports.size === both ? '' : ` (at ${[...viewports].join(', ')} only)`));
     if (axeError) axeProblems.push(axeError);
-    results.record('axe', visit.subject, axeProblems);
+    const reviewNotes = [...review.values()].map((i) => `needs review (axe could not decide): ${i.id} at ${i.target}: ${i.message}`);
+    results.record('axe', visit.subject, axeProblems, reviewNotes);
   } else if (visit.audit) {
     results.record('axe', visit.subject, problemsNav);
     results.record('reflow-320', visit.subject, ['not measured: the page did not load']);

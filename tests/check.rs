@@ -1,0 +1,117 @@
+//! `goalsite check`: every problem at once, warnings versus errors, and
+//! input that must never crash it.
+
+mod common;
+
+use common::{repo, run, Fixture};
+
+fn check(f: &Fixture, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["check", "--root", f.root().to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    assert!(!f.out().exists(), "check never writes the site");
+    assert!(!out.2.contains("panicked") && !out.2.contains("internal error"), "{}", out.2);
+    out
+}
+
+#[test]
+fn the_umea_site_is_clean() {
+    let (code, stdout, stderr) = run(&["check", "--root", repo().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.starts_with("Checked site.toml and ") && stdout.trim_end().ends_with("no problems."), "{stdout}");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let f = Fixture::new();
+    f.edit("content/om.sv.md", "## Bakgrund", "## Bakgrund\n\n#### Detalj\n\nText med <b>fetstil</b>.");
+    let (code, stdout, stderr) = check(&f, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("warning: content/om.sv.md:6:1: the heading jumps from level 2 to level 4"), "{stderr}");
+    assert!(stderr.contains("warning: content/om.sv.md:8:10: raw HTML in Markdown"), "{stderr}");
+    assert_eq!(stdout.trim(), "0 errors, 2 warnings in 1 file");
+    assert_eq!(check(&f, &["--deny-warnings"]).0, 1);
+    assert_eq!(f.build().0, 0, "warnings do not stop a build");
+}
+
+#[test]
+fn raw_html_can_be_forbidden() {
+    let f = Fixture::new();
+    f.edit("site.toml", "[footer]", "[check]\nraw_html = \"forbid\"\n\n[footer]");
+    f.edit("content/om.sv.md", "Text[^1].", "Text[^1] <span>x</span>.");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("error: content/om.sv.md:6:10: raw HTML"), "{stderr}");
+    assert!(stderr.contains("this site forbids HTML in Markdown"), "{stderr}");
+}
+
+#[test]
+fn images_without_alt_and_links_without_text_are_errors() {
+    let f = Fixture::new();
+    f.edit("content/om.en.md", "Text[^1].", "![](chart.png) and [](https://example.org).");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("content/om.en.md:7:1: the image has no alternative text"), "{stderr}");
+    assert!(stderr.contains("content/om.en.md:7:20: the link has no text"), "{stderr}");
+}
+
+#[test]
+fn anchors_must_exist_on_the_target_page() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/_index.en.md", "@/om.md#background", "@/om.md#backgrund");
+    f.edit(
+        "content/tillvaxt/_index.sv.md",
+        "## Läget",
+        "## Läget\n\n[Upp](#laget) [Data](#indicators) [Fel](#nowhere)",
+    );
+    let (code, stdout, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("content/tillvaxt/_index.en.md:3:5: the anchor #backgrund does not exist"), "{stderr}");
+    assert!(stderr.contains("did you mean #background?"), "{stderr}");
+    assert!(stderr.contains("content/tillvaxt/_index.sv.md:3:35: the anchor #nowhere does not exist"), "{stderr}");
+    assert!(
+        !stderr.contains("anchor #laget") && !stderr.contains("anchor #indicators"),
+        "own headings and theme ids are valid: {stderr}"
+    );
+    assert_eq!(stdout.trim(), "2 errors, 0 warnings in 2 files");
+}
+
+#[test]
+fn links_may_not_climb_out_of_the_content_folder() {
+    let f = Fixture::new();
+    f.edit("content/om.sv.md", "Text[^1].", "Se [filen](@/../site.toml).");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("content/om.sv.md:6:4: the link @/../site.toml leads nowhere: links may not use .."),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn hostile_files_give_errors_not_crashes() {
+    let f = Fixture::new();
+    // An empty indicator, a binary file with a .toml name, deeply nested TOML and a 50 MB page.
+    f.write("content/tillvaxt/indicators/tom.toml", "");
+    std::fs::write(
+        f.root().join("content/tillvaxt/indicators/binar.toml"),
+        (0u8..=255).cycle().take(4096).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    f.write("content/tillvaxt/indicators/djup.toml", &format!("title = {}1{}", "[".repeat(5000), "]".repeat(5000)));
+    let big = "Lorem ipsum dolor sit amet. ".repeat(50 * 1024 * 1024 / 28);
+    f.write("content/stor.sv.md", &format!("+++\ntitle = \"Stor\"\n+++\n{big}"));
+    f.write("content/stor.en.md", "+++\ntitle = \"Big\"\n+++\nSmall.");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", f.root().join("content/tillvaxt/loop")).unwrap();
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("content/tillvaxt/indicators/tom.toml"), "{stderr}");
+    assert!(
+        stderr.contains("content/tillvaxt/indicators/binar.toml:2:118: the file is not valid UTF-8 text"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/tillvaxt/indicators/djup.toml:1:"), "{stderr}");
+    assert!(!stderr.contains("stor.sv.md"), "a big page is fine: {stderr}");
+}
