@@ -39,6 +39,12 @@ fn site(size: corpus::Size) -> (tempfile::TempDir, PathBuf) {
 }
 
 fn main() {
+    // `cargo test --all-targets` runs this file too, without `--bench`, in a
+    // debug build: only `cargo bench` measures.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("charts benchmark: run it with `cargo bench --bench charts`");
+        return;
+    }
     // One chart: build a site with one time-series indicator and time the
     // chart step alone through the public API.
     let one = corpus::Size { pages: 0, programmes: 1, indicators: 2, goals: 0 };

@@ -74,7 +74,8 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics
     let (content, mut load_problems) = load_content(root, &langs);
     problems.append(&mut load_problems);
     problems.extend(validate::validate(&config, &config_file, &content));
-    let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref());
+    let statement_slug = config.accessibility.as_ref().map(|a| a.slug.get_ref());
+    let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref(), statement_slug);
     problems.append(&mut route_problems);
     let rules = markdown::Rules { forbid_raw_html: config.check.raw_html == crate::config::RawHtml::Forbid };
     let markdown = match &theme {
@@ -145,7 +146,7 @@ fn check_fragments(
             PageRef::Home => content.home.get(lang),
             PageRef::Programme(pi) => content.programmes[pi].narrative.get(lang),
             PageRef::Page(i) => content.pages[i].docs.get(lang),
-            PageRef::Goal(..) | PageRef::Indicator(..) => None,
+            PageRef::Goal(..) | PageRef::Indicator(..) | PageRef::Statement => None,
         }
     };
     let docs = content

@@ -32,6 +32,38 @@ pub struct SiteConfig {
     pub footer: Footer,
     #[serde(default)]
     pub check: CheckRules,
+    /// The accessibility statement, published as a page of its own.
+    pub accessibility: Option<AccessibilityStatement>,
+}
+
+/// `[accessibility]`: what the accessibility statement (tillgänglighetsredogörelse)
+/// must say: conformance, known shortcomings, how to report, supervision, date and method.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityStatement {
+    pub slug: Spanned<Text>,
+    pub status: Conformance,
+    /// The date the statement was written or last reviewed.
+    pub statement_date: toml::value::Datetime,
+    /// How to report a problem or ask for content in another form.
+    pub contact: Spanned<Text>,
+    pub contact_url: Option<String>,
+    #[serde(default)]
+    pub shortcomings: Vec<Spanned<Text>>,
+    /// How the site was assessed.
+    pub method: Spanned<Text>,
+    /// The supervisory authority, and where to reach it.
+    pub supervisor: Spanned<Text>,
+    pub supervisor_url: String,
+}
+
+/// How far the site conforms to the accessibility requirements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Conformance {
+    Full,
+    Partial,
+    None,
 }
 
 /// `[check]`: how strict the site is about what editors write.

@@ -413,7 +413,7 @@ mod tests {
             body_offset: 0,
         };
         let langs = vec!["sv".to_string(), "en".to_string()];
-        let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/");
+        let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/", None);
         let mut problems = Vec::new();
         let html = render(&doc, &routes, &typo(), Rules::default(), &mut problems);
         (html, problems)

@@ -60,7 +60,8 @@ pub struct FrontMatter {
     pub title: Option<String>,
     pub slug: Option<String>,
     pub description: Option<String>,
-    /// Position in menus and the footer (smaller first).
+    /// Lists the page in the footer, at this position (smaller first). Pages
+    /// without it are reached through links only.
     pub order: Option<i64>,
 }
 

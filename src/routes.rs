@@ -16,6 +16,8 @@ pub enum PageRef {
     Goal(usize, usize),
     Indicator(usize, usize),
     Page(usize),
+    /// The accessibility statement from `site.toml`.
+    Statement,
 }
 
 /// Every page's path per language, and the link keys that lead to them.
@@ -34,7 +36,13 @@ pub struct Routes {
 
 impl Routes {
     /// Computes all routes. Invalid slugs and two pages on one URL become diagnostics.
-    pub fn new(content: &Content, langs: &[String], base_url: &str) -> (Routes, Vec<Diagnostic>) {
+    /// `statement_slug` is the accessibility statement's slug per language, if the site has one.
+    pub fn new(
+        content: &Content,
+        langs: &[String],
+        base_url: &str,
+        statement_slug: Option<&Text>,
+    ) -> (Routes, Vec<Diagnostic>) {
         let mut problems = Vec::new();
         let base_url = normalise_base_url(base_url);
         let base_path = base_path_of(&base_url);
@@ -62,6 +70,11 @@ impl Routes {
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
         add(&mut routes, PageRef::Home, home, "content/");
         routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
+        if let Some(slug) = statement_slug {
+            let paths =
+                slugs("accessibility", Some(slug), langs).iter().zip(langs).map(|(s, l)| format!("{l}/{s}/")).collect();
+            add(&mut routes, PageRef::Statement, paths, crate::config::CONFIG_FILE);
+        }
 
         for (pi, p) in content.programmes.iter().enumerate() {
             let file = p.file.path.to_string_lossy().into_owned();

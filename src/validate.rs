@@ -148,6 +148,21 @@ impl Validator<'_> {
             self.at(file, c.scale.span(), "the assessment scale is empty");
         }
         self.opt_text(file, &c.footer.organisation, "the footer organisation");
+        if let Some(a) = &c.accessibility {
+            self.text(file, &a.slug, "the accessibility statement's slug");
+            self.text(file, &a.contact, "the accessibility statement's contact");
+            self.text(file, &a.method, "the accessibility statement's method");
+            self.text(file, &a.supervisor, "the supervisory authority");
+            for s in &a.shortcomings {
+                self.text(file, s, "a known shortcoming");
+            }
+            if c.footer.organisation.is_none() {
+                self.problems.push(
+                    Diagnostic::error(&file.path, "the accessibility statement needs the organisation's name")
+                        .with_hint("add organisation = { sv = \"…\", en = \"…\" } under [footer]"),
+                );
+            }
+        }
         self.opt_text(file, &c.footer.address, "the footer address");
     }
 

@@ -199,3 +199,39 @@ fn usage_errors_exit_with_2() {
     assert_eq!(code, 0);
     assert!(stdout.contains("Examples:"));
 }
+
+#[test]
+fn accessibility_statement_is_generated_and_linked_from_every_page() {
+    let f = Fixture::new();
+    f.edit(
+        "site.toml",
+        "[footer]",
+        r#"[accessibility]
+slug = { sv = "tillganglighet", en = "accessibility" }
+status = "partial"
+statement_date = 2026-11-27
+contact = { sv = "Ring oss.", en = "Call us." }
+shortcomings = [{ sv = "Diagram saknar <ljud>.", en = "Charts have no sound." }]
+method = { sv = "Självskattning.", en = "Self-assessment." }
+supervisor = { sv = "Digg", en = "Digg" }
+supervisor_url = "https://www.digg.se/"
+
+[footer]"#,
+    );
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 0, "{stderr}");
+    let sv = f.read("sv/tillganglighet/index.html");
+    assert!(sv.contains("<h1>Tillgänglighetsredogörelse</h1>"));
+    assert!(sv.contains("delvis förenlig med lagen om tillgänglighet till digital offentlig service"));
+    assert!(sv.contains("<li>Diagram saknar &lt;ljud&gt;.</li>"), "escaped");
+    assert!(sv.contains("Digg har ansvaret för tillsyn"));
+    assert!(sv.contains("<time datetime=\"2026-11-27\">"));
+    assert!(sv.contains("Testkommunen står bakom webbplatsen"));
+    for page in ["sv/index.html", "sv/tillvaxt/utslapp/index.html", "404.html"] {
+        assert!(f.read(page).contains("href=\"/follow-up/sv/tillganglighet/\""), "{page} links the statement");
+    }
+    assert!(f
+        .read("en/growth/index.html")
+        .contains("href=\"/follow-up/en/accessibility/\">Accessibility statement</a>"));
+    assert!(f.read("sitemap.xml").contains("<loc>https://example.org/follow-up/en/accessibility/</loc>"));
+}

@@ -92,7 +92,7 @@ proptest! {
     fn markdown_with_front_matter_never_panics(text in editor_text()) {
         let _ = goalsite::load::split_front_matter(&text);
         let langs = vec!["sv".to_string(), "en".to_string()];
-        let (routes, _) = Routes::new(&Content::default(), &langs, "https://example.org/");
+        let (routes, _) = Routes::new(&Content::default(), &langs, "https://example.org/", None);
         let doc = MarkdownDoc {
             file: SourceFile { path: "content/a.sv.md".into(), text: text.clone().into() },
             lang: "sv".into(),

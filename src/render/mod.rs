@@ -34,6 +34,8 @@ pub struct Site<'a> {
     indicators: HashMap<String, (usize, usize)>,
     followers: HashMap<String, Vec<(usize, usize)>>,
     charts: Charts,
+    /// [`Site::shared_context`] per language.
+    shared: HashMap<String, Value>,
 }
 
 /// (programme, indicator, language).
@@ -136,7 +138,20 @@ impl<'a> Site<'a> {
             }
         }
         let charts = draw_charts(content, theme, &config.lang_codes())?;
-        Ok(Site { config, content, routes, theme, markdown, assets, indicators, followers, charts })
+        let mut site = Site {
+            config,
+            content,
+            routes,
+            theme,
+            markdown,
+            assets,
+            indicators,
+            followers,
+            charts,
+            shared: HashMap::new(),
+        };
+        site.shared = config.lang_codes().into_iter().map(|l| (l.clone(), site.shared_context(&l))).collect();
+        Ok(site)
     }
 
     /// The chart of indicator `ii` of programme `pi` in `lang`.
@@ -164,6 +179,9 @@ impl<'a> Site<'a> {
             pages.extend((0..p.indicators.len()).map(|ii| PageRef::Indicator(pi, ii)));
         }
         pages.extend((0..self.content.pages.len()).map(PageRef::Page));
+        if self.config.accessibility.is_some() {
+            pages.push(PageRef::Statement);
+        }
         pages
     }
 
@@ -189,6 +207,7 @@ impl<'a> Site<'a> {
             PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
             PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.title.get_ref().tr(lang).to_owned(),
             PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
         }
     }
 
@@ -203,21 +222,23 @@ impl<'a> Site<'a> {
                 c.programmes[pi].indicators[ii].data.definition.as_ref().map(|s| s.get_ref().tr(lang).to_owned())
             }
             PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.description.clone()),
+            PageRef::Statement => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
     }
 
     /// The values every template sees: site, language, UI strings, navigation.
+    /// The values every template sees: the shared ones of the language, and
+    /// the language versions of `page` (the home page for site-wide pages).
     fn common(&self, lang: &str, page: Option<PageRef>) -> Value {
-        let i18n = &self.theme.i18n[lang];
-        let c = self.config;
-        let alternates: Vec<Alternate> = c
+        let target = page.unwrap_or(PageRef::Home);
+        let alternates: Vec<Alternate> = self
+            .config
             .languages
             .get_ref()
             .iter()
             .map(|l| {
                 let code = l.code.get_ref().as_str();
-                let target = page.unwrap_or(PageRef::Home);
                 Alternate {
                     lang: code,
                     name: &l.name,
@@ -227,6 +248,16 @@ impl<'a> Site<'a> {
                 }
             })
             .collect();
+        let alternates = minijinja::context! { alternates => Value::from(Serde(&alternates)) };
+        let shared = self.shared.get(lang).cloned().unwrap_or_default();
+        minijinja::value::merge_maps([alternates, shared])
+    }
+
+    /// What every page of a language shares: site, UI strings, menu, footer, assets.
+    /// Computed once per language.
+    fn shared_context(&self, lang: &str) -> Value {
+        let i18n = &self.theme.i18n[lang];
+        let c = self.config;
         let nav: Vec<views::Link> = std::iter::once(PageRef::Home)
             .chain((0..self.content.programmes.len()).map(PageRef::Programme))
             .map(|p| views::Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
@@ -237,9 +268,9 @@ impl<'a> Site<'a> {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let doc = p.docs.get(lang)?;
+                let order = p.docs.get(lang)?.front.order?;
                 Some((
-                    doc.front.order.unwrap_or(i64::MAX),
+                    order,
                     views::Link {
                         title: self.title(PageRef::Page(i), lang),
                         url: self.routes.url(PageRef::Page(i), lang),
@@ -248,6 +279,13 @@ impl<'a> Site<'a> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
+        if self.config.accessibility.is_some() {
+            let statement = views::Link {
+                title: self.title(PageRef::Statement, lang),
+                url: self.routes.url(PageRef::Statement, lang),
+            };
+            footer_pages.push((i64::MAX, statement));
+        }
         let tr =
             |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
         minijinja::context! {
@@ -265,11 +303,28 @@ impl<'a> Site<'a> {
                 email => c.footer.email.clone(),
                 phone => c.footer.phone.clone(),
             },
-            alternates => Value::from(Serde(&alternates)),
             nav => Value::from(Serde(&nav)),
             footer_pages => Value::from(Serde(footer_pages.into_iter().map(|(_, l)| l).collect::<Vec<_>>())),
             assets => Value::from(Serde(&self.assets)),
             home_url => self.routes.url(PageRef::Home, lang),
+        }
+    }
+
+    /// The accessibility statement's values in `lang`.
+    fn statement_view(&self, lang: &str) -> Value {
+        let Some(a) = &self.config.accessibility else { return Value::from(()) };
+        let tr = |t: &toml::Spanned<crate::text::Text>| t.get_ref().tr(lang).to_owned();
+        let organisation = self.config.footer.organisation.as_ref().map(tr).unwrap_or_default();
+        minijinja::context! {
+            organisation => organisation,
+            status => Value::from(Serde(a.status)),
+            date => a.statement_date.to_string(),
+            contact => tr(&a.contact),
+            contact_url => a.contact_url.clone(),
+            shortcomings => a.shortcomings.iter().map(tr).collect::<Vec<_>>(),
+            method => tr(&a.method),
+            supervisor => tr(&a.supervisor),
+            supervisor_url => a.supervisor_url.clone(),
         }
     }
 
@@ -318,6 +373,9 @@ impl<'a> Site<'a> {
                     content_html => self.markdown_html(self.content.pages[i].docs.get(lang)),
                 },
             ),
+            PageRef::Statement => {
+                ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
+            }
         };
         let ctx = minijinja::context! {
             page => minijinja::context! {
