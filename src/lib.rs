@@ -16,6 +16,7 @@ pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod routes;
+pub mod serve;
 pub mod text;
 pub mod theme;
 pub mod toml_doc;

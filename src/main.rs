@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use goalsite::diagnostics::Diagnostics;
+use goalsite::serve::{ServeError, ServeOptions};
 use goalsite::{BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -53,6 +54,25 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Preview the site while you edit: rebuilds on every save and reloads the browser.
+    #[command(after_help = "Examples:
+  goalsite serve                              preview on http://127.0.0.1:1111/
+  goalsite serve --port 8080 --open           another port, and open the browser
+  goalsite serve --bind 0.0.0.0               let other devices on the network see it")]
+    Serve {
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port (default: 1111, or the next free one).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on; only this computer can see 127.0.0.1.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -63,6 +83,7 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet),
         Command::Check { root, deny_warnings } => check(root, deny_warnings),
+        Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }),
     }
 }
 
@@ -118,4 +139,23 @@ fn print_all(diagnostics: &Diagnostics) {
         eprintln!("{d}\n");
     }
     println!("{}", diagnostics.summary());
+}
+
+fn serve(options: ServeOptions) -> ExitCode {
+    if !options.root.join(goalsite::config::CONFIG_FILE).is_file() {
+        eprintln!("error: no site.toml in {}", options.root.display());
+        eprintln!("  = hint: run goalsite in the site's folder, or pass --root DIR");
+        return ExitCode::from(1);
+    }
+    match goalsite::serve::serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(ServeError::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(ServeError::Io(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
