@@ -45,7 +45,7 @@ fn overview_shows_the_six_growth_goals_with_the_reports_assessments() {
     let en = std::fs::read_to_string(out.join("en/index.html")).unwrap();
     let labels: Vec<String> = overview_rows(&en).into_iter().map(|(_, l)| l).collect();
     assert_eq!(labels, ["Partly", "No", "Partly", "Yes", "Yes", "Yes"]);
-    assert!(sv.contains("Umeå har 200 000 invånare år 2050."));
+    assert!(sv.contains("Umeå har 200\u{a0}000 invånare år 2050."), "a non-breaking space keeps the number together");
 }
 
 #[test]
