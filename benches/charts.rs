@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use goalsite::BuildOptions;
+use rayon::prelude::*;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -78,6 +79,40 @@ fn main() {
     let without = corpus::Size { indicators: 0, ..with };
     let (_d2, root_with) = site(with);
     let (_d3, root_without) = site(without);
+    // The charts alone: every indicator in both languages, large and small, in parallel.
+    let checked = goalsite::check(&root_with, None).expect("valid corpus");
+    let jobs: Vec<(&goalsite::model::Indicator, &str, goalsite::charts::Size)> = checked
+        .content
+        .programmes
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .flat_map(|ind| {
+            ["sv", "en"].into_iter().flat_map(move |lang| {
+                [goalsite::charts::LARGE, goalsite::charts::SMALL].into_iter().map(move |size| (ind, lang, size))
+            })
+        })
+        .collect();
+    let start = Instant::now();
+    jobs.par_iter().for_each(|(ind, lang, size)| {
+        let i18n = &checked.theme.i18n[*lang];
+        let text = goalsite::charts::ChartText {
+            lang,
+            title: &ind.id,
+            desc: "",
+            number: &i18n.number,
+            target_label: "Mål".into(),
+            dom_id: &ind.id,
+            decimals: ind.data.decimals(),
+        };
+        std::hint::black_box(goalsite::charts::render(&ind.data, &checked.theme.chart, &text, *size).expect("svg"));
+    });
+    println!(
+        "drawing the {} charts of 1,000 indicators (2 languages x large and small): {} ms on {} threads",
+        jobs.len(),
+        start.elapsed().as_millis(),
+        rayon::current_num_threads()
+    );
+
     let runs = 5;
     let t_with = build_time(&root_with, runs);
     let t_without = build_time(&root_without, runs);

@@ -1,17 +1,31 @@
 //! Writes a synthetic goalsite site for benchmarks:
-//! `cargo run --release --example corpus -- DIR [PAGES_PER_LANGUAGE] [INDICATORS]`.
+//! `cargo run --release --example corpus -- DIR [PAGES_PER_LANGUAGE] [INDICATORS]`,
+//! or the same narrative pages as a Hugo site:
+//! `cargo run --release --example corpus -- --hugo DIR [PAGES_PER_LANGUAGE]`.
 
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let hugo = args.first().is_some_and(|a| a == "--hugo");
+    if hugo {
+        args.remove(0);
+    }
     let Some(dir) = args.first() else {
         eprintln!("usage: corpus DIR [PAGES_PER_LANGUAGE] [INDICATORS]");
         std::process::exit(2);
     };
     let pages = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(1000);
     let indicators: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100);
+    if hugo {
+        if let Err(e) = corpus::write_hugo_site(std::path::Path::new(dir), pages) {
+            eprintln!("error: {e}");
+            std::process::exit(1);
+        }
+        println!("wrote {pages} pages per language as a Hugo site into {dir}");
+        return;
+    }
     let programmes = 10;
     let size = corpus::Size { pages, programmes, indicators: indicators / programmes, goals: 10 };
     let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");

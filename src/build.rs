@@ -1,21 +1,27 @@
 //! The pipeline: config → load → validate → render → write. `build` runs it
-//! all and writes nothing unless every step succeeded; `check` stops after
-//! validation.
+//! all into a temporary folder and swaps it in only when nothing failed;
+//! `check` validates everything (Markdown included) without writing.
+//!
+//! Markdown is read and rendered once, while its page is rendered, so a site
+//! of any size never holds all its text or HTML in memory; what later checks
+//! need of it (heading ids, `#anchor` links) is kept, and is small.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::config::{SiteConfig, CONFIG_FILE};
+use crate::config::{RawHtml, SiteConfig, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::load_content;
-use crate::markdown::{self, Html};
+use crate::markdown::{self, Links};
 use crate::model::{Content, MarkdownDoc, SourceFile};
 use crate::output::{Output, OutputError};
-use crate::render::Site;
+use crate::render::{DocOutcome, Site};
 use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 use crate::{toml_doc, validate};
@@ -46,6 +52,7 @@ pub enum BuildError {
 #[derive(Debug, Clone)]
 pub struct BuildReport {
     pub pages: usize,
+    pub charts: usize,
     pub files: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
@@ -58,12 +65,72 @@ pub struct Checked {
     pub content: Content,
     pub routes: Routes,
     pub theme: Theme,
-    pub markdown: HashMap<PathBuf, Html>,
     pub warnings: Diagnostics,
 }
 
-/// Loads and validates the site at `root`, collecting every problem.
-pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics> {
+/// Everything read from the site, with the problems found so far.
+struct Loaded {
+    config: SiteConfig,
+    content: Content,
+    routes: Routes,
+    theme: Option<Theme>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    fn rules(&self) -> markdown::Rules {
+        markdown::Rules { forbid_raw_html: self.config.check.raw_html == RawHtml::Forbid }
+    }
+
+    /// Renders every Markdown document to find its problems (and discards the HTML).
+    fn check_markdown(&mut self, root: &Path) {
+        let Some(theme) = &self.theme else { return };
+        let rules = self.rules();
+        let docs = all_docs(&self.content);
+        let results: Vec<(PathBuf, Links, Vec<Diagnostic>)> = docs
+            .par_iter()
+            .map(|doc| {
+                let mut problems = Vec::new();
+                let links = match doc.read(root) {
+                    Ok(file) => {
+                        let typo = theme.i18n[&doc.lang].typography();
+                        let d = markdown::Doc { file: &file, body_offset: doc.body_offset, lang: &doc.lang };
+                        markdown::render(d, &self.routes, &typo, rules, &mut problems).links
+                    }
+                    Err(d) => {
+                        problems.push(d);
+                        Links::default()
+                    }
+                };
+                (doc.path.clone(), links, problems)
+            })
+            .collect();
+        let mut links = HashMap::new();
+        for (path, l, mut p) in results {
+            self.problems.append(&mut p);
+            links.insert(path, l);
+        }
+        check_fragments(root, &self.content, &links, theme, &mut self.problems);
+    }
+
+    /// The validated site, or every problem found.
+    fn finish(self) -> Result<Checked, Diagnostics> {
+        let all = Diagnostics(self.problems).sorted();
+        match self.theme {
+            Some(theme) if !all.has_errors() => Ok(Checked {
+                config: self.config,
+                content: self.content,
+                routes: self.routes,
+                theme,
+                warnings: all,
+            }),
+            _ => Err(all),
+        }
+    }
+}
+
+/// Reads and validates configuration, theme and content, collecting every problem.
+fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let (mut config, config_file) = load_config(root).map_err(|d| Diagnostics(vec![d]))?;
     if let Some(url) = base_url {
         config.base_url = toml::Spanned::new(0..0, url.to_owned());
@@ -77,20 +144,14 @@ pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics
     let statement_slug = config.accessibility.as_ref().map(|a| a.slug.get_ref());
     let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref(), statement_slug);
     problems.append(&mut route_problems);
-    let rules = markdown::Rules { forbid_raw_html: config.check.raw_html == crate::config::RawHtml::Forbid };
-    let markdown = match &theme {
-        Some(theme) => {
-            let markdown = render_markdown(&content, &routes, theme, rules, &mut problems);
-            check_fragments(&content, &markdown, theme, &mut problems);
-            markdown
-        }
-        None => HashMap::new(),
-    };
-    let all = Diagnostics(problems).sorted();
-    match theme {
-        Some(theme) if !all.has_errors() => Ok(Checked { config, content, routes, theme, markdown, warnings: all }),
-        _ => Err(all),
-    }
+    Ok(Loaded { config, content, routes, theme, problems })
+}
+
+/// Loads and validates the site at `root`, Markdown included, collecting every problem.
+pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics> {
+    let mut loaded = load(root, base_url)?;
+    loaded.check_markdown(root);
+    loaded.finish()
 }
 
 fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostic> {
@@ -100,44 +161,22 @@ fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostic> {
     Ok((config, SourceFile { path: rel, text }))
 }
 
-/// Renders every Markdown document (in parallel); link errors go to `problems`.
-fn render_markdown(
-    content: &Content,
-    routes: &Routes,
-    theme: &Theme,
-    rules: markdown::Rules,
-    problems: &mut Vec<Diagnostic>,
-) -> HashMap<PathBuf, Html> {
-    let docs: Vec<&MarkdownDoc> = content
+/// Every Markdown document of the site.
+fn all_docs(content: &Content) -> Vec<&MarkdownDoc> {
+    content
         .home
         .values()
         .chain(content.programmes.iter().flat_map(|p| p.narrative.values()))
         .chain(content.pages.iter().flat_map(|p| p.docs.values()))
-        .collect();
-    let typography: HashMap<&str, markdown::Typography> =
-        theme.i18n.iter().map(|(lang, i)| (lang.as_str(), i.typography())).collect();
-    let rendered: Vec<(PathBuf, Html, Vec<Diagnostic>)> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut p = Vec::new();
-            let html = markdown::render(doc, routes, &typography[doc.lang.as_str()], rules, &mut p);
-            (doc.file.path.clone(), html, p)
-        })
-        .collect();
-    rendered
-        .into_iter()
-        .map(|(path, html, mut p)| {
-            problems.append(&mut p);
-            (path, html)
-        })
         .collect()
 }
 
 /// Every `#fragment` a Markdown link names must be an id on the page it leads
 /// to: a heading or footnote of that page's Markdown, or an id the theme writes.
 fn check_fragments(
+    root: &Path,
     content: &Content,
-    markdown: &HashMap<PathBuf, Html>,
+    links: &HashMap<PathBuf, Links>,
     theme: &Theme,
     problems: &mut Vec<Diagnostic>,
 ) {
@@ -149,81 +188,106 @@ fn check_fragments(
             PageRef::Goal(..) | PageRef::Indicator(..) | PageRef::Statement => None,
         }
     };
-    let docs = content
-        .home
-        .values()
-        .chain(content.programmes.iter().flat_map(|p| p.narrative.values()))
-        .chain(content.pages.iter().flat_map(|p| p.docs.values()));
-    for doc in docs {
-        let Some(html) = markdown.get(&doc.file.path) else { continue };
-        for link in &html.fragments {
-            if theme.ids.contains(&link.fragment) {
+    for doc in all_docs(content) {
+        let Some(own) = links.get(&doc.path) else { continue };
+        for link in own.fragments.iter().filter(|l| !theme.ids.contains(&l.fragment)) {
+            let target = match link.target {
+                None => Some(own),
+                Some(page) => doc_of(page, &doc.lang).and_then(|d| links.get(&d.path)),
+            };
+            let Some(target) = target else { continue };
+            let ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();
+            if ids.contains(&link.fragment.as_str()) {
                 continue;
             }
-            let target = match link.target {
-                None => Some(html),
-                Some(page) => doc_of(page, &doc.lang).and_then(|d| markdown.get(&d.file.path)),
+            let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
+            let d = match doc.read(root) {
+                Ok(file) => {
+                    let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
+                    Diagnostic::error_at(&doc.path, &file.text, span, message)
+                }
+                Err(_) => Diagnostic::error(&doc.path, message),
             };
-            let ids: Vec<&str> = match target {
-                Some(t) => t.ids.iter().map(String::as_str).collect(),
-                None => continue,
-            };
-            if !ids.contains(&link.fragment.as_str()) {
-                let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-                let d = Diagnostic::error_at(
-                    &doc.file.path,
-                    &doc.file.text,
-                    span,
-                    format!("the anchor #{} does not exist on the page the link leads to", link.fragment),
-                );
-                problems.push(match crate::toml_doc::nearest(&link.fragment, &ids) {
-                    Some(best) => d.with_hint(format!("did you mean #{best}?")),
-                    None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
-                });
-            }
+            problems.push(match crate::toml_doc::nearest(&link.fragment, &ids) {
+                Some(best) => d.with_hint(format!("did you mean #{best}?")),
+                None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
+            });
         }
     }
 }
 
 /// Builds the site: checks it, renders every page in every language into a
-/// temporary folder, then swaps that folder in place of the output.
+/// temporary folder, then swaps that folder in place of the output. With
+/// `progress`, a line on the terminal counts the pages of a long build.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(options, false)
+}
+
+/// [`build`], optionally showing progress on standard error when it is a terminal.
+pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let root = &options.root;
     let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
     crate::output::refuse_dangerous_output(root, &output_dir).map_err(BuildError::Usage)?;
-    let checked = check(root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    let mut loaded = load(root, options.base_url.as_deref()).map_err(BuildError::Content)?;
+    if loaded.theme.is_none() || loaded.problems.iter().any(Diagnostic::is_error) {
+        // Report the Markdown's problems too, so one run lists everything.
+        loaded.check_markdown(root);
+    }
+    let rules = loaded.rules();
+    let checked = loaded.finish().map_err(BuildError::Content)?;
     let out = Output::create(&output_dir).map_err(io_error)?;
     let assets = out.copy_static(root, &checked.theme.static_files, &checked.routes).map_err(io_error)?;
-    let site = Site::new(&checked.config, &checked.content, &checked.routes, &checked.theme, checked.markdown, assets)
-        .map_err(|p| BuildError::Content(Diagnostics(p).sorted()))?;
+    let site = Site::new(root, &checked.config, &checked.content, &checked.routes, &checked.theme, assets, rules);
     let langs = checked.config.lang_codes();
-    let jobs: Vec<(crate::routes::PageRef, &str)> =
+    let jobs: Vec<(PageRef, &str)> =
         site.pages().into_iter().flat_map(|p| langs.iter().map(move |l| (p, l.as_str()))).collect();
-    let results: Vec<Result<(), Diagnostic>> = jobs
+    let done = AtomicUsize::new(0);
+    let show = progress && std::io::stderr().is_terminal();
+    // Each page is written as soon as it is rendered; only its Markdown's
+    // anchors and problems are kept.
+    let results: Vec<Result<Option<DocOutcome>, Diagnostic>> = jobs
         .par_iter()
         .map(|(page, lang)| {
-            let html = site.render(*page, lang)?;
-            out.write_page(checked.routes.path(*page, lang), html.as_bytes())
-                .map_err(|e| Diagnostic::error(Path::new(checked.routes.path(*page, lang)), e.to_string()))
+            let rendered = site.render(*page, lang)?;
+            let path = checked.routes.path(*page, lang);
+            out.write_page(path, rendered.html.as_bytes()).map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show && start.elapsed() > Duration::from_secs(1) && n % 500 == 0 {
+                eprint!("\r{n} / {} pages", jobs.len());
+            }
+            Ok(rendered.markdown)
         })
         .collect();
-    let problems: Vec<Diagnostic> = results.into_iter().filter_map(Result::err).collect();
-    if !problems.is_empty() {
-        return Err(BuildError::Content(Diagnostics(problems).sorted()));
+    if show && start.elapsed() > Duration::from_secs(1) {
+        eprint!("\r\x1b[K");
+    }
+    let mut problems = site.take_problems();
+    let mut links = HashMap::new();
+    for result in results {
+        match result {
+            Ok(Some(md)) => {
+                problems.extend(md.problems);
+                links.insert(md.path, md.links);
+            }
+            Ok(None) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    check_fragments(root, &checked.content, &links, &checked.theme, &mut problems);
+    let mut all = checked.warnings.0.clone();
+    all.append(&mut problems);
+    let all = Diagnostics(all).sorted();
+    if all.has_errors() {
+        return Err(BuildError::Content(all));
     }
     out.write_site_files(&site).map_err(|e| match e {
         OutputError::Render(d) => BuildError::Content(Diagnostics(vec![d])),
         OutputError::Io(e) => io_error(e),
     })?;
+    let charts = site.charts_drawn();
     let files = out.finish().map_err(io_error)?;
-    Ok(BuildReport {
-        pages: jobs.len(),
-        files,
-        output: output_dir,
-        elapsed: start.elapsed(),
-        warnings: checked.warnings,
-    })
+    Ok(BuildReport { pages: jobs.len(), charts, files, output: output_dir, elapsed: start.elapsed(), warnings: all })
 }
 
 fn io_error(e: std::io::Error) -> BuildError {

@@ -88,15 +88,16 @@ fn main() -> ExitCode {
 }
 
 fn build(options: BuildOptions, quiet: bool) -> ExitCode {
-    match goalsite::build(&options) {
+    match goalsite::build::build_with_progress(&options, !quiet) {
         Ok(report) => {
             if !report.warnings.0.is_empty() {
                 eprintln!("{}", report.warnings);
             }
             if !quiet {
                 println!(
-                    "Built {} pages ({} files) into {} in {} ms",
+                    "Built {} pages and {} charts ({} files) into {} in {} ms",
                     report.pages,
+                    report.charts,
                     report.files,
                     report.output.display(),
                     report.elapsed.as_millis()

@@ -8,7 +8,7 @@ use std::ops::Range;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::Diagnostic;
-use crate::model::MarkdownDoc;
+use crate::model::SourceFile;
 use crate::routes::{slugify, PageRef, Routes};
 
 /// Typographic choices of one language that Markdown rendering needs.
@@ -35,9 +35,15 @@ pub struct Rules {
 #[derive(Debug, Clone, Default)]
 pub struct Html {
     pub html: String,
-    /// Ids of the headings and footnotes, for `#anchor` checks.
+    pub links: Links,
+}
+
+/// What `#anchor` checks need of a document, once every document is rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// Ids of the headings and footnotes.
     pub ids: Vec<String>,
-    /// Links with a `#fragment`, to check once every document is rendered.
+    /// Links with a `#fragment`.
     pub fragments: Vec<FragmentLink>,
 }
 
@@ -50,9 +56,23 @@ pub struct FragmentLink {
     pub span: Range<usize>,
 }
 
+/// A Markdown file's text, where its body starts, and its language.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc<'a> {
+    pub file: &'a SourceFile,
+    pub body_offset: usize,
+    pub lang: &'a str,
+}
+
+impl<'a> Doc<'a> {
+    pub fn body(&self) -> &'a str {
+        &self.file.text[self.body_offset..]
+    }
+}
+
 /// Renders `doc` for its language; problems are added to `problems`.
 pub fn render(
-    doc: &MarkdownDoc,
+    doc: Doc<'_>,
     routes: &Routes,
     typo: &Typography,
     rules: Rules,
@@ -125,7 +145,8 @@ pub fn render(
     html::push_html(&mut out, r.out.into_iter());
     // Table alignment as classes, not inline styles, so a strict
     // Content-Security-Policy (no inline styles) keeps it.
-    for align in ["left", "center", "right"] {
+    let aligned = out.contains(" style=\"text-align: ");
+    for align in ["left", "center", "right"].into_iter().filter(|_| aligned) {
         out = out.replace(&format!(" style=\"text-align: {align}\""), &format!(" class=\"align-{align}\""));
     }
     if !r.order.is_empty() {
@@ -134,11 +155,11 @@ pub fn render(
     }
     let mut ids: Vec<String> = r.ids.into_iter().collect();
     ids.sort();
-    Html { html: out, ids, fragments: r.fragments }
+    Html { html: out, links: Links { ids, fragments: r.fragments } }
 }
 
 struct Renderer<'a> {
-    doc: &'a MarkdownDoc,
+    doc: Doc<'a>,
     routes: &'a Routes,
     typo: &'a Typography,
     rules: Rules,
@@ -263,7 +284,7 @@ impl<'a> Renderer<'a> {
         };
         match self.routes.resolve(target) {
             Ok((page, fragment)) => {
-                let url = self.routes.url(page, &self.doc.lang);
+                let url = self.routes.url(page, self.doc.lang);
                 match fragment {
                     Some(f) => {
                         let link = format!("{url}#{f}").into();
@@ -394,7 +415,7 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Content, FrontMatter, SourceFile};
+    use crate::model::Content;
 
     fn typo() -> Typography {
         Typography {
@@ -406,16 +427,12 @@ mod tests {
     }
 
     fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
-        let doc = MarkdownDoc {
-            file: SourceFile { path: "content/a.sv.md".into(), text: md.into() },
-            lang: "sv".into(),
-            front: FrontMatter::default(),
-            body_offset: 0,
-        };
+        let file = SourceFile { path: "content/a.sv.md".into(), text: md.into() };
+        let doc = Doc { file: &file, body_offset: 0, lang: "sv" };
         let langs = vec!["sv".to_string(), "en".to_string()];
         let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/", None);
         let mut problems = Vec::new();
-        let html = render(&doc, &routes, &typo(), Rules::default(), &mut problems);
+        let html = render(doc, &routes, &typo(), Rules::default(), &mut problems);
         (html, problems)
     }
 
@@ -444,7 +461,7 @@ mod tests {
     #[test]
     fn fragments_are_collected_for_checking() {
         let (h, _) = render_md("[a](#x) [b](@/_index.md#y)");
-        let f: Vec<(bool, &str)> = h.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
+        let f: Vec<(bool, &str)> = h.links.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
         assert_eq!(f, [(false, "x"), (true, "y")]);
     }
 

@@ -37,10 +37,12 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
-/// One Markdown file in one language.
+/// One Markdown file in one language. Only its front matter is kept: the body
+/// is read again when it is rendered, so a large site never holds all its text.
 #[derive(Debug, Clone)]
 pub struct MarkdownDoc {
-    pub file: SourceFile,
+    /// Path relative to the site root.
+    pub path: PathBuf,
     pub lang: String,
     pub front: FrontMatter,
     /// Byte offset of the Markdown body in the file (after the front matter).
@@ -48,8 +50,14 @@ pub struct MarkdownDoc {
 }
 
 impl MarkdownDoc {
-    pub fn body(&self) -> &str {
-        &self.file.text[self.body_offset..]
+    /// Reads the file again (for rendering).
+    pub fn read(&self, root: &std::path::Path) -> Result<SourceFile, crate::diagnostics::Diagnostic> {
+        let text = crate::toml_doc::read_text(root, &self.path)?;
+        if text.len() < self.body_offset || !text.is_char_boundary(self.body_offset) {
+            let message = "the file changed while the site was being built";
+            return Err(crate::diagnostics::Diagnostic::error(&self.path, message).with_hint("build again"));
+        }
+        Ok(SourceFile { path: self.path.clone(), text: text.into() })
     }
 }
 

@@ -111,7 +111,7 @@ impl Routes {
                 })
                 .collect();
             let owner =
-                page.docs.values().next().map(|d| d.file.path.to_string_lossy().into_owned()).unwrap_or_default();
+                page.docs.values().next().map(|d| d.path.to_string_lossy().into_owned()).unwrap_or_default();
             add(&mut routes, PageRef::Page(i), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(i));
         }

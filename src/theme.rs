@@ -143,27 +143,26 @@ fn literal_ids(env: &Environment) -> std::collections::HashSet<String> {
 
 /// Autoescaping that escapes the five characters HTML needs (`& < > " '`)
 /// and leaves `/` alone, so URLs stay readable in the output.
-fn escape_html(
-    out: &mut minijinja::Output,
-    state: &mut minijinja::State,
-    value: &minijinja::Value,
-) -> Result<(), minijinja::Error> {
+fn escape_html(out: &mut minijinja::Output, state: &mut minijinja::State, value: &minijinja::Value) -> Result<(), minijinja::Error> {
     let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
     match value.as_str() {
         Some(s) if html && !value.is_safe() => {
-            use std::fmt::Write;
-            for c in s.chars() {
-                let r = match c {
-                    '&' => out.write_str("&amp;"),
-                    '<' => out.write_str("&lt;"),
-                    '>' => out.write_str("&gt;"),
-                    '"' => out.write_str("&quot;"),
-                    '\'' => out.write_str("&#39;"),
-                    c => out.write_char(c),
+            let write_failed = |_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write");
+            let mut start = 0;
+            for (i, b) in s.bytes().enumerate() {
+                let entity = match b {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
                 };
-                r.map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))?;
+                out.write_str(&s[start..i]).map_err(write_failed)?;
+                out.write_str(entity).map_err(write_failed)?;
+                start = i + 1;
             }
-            Ok(())
+            out.write_str(&s[start..]).map_err(write_failed)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }

@@ -188,14 +188,14 @@ impl Validator<'_> {
         for doc in docs.values() {
             if need_title && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.problems.push(
-                    Diagnostic::error(&doc.file.path, "the page has no title")
+                    Diagnostic::error(&doc.path, "the page has no title")
                         .with_hint("add front matter at the top:\n+++\ntitle = \"…\"\n+++"),
                 );
             }
             if let Some(slug) = &doc.front.slug {
                 if !is_valid_slug(slug) {
                     self.problems.push(
-                        Diagnostic::error(&doc.file.path, format!("the slug `{slug}` cannot be used in an address"))
+                        Diagnostic::error(&doc.path, format!("the slug `{slug}` cannot be used in an address"))
                             .with_hint(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(slug))),
                     );
                 }

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 use goalsite::diagnostics::Diagnostic;
 use goalsite::markdown::{self, Rules, Typography};
-use goalsite::model::{Content, FrontMatter, IndicatorFile, MarkdownDoc, ProgrammeFile, SourceFile};
+use goalsite::model::{Content, IndicatorFile, ProgrammeFile, SourceFile};
 use goalsite::routes::Routes;
 use goalsite::toml_doc;
 
@@ -93,14 +93,10 @@ proptest! {
         let _ = goalsite::load::split_front_matter(&text);
         let langs = vec!["sv".to_string(), "en".to_string()];
         let (routes, _) = Routes::new(&Content::default(), &langs, "https://example.org/", None);
-        let doc = MarkdownDoc {
-            file: SourceFile { path: "content/a.sv.md".into(), text: text.clone().into() },
-            lang: "sv".into(),
-            front: FrontMatter::default(),
-            body_offset: 0,
-        };
+        let file = SourceFile { path: "content/a.sv.md".into(), text: text.clone().into() };
+        let doc = markdown::Doc { file: &file, body_offset: 0, lang: "sv" };
         let mut problems = Vec::new();
-        let html = markdown::render(&doc, &routes, &typography(), Rules::default(), &mut problems);
+        let html = markdown::render(doc, &routes, &typography(), Rules::default(), &mut problems);
         prop_assert!(!html.html.contains("<script") || text.contains("<script"));
         for d in &problems {
             prop_assert!(position_is_inside(d, &text), "{d}");

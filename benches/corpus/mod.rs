@@ -37,7 +37,7 @@ pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
             write(
                 root,
                 &format!("content/section-{:03}/page-{i:05}.{lang}.md", i / PAGES_PER_SECTION),
-                &page(i, size.pages, lang),
+                &page(i, size.pages, lang, &|j| format!("@/{}", page_path(j))),
             )?;
         }
     }
@@ -113,16 +113,21 @@ kind = "not-met"
 label = { sv = "Nej", en = "No" }
 "#;
 
-/// A 3–5 KB page: headings, emphasis, lists, a table, a footnote and links.
-fn page(i: usize, total: usize, lang: &str) -> String {
-    let link = |j: usize| format!("@/section-{:03}/page-{j:05}.md", j / PAGES_PER_SECTION);
+/// The path of page `j` under the content folder, without the language.
+fn page_path(j: usize) -> String {
+    format!("section-{:03}/page-{j:05}.md", j / PAGES_PER_SECTION)
+}
+
+/// A 3–5 KB page: headings, emphasis, lists, a table, a footnote and links;
+/// `link` writes an internal link in the generator's syntax.
+fn page(i: usize, total: usize, lang: &str, link: &dyn Fn(usize) -> String) -> String {
     let paragraphs = 3 + i % 3;
     let mut s = format!(
         "+++\ntitle = \"Page {i} ({lang})\"\n+++\n\nIntroduction to page {i} with *emphasis* and **strong** words.\n\n"
     );
     for k in 0..paragraphs {
         s.push_str(&format!("## Section {k}\n\n"));
-        s.push_str(&"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(3));
+        s.push_str(&"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(6));
         s.push_str(&format!(
             "See [the next page]({}) and [another one]({}).\n\n",
             link((i + 1) % total),
@@ -192,3 +197,55 @@ fn indicator(p: usize, i: usize) -> String {
         s
     }
 }
+
+/// Writes the same narrative pages as a Hugo site (Debian's `hugo`): config,
+/// minimal templates (base, list, single, language switch) and content per language.
+pub fn write_hugo_site(root: &Path, pages: usize) -> io::Result<()> {
+    write(root, "hugo.toml", HUGO_TOML)?;
+    write(root, "layouts/_default/baseof.html", HUGO_BASEOF)?;
+    write(root, "layouts/_default/single.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n{{ .Content }}{{ end }}\n")?;
+    write(
+        root,
+        "layouts/_default/list.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+    )?;
+    for lang in LANGS {
+        write(root, &format!("content/{lang}/_index.md"), &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"))?;
+        for i in 0..pages {
+            let text = page(i, pages, lang, &|j| format!("{{{{< relref \"/{}\" >}}}}", page_path(j)));
+            write(root, &format!("content/{lang}/{}", page_path(i)), &text)?;
+        }
+    }
+    Ok(())
+}
+
+const HUGO_TOML: &str = r#"baseURL = "https://bench.example.org/"
+title = "Benchmark"
+defaultContentLanguage = "sv"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS"]
+
+[languages.sv]
+contentDir = "content/sv"
+languageName = "Svenska"
+weight = 1
+
+[languages.en]
+contentDir = "content/en"
+languageName = "English"
+weight = 2
+"#;
+
+const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }} – {{ .Site.Title }}</title>
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}</head>
+<body>
+<nav aria-label="Language">{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav>
+<main>{{ block "main" . }}{{ end }}</main>
+</body>
+</html>
+"#;

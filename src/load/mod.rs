@@ -211,11 +211,11 @@ fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Loaded, Diagnostic> {
             let data = toml_doc::parse::<IndicatorFile>(&file.path, &file.text)?;
             Ok(Loaded::Indicator(programme_dir, Box::new(Indicator { id, file, data })))
         }
-        Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(file, lang)?)),
+        Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(&file, lang)?)),
         Kind::Narrative { programme_dir, lang } => {
-            Ok(Loaded::Narrative(programme_dir, markdown_file::parse(file, lang)?))
+            Ok(Loaded::Narrative(programme_dir, markdown_file::parse(&file, lang)?))
         }
-        Kind::Page { key, lang } => Ok(Loaded::Page(key, markdown_file::parse(file, lang)?)),
+        Kind::Page { key, lang } => Ok(Loaded::Page(key, markdown_file::parse(&file, lang)?)),
     }
 }
 

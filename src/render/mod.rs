@@ -1,21 +1,25 @@
 //! Render: turns the validated site into HTML, one page and language at a
 //! time, through the theme's minijinja templates. Lookups that pages share
-//! (indicator ids, which goals follow an indicator) are computed once here.
+//! (indicator ids, which goals follow an indicator, each language's common
+//! template values) are computed once here; Markdown and charts are drawn
+//! when the page that shows them is rendered (`parts.rs`).
 
+mod parts;
 mod views;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
+use std::sync::Mutex;
 
 use minijinja::value::Serde;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::charts;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Html;
-use crate::model::{Content, MarkdownDoc};
+use crate::markdown::{Links, Rules};
+use crate::model::Content;
 use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 
@@ -23,87 +27,35 @@ pub use views::{GoalView, IndicatorView, ProgrammeView};
 
 /// Everything rendering reads. Built once per build, shared by all threads.
 pub struct Site<'a> {
+    /// The site's folder, to read Markdown from.
+    pub root: &'a Path,
     pub config: &'a SiteConfig,
     pub content: &'a Content,
     pub routes: &'a Routes,
     pub theme: &'a Theme,
-    /// Rendered Markdown, by source file.
-    pub markdown: HashMap<PathBuf, Html>,
     /// Asset URLs by name (`css` → `/style.3f2a….css`).
     pub assets: HashMap<String, String>,
+    rules: Rules,
     indicators: HashMap<String, (usize, usize)>,
     followers: HashMap<String, Vec<(usize, usize)>>,
-    charts: Charts,
     /// [`Site::shared_context`] per language.
     shared: HashMap<String, Value>,
+    /// Problems found while drawing (a chart that could not be drawn).
+    problems: Mutex<Vec<Diagnostic>>,
+    charts_drawn: AtomicUsize,
 }
 
-/// (programme, indicator, language).
-type ChartKey = (usize, usize, String);
-type Charts = HashMap<ChartKey, Chart>;
-
-/// An indicator's drawings and summary in one language.
-pub struct Chart {
-    pub large: String,
-    pub small: String,
-    pub summary: String,
+/// A rendered page, and what its Markdown left for the checks after rendering.
+pub struct Rendered {
+    pub html: String,
+    pub markdown: Option<DocOutcome>,
 }
 
-/// Draws every indicator's charts in every language, in parallel.
-fn draw_charts(content: &Content, theme: &Theme, langs: &[String]) -> Result<Charts, Vec<Diagnostic>> {
-    use rayon::prelude::*;
-    let jobs: Vec<(usize, usize, &str)> = content
-        .programmes
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, p)| (0..p.indicators.len()).flat_map(move |ii| langs.iter().map(move |l| (pi, ii, l.as_str()))))
-        .collect();
-    let results: Vec<Result<(ChartKey, Chart), Diagnostic>> = jobs
-        .par_iter()
-        .map(|&(pi, ii, lang)| {
-            let ind = &content.programmes[pi].indicators[ii];
-            draw_chart(ind, theme, lang).map(|c| ((pi, ii, lang.to_owned()), c))
-        })
-        .collect();
-    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    if errors.is_empty() {
-        Ok(ok.into_iter().filter_map(Result::ok).collect())
-    } else {
-        Err(errors.into_iter().filter_map(Result::err).collect())
-    }
-}
-
-fn draw_chart(ind: &crate::model::Indicator, theme: &Theme, lang: &str) -> Result<Chart, Diagnostic> {
-    let i18n = &theme.i18n[lang];
-    let d = &ind.data;
-    let decimals = d.decimals();
-    let summary = charts::summary::summary(d, lang, i18n, decimals);
-    let target_label = d.target.as_ref().map(|t| {
-        let t = t.get_ref();
-        match &t.label {
-            Some(label) => label.tr(lang).to_owned(),
-            None => charts::summary::fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
-        }
-    });
-    let title = match d.example_data {
-        true => format!("{} – {}", d.title.get_ref().tr(lang), i18n.string("example_data")),
-        false => d.title.get_ref().tr(lang).to_owned(),
-    };
-    let draw = |size, suffix: &str| {
-        let dom_id = format!("chart-{}{suffix}", ind.id);
-        let text = charts::ChartText {
-            lang,
-            title: &title,
-            desc: &summary,
-            number: &i18n.number,
-            target_label: target_label.clone().unwrap_or_default(),
-            dom_id: &dom_id,
-            decimals,
-        };
-        charts::render(d, &theme.chart, &text, size)
-            .map_err(|e| Diagnostic::error(&ind.file.path, format!("the chart could not be drawn: {e}")))
-    };
-    Ok(Chart { large: draw(charts::LARGE, "")?, small: draw(charts::SMALL, "-small")?, summary })
+/// A Markdown document's problems and anchors, from rendering it.
+pub struct DocOutcome {
+    pub path: PathBuf,
+    pub links: Links,
+    pub problems: Vec<Diagnostic>,
 }
 
 /// A language version of a page as the template sees it.
@@ -118,13 +70,14 @@ struct Alternate<'a> {
 
 impl<'a> Site<'a> {
     pub fn new(
+        root: &'a Path,
         config: &'a SiteConfig,
         content: &'a Content,
         routes: &'a Routes,
         theme: &'a Theme,
-        markdown: HashMap<PathBuf, Html>,
         assets: HashMap<String, String>,
-    ) -> Result<Self, Vec<Diagnostic>> {
+        rules: Rules,
+    ) -> Self {
         let mut indicators = HashMap::new();
         let mut followers: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (pi, p) in content.programmes.iter().enumerate() {
@@ -137,26 +90,32 @@ impl<'a> Site<'a> {
                 }
             }
         }
-        let charts = draw_charts(content, theme, &config.lang_codes())?;
         let mut site = Site {
+            root,
             config,
             content,
             routes,
             theme,
-            markdown,
             assets,
+            rules,
             indicators,
             followers,
-            charts,
             shared: HashMap::new(),
+            problems: Mutex::new(Vec::new()),
+            charts_drawn: AtomicUsize::new(0),
         };
         site.shared = config.lang_codes().into_iter().map(|l| (l.clone(), site.shared_context(&l))).collect();
-        Ok(site)
+        site
     }
 
-    /// The chart of indicator `ii` of programme `pi` in `lang`.
-    pub fn chart(&self, pi: usize, ii: usize, lang: &str) -> Option<&Chart> {
-        self.charts.get(&(pi, ii, lang.to_owned()))
+    /// The problems found while drawing, taken out.
+    pub fn take_problems(&self) -> Vec<Diagnostic> {
+        std::mem::take(&mut *self.problems.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// How many charts were drawn.
+    pub fn charts_drawn(&self) -> usize {
+        self.charts_drawn.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Every indicator's CSV and JSON file: (path under the root, contents).
@@ -194,9 +153,6 @@ impl<'a> Site<'a> {
         self.followers.get(id).into_iter().flatten().copied()
     }
 
-    pub fn markdown_html(&self, doc: Option<&MarkdownDoc>) -> String {
-        doc.and_then(|d| self.markdown.get(&d.file.path)).map(|h| h.html.clone()).unwrap_or_default()
-    }
 
     /// The page's title in `lang`.
     pub fn title(&self, page: PageRef, lang: &str) -> String {
@@ -335,44 +291,33 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Renders `page` in `lang` to HTML.
-    pub fn render(&self, page: PageRef, lang: &str) -> Result<String, Diagnostic> {
+    /// Renders `page` in `lang` to HTML, drawing its Markdown and charts.
+    pub fn render(&self, page: PageRef, lang: &str) -> Result<Rendered, Diagnostic> {
+        let doc = match page {
+            PageRef::Home => self.content.home.get(lang),
+            PageRef::Programme(pi) => self.content.programmes[pi].narrative.get(lang),
+            PageRef::Page(i) => self.content.pages[i].docs.get(lang),
+            PageRef::Goal(..) | PageRef::Indicator(..) | PageRef::Statement => None,
+        };
+        let (markdown_html, markdown) = self.markdown(doc);
         let (template, extra) = match page {
             PageRef::Home => {
                 let programmes: Vec<ProgrammeView> =
                     (0..self.content.programmes.len()).map(|pi| self.programme_view(pi, lang, false)).collect();
-                (
-                    "home.html",
-                    minijinja::context! {
-                        intro_html => self.markdown_html(self.content.home.get(lang)),
-                        programmes => Value::from(Serde(&programmes)),
-                    },
-                )
+                ("home.html", minijinja::context! { programmes => Value::from(Serde(&programmes)) })
             }
             PageRef::Programme(pi) => (
                 "programme.html",
-                minijinja::context! {
-                    programme => Value::from(Serde(self.programme_view(pi, lang, true))),
-                },
+                minijinja::context! { programme => Value::from(Serde(self.programme_view(pi, lang, true))) },
             ),
-            PageRef::Goal(pi, gi) => (
-                "goal.html",
-                minijinja::context! {
-                    goal => Value::from(Serde(self.goal_view(pi, gi, lang, true))),
-                },
-            ),
-            PageRef::Indicator(pi, ii) => (
-                "indicator.html",
-                minijinja::context! {
-                    indicator => Value::from(Serde(self.indicator_view(pi, ii, lang))),
-                },
-            ),
-            PageRef::Page(i) => (
-                "page.html",
-                minijinja::context! {
-                    content_html => self.markdown_html(self.content.pages[i].docs.get(lang)),
-                },
-            ),
+            PageRef::Goal(pi, gi) => {
+                ("goal.html", minijinja::context! { goal => Value::from(Serde(self.goal_view(pi, gi, lang, true))) })
+            }
+            PageRef::Indicator(pi, ii) => {
+                let view = self.indicator_view(pi, ii, lang, crate::charts::LARGE);
+                ("indicator.html", minijinja::context! { indicator => Value::from(Serde(view)) })
+            }
+            PageRef::Page(_) => ("page.html", Value::from(())),
             PageRef::Statement => {
                 ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
             }
@@ -386,8 +331,9 @@ impl<'a> Site<'a> {
                 is_home => page == PageRef::Home,
             },
         };
-        let ctx = minijinja::value::merge_maps([ctx, extra, self.common(lang, Some(page))]);
-        self.render_template(template, ctx)
+        let markdown_ctx = minijinja::context! { markdown_html => Value::from_safe_string(markdown_html) };
+        let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
+        Ok(Rendered { html: self.render_template(template, ctx)?, markdown })
     }
 
     /// Renders the site-wide 404 page in the default language.

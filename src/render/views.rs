@@ -48,7 +48,6 @@ pub struct ProgrammeView {
     pub no_goals_note: String,
     pub goals: Vec<GoalView>,
     pub indicators: Vec<IndicatorView>,
-    pub narrative_html: String,
 }
 
 #[derive(Serialize)]
@@ -94,7 +93,6 @@ pub struct IndicatorView {
     pub table: TableView,
     /// The chart as SVG markup drawn by goalsite (texts escaped there).
     pub chart_svg: String,
-    pub chart_small_svg: String,
     /// The chart's text summary.
     pub summary: String,
     pub csv_url: String,
@@ -141,7 +139,7 @@ impl Site<'_> {
                 .indicators
                 .iter()
                 .filter_map(|id| self.find_indicator(id.get_ref()))
-                .map(|(pi, ii)| self.indicator_view(pi, ii, lang))
+                .map(|(pi, ii)| self.indicator_view(pi, ii, lang, crate::charts::SMALL))
                 .collect(),
             false => Vec::new(),
         };
@@ -164,7 +162,7 @@ impl Site<'_> {
         }
     }
 
-    /// A programme with its goals; `full` adds the narrative and the
+    /// A programme with its goals; `full` adds the
     /// indicators (with charts) for the programme's own page.
     pub fn programme_view(&self, pi: usize, lang: &str, full: bool) -> ProgrammeView {
         let p: &Programme = &self.content.programmes[pi];
@@ -177,21 +175,20 @@ impl Site<'_> {
             no_goals_note: tr(&p.data.no_goals_note),
             goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang, false)).collect(),
             indicators: match full {
-                true => (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang)).collect(),
+                true => (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang, crate::charts::SMALL)).collect(),
                 false => Vec::new(),
             },
-            narrative_html: if full { self.markdown_html(p.narrative.get(lang)) } else { String::new() },
         }
     }
 
-    pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str) -> IndicatorView {
+    /// An indicator with its chart drawn at `size` and its written summary.
+    pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str, size: crate::charts::Size) -> IndicatorView {
         let ind: &Indicator = &self.content.programmes[pi].indicators[ii];
         let d = &ind.data;
         let tr =
             |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
         let fmt = &self.theme.i18n[lang].number;
         let decimals = d.decimals();
-        let chart = self.chart(pi, ii, lang);
         let goals = self
             .goals_following(&ind.id)
             .map(|(gpi, gi)| Link {
@@ -217,9 +214,8 @@ impl Site<'_> {
                 }
             }),
             table: self.table(ind, lang, decimals),
-            chart_svg: chart.map(|c| c.large.clone()).unwrap_or_default(),
-            chart_small_svg: chart.map(|c| c.small.clone()).unwrap_or_default(),
-            summary: chart.map(|c| c.summary.clone()).unwrap_or_default(),
+            chart_svg: self.chart(ind, lang, size),
+            summary: crate::charts::summary::summary(d, lang, &self.theme.i18n[lang], decimals),
             csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
             json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
             goals,
