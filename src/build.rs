@@ -117,13 +117,9 @@ impl Loaded {
     fn finish(self) -> Result<Checked, Diagnostics> {
         let all = Diagnostics(self.problems).sorted();
         match self.theme {
-            Some(theme) if !all.has_errors() => Ok(Checked {
-                config: self.config,
-                content: self.content,
-                routes: self.routes,
-                theme,
-                warnings: all,
-            }),
+            Some(theme) if !all.has_errors() => {
+                Ok(Checked { config: self.config, content: self.content, routes: self.routes, theme, warnings: all })
+            }
             _ => Err(all),
         }
     }
@@ -141,6 +137,11 @@ fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let (content, mut load_problems) = load_content(root, &langs);
     problems.append(&mut load_problems);
     problems.extend(validate::validate(&config, &config_file, &content));
+    let mut content = content;
+    if config.check.missing_translation == crate::config::MissingTranslation::Warn {
+        content.fill_missing_translations(&langs);
+        config.fill_missing_translations();
+    }
     let statement_slug = config.accessibility.as_ref().map(|a| a.slug.get_ref());
     let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref(), statement_slug);
     problems.append(&mut route_problems);
@@ -251,9 +252,10 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
         .map(|(page, lang)| {
             let rendered = site.render(*page, lang)?;
             let path = checked.routes.path(*page, lang);
-            out.write_page(path, rendered.html.as_bytes()).map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
+            out.write_page(path, rendered.html.as_bytes())
+                .map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if show && start.elapsed() > Duration::from_secs(1) && n % 500 == 0 {
+            if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
                 eprint!("\r{n} / {} pages", jobs.len());
             }
             Ok(rendered.markdown)

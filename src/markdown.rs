@@ -71,13 +71,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Renders `doc` for its language; problems are added to `problems`.
-pub fn render(
-    doc: Doc<'_>,
-    routes: &Routes,
-    typo: &Typography,
-    rules: Rules,
-    problems: &mut Vec<Diagnostic>,
-) -> Html {
+pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, problems: &mut Vec<Diagnostic>) -> Html {
     let body = doc.body();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -461,7 +455,8 @@ mod tests {
     #[test]
     fn fragments_are_collected_for_checking() {
         let (h, _) = render_md("[a](#x) [b](@/_index.md#y)");
-        let f: Vec<(bool, &str)> = h.links.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
+        let f: Vec<(bool, &str)> =
+            h.links.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
         assert_eq!(f, [(false, "x"), (true, "y")]);
     }
 

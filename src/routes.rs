@@ -110,8 +110,7 @@ impl Routes {
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            let owner =
-                page.docs.values().next().map(|d| d.path.to_string_lossy().into_owned()).unwrap_or_default();
+            let owner = page.docs.values().next().map(|d| d.path.to_string_lossy().into_owned()).unwrap_or_default();
             add(&mut routes, PageRef::Page(i), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(i));
         }

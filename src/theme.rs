@@ -143,7 +143,11 @@ fn literal_ids(env: &Environment) -> std::collections::HashSet<String> {
 
 /// Autoescaping that escapes the five characters HTML needs (`& < > " '`)
 /// and leaves `/` alone, so URLs stay readable in the output.
-fn escape_html(out: &mut minijinja::Output, state: &mut minijinja::State, value: &minijinja::Value) -> Result<(), minijinja::Error> {
+fn escape_html(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
     let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
     match value.as_str() {
         Some(s) if html && !value.is_safe() => {

@@ -64,9 +64,13 @@ impl Validator<'_> {
     /// A translated text must have every language of the site, and no other.
     fn text(&mut self, file: &SourceFile, text: &Spanned<Text>, what: &str) {
         let langs = self.langs;
+        let warn = self.missing_translation_is_warning();
         for lang in text.get_ref().missing_langs(langs) {
             let d = self.at(file, text.span(), format!("{what} has no text in `{lang}`"));
             d.hint = Some(format!("add {lang} = \"…\" to the table"));
+            if warn {
+                d.severity = crate::diagnostics::Severity::Warning;
+            }
         }
         for lang in text.get_ref().unknown_langs(langs) {
             let d = self.at(
@@ -76,6 +80,10 @@ impl Validator<'_> {
             );
             d.hint = Some(format!("the languages in site.toml are: {}", langs.join(", ")));
         }
+    }
+
+    fn missing_translation_is_warning(&self) -> bool {
+        self.config.check.missing_translation == crate::config::MissingTranslation::Warn
     }
 
     fn opt_text(&mut self, file: &SourceFile, text: &Option<Spanned<Text>>, what: &str) {
@@ -181,6 +189,9 @@ impl Validator<'_> {
                 let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
                 if let Some(have) = have {
                     d = d.with_hint(format!("create content/{stem}.{lang}.md (translate content/{stem}.{have}.md)"));
+                }
+                if self.missing_translation_is_warning() && !docs.is_empty() {
+                    d = d.warning();
                 }
                 self.problems.push(d);
             }

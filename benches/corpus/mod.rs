@@ -203,14 +203,22 @@ fn indicator(p: usize, i: usize) -> String {
 pub fn write_hugo_site(root: &Path, pages: usize) -> io::Result<()> {
     write(root, "hugo.toml", HUGO_TOML)?;
     write(root, "layouts/_default/baseof.html", HUGO_BASEOF)?;
-    write(root, "layouts/_default/single.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n{{ .Content }}{{ end }}\n")?;
+    write(
+        root,
+        "layouts/_default/single.html",
+        "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n{{ .Content }}{{ end }}\n",
+    )?;
     write(
         root,
         "layouts/_default/list.html",
         "{{ define \"main\" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
     )?;
     for lang in LANGS {
-        write(root, &format!("content/{lang}/_index.md"), &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"))?;
+        write(
+            root,
+            &format!("content/{lang}/_index.md"),
+            &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"),
+        )?;
         for i in 0..pages {
             let text = page(i, pages, lang, &|j| format!("{{{{< relref \"/{}\" >}}}}", page_path(j)));
             write(root, &format!("content/{lang}/{}", page_path(i)), &text)?;

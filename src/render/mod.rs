@@ -7,7 +7,7 @@
 mod parts;
 mod views;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicUsize;
 use std::sync::Mutex;
@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{Links, Rules};
-use crate::model::Content;
+use crate::model::{Content, MarkdownDoc};
 use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 
@@ -153,16 +153,34 @@ impl<'a> Site<'a> {
         self.followers.get(id).into_iter().flatten().copied()
     }
 
+    /// The Markdown documents of `page` (one per language), if it has any.
+    fn docs(&self, page: PageRef) -> Option<&BTreeMap<String, MarkdownDoc>> {
+        let c = self.content;
+        match page {
+            PageRef::Home => Some(&c.home),
+            PageRef::Programme(pi) => Some(&c.programmes[pi].narrative),
+            PageRef::Page(i) => Some(&c.pages[i].docs),
+            PageRef::Goal(..) | PageRef::Indicator(..) | PageRef::Statement => None,
+        }
+    }
+
+    /// The document in `lang`, or (where the site allows missing translations)
+    /// in the first language that has one.
+    fn doc_in<'d>(&self, docs: &'d BTreeMap<String, MarkdownDoc>, lang: &str) -> Option<&'d MarkdownDoc> {
+        docs.get(lang).or_else(|| self.config.languages.get_ref().iter().find_map(|l| docs.get(l.code.get_ref())))
+    }
 
     /// The page's title in `lang`.
     pub fn title(&self, page: PageRef, lang: &str) -> String {
         let c = self.content;
         match page {
-            PageRef::Home => c.home.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Home => self.doc_in(&c.home, lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
             PageRef::Programme(pi) => c.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
             PageRef::Goal(pi, gi) => c.programmes[pi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
             PageRef::Indicator(pi, ii) => c.programmes[pi].indicators[ii].data.title.get_ref().tr(lang).to_owned(),
-            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.title.clone()).unwrap_or_default(),
+            PageRef::Page(i) => {
+                self.doc_in(&c.pages[i].docs, lang).and_then(|d| d.front.title.clone()).unwrap_or_default()
+            }
             PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
         }
     }
@@ -171,13 +189,13 @@ impl<'a> Site<'a> {
         let c = self.content;
         let site = self.config.description.get_ref().tr(lang).to_owned();
         let given = match page {
-            PageRef::Home => c.home.get(lang).and_then(|d| d.front.description.clone()),
+            PageRef::Home => self.doc_in(&c.home, lang).and_then(|d| d.front.description.clone()),
             PageRef::Programme(pi) => c.programmes[pi].data.summary.as_ref().map(|s| s.get_ref().tr(lang).to_owned()),
             PageRef::Goal(pi, gi) => Some(c.programmes[pi].data.goals[gi].target.get_ref().tr(lang).to_owned()),
             PageRef::Indicator(pi, ii) => {
                 c.programmes[pi].indicators[ii].data.definition.as_ref().map(|s| s.get_ref().tr(lang).to_owned())
             }
-            PageRef::Page(i) => c.pages[i].docs.get(lang).and_then(|d| d.front.description.clone()),
+            PageRef::Page(i) => self.doc_in(&c.pages[i].docs, lang).and_then(|d| d.front.description.clone()),
             PageRef::Statement => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
@@ -224,7 +242,7 @@ impl<'a> Site<'a> {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let order = p.docs.get(lang)?.front.order?;
+                let order = self.doc_in(&p.docs, lang)?.front.order?;
                 Some((
                     order,
                     views::Link {
@@ -293,12 +311,9 @@ impl<'a> Site<'a> {
 
     /// Renders `page` in `lang` to HTML, drawing its Markdown and charts.
     pub fn render(&self, page: PageRef, lang: &str) -> Result<Rendered, Diagnostic> {
-        let doc = match page {
-            PageRef::Home => self.content.home.get(lang),
-            PageRef::Programme(pi) => self.content.programmes[pi].narrative.get(lang),
-            PageRef::Page(i) => self.content.pages[i].docs.get(lang),
-            PageRef::Goal(..) | PageRef::Indicator(..) | PageRef::Statement => None,
-        };
+        let doc = self.docs(page).and_then(|docs| self.doc_in(docs, lang));
+        // A text shown in another language (sites that allow missing translations).
+        let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang.clone());
         let (markdown_html, markdown) = self.markdown(doc);
         let (template, extra) = match page {
             PageRef::Home => {
@@ -331,7 +346,10 @@ impl<'a> Site<'a> {
                 is_home => page == PageRef::Home,
             },
         };
-        let markdown_ctx = minijinja::context! { markdown_html => Value::from_safe_string(markdown_html) };
+        let markdown_ctx = minijinja::context! {
+            markdown_html => Value::from_safe_string(markdown_html),
+            markdown_lang => markdown_lang,
+        };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
         Ok(Rendered { html: self.render_template(template, ctx)?, markdown })
     }

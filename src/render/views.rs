@@ -175,7 +175,9 @@ impl Site<'_> {
             no_goals_note: tr(&p.data.no_goals_note),
             goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang, false)).collect(),
             indicators: match full {
-                true => (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang, crate::charts::SMALL)).collect(),
+                true => {
+                    (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang, crate::charts::SMALL)).collect()
+                }
                 false => Vec::new(),
             },
         }
