@@ -1,6 +1,8 @@
 //! Chart speed: one chart's render time, and what 1,000 indicators' charts
 //! add to a whole build. `cargo bench --bench charts`.
 
+// The corpus module also writes Hugo sites, which this benchmark does not use.
+#[allow(dead_code)]
 #[path = "corpus/mod.rs"]
 mod corpus;
 
