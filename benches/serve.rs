@@ -6,24 +6,17 @@
 #[path = "../tests/common/serve.rs"]
 mod serve;
 
+// Only `copy_dir` of the corpus module is used here.
+#[allow(dead_code)]
+#[path = "corpus/mod.rs"]
+mod corpus;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("readable");
-        let target = to.join(entry.path().strip_prefix(from).expect("under from"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 fn main() {
@@ -34,8 +27,8 @@ fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy(repo.join("site.toml"), dir.path().join("site.toml")).expect("site.toml");
-    copy_dir(&repo.join("content"), &dir.path().join("content"));
-    copy_dir(&repo.join("themes"), &dir.path().join("themes"));
+    corpus::copy_dir(&repo.join("content"), &dir.path().join("content")).expect("copy content");
+    corpus::copy_dir(&repo.join("themes"), &dir.path().join("themes")).expect("copy themes");
     let page = dir.path().join("content/om-uppfoljningen.sv.md");
     let original = std::fs::read_to_string(&page).expect("page");
 

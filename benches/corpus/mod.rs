@@ -26,11 +26,14 @@ pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
     copy_dir(theme_dir, &root.join("themes/default"))?;
     write(root, "site.toml", SITE_TOML)?;
     for lang in LANGS {
-        write(
-            root,
-            &format!("content/_index.{lang}.md"),
-            &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"),
-        )?;
+        // The first page links on to every other one, so no page is an orphan.
+        let intro = format!(
+            "+++\ntitle = \"Benchmark {lang}\"\n+++\n{}[{}](@/{})\n",
+            filler(lang),
+            words(lang).first,
+            page_path(0)
+        );
+        write(root, &format!("content/_index.{lang}.md"), &intro)?;
     }
     for i in 0..size.pages {
         for lang in LANGS {
@@ -64,7 +67,8 @@ fn write(root: &Path, rel: &str, text: &str) -> io::Result<()> {
     fs::write(path, text)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.map_err(io::Error::other)?;
         let target = to.join(entry.path().strip_prefix(from).expect("under from"));
@@ -113,6 +117,42 @@ kind = "not-met"
 label = { sv = "Nej", en = "No" }
 "#;
 
+/// The short texts of a page, in its language.
+struct Words {
+    first: &'static str,
+    intro: &'static str,
+    section: &'static str,
+    next: &'static str,
+    another: &'static str,
+}
+
+fn words(lang: &str) -> Words {
+    match lang {
+        "sv" => Words {
+            first: "Första sidan",
+            intro: "Inledning till sidan",
+            section: "Avsnitt",
+            next: "nästa sida",
+            another: "en annan sida",
+        },
+        _ => Words {
+            first: "First page",
+            intro: "Introduction to page",
+            section: "Section",
+            next: "the next page",
+            another: "another one",
+        },
+    }
+}
+
+/// A paragraph of ordinary text in the page's language (so language checks see the right one).
+fn filler(lang: &str) -> &'static str {
+    match lang {
+        "sv" => "Kommunen följer varje år upp hur arbetet med de långsiktiga målen går. Uppföljningen visar vad som går bra, var det behövs mer arbete och vilka insatser som planeras för de kommande åren. ",
+        _ => "Every year the municipality follows up how the work on its long-term goals is going. The follow-up shows what is going well, where more work is needed and which efforts are planned for the coming years. ",
+    }
+}
+
 /// The path of page `j` under the content folder, without the language.
 fn page_path(j: usize) -> String {
     format!("section-{:03}/page-{j:05}.md", j / PAGES_PER_SECTION)
@@ -122,15 +162,17 @@ fn page_path(j: usize) -> String {
 /// `link` writes an internal link in the generator's syntax.
 fn page(i: usize, total: usize, lang: &str, link: &dyn Fn(usize) -> String) -> String {
     let paragraphs = 3 + i % 3;
-    let mut s = format!(
-        "+++\ntitle = \"Page {i} ({lang})\"\n+++\n\nIntroduction to page {i} with *emphasis* and **strong** words.\n\n"
-    );
+    let w = words(lang);
+    let mut s =
+        format!("+++\ntitle = \"Page {i} ({lang})\"\n+++\n\n{} {i}, *{}* **{}**.\n\n", w.intro, w.section, w.next);
     for k in 0..paragraphs {
-        s.push_str(&format!("## Section {k}\n\n"));
-        s.push_str(&"Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua. ".repeat(6));
+        s.push_str(&format!("## {} {k}\n\n", w.section));
+        s.push_str(&filler(lang).repeat(3));
         s.push_str(&format!(
-            "See [the next page]({}) and [another one]({}).\n\n",
+            "[{}]({}), [{}]({}).\n\n",
+            w.next,
             link((i + 1) % total),
+            w.another,
             link((i * 7 + k) % total)
         ));
         s.push_str("- first point with `code`\n- second point\n- third point\n\n1. one\n2. two\n3. three\n\n");
