@@ -82,3 +82,50 @@ fn figures_follow_the_report_and_example_data_is_marked() {
         assert!(read(page).contains("Exempeldata"), "{page} has no figures in the report");
     }
 }
+
+/// Every file of the built site with the given extension, with its text.
+fn files_with(out: &std::path::Path, ext: &str) -> Vec<(String, String)> {
+    common::tree(out)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == ext))
+        .map(|(p, b)| (p.to_string_lossy().into_owned(), String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+#[test]
+fn output_works_under_a_strict_content_security_policy() {
+    let (_dir, out) = build_umea();
+    for (path, html) in files_with(&out, "html") {
+        assert!(!html.contains(" style="), "{path} has an inline style attribute");
+        assert!(!html.contains("<style"), "{path} has a style element");
+        assert!(!html.contains("<script"), "{path} has a script");
+    }
+}
+
+#[test]
+fn deploy_files_point_at_every_page_under_the_base_path() {
+    let (_dir, out) = build_umea();
+    let base = "https://www.umea.se/uppfoljning/";
+    let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
+    assert!(robots.contains(&format!("Sitemap: {base}sitemap.xml")));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let pages: Vec<String> =
+        files_with(&out, "html").into_iter().map(|(p, _)| p).filter(|p| p.ends_with("/index.html")).collect();
+    assert!(pages.len() >= 30);
+    for page in &pages {
+        let url = format!("{base}{}", page.trim_end_matches("index.html"));
+        assert!(sitemap.contains(&format!("<loc>{url}</loc>")), "{url} is not in the sitemap");
+    }
+    assert_eq!(sitemap.matches("<url>").count(), pages.len());
+    assert_eq!(sitemap.matches("<xhtml:link rel=\"alternate\"").count(), 2 * pages.len());
+    let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
+    for href in not_found.split("href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+        let fine = href.starts_with("/uppfoljning/") || href.starts_with("https://") || href.starts_with('#');
+        assert!(fine, "404.html works at any depth: {href}");
+    }
+    let root = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        root.contains("<meta http-equiv=\"refresh\" content=\"0; url=/uppfoljning/sv/\">"),
+        "the root leads to Swedish"
+    );
+}
