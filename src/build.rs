@@ -87,28 +87,12 @@ impl Loaded {
         let Some(theme) = &self.theme else { return };
         let rules = self.rules();
         let docs = all_docs(&self.content);
-        let results: Vec<(PathBuf, Links, Vec<Diagnostic>)> = docs
-            .par_iter()
-            .map(|doc| {
-                let mut problems = Vec::new();
-                let links = match doc.read(root) {
-                    Ok(file) => {
-                        let typo = theme.i18n[&doc.lang].typography();
-                        let d = markdown::Doc { file: &file, body_offset: doc.body_offset, lang: &doc.lang };
-                        markdown::render(d, &self.routes, &typo, rules, &mut problems).links
-                    }
-                    Err(d) => {
-                        problems.push(d);
-                        Links::default()
-                    }
-                };
-                (doc.path.clone(), links, problems)
-            })
-            .collect();
+        let results: Vec<DocOutcome> =
+            docs.par_iter().map(|doc| crate::render::render_doc(root, doc, &self.routes, theme, rules).1).collect();
         let mut links = HashMap::new();
-        for (path, l, mut p) in results {
-            self.problems.append(&mut p);
-            links.insert(path, l);
+        for outcome in results {
+            self.problems.extend(outcome.problems);
+            links.insert(outcome.path, outcome.links);
         }
         check_fragments(root, &self.content, &links, theme, &mut self.problems);
     }
@@ -151,8 +135,74 @@ fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
 /// Loads and validates the site at `root`, Markdown included, collecting every problem.
 pub fn check(root: &Path, base_url: Option<&str>) -> Result<Checked, Diagnostics> {
     let mut loaded = load(root, base_url)?;
-    loaded.check_markdown(root);
-    loaded.finish()
+    if loaded.theme.is_none() || loaded.problems.iter().any(Diagnostic::is_error) {
+        loaded.check_markdown(root);
+        return loaded.finish();
+    }
+    // Render every page, writing nothing, so that templates and charts are
+    // checked as a build would: `check` passes exactly when `build` would.
+    let rules = loaded.rules();
+    let checked = loaded.finish()?;
+    let assets =
+        checked.theme.static_files.iter().map(|(name, _)| (name.clone(), checked.routes.asset_url(name))).collect();
+    let site = Site::new(root, &checked.config, &checked.content, &checked.routes, &checked.theme, assets, rules);
+    let rendered = render_pages(&site, None, false);
+    let all = Diagnostics(checked.warnings.0.iter().cloned().chain(rendered.problems).collect()).sorted();
+    if all.has_errors() {
+        return Err(all);
+    }
+    Ok(Checked { warnings: all, ..checked })
+}
+
+/// What rendering every page found.
+struct RenderedPages {
+    pages: usize,
+    problems: Vec<Diagnostic>,
+}
+
+/// Renders every page in every language (in parallel), writing each to `out`
+/// at once if given, then checks the `#anchor` links the Markdown made.
+fn render_pages(site: &Site, out: Option<&Output>, progress: bool) -> RenderedPages {
+    let start = Instant::now();
+    let langs = site.config.lang_codes();
+    let jobs: Vec<(PageRef, &str)> =
+        site.pages().into_iter().flat_map(|p| langs.iter().map(move |l| (p, l.as_str()))).collect();
+    let done = AtomicUsize::new(0);
+    let show = progress && std::io::stderr().is_terminal();
+    // Only each page's Markdown anchors and problems are kept.
+    let results: Vec<Result<Option<DocOutcome>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|(page, lang)| {
+            let rendered = site.render(*page, lang)?;
+            if let Some(out) = out {
+                let path = site.routes.path(*page, lang);
+                out.write_page(path, rendered.html.as_bytes())
+                    .map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
+            }
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
+                eprint!("\r{n} / {} pages", jobs.len());
+            }
+            Ok(rendered.markdown)
+        })
+        .collect();
+    if show && start.elapsed() > Duration::from_secs(1) {
+        eprint!("\r\x1b[K");
+    }
+    let mut problems = site.take_problems();
+    let mut links = HashMap::new();
+    for result in results {
+        match result {
+            Ok(Some(md)) => {
+                problems.extend(md.problems);
+                links.insert(md.path, md.links);
+            }
+            Ok(None) => {}
+            Err(d) => problems.push(d),
+        }
+    }
+    check_fragments(site.root, site.content, &links, site.theme, &mut problems);
+    RenderedPages { pages: jobs.len(), problems }
 }
 
 fn load_config(root: &Path) -> Result<(SiteConfig, SourceFile), Diagnostic> {
@@ -230,6 +280,9 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     let root = &options.root;
     let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
     crate::output::refuse_dangerous_output(root, &output_dir).map_err(BuildError::Usage)?;
+    if let Some(url) = &options.base_url {
+        crate::routes::check_base_url(url).map_err(|why| BuildError::Usage(format!("--base-url {why}")))?;
+    }
     let mut loaded = load(root, options.base_url.as_deref()).map_err(BuildError::Content)?;
     if loaded.theme.is_none() || loaded.problems.iter().any(Diagnostic::is_error) {
         // Report the Markdown's problems too, so one run lists everything.
@@ -240,45 +293,9 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     let out = Output::create(&output_dir).map_err(io_error)?;
     let assets = out.copy_static(root, &checked.theme.static_files, &checked.routes).map_err(io_error)?;
     let site = Site::new(root, &checked.config, &checked.content, &checked.routes, &checked.theme, assets, rules);
-    let langs = checked.config.lang_codes();
-    let jobs: Vec<(PageRef, &str)> =
-        site.pages().into_iter().flat_map(|p| langs.iter().map(move |l| (p, l.as_str()))).collect();
-    let done = AtomicUsize::new(0);
-    let show = progress && std::io::stderr().is_terminal();
-    // Each page is written as soon as it is rendered; only its Markdown's
-    // anchors and problems are kept.
-    let results: Vec<Result<Option<DocOutcome>, Diagnostic>> = jobs
-        .par_iter()
-        .map(|(page, lang)| {
-            let rendered = site.render(*page, lang)?;
-            let path = checked.routes.path(*page, lang);
-            out.write_page(path, rendered.html.as_bytes())
-                .map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
-                eprint!("\r{n} / {} pages", jobs.len());
-            }
-            Ok(rendered.markdown)
-        })
-        .collect();
-    if show && start.elapsed() > Duration::from_secs(1) {
-        eprint!("\r\x1b[K");
-    }
-    let mut problems = site.take_problems();
-    let mut links = HashMap::new();
-    for result in results {
-        match result {
-            Ok(Some(md)) => {
-                problems.extend(md.problems);
-                links.insert(md.path, md.links);
-            }
-            Ok(None) => {}
-            Err(d) => problems.push(d),
-        }
-    }
-    check_fragments(root, &checked.content, &links, &checked.theme, &mut problems);
+    let mut rendered = render_pages(&site, Some(&out), progress);
     let mut all = checked.warnings.0.clone();
-    all.append(&mut problems);
+    all.append(&mut rendered.problems);
     let all = Diagnostics(all).sorted();
     if all.has_errors() {
         return Err(BuildError::Content(all));
@@ -289,7 +306,14 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
     })?;
     let charts = site.charts_drawn();
     let files = out.finish().map_err(io_error)?;
-    Ok(BuildReport { pages: jobs.len(), charts, files, output: output_dir, elapsed: start.elapsed(), warnings: all })
+    Ok(BuildReport {
+        pages: rendered.pages,
+        charts,
+        files,
+        output: output_dir,
+        elapsed: start.elapsed(),
+        warnings: all,
+    })
 }
 
 fn io_error(e: std::io::Error) -> BuildError {

@@ -24,7 +24,8 @@ pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
         header.extend(langs.iter().map(|l| format!("{field}_{l}")));
     }
     header.push("example_data".to_owned());
-    let mut out = String::new();
+    // A byte order mark, so that spreadsheet programs read the file as UTF-8 (å, ä, ö).
+    let mut out = String::from("\u{feff}");
     push_row(&mut out, header.iter().map(String::as_str));
     let per_lang =
         |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(l)).to_owned()).collect::<Vec<_>>();
@@ -76,8 +77,9 @@ struct JsonIndicator<'a> {
     unit: BTreeMap<&'a str, &'a str>,
     source: BTreeMap<&'a str, &'a str>,
     definition: BTreeMap<&'a str, &'a str>,
+    note: BTreeMap<&'a str, &'a str>,
     example_data: bool,
-    target: Option<JsonTarget>,
+    target: Option<JsonTarget<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     years: Option<Vec<i32>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -89,9 +91,10 @@ struct JsonIndicator<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonTarget {
+struct JsonTarget<'a> {
     value: f64,
     year: i32,
+    label: BTreeMap<&'a str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -123,8 +126,12 @@ pub fn json(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
         unit: texts(ind.unit.as_ref().map(|u| u.get_ref())),
         source: texts(Some(ind.source.get_ref())),
         definition: texts(ind.definition.as_ref().map(|u| u.get_ref())),
+        note: texts(ind.note.as_ref().map(|u| u.get_ref())),
         example_data: ind.example_data,
-        target: ind.target.as_ref().map(|t| JsonTarget { value: t.get_ref().value, year: t.get_ref().year }),
+        target: ind.target.as_ref().map(|t| {
+            let t = t.get_ref();
+            JsonTarget { value: t.value, year: t.year, label: texts(t.label.as_ref()) }
+        }),
         years: ind.years.as_ref().map(|y| y.get_ref().iter().map(|y| *y.get_ref()).collect()),
         series: ind
             .series

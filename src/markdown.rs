@@ -9,7 +9,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 
 use crate::diagnostics::Diagnostic;
 use crate::model::SourceFile;
-use crate::routes::{slugify, PageRef, Routes};
+use crate::routes::{is_valid_slug, slugify, PageRef, Routes};
 
 /// Typographic choices of one language that Markdown rendering needs.
 #[derive(Debug, Clone)]
@@ -70,8 +70,16 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Renders `doc` for its language; problems are added to `problems`.
-pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, problems: &mut Vec<Diagnostic>) -> Html {
+/// Renders `doc` for its language; problems are added to `problems`. Ids in
+/// `reserved` (the theme's own) are not given to headings or footnotes.
+pub fn render(
+    doc: Doc<'_>,
+    routes: &Routes,
+    typo: &Typography,
+    rules: Rules,
+    reserved: &HashSet<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Html {
     let body = doc.body();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -84,8 +92,8 @@ pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, pr
         typo,
         rules,
         problems,
-        ids: HashSet::new(),
-        order: Vec::new(),
+        ids: reserved.clone(),
+        footnotes: Vec::new(),
         out: Vec::new(),
         fragments: Vec::new(),
         last_heading: 1,
@@ -95,7 +103,6 @@ pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, pr
     };
     let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
     let mut footnotes: HashMap<String, Vec<Event>> = HashMap::new();
-    let mut ref_counts: HashMap<String, usize> = HashMap::new();
     while let Some((event, range)) = events.next() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -118,17 +125,6 @@ pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, pr
                 }
                 footnotes.insert(label.to_string(), inner);
             }
-            Event::FootnoteReference(label) => {
-                let n = r.footnote_number(&label);
-                let count = ref_counts.entry(label.to_string()).or_default();
-                *count += 1;
-                let id = footnote_id(&label);
-                let suffix = if *count == 1 { String::new() } else { format!("-{count}") };
-                r.out.push(Event::Html(
-                    format!("<sup class=\"footnote-ref\"><a href=\"#fn-{id}\" id=\"fnref-{id}{suffix}\">{n}</a></sup>")
-                        .into(),
-                ));
-            }
             e => {
                 let e = r.event(e, range);
                 r.out.push(e);
@@ -136,18 +132,18 @@ pub fn render(doc: Doc<'_>, routes: &Routes, typo: &Typography, rules: Rules, pr
         }
     }
     let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, r.out.into_iter());
+    html::push_html(&mut out, std::mem::take(&mut r.out).into_iter());
     // Table alignment as classes, not inline styles, so a strict
     // Content-Security-Policy (no inline styles) keeps it.
     let aligned = out.contains(" style=\"text-align: ");
     for align in ["left", "center", "right"].into_iter().filter(|_| aligned) {
         out = out.replace(&format!(" style=\"text-align: {align}\""), &format!(" class=\"align-{align}\""));
     }
-    if !r.order.is_empty() {
-        let label = r.order.clone();
-        push_footnotes(&mut out, &label, footnotes, typo, &mut r.ids);
+    if !r.footnotes.is_empty() {
+        let heading_id = r.unique_id("footnotes".into());
+        push_footnotes(&mut out, &heading_id, &r.footnotes, footnotes, typo);
     }
-    let mut ids: Vec<String> = r.ids.into_iter().collect();
+    let mut ids: Vec<String> = r.ids.into_iter().filter(|id| !reserved.contains(id)).collect();
     ids.sort();
     Html { html: out, links: Links { ids, fragments: r.fragments } }
 }
@@ -159,8 +155,8 @@ struct Renderer<'a> {
     rules: Rules,
     problems: &'a mut Vec<Diagnostic>,
     ids: HashSet<String>,
-    /// Footnote labels in order of first reference.
-    order: Vec<String>,
+    /// Footnotes in order of first reference.
+    footnotes: Vec<Footnote>,
     out: Vec<Event<'a>>,
     fragments: Vec<FragmentLink>,
     /// The level of the last heading (the page title is level 1).
@@ -198,6 +194,12 @@ impl<'a> Renderer<'a> {
                 }
                 Event::End(TagEnd::Image)
             }
+            Event::FootnoteReference(label) => {
+                let (n, id, ref_id) = self.footnote_reference(&label);
+                Event::Html(
+                    format!("<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{ref_id}\">{n}</a></sup>").into(),
+                )
+            }
             Event::Html(html) | Event::InlineHtml(html) if !is_comment(&html) => {
                 self.raw_html(range);
                 Event::Html(html)
@@ -211,6 +213,26 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 self.text(e)
+            }
+        }
+    }
+
+    /// Links that are not `@/` paths: scripts are refused, and addresses that
+    /// would break when the site is served from a sub-folder are warned about.
+    fn check_plain_link(&mut self, dest: &str, span: Range<usize>) {
+        let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
+        match scheme.map(str::to_ascii_lowercase).as_deref() {
+            Some("javascript" | "data" | "vbscript") => {
+                let d = self.problem(span, "a link that runs code is not allowed");
+                d.hint = Some("link to a page with @/… or to an address starting with https://".into());
+            }
+            Some(_) => {}
+            None if dest.is_empty() || dest.starts_with('#') => {}
+            None => {
+                let d = self.problem(span, &format!("the link `{dest}` is not adjusted to the site's address"));
+                d.hint =
+                    Some("link to a page of the site as @/path/from/content.md, or to a full https:// address".into());
+                d.severity = crate::diagnostics::Severity::Warning;
             }
         }
     }
@@ -274,6 +296,7 @@ impl<'a> Renderer<'a> {
             return dest;
         }
         let Some(target) = dest.strip_prefix("@/") else {
+            self.check_plain_link(&dest, range);
             return dest;
         };
         match self.routes.resolve(target) {
@@ -318,7 +341,7 @@ impl<'a> Renderer<'a> {
             let message = format!("the heading jumps from level {} to level {n}", self.last_heading);
             let hint =
                 format!("use {} here, so screen reader users do not miss a level", "#".repeat(self.last_heading + 1));
-            let d = self.problem(span, &message);
+            let d = self.problem(span.clone(), &message);
             d.hint = Some(hint);
             d.severity = crate::diagnostics::Severity::Warning;
         }
@@ -329,8 +352,16 @@ impl<'a> Renderer<'a> {
                 text.push_str(t);
             }
         }
-        let base = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&text));
-        let base = if base.is_empty() { "rubrik".to_owned() } else { base };
+        let base = match id {
+            Some(id) if is_valid_slug(&id) => id.to_string(),
+            Some(id) => {
+                let d = self.problem(span, &format!("the heading id `{id}` cannot be used as an anchor"));
+                d.hint = Some(format!("use lowercase a–z, digits and -, e.g. {{#{}}}", slugify(&id)));
+                slugify(&text)
+            }
+            None => slugify(&text),
+        };
+        let base = if base.is_empty() { format!("h{n}") } else { base };
         let id = self.unique_id(base);
         self.out.push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
         self.out.extend(inner);
@@ -347,12 +378,20 @@ impl<'a> Renderer<'a> {
         id
     }
 
-    fn footnote_number(&mut self, label: &str) -> usize {
-        match self.order.iter().position(|l| l == label) {
-            Some(i) => i + 1,
+    /// The number, id and reference id of a footnote reference; the first
+    /// reference to a label creates the footnote.
+    fn footnote_reference(&mut self, label: &str) -> (usize, String, String) {
+        let slug = footnote_slug(label);
+        match self.footnotes.iter().position(|f| f.label == label) {
+            Some(i) => {
+                let ref_id = self.unique_id(format!("fnref-{slug}"));
+                (i + 1, self.footnotes[i].id.clone(), ref_id)
+            }
             None => {
-                self.order.push(label.to_owned());
-                self.order.len()
+                let id = self.unique_id(format!("fn-{slug}"));
+                let ref_id = self.unique_id(format!("fnref-{slug}"));
+                self.footnotes.push(Footnote { label: label.to_owned(), id: id.clone(), first_ref: ref_id.clone() });
+                (self.footnotes.len(), id, ref_id)
             }
         }
     }
@@ -363,7 +402,14 @@ fn is_comment(html: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
-fn footnote_id(label: &str) -> String {
+/// A footnote: its label in the text, its id, and the id of its first reference.
+struct Footnote {
+    label: String,
+    id: String,
+    first_ref: String,
+}
+
+fn footnote_slug(label: &str) -> String {
     let s = slugify(label);
     if s.is_empty() {
         "note".into()
@@ -374,26 +420,23 @@ fn footnote_id(label: &str) -> String {
 
 fn push_footnotes(
     out: &mut String,
-    order: &[String],
+    heading_id: &str,
+    notes: &[Footnote],
     mut defs: HashMap<String, Vec<Event>>,
     typo: &Typography,
-    ids: &mut HashSet<String>,
 ) {
-    let heading_id = if ids.contains("fotnoter") { "footnotes-heading".to_owned() } else { "footnotes".to_owned() };
     out.push_str(&format!(
         "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
         escape(&typo.footnotes_heading)
     ));
-    ids.insert(heading_id);
-    for label in order {
-        let id = footnote_id(label);
-        ids.insert(format!("fn-{id}"));
-        out.push_str(&format!("<li id=\"fn-{id}\">"));
-        if let Some(events) = defs.remove(label) {
+    for note in notes {
+        out.push_str(&format!("<li id=\"{}\">", note.id));
+        if let Some(events) = defs.remove(&note.label) {
             html::push_html(out, events.into_iter());
         }
         out.push_str(&format!(
-            " <a href=\"#fnref-{id}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a></li>\n",
+            " <a href=\"#{}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a></li>\n",
+            note.first_ref,
             escape(&typo.back_to_text)
         ));
     }
@@ -409,7 +452,7 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Content;
+    use crate::model::{Content, SourceFile};
 
     fn typo() -> Typography {
         Typography {
@@ -426,7 +469,7 @@ mod tests {
         let langs = vec!["sv".to_string(), "en".to_string()];
         let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/", None);
         let mut problems = Vec::new();
-        let html = render(doc, &routes, &typo(), Rules::default(), &mut problems);
+        let html = render(doc, &routes, &typo(), Rules::default(), &HashSet::new(), &mut problems);
         (html, problems)
     }
 
@@ -445,11 +488,51 @@ mod tests {
             messages,
             [
                 ("the heading jumps from level 2 to level 4", false),
+                ("the link `bild.png` is not adjusted to the site's address", false),
                 ("the image has no alternative text", true),
                 ("the link has no text, so screen readers cannot say where it leads", true),
                 ("raw HTML in Markdown is published as it is, unchecked", false),
             ]
         );
+    }
+
+    #[test]
+    fn unsafe_ids_and_script_links_are_refused() {
+        let (h, p) = render_md("## Intro {#x\"onmouseover=\"alert(1)}\n\n[a](javascript:alert(1))\n");
+        assert!(!h.html.contains("onmouseover=\""), "{}", h.html);
+        let errors: Vec<&str> = p.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("the heading id"));
+        assert_eq!(errors[1], "a link that runs code is not allowed");
+    }
+
+    #[test]
+    fn footnote_ids_are_unique_and_work_anywhere() {
+        let (h, _) = render_md("## Rubrik[^a b]\n\nText[^a-b] och [^a b].\n\n[^a b]: Ett.\n\n[^a-b]: Två.\n");
+        assert!(h.html.contains("<li id=\"fn-a-b\">"), "{}", h.html);
+        assert!(h.html.contains("<li id=\"fn-a-b-2\">"), "two labels with the same slug: {}", h.html);
+        assert!(
+            h.html.contains("<h2 id=\"rubrik\">Rubrik<sup class=\"footnote-ref\"><a href=\"#fn-a-b\""),
+            "{}",
+            h.html
+        );
+        let ids: Vec<&str> = h.html.split(" id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
+    }
+
+    #[test]
+    fn theme_ids_are_not_reused() {
+        let file = SourceFile { path: "content/a.en.md".into(), text: "## Goals\n\nX[^1]\n\n[^1]: Y\n".into() };
+        let doc = Doc { file: &file, body_offset: 0, lang: "en" };
+        let (routes, _) = Routes::new(&Content::default(), &["en".to_string()], "https://x.se/", None);
+        let reserved: HashSet<String> = ["goals".to_string(), "footnotes".to_string()].into();
+        let h = render(doc, &routes, &typo(), Rules::default(), &reserved, &mut Vec::new());
+        assert!(h.html.contains("<h2 id=\"goals-2\">"), "{}", h.html);
+        assert!(h.html.contains("<h2 id=\"footnotes-2\">"), "{}", h.html);
+        assert!(!h.links.ids.contains(&"goals".to_string()));
     }
 
     #[test]

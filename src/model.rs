@@ -228,6 +228,7 @@ impl IndicatorFile {
 pub struct Series {
     pub name: Spanned<Text>,
     pub values: Spanned<Vec<Spanned<DataValue>>>,
+    /// The home series: the one the target and the summary's distance to it refer to.
     #[serde(default)]
     pub highlight: bool,
 }

@@ -26,18 +26,54 @@ pub enum OutputError {
     Io(io::Error),
 }
 
-/// Refuses an output folder that is the site itself, holds it, or lies in its sources.
+/// The file that marks a folder as goalsite's output, so that a build only
+/// ever replaces a folder it wrote itself.
+pub const MARKER: &str = ".goalsite-output";
+
+/// Refuses an output folder that is the site itself, holds it, lies in its
+/// sources, or is a folder with files that goalsite did not write.
 pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), String> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root, out) = (abs(root), abs(output));
+    let (root, out) = (normalise(root), normalise(output));
+    let refuse = |why: &str| Err(format!("refusing to write the site into {}: {why}", output.display()));
     let inside_sources = ["content", "themes"].iter().any(|d| out.starts_with(root.join(d)));
     if root.starts_with(&out) || inside_sources || out.join(crate::config::CONFIG_FILE).exists() {
-        return Err(format!(
-            "refusing to write the site into {}: that folder holds the site's own files and would be replaced",
-            output.display()
-        ));
+        return refuse("that folder holds the site's own files and would be replaced");
+    }
+    let has_files = fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false);
+    if has_files && !out.join(MARKER).exists() {
+        return refuse("the folder has files that goalsite did not write, and a build replaces the whole folder; choose an empty or new folder");
     }
     Ok(())
+}
+
+/// An absolute path with `.` and `..` resolved (links in existing parents too).
+fn normalise(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve links in the longest part that exists.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name().map(|n| n.to_owned()), existing.parent().map(Path::to_path_buf)) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return out,
+        }
+    }
+    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
+    resolved.extend(rest.iter().rev());
+    resolved
 }
 
 impl Output {
@@ -48,12 +84,18 @@ impl Output {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent)?;
-        let tmp = tempfile::Builder::new().prefix(".goalsite-build-").tempdir_in(&parent)?;
+        remove_stale_builds(&parent);
+        let tmp = tempfile::Builder::new().prefix(TMP_PREFIX).tempdir_in(&parent)?;
+        fs::write(tmp.path().join(MARKER), "This folder is written by goalsite and replaced on every build.\n")?;
         Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
-    /// Writes a file at `rel` (a path under the site root).
+    /// Writes a file at `rel` (a path under the site root, which it may not leave).
     pub fn write_file(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            return Err(io::Error::other(format!("{rel} is not a path inside the site")));
+        }
         let path = self.tmp.path().join(rel);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
@@ -113,6 +155,26 @@ impl Output {
     }
 }
 
+const TMP_PREFIX: &str = ".goalsite-build-";
+
+/// Removes what an interrupted build (Ctrl-C, a crash) left beside the output:
+/// temporary folders more than an hour old, so that a build running now is
+/// never touched.
+fn remove_stale_builds(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.filter_map(Result::ok) {
+        let stale = entry.file_name().to_string_lossy().starts_with(TMP_PREFIX)
+            && entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| t < hour_ago);
+        if stale {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Puts the new build in place of the old output. The old one is removed
+/// afterwards; if that fails, the build still succeeded (it is left as `….old`
+/// and removed by a later build).
 fn swap(built: &Path, target: &Path) -> io::Result<()> {
     if !target.exists() {
         return fs::rename(built, target);
@@ -123,7 +185,8 @@ fn swap(built: &Path, target: &Path) -> io::Result<()> {
         fs::rename(&old, target)?;
         return Err(e);
     }
-    fs::remove_dir_all(&old)
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
 }
 
 /// FNV-1a, 64 bits: a stable content hash for file names (not for security).
@@ -145,6 +208,30 @@ mod tests {
     }
 
     #[test]
+    fn dotted_paths_and_foreign_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(refuse_dangerous_output(&root, &root.join("x/../content")).is_err());
+        assert!(refuse_dangerous_output(&root, &root.join("public/../..")).is_err());
+        let other = dir.path().join("documents");
+        fs::create_dir_all(&other).unwrap();
+        fs::write(other.join("letter.txt"), "keep me").unwrap();
+        assert!(refuse_dangerous_output(&root, &other).is_err(), "a folder goalsite did not write");
+        fs::write(other.join(MARKER), "").unwrap();
+        assert!(refuse_dangerous_output(&root, &other).is_ok());
+    }
+
+    #[test]
+    fn files_cannot_be_written_outside_the_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Output::create(&dir.path().join("public")).unwrap();
+        assert!(out.write_file("../escaped.html", b"x").is_err());
+        assert!(out.write_page("sv/../../escaped/", b"x").is_err());
+        assert!(!dir.path().join("escaped.html").exists());
+    }
+
+    #[test]
     fn swap_replaces_the_old_output_whole() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("public");
@@ -152,6 +239,7 @@ mod tests {
         let out = Output::create(&target).unwrap();
         out.write_page("sv/", b"hej").unwrap();
         assert_eq!(out.finish().unwrap(), 1);
+        assert!(target.join(MARKER).is_file(), "the output says who wrote it");
         assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");
         assert!(!target.join("stale").exists());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");

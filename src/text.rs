@@ -20,6 +20,14 @@ pub enum Text {
 }
 
 impl Text {
+    /// Every value, in whatever language.
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            Text::Same(s) => vec![s.as_str()],
+            Text::PerLang(map) => map.values().map(String::as_str).collect(),
+        }
+    }
+
     /// The text in `lang`, if it has one.
     pub fn get(&self, lang: &Lang) -> Option<&str> {
         match self {

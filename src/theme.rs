@@ -88,6 +88,9 @@ impl Theme {
         let static_files = list_static(root, &dir.join("static"));
         let rel = dir.join("theme.toml");
         let settings = toml_doc::read_text(root, &rel).and_then(|s| toml_doc::parse::<ThemeFile>(&rel, &s));
+        if let Ok(settings) = &settings {
+            check_chart_style(&settings.chart, &rel, &mut problems);
+        }
         match settings {
             Ok(settings) if problems.is_empty() => {
                 let ids = literal_ids(&env);
@@ -199,18 +202,77 @@ fn load_i18n(root: &Path, dir: &Path, langs: &[String], problems: &mut Vec<Diagn
             Err(d) => problems.push(d),
         }
     }
-    // Every language must have the same strings as the first.
-    if let Some((first_lang, first)) = out.iter().next() {
-        for (lang, other) in out.iter().skip(1) {
-            for key in first.strings.keys().filter(|k| !other.strings.contains_key(*k)) {
-                problems.push(
-                    Diagnostic::error(&dir.join(format!("{lang}.toml")), format!("the UI string `{key}` is missing"))
-                        .with_hint(format!("{first_lang}.toml has it: add its translation under [strings]")),
-                );
-            }
+    // Every language has the strings goalsite itself writes, and the same
+    // strings as every other language (the templates use them all).
+    let mut all_keys: std::collections::BTreeSet<&str> = REQUIRED_STRINGS.iter().copied().collect();
+    all_keys.extend(out.values().flat_map(|i| i.strings.keys().map(String::as_str)));
+    for (lang, i18n) in &out {
+        for key in all_keys.iter().filter(|k| !i18n.strings.contains_key(**k)) {
+            let file = dir.join(format!("{lang}.toml"));
+            let hint = match out.iter().find(|(_, other)| other.strings.contains_key(*key)) {
+                Some((other, _)) => format!("{other}.toml has it: add its translation under [strings]"),
+                None => "goalsite needs it: add it under [strings]".to_owned(),
+            };
+            problems.push(Diagnostic::error(&file, format!("the UI string `{key}` is missing")).with_hint(hint));
         }
     }
     out
+}
+
+/// The UI strings goalsite writes itself (in Markdown, charts and their summaries).
+pub const REQUIRED_STRINGS: &[&str] = &[
+    "back_to_text",
+    "category",
+    "chart_above_target",
+    "chart_at_target",
+    "chart_below_target",
+    "chart_categories",
+    "chart_decrease",
+    "chart_gaps",
+    "chart_increase",
+    "chart_one_value",
+    "chart_series_change",
+    "chart_series_change_percent",
+    "chart_series_single",
+    "chart_series_unchanged",
+    "chart_target",
+    "chart_target_label",
+    "chart_value_unit",
+    "example_data",
+    "footnotes",
+    "home",
+    "no_value",
+    "not_found_title",
+    "percent",
+    "statement_title",
+    "year",
+];
+
+/// Checks what a theme's `[chart]` settings must hold for drawing to work.
+fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnostic>) {
+    let colours = [
+        &style.background,
+        &style.text,
+        &style.axis,
+        &style.grid,
+        &style.bar,
+        &style.highlight,
+        &style.national,
+        &style.target,
+    ]
+    .into_iter()
+    .chain(&style.series);
+    for c in colours.filter(|c| charts_rs::Color::parse(c).is_none()) {
+        problems.push(
+            Diagnostic::error(file, format!("`{c}` is not a colour")).with_hint("write colours like \"#0b3c5d\""),
+        );
+    }
+    if style.series.is_empty() || style.dashes.is_empty() {
+        problems.push(Diagnostic::error(file, "[chart] needs at least one colour in series and one pattern in dashes"));
+    }
+    if style.font_size <= 0.0 {
+        problems.push(Diagnostic::error(file, "[chart] font_size must be a positive number"));
+    }
 }
 
 fn list_static(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {

@@ -45,6 +45,7 @@ pub fn validate(config: &SiteConfig, config_file: &SourceFile, content: &Content
     }
     for page in &content.pages {
         v.docs(&page.docs, &page.key, true);
+        v.page_path(page);
     }
     v.problems
 }
@@ -133,9 +134,8 @@ impl Validator<'_> {
                 self.at(file, l.code.span(), "a language code is a short lowercase code like sv or en");
             }
         }
-        let url = c.base_url.get_ref();
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            let d = self.at(file, c.base_url.span(), "base_url must be a full address");
+        if let Err(why) = crate::routes::check_base_url(c.base_url.get_ref()) {
+            let d = self.at(file, c.base_url.span(), format!("base_url {why}"));
             d.hint = Some("write it like \"https://www.example.se/uppfoljning/\"".into());
         }
         if !YEARS.contains(&c.report_year) {
@@ -157,7 +157,7 @@ impl Validator<'_> {
         }
         self.opt_text(file, &c.footer.organisation, "the footer organisation");
         if let Some(a) = &c.accessibility {
-            self.text(file, &a.slug, "the accessibility statement's slug");
+            self.slug(file, &Some(a.slug.clone()));
             self.text(file, &a.contact, "the accessibility statement's contact");
             self.text(file, &a.method, "the accessibility statement's method");
             self.text(file, &a.supervisor, "the supervisory authority");
@@ -214,15 +214,47 @@ impl Validator<'_> {
         }
     }
 
+    /// A free page's folders, and its file name where no slug replaces it,
+    /// become its address: they must be usable there.
+    fn page_path(&mut self, page: &crate::model::Page) {
+        let Some(doc) = page.docs.values().next() else { return };
+        let mut parts: Vec<&str> = page.key.trim_end_matches(".md").split('/').collect();
+        if page.docs.values().all(|d| d.front.slug.is_some()) {
+            parts.pop();
+        }
+        for part in parts.into_iter().filter(|p| !is_valid_slug(p)) {
+            self.problems.push(
+                Diagnostic::error(&doc.path, format!("`{part}` in the file's path cannot be used in an address"))
+                    .with_hint(format!("rename it to `{}` (lowercase a–z, digits and -)", slugify(part))),
+            );
+        }
+    }
+
     fn programme(&mut self, p: &Programme, goal_ids: &mut HashMap<String, String>, indicators: &HashSet<&str>) {
         let f = &p.file;
         let d = &p.data;
+        if d.slug.is_none() && !is_valid_slug(&p.id) {
+            self.problems.push(
+                Diagnostic::error(&f.path, format!("the folder name `{}` cannot be used in an address", p.id))
+                    .with_hint(format!(
+                        "rename the folder to `{}`, or set slug = {{ … }} in this file",
+                        slugify(&p.id)
+                    )),
+            );
+        }
         self.text(f, &d.title, "the programme title");
         self.slug(f, &d.slug);
         self.opt_text(f, &d.summary, "the summary");
         self.opt_text(f, &d.no_goals_note, "no_goals_note");
-        let key = format!("{}/_index.md", p.id);
-        self.docs(&p.narrative, &key, false);
+        if p.narrative.is_empty() {
+            let files: Vec<String> = self.langs.iter().map(|l| format!("_index.{l}.md")).collect();
+            self.problems.push(
+                Diagnostic::error(&f.path, "the programme has no text")
+                    .with_hint(format!("write its narrative in {} in the same folder", files.join(" and "))),
+            );
+        } else {
+            self.docs(&p.narrative, &format!("{}/_index.md", p.id), false);
+        }
         for g in &d.goals {
             if let Some(first) = goal_ids.insert(g.id.get_ref().clone(), f.path.to_string_lossy().into_owned()) {
                 let d = self.at(f, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
@@ -240,7 +272,11 @@ impl Validator<'_> {
         self.slug(f, &g.slug);
         self.text(f, &g.title, "the goal title");
         self.text(f, &g.target, "the goal's target");
+        let mut listed = HashSet::new();
         for r in &g.indicators {
+            if !listed.insert(r.get_ref()) {
+                self.at(f, r.span(), format!("the indicator `{}` is listed twice", r.get_ref()));
+            }
             if !indicators.contains(r.get_ref().as_str()) {
                 let candidates: Vec<&str> = indicators.iter().copied().collect();
                 let d = self.at(f, r.span(), format!("there is no indicator `{}`", r.get_ref()));

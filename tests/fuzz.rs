@@ -2,6 +2,7 @@
 //! parsing and Markdown rendering return a value or diagnostics, never panic,
 //! and every diagnostic points inside the file.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use proptest::prelude::*;
@@ -96,7 +97,7 @@ proptest! {
         let file = SourceFile { path: "content/a.sv.md".into(), text: text.clone().into() };
         let doc = markdown::Doc { file: &file, body_offset: 0, lang: "sv" };
         let mut problems = Vec::new();
-        let html = markdown::render(doc, &routes, &typography(), Rules::default(), &mut problems);
+        let html = markdown::render(doc, &routes, &typography(), Rules::default(), &HashSet::new(), &mut problems);
         prop_assert!(!html.html.contains("<script") || text.contains("<script"));
         for d in &problems {
             prop_assert!(position_is_inside(d, &text), "{d}");

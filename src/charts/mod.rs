@@ -64,14 +64,15 @@ pub struct ChartText<'a> {
 }
 
 /// The chart kind an indicator asks for, or the one its data calls for.
-pub fn kind_of(ind: &IndicatorFile, lang: &str) -> ChartKind {
+/// The same in every language, so the Swedish and English pages agree.
+pub fn kind_of(ind: &IndicatorFile) -> ChartKind {
     match ind.chart.as_ref().map(|c| c.get_ref().as_str()) {
         Some("line") => ChartKind::Line,
         Some("bar") => ChartKind::Bar,
         Some("hbar") => ChartKind::HorizontalBar,
         _ if ind.years.is_some() => ChartKind::Line,
         _ => {
-            let long = ind.categories.iter().any(|c| c.name.get_ref().tr(lang).chars().count() > 10);
+            let long = ind.categories.iter().flat_map(|c| c.name.get_ref().values()).any(|n| n.chars().count() > 10);
             if long || ind.categories.len() > 6 {
                 ChartKind::HorizontalBar
             } else {
@@ -87,7 +88,7 @@ const KEEP: char = '\u{2060}';
 
 /// Draws `ind` as SVG for one language.
 pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> Result<String, String> {
-    let kind = kind_of(ind, text.lang);
+    let kind = kind_of(ind);
     let svg = match kind {
         ChartKind::Line => line_chart(ind, style, text, size).svg(),
         ChartKind::Bar => bar_chart(ind, style, text, size, false).svg(),
@@ -96,7 +97,9 @@ pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: S
     .map_err(|e| e.to_string())?;
     let highlighted: Vec<String> =
         ind.categories.iter().filter(|c| c.highlight).map(|c| c.name.get_ref().tr(text.lang).to_owned()).collect();
-    let svg = numbers_in_svg::localise(&svg, text.number, text.decimals, &highlighted);
+    let values: Vec<f64> = ind.values().collect();
+    let data = numbers_in_svg::Data { values: &values, decimals: text.decimals, bold: &highlighted };
+    let svg = numbers_in_svg::localise(&svg, text.number, &data);
     Ok(accessible(&svg, text))
 }
 
@@ -174,12 +177,12 @@ fn line_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: S
 }
 
 /// Markers differ per series, so lines differ by shape as well as colour.
+/// (The diamond is kept for the target.)
 fn symbol(i: usize) -> Symbol {
-    match i % 4 {
+    match i % 3 {
         0 => Symbol::Circle(4.0, None),
         1 => Symbol::Rect(4.0, None),
-        2 => Symbol::Triangle(5.0, None),
-        _ => Symbol::Diamond(5.0, None),
+        _ => Symbol::Triangle(5.0, None),
     }
 }
 
@@ -291,7 +294,7 @@ fn accessible(svg: &str, text: &ChartText) -> String {
     let view_box = attr(open, "viewBox").unwrap_or_default();
     let id = text.dom_id;
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart__svg\" role=\"img\" aria-labelledby=\"{id}-title\" aria-describedby=\"{id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart__svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{}",
         escape_xml(text.title),
         escape_xml(text.desc),
         &svg[end + 1..]

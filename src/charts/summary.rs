@@ -44,7 +44,9 @@ pub fn summary(ind: &IndicatorFile, lang: &str, i18n: &I18n, decimals: usize) ->
             }
             if let Some(target) = &ind.target {
                 let t = target.get_ref();
-                let last = ind.series.first().and_then(|s| s.values.get_ref().iter().rev().find_map(|v| v.get_ref().0));
+                // The target belongs to the highlighted series (the home municipality), else the first.
+                let home = ind.series.iter().find(|s| s.highlight).or(ind.series.first());
+                let last = home.and_then(|s| s.values.get_ref().iter().rev().find_map(|v| v.get_ref().0));
                 sentences.push(target_sentence(t.value, t.year, last, i18n, &with_unit));
             }
         }
@@ -108,7 +110,9 @@ fn series_sentence(
                 ("change", with_unit(change.abs())),
                 ("direction", i18n.string(if change < 0.0 { "chart_decrease" } else { "chart_increase" })),
             ];
-            let pattern = if first.1 != 0.0 {
+            let pattern = if change == 0.0 {
+                i18n.string("chart_series_unchanged")
+            } else if first.1 != 0.0 {
                 let percent = fmt.format((change / first.1 * 100.0).abs(), 0);
                 values.push(("percent", fill(&i18n.string("percent"), &[("value", &percent)])));
                 i18n.string("chart_series_change_percent")

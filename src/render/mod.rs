@@ -23,6 +23,7 @@ use crate::model::{Content, MarkdownDoc};
 use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 
+pub use parts::render_doc;
 pub use views::{GoalView, IndicatorView, ProgrammeView};
 
 /// Everything rendering reads. Built once per build, shared by all threads.

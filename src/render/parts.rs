@@ -3,29 +3,45 @@
 
 use crate::charts;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{self, Links};
+use std::path::Path;
+
+use crate::markdown::{self, Links, Rules};
 use crate::model::{Indicator, MarkdownDoc};
+use crate::routes::Routes;
+use crate::theme::Theme;
 
 use super::{DocOutcome, Site};
+
+/// Reads one Markdown file and renders it in its language.
+pub fn render_doc(
+    root: &Path,
+    doc: &MarkdownDoc,
+    routes: &Routes,
+    theme: &Theme,
+    rules: Rules,
+) -> (String, DocOutcome) {
+    let mut problems = Vec::new();
+    let (html, links) = match doc.read(root) {
+        Ok(file) => {
+            let typo = theme.i18n[&doc.lang].typography();
+            let d = markdown::Doc { file: &file, body_offset: doc.body_offset, lang: &doc.lang };
+            let html = markdown::render(d, routes, &typo, rules, &theme.ids, &mut problems);
+            (html.html, html.links)
+        }
+        Err(d) => {
+            problems.push(d);
+            (String::new(), Links::default())
+        }
+    };
+    (html, DocOutcome { path: doc.path.clone(), links, problems })
+}
 
 impl Site<'_> {
     /// The HTML of `doc`, with what the checks after rendering need of it.
     pub(super) fn markdown(&self, doc: Option<&MarkdownDoc>) -> (String, Option<DocOutcome>) {
         let Some(doc) = doc else { return (String::new(), None) };
-        let mut problems = Vec::new();
-        let (html, links) = match doc.read(self.root) {
-            Ok(file) => {
-                let typo = self.theme.i18n[&doc.lang].typography();
-                let d = markdown::Doc { file: &file, body_offset: doc.body_offset, lang: &doc.lang };
-                let html = markdown::render(d, self.routes, &typo, self.rules, &mut problems);
-                (html.html, html.links)
-            }
-            Err(d) => {
-                problems.push(d);
-                (String::new(), Links::default())
-            }
-        };
-        (html, Some(DocOutcome { path: doc.path.clone(), links, problems }))
+        let (html, outcome) = render_doc(self.root, doc, self.routes, self.theme, self.rules);
+        (html, Some(outcome))
     }
 
     /// The indicator's chart at `size` in `lang`, as SVG; a chart that cannot
