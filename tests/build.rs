@@ -235,3 +235,37 @@ supervisor_url = "https://www.digg.se/"
         .contains("href=\"/follow-up/en/accessibility/\">Accessibility statement</a>"));
     assert!(f.read("sitemap.xml").contains("<loc>https://example.org/follow-up/en/accessibility/</loc>"));
 }
+
+#[test]
+fn an_error_found_while_rendering_leaves_the_previous_output_and_no_temporary_folders() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    let before = tree(&f.out());
+    // Only rendering finds this one: the anchor's target heading is gone.
+    f.edit("content/om.en.md", "## Background", "## History");
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 1);
+    assert!(stderr.contains("the anchor #background does not exist"), "{stderr}");
+    assert_eq!(before, tree(&f.out()), "public/ changed after a failed build");
+    let names: Vec<String> = std::fs::read_dir(f.root())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.starts_with(".goalsite")), "{names:?}");
+}
+
+#[test]
+fn a_folder_goalsite_did_not_write_is_never_replaced() {
+    let f = Fixture::new();
+    let other = f.root().join("documents");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("letter.txt"), "keep me").unwrap();
+    let (code, _, stderr) = run(&["build", "--root", f.root().to_str().unwrap(), "--output", other.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("files that goalsite did not write"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(other.join("letter.txt")).unwrap(), "keep me");
+    let sneaky = format!("{}/x/../content", f.root().display());
+    assert_eq!(run(&["build", "--root", f.root().to_str().unwrap(), "--output", &sneaky]).0, 2);
+    assert!(f.root().join("content/om.sv.md").is_file());
+}

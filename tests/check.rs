@@ -147,3 +147,54 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
     assert!(f.read("en/growth/housing/index.html").contains("<h1>Bostäder</h1>"), "the title falls back too");
     assert!(!f.read("sv/om/index.html").contains("untranslated"));
 }
+
+#[test]
+fn check_finds_what_only_rendering_finds() {
+    let f = Fixture::new();
+    f.edit("themes/default/templates/goal.html", "{{ t.target }}", "{{ t.targett }}");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1, "check fails where build would");
+    assert!(stderr.contains("themes/default/templates/goal.html"), "{stderr}");
+    assert_eq!(f.build().0, 1);
+}
+
+#[test]
+fn a_broken_theme_is_an_error_not_a_crash() {
+    let f = Fixture::new();
+    f.edit("themes/default/theme.toml", "dashes = [\"\", \"8,4\", \"2,3\", \"12,4,2,4\"]", "dashes = []");
+    f.edit("themes/default/theme.toml", "bar = \"#5b8db8\"", "bar = \"blå\"");
+    f.edit("themes/default/i18n/en.toml", "no_value = \"No data\"\n", "");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "themes/default/theme.toml: [chart] needs at least one colour in series and one pattern in dashes"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`blå` is not a colour"), "{stderr}");
+    assert!(stderr.contains("themes/default/i18n/en.toml: the UI string `no_value` is missing"), "{stderr}");
+}
+
+#[test]
+fn every_part_of_an_address_is_checked() {
+    let f = Fixture::new();
+    f.edit(
+        "site.toml",
+        "[footer]",
+        "[accessibility]\nslug = { sv = \"../../../escaped\", en = \"accessibility\" }\nstatus = \"partial\"\nstatement_date = 2026-11-27\ncontact = \"x\"\nmethod = \"x\"\nsupervisor = \"Digg\"\nsupervisor_url = \"https://www.digg.se/\"\n\n[footer]",
+    );
+    f.edit("content/tillvaxt/programme.toml", "slug = { sv = \"tillvaxt\", en = \"growth\" }\n", "");
+    std::fs::rename(f.root().join("content/tillvaxt"), f.root().join("content/Ny Plan")).unwrap();
+    f.write("content/Om oss.sv.md", "+++\ntitle = \"Om oss\"\n+++\nText.\n");
+    f.write("content/Om oss.en.md", "+++\ntitle = \"About us\"\n+++\nText.\n");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("the slug `../../../escaped` cannot be used in an address"), "{stderr}");
+    assert!(
+        stderr.contains("content/Ny Plan/programme.toml: the folder name `Ny Plan` cannot be used in an address"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`Om oss` in the file's path cannot be used in an address"), "{stderr}");
+    assert!(!f.root().join("escaped").exists() && !f.root().parent().unwrap().join("escaped").exists());
+}

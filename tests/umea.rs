@@ -129,3 +129,25 @@ fn deploy_files_point_at_every_page_under_the_base_path() {
         "the root leads to Swedish"
     );
 }
+
+#[test]
+fn rebuilding_the_umea_site_gives_byte_identical_output() {
+    let (_a, first) = build_umea();
+    let (_b, second) = build_umea();
+    assert_eq!(common::tree(&first), common::tree(&second));
+}
+
+#[test]
+fn every_id_on_every_page_is_unique_and_assets_are_under_the_base_path() {
+    let (_dir, out) = build_umea();
+    for (path, html) in files_with(&out, "html") {
+        let mut ids: Vec<&str> = html.split(" id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "{path} repeats an id");
+        for href in html.split("<link rel=\"stylesheet\" href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+            assert!(href.starts_with("/uppfoljning/style.") && href.ends_with(".css"), "{path}: {href}");
+        }
+    }
+}
