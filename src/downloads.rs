@@ -16,6 +16,16 @@ pub fn path(id: &str, ext: &str) -> String {
     format!("{DATA_DIR}/{id}.{ext}")
 }
 
+/// Every indicator's CSV and JSON file: (path under the root, contents).
+pub fn files(content: &crate::model::Content, langs: &[String]) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for ind in content.programmes.iter().flat_map(|p| &p.indicators) {
+        files.push((path(&ind.id, "csv"), csv(&ind.id, &ind.data, langs)));
+        files.push((path(&ind.id, "json"), json(&ind.id, &ind.data, langs)));
+    }
+    files
+}
+
 /// One row per value, in long ("tidy") form: indicator, year, series, value,
 /// then the series name, unit and source in each language.
 pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {

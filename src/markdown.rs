@@ -323,7 +323,7 @@ impl<'a> Renderer<'a> {
                 );
                 d = match crate::toml_doc::nearest(key, &keys) {
                     Some(best) => d.with_hint(format!("did you mean @/{best}?")),
-                    None => d.with_hint("write the path of a content file from content/, like @/tillvaxt/_index.md"),
+                    None => d.with_hint("write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md"),
                 };
                 self.problems.push(d);
                 dest
@@ -427,7 +427,7 @@ fn push_footnotes(
 ) {
     out.push_str(&format!(
         "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
-        escape(&typo.footnotes_heading)
+        crate::text::escape(&typo.footnotes_heading)
     ));
     for note in notes {
         out.push_str(&format!("<li id=\"{}\">", note.id));
@@ -437,16 +437,10 @@ fn push_footnotes(
         out.push_str(&format!(
             " <a href=\"#{}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a></li>\n",
             note.first_ref,
-            escape(&typo.back_to_text)
+            crate::text::escape(&typo.back_to_text)
         ));
     }
     out.push_str("</ol>\n</section>\n");
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    html::push_html(&mut out, std::iter::once(Event::Text(s.into())));
-    out
 }
 
 #[cfg(test)]

@@ -46,11 +46,6 @@ impl NumberFormat {
         }
         out
     }
-
-    /// `v` with as many decimals as it needs, at most `max`.
-    pub fn format_auto(&self, v: f64, max: usize) -> String {
-        self.format(v, decimals_needed(v, max))
-    }
 }
 
 /// How many decimals `v` needs to be written exactly (at most `max`).
@@ -79,7 +74,8 @@ mod tests {
         let en = NumberFormat::default();
         assert_eq!(en.format(1234567.891, 2), "1,234,567.89");
         assert_eq!(en.format(-3.0, 0), "-3");
-        assert_eq!(en.format_auto(286.0, 2), "286");
-        assert_eq!(en.format_auto(62.25, 2), "62.25");
+        assert_eq!(decimals_needed(286.0, 2), 0);
+        assert_eq!(decimals_needed(62.25, 2), 2);
+        assert_eq!(decimals_needed(1.0 / 3.0, 2), 2);
     }
 }

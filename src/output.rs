@@ -137,7 +137,7 @@ impl Output {
         for (name, text) in site.render_site_files().map_err(OutputError::Render)? {
             self.write_file(name, text.as_bytes()).map_err(OutputError::Io)?;
         }
-        for (name, text) in site.data_files() {
+        for (name, text) in crate::downloads::files(site.content, &site.config.lang_codes()) {
             self.write_file(&name, text.as_bytes()).map_err(OutputError::Io)?;
         }
         Ok(())

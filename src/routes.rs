@@ -117,10 +117,6 @@ impl Routes {
         (routes, problems)
     }
 
-    pub fn langs(&self) -> &[String] {
-        &self.langs
-    }
-
     /// The path of `page` in `lang` under the site root, e.g. `sv/tillvaxt/`.
     pub fn path(&self, page: PageRef, lang: &str) -> &str {
         let i = self.langs.iter().position(|l| l == lang).unwrap_or(0);

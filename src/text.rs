@@ -100,6 +100,26 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
+/// An optional text in `lang`, empty when there is none.
+pub fn tr_opt(text: &Option<toml::Spanned<Text>>, lang: &Lang) -> String {
+    text.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
+}
+
+/// Escapes text for HTML, SVG and XML: in text and in double-quoted attributes.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

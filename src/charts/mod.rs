@@ -295,8 +295,8 @@ fn accessible(svg: &str, text: &ChartText) -> String {
     let id = text.dom_id;
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"{view_box}\" class=\"chart__svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>{}",
-        escape_xml(text.title),
-        escape_xml(text.desc),
+        crate::text::escape(text.title),
+        crate::text::escape(text.desc),
         &svg[end + 1..]
     )
 }
@@ -305,19 +305,4 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     let key = format!("{name}=\"");
     let start = tag.find(&key)? + key.len();
     Some(tag[start..start + tag[start..].find('"')?].to_owned())
-}
-
-/// Escapes text for SVG/XML text content and attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -53,7 +53,7 @@ fn rewrite(content: &str, fmt: &NumberFormat, value_label: bool, data: &Data) ->
             false => (fmt.format(v, own), false),
         };
     }
-    let is_bold = data.bold.iter().any(|b| super::escape_xml(b) == content);
+    let is_bold = data.bold.iter().any(|b| crate::text::escape(b) == content);
     (content.to_owned(), is_bold)
 }
 

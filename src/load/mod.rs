@@ -143,8 +143,8 @@ fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
 }
 
 /// Hidden files and editors' backup and swap files are never content.
-fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#')
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
 }
 
 fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<Kind, Diagnostic> {

@@ -2,9 +2,11 @@
 //! time, through the theme's minijinja templates. Lookups that pages share
 //! (indicator ids, which goals follow an indicator, each language's common
 //! template values) are computed once here; Markdown and charts are drawn
-//! when the page that shows them is rendered (`parts.rs`).
+//! when the page that shows them is rendered (`parts.rs`); the site-wide
+//! files (404, root page, sitemap, robots.txt) are in `site_files.rs`.
 
 mod parts;
+mod site_files;
 mod views;
 
 use std::collections::{BTreeMap, HashMap};
@@ -119,17 +121,6 @@ impl<'a> Site<'a> {
         self.charts_drawn.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// Every indicator's CSV and JSON file: (path under the root, contents).
-    pub fn data_files(&self) -> Vec<(String, String)> {
-        let langs = self.config.lang_codes();
-        let mut files = Vec::new();
-        for ind in self.content.programmes.iter().flat_map(|p| &p.indicators) {
-            files.push((crate::downloads::path(&ind.id, "csv"), crate::downloads::csv(&ind.id, &ind.data, &langs)));
-            files.push((crate::downloads::path(&ind.id, "json"), crate::downloads::json(&ind.id, &ind.data, &langs)));
-        }
-        files
-    }
-
     /// Every page of the site (each exists in every language).
     pub fn pages(&self) -> Vec<PageRef> {
         let mut pages = vec![PageRef::Home];
@@ -202,7 +193,6 @@ impl<'a> Site<'a> {
         given.filter(|s| !s.trim().is_empty()).unwrap_or(site)
     }
 
-    /// The values every template sees: site, language, UI strings, navigation.
     /// The values every template sees: the shared ones of the language, and
     /// the language versions of `page` (the home page for site-wide pages).
     fn common(&self, lang: &str, page: Option<PageRef>) -> Value {
@@ -261,8 +251,7 @@ impl<'a> Site<'a> {
             };
             footer_pages.push((i64::MAX, statement));
         }
-        let tr =
-            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| crate::text::tr_opt(t, lang);
         minijinja::context! {
             lang => lang,
             default_lang => c.default_lang(),
@@ -353,50 +342,6 @@ impl<'a> Site<'a> {
         };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
         Ok(Rendered { html: self.render_template(template, ctx)?, markdown })
-    }
-
-    /// Renders the site-wide 404 page in the default language.
-    pub fn render_404(&self) -> Result<String, Diagnostic> {
-        let lang = self.config.default_lang();
-        let ctx = minijinja::context! {
-            page => minijinja::context! {
-                title => self.theme.i18n[lang].string("not_found_title"),
-                description => self.config.description.get_ref().tr(lang),
-                url => self.routes.asset_url("404.html"),
-                canonical => Value::from(()),
-                is_home => false,
-            },
-            ..self.common(lang, None),
-        };
-        self.render_template("404.html", ctx)
-    }
-
-    /// The site-wide files: 404 page, root page, sitemap and robots.txt.
-    pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
-        let langs = self.config.lang_codes();
-        let entries: Vec<Value> = self
-            .pages()
-            .into_iter()
-            .flat_map(|page| {
-                let alternates: Vec<Value> = langs
-                    .iter()
-                    .map(|l| minijinja::context! { lang => l, href => self.routes.abs_url(page, l) })
-                    .collect();
-                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, l), alternates => alternates.clone() })
-            })
-            .collect();
-        let default = self.config.default_lang();
-        let root = minijinja::context! {
-            target => self.routes.url(PageRef::Home, default),
-            ..self.common(default, Some(PageRef::Home)),
-        };
-        let plain = minijinja::context! { site_url => self.routes.base_url(), entries => entries };
-        Ok(vec![
-            ("404.html", self.render_404()?),
-            ("index.html", self.render_template("root.html", root)?),
-            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
-            ("robots.txt", self.render_template("robots.txt", plain)?),
-        ])
     }
 
     fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {

@@ -46,11 +46,11 @@ impl Site<'_> {
 
     /// The indicator's chart at `size` in `lang`, as SVG; a chart that cannot
     /// be drawn is a problem the build reports.
-    pub(super) fn chart(&self, ind: &Indicator, lang: &str, size: charts::Size) -> String {
+    /// `summary` is its description.
+    pub(super) fn chart(&self, ind: &Indicator, lang: &str, size: charts::Size, summary: &str) -> String {
         let i18n = &self.theme.i18n[lang];
         let d = &ind.data;
         let decimals = d.decimals();
-        let summary = charts::summary::summary(d, lang, i18n, decimals);
         let target_label = d.target.as_ref().map_or(String::new(), |t| {
             let t = t.get_ref();
             match &t.label {
@@ -67,7 +67,7 @@ impl Site<'_> {
         let text = charts::ChartText {
             lang,
             title: &title,
-            desc: &summary,
+            desc: summary,
             number: &i18n.number,
             target_label,
             dom_id: &dom_id,

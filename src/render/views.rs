@@ -1,6 +1,6 @@
 //! Views: the serialisable, single-language shapes templates see. Every string
-//! here is plain text that the template engine escapes; only fields named
-//! `*_html` hold HTML, and those come from Markdown the author wrote.
+//! here is plain text that the template engine escapes, except `chart_svg`:
+//! SVG drawn by goalsite, with every text in it escaped when it was drawn.
 
 use serde::Serialize;
 
@@ -166,8 +166,7 @@ impl Site<'_> {
     /// indicators (with charts) for the programme's own page.
     pub fn programme_view(&self, pi: usize, lang: &str, full: bool) -> ProgrammeView {
         let p: &Programme = &self.content.programmes[pi];
-        let tr =
-            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| crate::text::tr_opt(t, lang);
         ProgrammeView {
             title: p.data.title.get_ref().tr(lang).to_owned(),
             url: self.routes.url(PageRef::Programme(pi), lang),
@@ -187,10 +186,10 @@ impl Site<'_> {
     pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str, size: crate::charts::Size) -> IndicatorView {
         let ind: &Indicator = &self.content.programmes[pi].indicators[ii];
         let d = &ind.data;
-        let tr =
-            |t: &Option<toml::Spanned<crate::text::Text>>| t.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned();
+        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| crate::text::tr_opt(t, lang);
         let fmt = &self.theme.i18n[lang].number;
         let decimals = d.decimals();
+        let summary = crate::charts::summary::summary(d, lang, &self.theme.i18n[lang], decimals);
         let goals = self
             .goals_following(&ind.id)
             .map(|(gpi, gi)| Link {
@@ -216,8 +215,8 @@ impl Site<'_> {
                 }
             }),
             table: self.table(ind, lang, decimals),
-            chart_svg: self.chart(ind, lang, size),
-            summary: crate::charts::summary::summary(d, lang, &self.theme.i18n[lang], decimals),
+            chart_svg: self.chart(ind, lang, size, &summary),
+            summary,
             csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
             json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
             goals,

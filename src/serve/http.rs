@@ -77,7 +77,7 @@ fn inject(bytes: Vec<u8>, state: &State) -> Vec<u8> {
     let Ok(mut html) = String::from_utf8(bytes) else { return Vec::new() };
     let mut extra = String::new();
     if let Some(errors) = state.errors.read().unwrap_or_else(|e| e.into_inner()).as_deref() {
-        extra.push_str(&OVERLAY.replace("{{errors}}", &escape(errors)));
+        extra.push_str(&OVERLAY.replace("{{errors}}", &crate::text::escape(errors)));
     }
     extra.push_str(&format!("<script src=\"{LIVE_JS_PATH}\" defer></script>\n"));
     match html.rfind("</body>") {
@@ -155,10 +155,6 @@ fn header(name: &str, value: &str) -> Header {
 
 fn with_type<R: Read>(response: Response<R>, kind: &str) -> Response<R> {
     response.with_header(header("Content-Type", kind))
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -64,8 +64,7 @@ fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State) {
 /// themes/, or site.toml itself; not hidden or editor backup files.
 fn relevant(root: &Path, path: &Path) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
-    let name = rel.file_name()?.to_string_lossy();
-    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with('#') {
+    if crate::load::is_ignored(&rel.file_name()?.to_string_lossy()) {
         return None;
     }
     let first = rel.components().next()?.as_os_str().to_string_lossy();

@@ -1,0 +1,55 @@
+//! The site-wide files rendered through the theme: the 404 page, the root
+//! page that leads to the default language, `sitemap.xml` and `robots.txt`.
+
+use minijinja::Value;
+
+use crate::diagnostics::Diagnostic;
+use crate::routes::PageRef;
+
+use super::Site;
+
+impl Site<'_> {
+    /// Renders the site-wide 404 page in the default language.
+    pub fn render_404(&self) -> Result<String, Diagnostic> {
+        let lang = self.config.default_lang();
+        let ctx = minijinja::context! {
+            page => minijinja::context! {
+                title => self.theme.i18n[lang].string("not_found_title"),
+                description => self.config.description.get_ref().tr(lang),
+                url => self.routes.asset_url("404.html"),
+                canonical => Value::from(()),
+                is_home => false,
+            },
+            ..self.common(lang, None),
+        };
+        self.render_template("404.html", ctx)
+    }
+
+    /// The site-wide files: 404 page, root page, sitemap and robots.txt.
+    pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
+        let langs = self.config.lang_codes();
+        let entries: Vec<Value> = self
+            .pages()
+            .into_iter()
+            .flat_map(|page| {
+                let alternates: Vec<Value> = langs
+                    .iter()
+                    .map(|l| minijinja::context! { lang => l, href => self.routes.abs_url(page, l) })
+                    .collect();
+                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, l), alternates => alternates.clone() })
+            })
+            .collect();
+        let default = self.config.default_lang();
+        let root = minijinja::context! {
+            target => self.routes.url(PageRef::Home, default),
+            ..self.common(default, Some(PageRef::Home)),
+        };
+        let plain = minijinja::context! { site_url => self.routes.base_url(), entries => entries };
+        Ok(vec![
+            ("404.html", self.render_404()?),
+            ("index.html", self.render_template("root.html", root)?),
+            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
+            ("robots.txt", self.render_template("robots.txt", plain)?),
+        ])
+    }
+}
