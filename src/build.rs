@@ -121,11 +121,6 @@ fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Diagnostics> {
     let (content, mut load_problems) = load_content(root, &langs);
     problems.append(&mut load_problems);
     problems.extend(validate::validate(&config, &config_file, &content));
-    let mut content = content;
-    if config.check.missing_translation == crate::config::MissingTranslation::Warn {
-        content.fill_missing_translations(&langs);
-        config.fill_missing_translations();
-    }
     let statement_slug = config.accessibility.as_ref().map(|a| a.slug.get_ref());
     let (routes, mut route_problems) = Routes::new(&content, &langs, config.base_url.get_ref(), statement_slug);
     problems.append(&mut route_problems);

@@ -73,8 +73,10 @@ pub struct CheckRules {
     /// `"warn"` (default): raw HTML in Markdown is a warning; `"forbid"`: an error.
     #[serde(default)]
     pub raw_html: RawHtml,
-    /// `"error"` (default): a missing translation stops the build; `"warn"`:
-    /// it is a warning, and the page shows the text in another language, saying so.
+    /// `"error"` (default): a page (Markdown file) without a translation stops
+    /// the build; `"warn"`: it is a warning, and the page shows the text in
+    /// another language, marked with that language and saying so. Titles and
+    /// labels must always be translated.
     #[serde(default)]
     pub missing_translation: MissingTranslation,
 }
@@ -146,26 +148,6 @@ impl SiteConfig {
         }
         let source = toml_doc::read_text(root, rel)?;
         toml_doc::parse(rel, &source)
-    }
-
-    /// Gives every translatable text of `site.toml` a value in every language.
-    pub fn fill_missing_translations(&mut self) {
-        let langs = self.lang_codes();
-        let mut fill = |t: &mut Spanned<Text>| t.get_mut().fill_missing(&langs);
-        fill(&mut self.title);
-        fill(&mut self.description);
-        for step in self.scale.get_mut() {
-            fill(&mut step.label);
-            step.description.iter_mut().for_each(&mut fill);
-        }
-        self.footer.organisation.iter_mut().for_each(&mut fill);
-        self.footer.address.iter_mut().for_each(&mut fill);
-        if let Some(a) = &mut self.accessibility {
-            for t in [&mut a.slug, &mut a.contact, &mut a.method, &mut a.supervisor] {
-                fill(t);
-            }
-            a.shortcomings.iter_mut().for_each(&mut fill);
-        }
     }
 
     /// The language codes in order; the first is the default language.

@@ -22,38 +22,6 @@ pub struct Content {
 }
 
 impl Content {
-    /// Gives every translatable text of the content a value in every language
-    /// (see [`Text::fill_missing`]), for sites that allow missing translations.
-    pub fn fill_missing_translations(&mut self, langs: &[String]) {
-        let mut fill = |t: &mut Spanned<Text>| t.get_mut().fill_missing(langs);
-        for p in &mut self.programmes {
-            let d = &mut p.data;
-            fill(&mut d.title);
-            for t in [&mut d.slug, &mut d.summary, &mut d.no_goals_note].into_iter().flatten() {
-                fill(t);
-            }
-            for g in &mut d.goals {
-                fill(&mut g.title);
-                fill(&mut g.target);
-                g.slug.iter_mut().for_each(&mut fill);
-                g.assessments.iter_mut().filter_map(|a| a.motivation.as_mut()).for_each(&mut fill);
-            }
-            for ind in &mut p.indicators {
-                let d = &mut ind.data;
-                fill(&mut d.title);
-                fill(&mut d.source);
-                for t in [&mut d.slug, &mut d.unit, &mut d.definition, &mut d.note].into_iter().flatten() {
-                    fill(t);
-                }
-                if let Some(label) = d.target.as_mut().and_then(|t| t.get_mut().label.as_mut()) {
-                    label.fill_missing(langs);
-                }
-                d.series.iter_mut().for_each(|s| fill(&mut s.name));
-                d.categories.iter_mut().for_each(|c| fill(&mut c.name));
-            }
-        }
-    }
-
     /// How many files the content was read from.
     pub fn file_count(&self) -> usize {
         let programmes: usize = self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len()).sum();

@@ -42,21 +42,6 @@ impl Text {
         self.get(lang).unwrap_or("")
     }
 
-    /// Gives every language in `langs` that has no text the text of the first
-    /// language that has one (for sites that allow missing translations).
-    pub fn fill_missing(&mut self, langs: &[String]) {
-        if let Text::PerLang(map) = self {
-            let Some(fallback) = langs.iter().find_map(|l| map.get(l).filter(|s| !s.trim().is_empty()).cloned()) else {
-                return;
-            };
-            for l in langs {
-                if map.get(l).is_none_or(|s| s.trim().is_empty()) {
-                    map.insert(l.clone(), fallback.clone());
-                }
-            }
-        }
-    }
-
     /// Language codes this text has a value for that are not in `langs`.
     pub fn unknown_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
         let keys: Vec<&str> = match self {

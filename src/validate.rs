@@ -65,13 +65,11 @@ impl Validator<'_> {
     /// A translated text must have every language of the site, and no other.
     fn text(&mut self, file: &SourceFile, text: &Spanned<Text>, what: &str) {
         let langs = self.langs;
-        let warn = self.missing_translation_is_warning();
+        // Always an error, also where pages may be untranslated: a short text
+        // in another language could not be marked with its language.
         for lang in text.get_ref().missing_langs(langs) {
             let d = self.at(file, text.span(), format!("{what} has no text in `{lang}`"));
             d.hint = Some(format!("add {lang} = \"…\" to the table"));
-            if warn {
-                d.severity = crate::diagnostics::Severity::Warning;
-            }
         }
         for lang in text.get_ref().unknown_langs(langs) {
             let d = self.at(
