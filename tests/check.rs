@@ -135,6 +135,7 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
     assert!(!f.read("sv/om/index.html").contains("untranslated"));
 
     // A title shown in another language could not be marked: it stays an error.
+    std::fs::remove_dir_all(f.out()).unwrap();
     let title = "title = { sv = \"Bostäder\", en = \"Housing\" }";
     f.edit("content/tillvaxt/programme.toml", title, "title = { sv = \"Bostäder\" }");
     let (code, _, stderr) = check(&f, &[]);
