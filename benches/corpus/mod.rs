@@ -94,7 +94,7 @@ code = "en"
 name = "English"
 
 [title]
-sv = "Benchmark"
+sv = "Prestandatest"
 en = "Benchmark"
 
 [description]
