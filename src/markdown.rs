@@ -92,7 +92,8 @@ pub fn render(
         typo,
         rules,
         problems,
-        ids: reserved.clone(),
+        ids: HashSet::new(),
+        reserved,
         footnotes: Vec::new(),
         out: Vec::new(),
         fragments: Vec::new(),
@@ -143,7 +144,7 @@ pub fn render(
         let heading_id = r.unique_id("footnotes".into());
         push_footnotes(&mut out, &heading_id, &r.footnotes, footnotes, typo);
     }
-    let mut ids: Vec<String> = r.ids.into_iter().filter(|id| !reserved.contains(id)).collect();
+    let mut ids: Vec<String> = r.ids.into_iter().collect();
     ids.sort();
     Html { html: out, links: Links { ids, fragments: r.fragments } }
 }
@@ -155,6 +156,8 @@ struct Renderer<'a> {
     rules: Rules,
     problems: &'a mut Vec<Diagnostic>,
     ids: HashSet<String>,
+    /// Ids the theme writes on every page, never given out here.
+    reserved: &'a HashSet<String>,
     /// Footnotes in order of first reference.
     footnotes: Vec<Footnote>,
     out: Vec<Event<'a>>,
@@ -371,7 +374,7 @@ impl<'a> Renderer<'a> {
     fn unique_id(&mut self, base: String) -> String {
         let mut id = base.clone();
         let mut n = 1;
-        while !self.ids.insert(id.clone()) {
+        while self.reserved.contains(&id) || !self.ids.insert(id.clone()) {
             n += 1;
             id = format!("{base}-{n}");
         }

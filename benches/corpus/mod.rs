@@ -27,12 +27,11 @@ pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
     write(root, "site.toml", SITE_TOML)?;
     for lang in LANGS {
         // The first page links on to every other one, so no page is an orphan.
-        let intro = format!(
-            "+++\ntitle = \"Benchmark {lang}\"\n+++\n{}[{}](@/{})\n",
-            filler(lang),
-            words(lang).first,
-            page_path(0)
-        );
+        let first = match size.pages {
+            0 => String::new(),
+            _ => format!("[{}](@/{})", words(lang).first, page_path(0)),
+        };
+        let intro = format!("+++\ntitle = \"Benchmark {lang}\"\n+++\n{}{first}\n", filler(lang));
         write(root, &format!("content/_index.{lang}.md"), &intro)?;
     }
     for i in 0..size.pages {
