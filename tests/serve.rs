@@ -62,3 +62,14 @@ fn missing_pages_get_the_404_page_and_paths_stay_inside_the_site() {
     assert_eq!(get(server.port, "/../site.toml").0, 404);
     assert_eq!(get(server.port, "/sv").0, 301);
 }
+
+#[test]
+fn a_taken_port_is_a_clear_usage_error() {
+    let f = Fixture::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, _, stderr) = common::run(&["serve", "--root", f.root().to_str().unwrap(), "--port", &port]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(&format!("cannot serve on 127.0.0.1:{port}")), "{stderr}");
+    assert!(stderr.contains("try --port"), "{stderr}");
+}
