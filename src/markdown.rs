@@ -433,15 +433,21 @@ fn push_footnotes(
         crate::text::escape(&typo.footnotes_heading)
     ));
     for note in notes {
-        out.push_str(&format!("<li id=\"{}\">", note.id));
+        let mut text = String::new();
         if let Some(events) = defs.remove(&note.label) {
-            html::push_html(out, events.into_iter());
+            html::push_html(&mut text, events.into_iter());
         }
-        out.push_str(&format!(
-            " <a href=\"#{}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a></li>\n",
+        let back = format!(
+            " <a href=\"#{}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a>",
             note.first_ref,
             crate::text::escape(&typo.back_to_text)
-        ));
+        );
+        // The back-link ends the note's last paragraph rather than standing on a line of its own.
+        match text.trim_end().strip_suffix("</p>") {
+            Some(body) => text = format!("{body}{back}</p>"),
+            None => text.push_str(&back),
+        }
+        out.push_str(&format!("<li id=\"{}\">{text}</li>\n", note.id));
     }
     out.push_str("</ol>\n</section>\n");
 }
@@ -558,8 +564,11 @@ mod tests {
     fn footnotes_have_numbers_and_back_links() {
         let (h, _) = render_md("Text[^a].\n\n[^a]: Källa.\n");
         assert!(h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"), "{}", h.html);
-        assert!(h.html.contains("<li id=\"fn-a\">"), "{}", h.html);
-        assert!(h.html.contains("href=\"#fnref-a\""), "{}", h.html);
+        assert!(
+            h.html.contains("<li id=\"fn-a\"><p>Källa. <a href=\"#fnref-a\" class=\"footnote-back\">"),
+            "{}",
+            h.html
+        );
     }
 
     #[test]
