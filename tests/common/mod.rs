@@ -5,6 +5,10 @@
 
 pub mod serve;
 
+// The benchmark corpus's helpers; the tests use its `copy_dir`.
+#[path = "../../benches/corpus/mod.rs"]
+mod corpus;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -90,7 +94,7 @@ impl Fixture {
     /// A valid two-language site with one programme, goal and indicator.
     pub fn new() -> Fixture {
         let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
-        copy_dir(&repo().join("themes"), &f.root().join("themes"));
+        corpus::copy_dir(&repo().join("themes"), &f.root().join("themes")).expect("copy the theme");
         f.write("site.toml", SITE_TOML);
         f.write(
             "content/_index.sv.md",
@@ -160,18 +164,6 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir` with its bytes, sorted by path.
