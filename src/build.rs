@@ -87,14 +87,9 @@ impl Loaded {
         let Some(theme) = &self.theme else { return };
         let rules = self.rules();
         let docs = all_docs(&self.content);
-        let results: Vec<DocOutcome> =
+        let outcomes: Vec<DocOutcome> =
             docs.par_iter().map(|doc| crate::render::render_doc(root, doc, &self.routes, theme, rules).1).collect();
-        let mut links = HashMap::new();
-        for outcome in results {
-            self.problems.extend(outcome.problems);
-            links.insert(outcome.path, outcome.links);
-        }
-        check_fragments(root, &self.content, &links, theme, &mut self.problems);
+        check_documents(root, &self.content, theme, outcomes, &mut self.problems);
     }
 
     /// The validated site, or every problem found.
@@ -185,18 +180,14 @@ fn render_pages(site: &Site, out: Option<&Output>, progress: bool) -> RenderedPa
         eprint!("\r\x1b[K");
     }
     let mut problems = site.take_problems();
-    let mut links = HashMap::new();
+    let mut outcomes = Vec::new();
     for result in results {
         match result {
-            Ok(Some(md)) => {
-                problems.extend(md.problems);
-                links.insert(md.path, md.links);
-            }
-            Ok(None) => {}
+            Ok(outcome) => outcomes.extend(outcome),
             Err(d) => problems.push(d),
         }
     }
-    check_fragments(site.root, site.content, &links, site.theme, &mut problems);
+    check_documents(site.root, site.content, site.theme, outcomes, &mut problems);
     RenderedPages { pages: jobs.len(), problems }
 }
 
@@ -215,6 +206,23 @@ fn all_docs(content: &Content) -> Vec<&MarkdownDoc> {
         .chain(content.programmes.iter().flat_map(|p| p.narrative.values()))
         .chain(content.pages.iter().flat_map(|p| p.docs.values()))
         .collect()
+}
+
+/// Adds what rendering found in each Markdown document to `problems`, then
+/// checks the `#anchor` links between them.
+fn check_documents(
+    root: &Path,
+    content: &Content,
+    theme: &Theme,
+    outcomes: Vec<DocOutcome>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let mut links = HashMap::new();
+    for outcome in outcomes {
+        problems.extend(outcome.problems);
+        links.insert(outcome.path, outcome.links);
+    }
+    check_fragments(root, content, &links, theme, problems);
 }
 
 /// Every `#fragment` a Markdown link names must be an id on the page it leads

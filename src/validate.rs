@@ -182,7 +182,7 @@ impl Validator<'_> {
         for lang in langs {
             let stem = key.trim_end_matches(".md");
             if !docs.contains_key(lang) {
-                let (have, _) = docs.iter().next().map(|(l, d)| (l.clone(), d)).unzip();
+                let have = docs.keys().next();
                 let file = Path::new("content").join(format!("{stem}.{lang}.md"));
                 let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
                 if let Some(have) = have {
