@@ -49,26 +49,14 @@ fn main() {
         return;
     }
     // One chart: build a site with one time-series indicator and time the
-    // chart step alone through the public API.
+    // chart step alone.
     let one = corpus::Size { pages: 0, programmes: 1, indicators: 2, goals: 0 };
     let (_d1, root1) = site(one);
-    let checked = goalsite::check(&root1, None).expect("valid corpus");
-    let ind = &checked.content.programmes[0].indicators[0].data;
-    let i18n = &checked.theme.i18n["sv"];
-    let text = goalsite::charts::ChartText {
-        lang: "sv",
-        title: "Bench",
-        desc: "Bench",
-        number: &i18n.number,
-        target_label: "Mål 2030".into(),
-        dom_id: "chart-bench",
-        decimals: 1,
-    };
+    let charts = goalsite::harness::Charts::load(&root1).expect("valid corpus");
     let n = 2000;
     let start = Instant::now();
     for _ in 0..n {
-        let svg = goalsite::charts::render(ind, &checked.theme.chart, &text, goalsite::charts::LARGE).expect("svg");
-        std::hint::black_box(svg);
+        std::hint::black_box(charts.draw(0, "sv", true));
     }
     let per_chart = start.elapsed() / n;
     println!(
@@ -82,31 +70,13 @@ fn main() {
     let (_d2, root_with) = site(with);
     let (_d3, root_without) = site(without);
     // The charts alone: every indicator in both languages, large and small, in parallel.
-    let checked = goalsite::check(&root_with, None).expect("valid corpus");
-    let jobs: Vec<(&goalsite::model::Indicator, &str, goalsite::charts::Size)> = checked
-        .content
-        .programmes
-        .iter()
-        .flat_map(|p| &p.indicators)
-        .flat_map(|ind| {
-            ["sv", "en"].into_iter().flat_map(move |lang| {
-                [goalsite::charts::LARGE, goalsite::charts::SMALL].into_iter().map(move |size| (ind, lang, size))
-            })
-        })
+    let charts = goalsite::harness::Charts::load(&root_with).expect("valid corpus");
+    let jobs: Vec<(usize, &str, bool)> = (0..charts.indicators())
+        .flat_map(|i| ["sv", "en"].into_iter().flat_map(move |lang| [true, false].map(move |large| (i, lang, large))))
         .collect();
     let start = Instant::now();
-    jobs.par_iter().for_each(|(ind, lang, size)| {
-        let i18n = &checked.theme.i18n[*lang];
-        let text = goalsite::charts::ChartText {
-            lang,
-            title: &ind.id,
-            desc: "",
-            number: &i18n.number,
-            target_label: "Mål".into(),
-            dom_id: &ind.id,
-            decimals: ind.data.decimals(),
-        };
-        std::hint::black_box(goalsite::charts::render(&ind.data, &checked.theme.chart, &text, *size).expect("svg"));
+    jobs.par_iter().for_each(|&(i, lang, large)| {
+        std::hint::black_box(charts.draw(i, lang, large));
     });
     println!(
         "drawing the {} charts of 1,000 indicators (2 languages x large and small): {} ms on {} threads",

@@ -1,14 +1,17 @@
-//! `site.toml`: the site's languages, base URL, report year, assessment scale,
-//! theme and footer, loaded into a [`SiteConfig`].
+//! `site.toml` as written: the site's languages, base URL, report year,
+//! assessment scale, theme, footer and accessibility statement, read into a
+//! [`SiteConfig`] that keeps the source spans `validate` points at.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::text::Text;
-use crate::toml_doc;
+use crate::locale::Text;
+use crate::model::{AssessmentKind, Conformance, MissingTranslation, RawHtml};
+use crate::source::Source;
 
 /// The file name of a site's configuration, at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -57,15 +60,6 @@ pub struct AccessibilityStatement {
     pub supervisor_url: String,
 }
 
-/// How far the site conforms to the accessibility requirements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Conformance {
-    Full,
-    Partial,
-    None,
-}
-
 /// `[check]`: how strict the site is about what editors write.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,22 +73,6 @@ pub struct CheckRules {
     /// labels must always be translated.
     #[serde(default)]
     pub missing_translation: MissingTranslation,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MissingTranslation {
-    #[default]
-    Error,
-    Warn,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RawHtml {
-    #[default]
-    Warn,
-    Forbid,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -115,15 +93,6 @@ pub struct ScaleStep {
     pub description: Option<Spanned<Text>>,
 }
 
-/// What an assessment means, which the theme turns into colour and icon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AssessmentKind {
-    Met,
-    Partly,
-    NotMet,
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Footer {
@@ -139,27 +108,19 @@ fn default_theme() -> String {
 }
 
 impl SiteConfig {
-    /// Reads `root/site.toml`.
-    pub fn load(root: &Path) -> Result<SiteConfig, Diagnostic> {
+    /// Reads `root/site.toml`; also returns its text, for error positions.
+    pub fn load(root: &Path) -> Result<(SiteConfig, Arc<Source>), Diagnostic> {
         let rel = Path::new(CONFIG_FILE);
         if !root.join(rel).is_file() {
             return Err(Diagnostic::error(rel, format!("no {CONFIG_FILE} in {}", root.display()))
                 .with_hint("run goalsite in the site's folder, or pass --root DIR"));
         }
-        let source = toml_doc::read_text(root, rel)?;
-        toml_doc::parse(rel, &source)
+        let source = crate::toml_file::read(root, rel)?;
+        Ok((crate::toml_file::parse(&source)?, source))
     }
 
     /// The language codes in order; the first is the default language.
     pub fn lang_codes(&self) -> Vec<String> {
         self.languages.get_ref().iter().map(|l| l.code.get_ref().clone()).collect()
-    }
-
-    pub fn default_lang(&self) -> &str {
-        self.languages.get_ref().first().map_or("", |l| l.code.get_ref().as_str())
-    }
-
-    pub fn scale_step(&self, id: &str) -> Option<&ScaleStep> {
-        self.scale.get_ref().iter().find(|s| s.id.get_ref() == id)
     }
 }

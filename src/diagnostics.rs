@@ -4,6 +4,10 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
+
+pub use crate::source::Location;
+use crate::source::Source;
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,26 +16,26 @@ pub enum Severity {
     Warning,
 }
 
-/// A place in a file: 1-based line and column (columns count characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
-    pub line: usize,
-    pub column: usize,
-    /// The text of that line, for the caret display.
-    pub source_line: String,
-    /// How many characters the caret underlines (at least 1).
-    pub width: usize,
-}
-
 /// One problem in the site's content, configuration or theme.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path relative to the site root, with `/` separators.
     pub file: String,
-    pub location: Option<Box<Location>>,
+    /// The file's text and the byte range the problem is at, if it has a place.
+    at: Option<(Arc<Source>, Range<usize>)>,
     pub message: String,
     pub hint: Option<String>,
+}
+
+impl PartialEq for Diagnostic {
+    fn eq(&self, other: &Self) -> bool {
+        self.severity == other.severity
+            && self.file == other.file
+            && self.at.as_ref().map(|a| &a.1) == other.at.as_ref().map(|a| &a.1)
+            && self.message == other.message
+            && self.hint == other.hint
+    }
 }
 
 impl Diagnostic {
@@ -40,15 +44,15 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: display_path(file),
-            location: None,
+            at: None,
             message: message.into(),
             hint: None,
         }
     }
 
-    /// An error at a byte range of `source`, the text of `file`.
-    pub fn error_at(file: &Path, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { location: Some(Box::new(locate(source, span))), ..Diagnostic::error(file, message) }
+    /// An error at a byte range of `source`.
+    pub fn error_at(source: &Arc<Source>, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic { at: Some((Arc::clone(source), span)), ..Diagnostic::error(&source.path, message) }
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -64,34 +68,21 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The line and column the problem is at, if it has a place.
+    pub fn location(&self) -> Option<Location> {
+        self.at.as_ref().map(|(source, span)| source.locate(span.clone()))
+    }
+
+    /// Where in the file the problem starts (for sorting).
+    fn offset(&self) -> Option<usize> {
+        self.at.as_ref().map(|(_, span)| span.start)
+    }
 }
 
 /// A path as editors see it: relative, with forward slashes.
 pub fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
-}
-
-/// Turns a byte range into a line, a character column and the line's text.
-pub fn locate(source: &str, span: Range<usize>) -> Location {
-    let start = floor_char_boundary(source, span.start.min(source.len()));
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
-    let line = source[..start].matches('\n').count() + 1;
-    let column = source[line_start..start].chars().count() + 1;
-    let end = floor_char_boundary(source, span.end.clamp(start, line_end));
-    Location {
-        line,
-        column,
-        source_line: source[line_start..line_end].trim_end_matches('\r').to_owned(),
-        width: source[start..end].chars().count().max(1),
-    }
-}
-
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 impl fmt::Display for Diagnostic {
@@ -100,7 +91,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match &self.location {
+        match self.location() {
             Some(loc) => {
                 writeln!(f, "{label}: {}:{}:{}: {}", self.file, loc.line, loc.column, self.message)?;
                 let gutter = loc.line.to_string().len();
@@ -119,27 +110,28 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A list of problems, as returned when a site cannot be built.
+/// The problems of one run, errors and warnings.
 #[derive(Debug, Clone, Default)]
-pub struct Diagnostics(pub Vec<Diagnostic>);
+pub struct Diagnostics(Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
-        self.0.push(d);
+    /// The problems, sorted by file, then position, so that output is stable.
+    pub fn new(mut all: Vec<Diagnostic>) -> Self {
+        all.sort_by(|a, b| (&a.file, a.offset(), &a.message).cmp(&(&b.file, b.offset(), &b.message)));
+        all.dedup();
+        Diagnostics(all)
     }
 
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
     }
 
-    /// Sorted by file, then position, so that output is stable.
-    pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| {
-            let pos = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
-            (&a.file, pos(a), &a.message).cmp(&(&b.file, pos(b), &b.message))
-        });
-        self.0.dedup();
-        self
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
     }
 
     /// `2 errors, 1 warning in 3 files`.
@@ -151,6 +143,15 @@ impl Diagnostics {
         files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files.len(), "file"))
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
     }
 }
 
@@ -168,17 +169,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn columns_count_characters_not_bytes() {
-        let src = "title = \"å\"\når = 1\n";
-        let loc = locate(src, 15..16);
-        assert_eq!((loc.line, loc.column), (2, 2));
-        assert_eq!(loc.source_line, "år = 1");
-    }
-
-    #[test]
     fn display_shows_file_line_column_and_caret() {
-        let d = Diagnostic::error_at(Path::new("a/b.toml"), "x = 1\ny = ?\n", 10..11, "expected a value")
-            .with_hint("write a number");
+        let source = Arc::new(Source::new("a/b.toml", "x = 1\ny = ?\n"));
+        let d = Diagnostic::error_at(&source, 10..11, "expected a value").with_hint("write a number");
         let text = d.to_string();
         assert!(text.starts_with("error: a/b.toml:2:5: expected a value"), "{text}");
         assert!(text.contains("2 | y = ?"), "{text}");
@@ -188,11 +181,24 @@ mod tests {
 
     #[test]
     fn summary_counts_errors_warnings_and_files() {
-        let d = Diagnostics(vec![
+        let d = Diagnostics::new(vec![
             Diagnostic::error(Path::new("a"), "x"),
             Diagnostic::error(Path::new("b"), "y").warning(),
             Diagnostic::error(Path::new("a"), "z"),
         ]);
         assert_eq!(d.summary(), "2 errors, 1 warning in 2 files");
+    }
+
+    #[test]
+    fn problems_are_sorted_by_file_and_place_and_repeated_ones_dropped() {
+        let source = Arc::new(Source::new("b.toml", "x = 1\ny = 2\n"));
+        let d = Diagnostics::new(vec![
+            Diagnostic::error_at(&source, 6..7, "second"),
+            Diagnostic::error_at(&source, 0..1, "first"),
+            Diagnostic::error(Path::new("a.toml"), "other file"),
+            Diagnostic::error_at(&source, 0..1, "first"),
+        ]);
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["other file", "first", "second"]);
     }
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::IndicatorFile;
-use crate::text::Text;
+use crate::locale::Text;
+use crate::model::{Data, Indicator, Site};
 
 /// The folder under the site root that holds the data files.
 pub const DATA_DIR: &str = "data";
@@ -17,18 +17,20 @@ pub fn path(id: &str, ext: &str) -> String {
 }
 
 /// Every indicator's CSV and JSON file: (path under the root, contents).
-pub fn files(content: &crate::model::Content, langs: &[String]) -> Vec<(String, String)> {
+pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let langs = site.settings.lang_codes();
     let mut files = Vec::new();
-    for ind in content.programmes.iter().flat_map(|p| &p.indicators) {
-        files.push((path(&ind.id, "csv"), csv(&ind.id, &ind.data, langs)));
-        files.push((path(&ind.id, "json"), json(&ind.id, &ind.data, langs)));
+    for ind in &site.indicators {
+        files.push((path(&ind.id, "csv"), csv(ind, &langs).into_bytes()));
+        files.push((path(&ind.id, "json"), json(ind, &langs).into_bytes()));
     }
     files
 }
 
 /// One row per value, in long ("tidy") form: indicator, year, series, value,
 /// then the series name, unit and source in each language.
-pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
+pub fn csv(ind: &Indicator, langs: &[String]) -> String {
+    let id = &ind.id;
     let mut header = vec!["indicator".to_owned(), "year".to_owned(), "value".to_owned()];
     for field in ["series", "unit", "source"] {
         header.extend(langs.iter().map(|l| format!("{field}_{l}")));
@@ -39,8 +41,8 @@ pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
     push_row(&mut out, header.iter().map(String::as_str));
     let per_lang =
         |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(l)).to_owned()).collect::<Vec<_>>();
-    let unit = per_lang(ind.unit.as_ref().map(|u| u.get_ref()));
-    let source = per_lang(Some(ind.source.get_ref()));
+    let unit = per_lang(ind.unit.as_ref());
+    let source = per_lang(Some(&ind.source));
     let example = ind.example_data.to_string();
     let mut row = |year: i32, value: Option<f64>, name: &Text| {
         let mut cells = vec![id.to_owned(), year.to_string(), value.map(|v| v.to_string()).unwrap_or_default()];
@@ -50,16 +52,18 @@ pub fn csv(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
         cells.push(example.clone());
         push_row(&mut out, cells.iter().map(String::as_str));
     };
-    if let Some(years) = &ind.years {
-        for s in &ind.series {
-            for (y, v) in years.get_ref().iter().zip(s.values.get_ref()) {
-                row(*y.get_ref(), v.get_ref().0, s.name.get_ref());
+    match &ind.data {
+        Data::Years { years, series } => {
+            for s in series {
+                for (y, v) in years.iter().zip(&s.values) {
+                    row(*y, *v, &s.name);
+                }
             }
         }
-    } else {
-        let year = ind.year.as_ref().map_or(0, |y| *y.get_ref());
-        for c in &ind.categories {
-            row(year, c.value.get_ref().0, c.name.get_ref());
+        Data::Categories { year, categories } => {
+            for c in categories {
+                row(*year, c.value, &c.name);
+            }
         }
     }
     out
@@ -122,7 +126,7 @@ struct JsonCategory<'a> {
 }
 
 /// The indicator as JSON: texts per language, `null` for a missing value.
-pub fn json(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
+pub fn json(ind: &Indicator, langs: &[String]) -> String {
     fn texts<'a>(t: Option<&'a Text>, langs: &'a [String]) -> BTreeMap<&'a str, &'a str> {
         match t {
             Some(t) => langs.iter().filter_map(|l| t.get(l).map(|s| (l.as_str(), s))).collect(),
@@ -130,34 +134,31 @@ pub fn json(id: &str, ind: &IndicatorFile, langs: &[String]) -> String {
         }
     }
     let texts = |t| texts(t, langs);
+    let (years, series, year, categories) = match &ind.data {
+        Data::Years { years, series } => (Some(years.clone()), &series[..], None, &[][..]),
+        Data::Categories { year, categories } => (None, &[][..], Some(*year), &categories[..]),
+    };
     let doc = JsonIndicator {
-        id,
-        title: texts(Some(ind.title.get_ref())),
-        unit: texts(ind.unit.as_ref().map(|u| u.get_ref())),
-        source: texts(Some(ind.source.get_ref())),
-        definition: texts(ind.definition.as_ref().map(|u| u.get_ref())),
-        note: texts(ind.note.as_ref().map(|u| u.get_ref())),
+        id: &ind.id,
+        title: texts(Some(&ind.title)),
+        unit: texts(ind.unit.as_ref()),
+        source: texts(Some(&ind.source)),
+        definition: texts(ind.definition.as_ref()),
+        note: texts(ind.note.as_ref()),
         example_data: ind.example_data,
-        target: ind.target.as_ref().map(|t| {
-            let t = t.get_ref();
-            JsonTarget { value: t.value, year: t.year, label: texts(t.label.as_ref()) }
+        target: ind.target.as_ref().map(|t| JsonTarget {
+            value: t.value,
+            year: t.year,
+            label: texts(t.label.as_ref()),
         }),
-        years: ind.years.as_ref().map(|y| y.get_ref().iter().map(|y| *y.get_ref()).collect()),
-        series: ind
-            .series
-            .iter()
-            .map(|s| JsonSeries {
-                name: texts(Some(s.name.get_ref())),
-                values: s.values.get_ref().iter().map(|v| v.get_ref().0).collect(),
-            })
-            .collect(),
-        year: ind.year.as_ref().map(|y| *y.get_ref()),
-        categories: ind
-            .categories
+        years,
+        series: series.iter().map(|s| JsonSeries { name: texts(Some(&s.name)), values: s.values.clone() }).collect(),
+        year,
+        categories: categories
             .iter()
             .map(|c| JsonCategory {
-                name: texts(Some(c.name.get_ref())),
-                value: c.value.get_ref().0,
+                name: texts(Some(&c.name)),
+                value: c.value,
                 highlight: c.highlight,
                 national: c.national,
             })

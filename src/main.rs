@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use goalsite::diagnostics::Diagnostics;
-use goalsite::serve::{ServeError, ServeOptions};
-use goalsite::{BuildError, BuildOptions};
+use goalsite::{BuildError, BuildOptions, Diagnostics, ServeError, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -88,9 +86,9 @@ fn main() -> ExitCode {
 }
 
 fn build(options: BuildOptions, quiet: bool) -> ExitCode {
-    match goalsite::build::build_with_progress(&options, !quiet) {
+    match goalsite::build_with_progress(&options, !quiet) {
         Ok(report) => {
-            if !report.warnings.0.is_empty() {
+            if !report.warnings.is_empty() {
                 eprintln!("{}", report.warnings);
             }
             if !quiet {
@@ -122,33 +120,33 @@ fn build(options: BuildOptions, quiet: bool) -> ExitCode {
 }
 
 fn check(root: PathBuf, deny_warnings: bool) -> ExitCode {
-    let diagnostics = match goalsite::check(&root, None) {
-        Ok(checked) if checked.warnings.0.is_empty() => {
-            println!("Checked site.toml and {} content files: no problems.", checked.content.file_count());
+    let diagnostics = match goalsite::check(&root) {
+        Ok(checked) if checked.warnings.is_empty() => {
+            println!("Checked site.toml and {} content files: no problems.", checked.files);
             return ExitCode::SUCCESS;
         }
         Ok(checked) => checked.warnings,
         Err(diagnostics) => diagnostics,
     };
     print_all(&diagnostics);
-    let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.0.is_empty());
+    let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.is_empty());
     ExitCode::from(u8::from(failed))
 }
 
 fn print_all(diagnostics: &Diagnostics) {
-    for d in &diagnostics.0 {
+    for d in diagnostics.iter() {
         eprintln!("{d}\n");
     }
     println!("{}", diagnostics.summary());
 }
 
 fn serve(options: ServeOptions) -> ExitCode {
-    if !options.root.join(goalsite::config::CONFIG_FILE).is_file() {
+    if !options.root.join(goalsite::CONFIG_FILE).is_file() {
         eprintln!("error: no site.toml in {}", options.root.display());
         eprintln!("  = hint: run goalsite in the site's folder, or pass --root DIR");
         return ExitCode::from(1);
     }
-    match goalsite::serve::serve(&options) {
+    match goalsite::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Usage(msg)) => {
             eprintln!("error: {msg}");

@@ -1,63 +1,90 @@
-//! The typed content of a site: programmes with their goals and indicators,
-//! Markdown documents per language and free pages, as loaded from `content/`.
-//! Values that validation may complain about keep their source span.
+//! The validated site, as render sees it: programmes, goals with their
+//! assessments, indicators with their series, pages and settings. No source
+//! spans, closed sets as enums, and every cross-reference resolved to an id.
+//! `validate` builds it from what `load` read.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use toml::Spanned;
+use serde::{Deserialize, Serialize};
 
-use crate::text::Text;
+use crate::locale::Text;
+use crate::source::Source;
 
-/// Everything under `content/`.
+/// Everything a site is made of, checked.
 #[derive(Debug, Default)]
-pub struct Content {
+pub struct Site {
+    pub settings: Settings,
     /// The home page's introduction per language (`content/_index.<lang>.md`).
-    pub home: BTreeMap<String, MarkdownDoc>,
+    pub home: Docs,
+    /// In the order of their `order`, then their folder name.
     pub programmes: Vec<Programme>,
+    /// Every goal, programme by programme, in the order of `programme.toml`.
+    pub goals: Vec<Goal>,
+    /// Every indicator, programme by programme, in file-name order.
+    pub indicators: Vec<Indicator>,
     pub pages: Vec<Page>,
 }
 
-impl Content {
-    /// How many files the content was read from.
-    pub fn file_count(&self) -> usize {
-        let programmes: usize = self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len()).sum();
-        self.home.len() + programmes + self.pages.iter().map(|p| p.docs.len()).sum::<usize>()
+/// A programme's place in [`Site::programmes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProgrammeId(pub usize);
+
+/// A goal's place in [`Site::goals`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GoalId(pub usize);
+
+/// An indicator's place in [`Site::indicators`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IndicatorId(pub usize);
+
+/// A free page's place in [`Site::pages`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PageId(pub usize);
+
+impl Site {
+    pub fn programme(&self, id: ProgrammeId) -> &Programme {
+        &self.programmes[id.0]
+    }
+
+    pub fn goal(&self, id: GoalId) -> &Goal {
+        &self.goals[id.0]
+    }
+
+    pub fn indicator(&self, id: IndicatorId) -> &Indicator {
+        &self.indicators[id.0]
+    }
+
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.0]
+    }
+
+    /// Every Markdown document of the site.
+    pub fn docs(&self) -> impl Iterator<Item = &Doc> {
+        let narratives = self.programmes.iter().flat_map(|p| p.narrative.values());
+        self.home.values().chain(narratives).chain(self.pages.iter().flat_map(|p| p.docs.values()))
     }
 }
 
-/// A text file as read, kept for error messages.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// Path relative to the site root, e.g. `content/tillvaxt/programme.toml`.
-    pub path: PathBuf,
-    pub text: Arc<str>,
-}
+/// One Markdown document per language, by language code.
+pub type Docs = BTreeMap<String, Doc>;
 
-/// One Markdown file in one language. Only its front matter is kept: the body
-/// is read again when it is rendered, so a large site never holds all its text.
+/// One Markdown file in one language, read once.
 #[derive(Debug, Clone)]
-pub struct MarkdownDoc {
-    /// Path relative to the site root.
-    pub path: PathBuf,
+pub struct Doc {
     pub lang: String,
-    pub front: FrontMatter,
+    /// The whole file (front matter included), for rendering and error positions.
+    pub source: Arc<Source>,
     /// Byte offset of the Markdown body in the file (after the front matter).
     pub body_offset: usize,
+    pub front: FrontMatter,
 }
 
-impl MarkdownDoc {
-    /// Reads the file again (for rendering).
-    pub fn read(&self, root: &std::path::Path) -> Result<SourceFile, crate::diagnostics::Diagnostic> {
-        let text = crate::toml_doc::read_text(root, &self.path)?;
-        if text.len() < self.body_offset || !text.is_char_boundary(self.body_offset) {
-            let message = "the file changed while the site was being built";
-            return Err(crate::diagnostics::Diagnostic::error(&self.path, message).with_hint("build again"));
-        }
-        Ok(SourceFile { path: self.path.clone(), text: text.into() })
+impl Doc {
+    /// The Markdown after the front matter.
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_offset..]
     }
 }
 
@@ -78,7 +105,7 @@ pub struct FrontMatter {
 pub struct Page {
     /// Language-neutral path under `content/`, as links write it: `om.md`, `info/kontakt.md`.
     pub key: String,
-    pub docs: BTreeMap<String, MarkdownDoc>,
+    pub docs: Docs,
 }
 
 /// A programme: a folder under `content/` with a `programme.toml`.
@@ -86,58 +113,47 @@ pub struct Page {
 pub struct Programme {
     /// The folder name, e.g. `tillvaxt`.
     pub id: String,
-    pub file: SourceFile,
-    pub data: ProgrammeFile,
+    /// `programme.toml`, relative to the site root.
+    pub file: PathBuf,
+    pub title: Text,
+    pub slug: Option<Text>,
+    pub summary: Option<Text>,
+    pub no_goals_note: Option<Text>,
     /// `_index.<lang>.md` in the programme's folder.
-    pub narrative: BTreeMap<String, MarkdownDoc>,
-    pub indicators: Vec<Indicator>,
-}
-
-/// The contents of `programme.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProgrammeFile {
-    pub title: Spanned<Text>,
-    pub slug: Option<Spanned<Text>>,
-    #[serde(default)]
-    pub order: i64,
-    pub summary: Option<Spanned<Text>>,
-    pub no_goals_note: Option<Spanned<Text>>,
-    #[serde(default, rename = "goal")]
-    pub goals: Vec<Goal>,
+    pub narrative: Docs,
+    pub goals: Vec<GoalId>,
+    pub indicators: Vec<IndicatorId>,
 }
 
 /// A goal (delmål) of a programme.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Goal {
-    pub id: Spanned<String>,
-    pub slug: Option<Spanned<Text>>,
-    pub title: Spanned<Text>,
+    pub id: String,
+    pub programme: ProgrammeId,
+    pub slug: Option<Text>,
+    pub title: Text,
     /// The target statement ("Umeå har 200 000 invånare år 2050.").
-    pub target: Spanned<Text>,
-    /// Ids of indicators that follow the goal up.
-    #[serde(default)]
-    pub indicators: Vec<Spanned<String>>,
-    #[serde(default, rename = "assessment")]
+    pub target: Text,
+    /// The indicators that follow the goal up.
+    pub indicators: Vec<IndicatorId>,
+    /// In the order written.
     pub assessments: Vec<Assessment>,
 }
 
 impl Goal {
     /// The assessment made for `year`, if any.
     pub fn assessment_for(&self, year: i32) -> Option<&Assessment> {
-        self.assessments.iter().find(|a| *a.year.get_ref() == year)
+        self.assessments.iter().find(|a| a.year == year)
     }
 }
 
 /// One year's assessment of a goal.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Assessment {
-    pub year: Spanned<i32>,
-    /// An id from the scale in `site.toml`.
-    pub status: Spanned<String>,
-    pub motivation: Option<Spanned<Text>>,
+    pub year: i32,
+    /// The step of the site's scale ([`Settings::scale`]).
+    pub step: usize,
+    pub motivation: Option<Text>,
 }
 
 /// An indicator: `content/<programme>/indicators/<id>.toml`.
@@ -145,123 +161,183 @@ pub struct Assessment {
 pub struct Indicator {
     /// The file name without `.toml`.
     pub id: String,
-    pub file: SourceFile,
-    pub data: IndicatorFile,
-}
-
-/// The contents of an indicator file.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IndicatorFile {
-    pub title: Spanned<Text>,
-    pub slug: Option<Spanned<Text>>,
-    pub unit: Option<Spanned<Text>>,
-    pub source: Spanned<Text>,
-    pub definition: Option<Spanned<Text>>,
-    pub note: Option<Spanned<Text>>,
+    pub programme: ProgrammeId,
+    /// The indicator's file, relative to the site root.
+    pub file: PathBuf,
+    pub title: Text,
+    pub slug: Option<Text>,
+    pub unit: Option<Text>,
+    pub source: Text,
+    pub definition: Option<Text>,
+    pub note: Option<Text>,
     /// True when the figures are examples, not official data.
-    #[serde(default)]
     pub example_data: bool,
-    pub target: Option<Spanned<Target>>,
-    /// Overrides the chart kind that follows from the data.
-    pub chart: Option<Spanned<String>>,
-    /// Time series: the years, and one `[[series]]` per line.
-    pub years: Option<Spanned<Vec<Spanned<i32>>>>,
-    #[serde(default)]
-    pub series: Vec<Series>,
-    /// Comparison by category: the year compared, and one `[[category]]` per bar.
-    pub year: Option<Spanned<i32>>,
-    #[serde(default, rename = "category")]
-    pub categories: Vec<Category>,
+    pub target: Option<Target>,
+    /// How it is drawn (asked for, or following from the data).
+    pub chart: ChartKind,
+    pub data: Data,
+    /// The goals that list it.
+    pub goals: Vec<GoalId>,
 }
 
-impl IndicatorFile {
+impl Indicator {
     /// Every value of the indicator (gaps left out), then its target.
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        let series = self.series.iter().flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0));
-        let categories = self.categories.iter().filter_map(|c| c.value.get_ref().0);
-        series.chain(categories).chain(self.target.as_ref().map(|t| t.get_ref().value))
+        let values: Box<dyn Iterator<Item = f64> + '_> = match &self.data {
+            Data::Years { series, .. } => Box::new(series.iter().flat_map(|s| s.values.iter().flatten().copied())),
+            Data::Categories { categories, .. } => Box::new(categories.iter().filter_map(|c| c.value)),
+        };
+        values.chain(self.target.as_ref().map(|t| t.value))
     }
+}
 
-    /// How many decimals (at most 2) its values are shown with: as many as the
-    /// most precise value needs, so one indicator's numbers line up.
-    pub fn decimals(&self) -> usize {
-        self.values().map(|v| crate::numbers::decimals_needed(v, 2)).max().unwrap_or(0)
-    }
+/// An indicator's figures.
+#[derive(Debug, Clone)]
+pub enum Data {
+    /// Time series: one value per year and series (`None` for a gap).
+    Years { years: Vec<i32>, series: Vec<Series> },
+    /// A comparison by category in one year.
+    Categories { year: i32, categories: Vec<Category> },
 }
 
 /// One line of a time series.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Series {
-    pub name: Spanned<Text>,
-    pub values: Spanned<Vec<Spanned<DataValue>>>,
+    pub name: Text,
+    /// One per year; `None` is a year without a value.
+    pub values: Vec<Option<f64>>,
     /// The home series: the one the target and the summary's distance to it refer to.
-    #[serde(default)]
     pub highlight: bool,
 }
 
 /// One bar of a comparison by category.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Category {
-    pub name: Spanned<Text>,
-    pub value: Spanned<DataValue>,
+    pub name: Text,
+    pub value: Option<f64>,
     /// The home municipality.
-    #[serde(default)]
     pub highlight: bool,
     /// The national value (Riket), set apart.
-    #[serde(default)]
     pub national: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Target {
     pub value: f64,
     pub year: i32,
     pub label: Option<Text>,
 }
 
-/// A number, or no value (`"-"`) for a gap in a series.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DataValue(pub Option<f64>);
+/// Which drawing an indicator gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    Line,
+    Bar,
+    Hbar,
+}
 
-impl<'de> Deserialize<'de> for DataValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(DataValueVisitor)
+/// `site.toml`, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The public URL of the site's root folder, ending in `/`.
+    pub base_url: String,
+    /// The year whose assessments the overview shows.
+    pub report_year: i32,
+    /// The first is the default language.
+    pub languages: Vec<Language>,
+    pub title: Text,
+    pub description: Text,
+    /// The assessment scale, from best to worst.
+    pub scale: Vec<ScaleStep>,
+    pub footer: Footer,
+    pub raw_html: RawHtml,
+    pub accessibility: Option<AccessibilityStatement>,
+}
+
+impl Settings {
+    /// The language codes in order; the first is the default language.
+    pub fn lang_codes(&self) -> Vec<String> {
+        self.languages.iter().map(|l| l.code.clone()).collect()
+    }
+
+    pub fn default_lang(&self) -> &str {
+        self.languages.first().map_or("", |l| l.code.as_str())
     }
 }
 
-struct DataValueVisitor;
+#[derive(Debug, Clone)]
+pub struct Language {
+    pub code: String,
+    /// The language's name in itself (`Svenska`, `English`), used by the language switch.
+    pub name: String,
+}
 
-impl Visitor<'_> for DataValueVisitor {
-    type Value = DataValue;
+/// One step of the assessment scale (`ja`, `delvis`, `nej`).
+#[derive(Debug, Clone)]
+pub struct ScaleStep {
+    pub id: String,
+    pub kind: AssessmentKind,
+    pub label: Text,
+    pub description: Option<Text>,
+}
 
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a number (like 12.5), or \"-\" for a year without a value")
-    }
+/// What an assessment means, which the theme turns into colour and icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssessmentKind {
+    Met,
+    Partly,
+    NotMet,
+}
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<DataValue, E> {
-        Ok(DataValue(Some(v as f64)))
-    }
+#[derive(Debug, Clone, Default)]
+pub struct Footer {
+    pub organisation: Option<Text>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<Text>,
+}
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<DataValue, E> {
-        Ok(DataValue(Some(v as f64)))
-    }
+/// Whether raw HTML in Markdown is a warning or an error.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawHtml {
+    #[default]
+    Warn,
+    Forbid,
+}
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<DataValue, E> {
-        if v.is_finite() {
-            Ok(DataValue(Some(v)))
-        } else {
-            Err(E::invalid_value(de::Unexpected::Float(v), &self))
-        }
-    }
+/// Whether a page without a translation stops the build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingTranslation {
+    #[default]
+    Error,
+    Warn,
+}
 
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<DataValue, E> {
-        match v.trim() {
-            "-" | "–" | "" => Ok(DataValue(None)),
-            _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
-        }
-    }
+/// The accessibility statement (tillgänglighetsredogörelse).
+#[derive(Debug, Clone)]
+pub struct AccessibilityStatement {
+    pub slug: Text,
+    pub status: Conformance,
+    /// The date the statement was written or last reviewed (`2026-11-27`).
+    pub date: String,
+    pub contact: Text,
+    pub contact_url: Option<String>,
+    pub shortcomings: Vec<Text>,
+    pub method: Text,
+    pub supervisor: Text,
+    pub supervisor_url: String,
+}
+
+/// How far the site conforms to the accessibility requirements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Conformance {
+    Full,
+    Partial,
+    None,
 }

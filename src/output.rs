@@ -1,29 +1,18 @@
-//! Write: puts the rendered site into a temporary folder next to the output
-//! folder and swaps it in only when everything was written, so a failed build
-//! never leaves a half-written site. Also copies the theme's static files
-//! (fingerprinting CSS) and writes the site-wide files (404, root, sitemap, robots).
+//! Write: puts the finished files of a build into a temporary folder next to
+//! the output folder and swaps it in only when everything was written, so a
+//! failed build never leaves a half-written site. It only writes: every byte
+//! comes finished from the stages before.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use crate::diagnostics::Diagnostic;
-use crate::render::Site;
-use crate::routes::Routes;
 
 /// A build's output while it is being written.
 pub struct Output {
     tmp: tempfile::TempDir,
     target: PathBuf,
     files: AtomicUsize,
-}
-
-/// Why writing the site files failed.
-pub enum OutputError {
-    Render(Diagnostic),
-    Io(io::Error),
 }
 
 /// The file that marks a folder as goalsite's output, so that a build only
@@ -110,39 +99,6 @@ impl Output {
         self.write_file(&format!("{path}index.html"), html)
     }
 
-    /// Copies the theme's static files; CSS gets a content hash in its name so
-    /// it can be cached for long. Returns the URL of each file by its name.
-    pub fn copy_static(
-        &self,
-        root: &Path,
-        files: &[(String, PathBuf)],
-        routes: &Routes,
-    ) -> io::Result<HashMap<String, String>> {
-        let mut urls = HashMap::new();
-        for (name, src) in files {
-            let bytes = fs::read(root.join(src))?;
-            let published = match name.strip_suffix(".css") {
-                Some(stem) => format!("{stem}.{:016x}.css", fnv1a(&bytes)),
-                None => name.clone(),
-            };
-            self.write_file(&published, &bytes)?;
-            urls.insert(name.clone(), routes.asset_url(&published));
-        }
-        Ok(urls)
-    }
-
-    /// The 404 page, the root page that leads to the default language, the
-    /// sitemap, robots.txt and every indicator's data files.
-    pub fn write_site_files(&self, site: &Site) -> Result<(), OutputError> {
-        for (name, text) in site.render_site_files().map_err(OutputError::Render)? {
-            self.write_file(name, text.as_bytes()).map_err(OutputError::Io)?;
-        }
-        for (name, text) in crate::downloads::files(site.content, &site.config.lang_codes()) {
-            self.write_file(&name, text.as_bytes()).map_err(OutputError::Io)?;
-        }
-        Ok(())
-    }
-
     /// Swaps the finished build in place of the old output; returns the file count.
     pub fn finish(self) -> io::Result<usize> {
         let files = self.files.load(Ordering::Relaxed);
@@ -187,11 +143,6 @@ fn swap(built: &Path, target: &Path) -> io::Result<()> {
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())
-}
-
-/// FNV-1a, 64 bits: a stable content hash for file names (not for security).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

@@ -5,17 +5,18 @@ use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{INDEX_STEM, INDICATORS_DIR, PROGRAMME_FILE};
-use crate::model::Content;
-use crate::text::Text;
+use crate::locale::Text;
+use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId, Site};
+use crate::text::base_path_of;
 
 /// A page of the site, independent of language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PageRef {
     Home,
-    Programme(usize),
-    Goal(usize, usize),
-    Indicator(usize, usize),
-    Page(usize),
+    Programme(ProgrammeId),
+    Goal(GoalId),
+    Indicator(IndicatorId),
+    Page(PageId),
     /// The accessibility statement from `site.toml`.
     Statement,
 }
@@ -26,34 +27,33 @@ pub struct Routes {
     langs: Vec<String>,
     base_url: String,
     base_path: String,
+    /// Every page, in the site's order (home, each programme with its goals
+    /// and indicators, free pages, the accessibility statement).
+    pages: Vec<PageRef>,
     /// Path under the site root, per page, in the order of `langs` (`sv/tillvaxt/`).
     paths: HashMap<PageRef, Vec<String>>,
     /// `@/` link keys (`tillvaxt/_index.md`) to pages.
     keys: HashMap<String, PageRef>,
     /// Goal ids to goals, for `@/<programme>/programme.toml#<goal>` links.
-    goals: HashMap<(usize, String), PageRef>,
+    goals: HashMap<(ProgrammeId, String), PageRef>,
 }
 
 impl Routes {
-    /// Computes all routes. Invalid slugs and two pages on one URL become diagnostics.
-    /// `statement_slug` is the accessibility statement's slug per language, if the site has one.
-    pub fn new(
-        content: &Content,
-        langs: &[String],
-        base_url: &str,
-        statement_slug: Option<&Text>,
-    ) -> (Routes, Vec<Diagnostic>) {
-        let mut problems = Vec::new();
-        let base_url = normalise_base_url(base_url);
-        let base_path = base_path_of(&base_url);
+    /// Computes all routes. Two pages on one URL become diagnostics.
+    pub fn new(site: &Site) -> (Routes, Vec<Diagnostic>) {
+        let langs = site.settings.lang_codes();
+        let langs = &langs[..];
+        let base_url = site.settings.base_url.clone();
         let mut routes = Routes {
             langs: langs.to_vec(),
+            base_path: base_path_of(&base_url),
             base_url,
-            base_path,
+            pages: Vec::new(),
             paths: HashMap::new(),
             keys: HashMap::new(),
             goals: HashMap::new(),
         };
+        let mut problems = Vec::new();
         let mut owners: HashMap<String, String> = HashMap::new();
         let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &str| {
             for path in &paths {
@@ -70,34 +70,40 @@ impl Routes {
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
         add(&mut routes, PageRef::Home, home, "content/");
         routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
-        if let Some(slug) = statement_slug {
-            let paths =
-                slugs("accessibility", Some(slug), langs).iter().zip(langs).map(|(s, l)| format!("{l}/{s}/")).collect();
+        if let Some(statement) = &site.settings.accessibility {
+            let paths = slugs("accessibility", Some(&statement.slug), langs)
+                .iter()
+                .zip(langs)
+                .map(|(s, l)| format!("{l}/{s}/"))
+                .collect();
             add(&mut routes, PageRef::Statement, paths, crate::config::CONFIG_FILE);
         }
 
-        for (pi, p) in content.programmes.iter().enumerate() {
-            let file = p.file.path.to_string_lossy().into_owned();
-            let pslugs = slugs(&p.id, p.data.slug.as_ref().map(|s| s.get_ref()), langs);
+        for (pi, p) in site.programmes.iter().enumerate() {
+            let programme = ProgrammeId(pi);
+            let file = p.file.to_string_lossy().into_owned();
+            let pslugs = slugs(&p.id, p.slug.as_ref(), langs);
             let prefix: Vec<String> = langs.iter().zip(&pslugs).map(|(l, s)| format!("{l}/{s}/")).collect();
-            add(&mut routes, PageRef::Programme(pi), prefix.clone(), &file);
-            routes.keys.insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(pi));
-            routes.keys.insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(pi));
-            for (gi, g) in p.data.goals.iter().enumerate() {
-                let gs = slugs(g.id.get_ref(), g.slug.as_ref().map(|s| s.get_ref()), langs);
+            add(&mut routes, PageRef::Programme(programme), prefix.clone(), &file);
+            routes.keys.insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(programme));
+            routes.keys.insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(programme));
+            for &goal in &p.goals {
+                let g = site.goal(goal);
+                let gs = slugs(&g.id, g.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(gs).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Goal(pi, gi), paths, &file);
-                routes.goals.insert((pi, g.id.get_ref().clone()), PageRef::Goal(pi, gi));
+                add(&mut routes, PageRef::Goal(goal), paths, &file);
+                routes.goals.insert((programme, g.id.clone()), PageRef::Goal(goal));
             }
-            for (ii, ind) in p.indicators.iter().enumerate() {
-                let is = slugs(&ind.id, ind.data.slug.as_ref().map(|s| s.get_ref()), langs);
+            for &indicator in &p.indicators {
+                let ind = site.indicator(indicator);
+                let is = slugs(&ind.id, ind.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(is).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Indicator(pi, ii), paths, &ind.file.path.to_string_lossy());
-                routes.keys.insert(format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id), PageRef::Indicator(pi, ii));
+                add(&mut routes, PageRef::Indicator(indicator), paths, &ind.file.to_string_lossy());
+                routes.keys.insert(format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id), PageRef::Indicator(indicator));
             }
         }
 
-        for (i, page) in content.pages.iter().enumerate() {
+        for (i, page) in site.pages.iter().enumerate() {
             let (dir, stem) = match page.key.rsplit_once('/') {
                 Some((d, f)) => (format!("{d}/"), f),
                 None => (String::new(), page.key.as_str()),
@@ -110,11 +116,26 @@ impl Routes {
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            let owner = page.docs.values().next().map(|d| d.path.to_string_lossy().into_owned()).unwrap_or_default();
-            add(&mut routes, PageRef::Page(i), paths, &owner);
-            routes.keys.insert(page.key.clone(), PageRef::Page(i));
+            let owner =
+                page.docs.values().next().map(|d| d.source.path.to_string_lossy().into_owned()).unwrap_or_default();
+            add(&mut routes, PageRef::Page(PageId(i)), paths, &owner);
+            routes.keys.insert(page.key.clone(), PageRef::Page(PageId(i)));
         }
+        routes.pages = std::iter::once(PageRef::Home)
+            .chain(site.programmes.iter().enumerate().flat_map(|(pi, p)| {
+                let goals = p.goals.iter().map(|&g| PageRef::Goal(g));
+                let indicators = p.indicators.iter().map(|&i| PageRef::Indicator(i));
+                std::iter::once(PageRef::Programme(ProgrammeId(pi))).chain(goals).chain(indicators)
+            }))
+            .chain((0..site.pages.len()).map(|i| PageRef::Page(PageId(i))))
+            .chain(site.settings.accessibility.as_ref().map(|_| PageRef::Statement))
+            .collect();
         (routes, problems)
+    }
+
+    /// Every page of the site (each exists in every language), in the site's order.
+    pub fn pages(&self) -> &[PageRef] {
+        &self.pages
     }
 
     /// The path of `page` in `lang` under the site root, e.g. `sv/tillvaxt/`.
@@ -155,9 +176,9 @@ impl Routes {
         let key = if key.is_empty() { "_index.md" } else { key };
         let key = key.strip_suffix('/').map(|k| format!("{k}/{INDEX_STEM}.md")).unwrap_or_else(|| key.to_owned());
         let page = *self.keys.get(&key).ok_or_else(|| format!("no content file content/{key}"))?;
-        if let (PageRef::Programme(pi), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
+        if let (PageRef::Programme(p), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
             let goal_page =
-                self.goals.get(&(pi, goal.clone())).ok_or_else(|| format!("no goal `{goal}` in content/{key}"))?;
+                self.goals.get(&(p, goal.clone())).ok_or_else(|| format!("no goal `{goal}` in content/{key}"))?;
             return Ok((*goal_page, None));
         }
         Ok((page, fragment))
@@ -172,84 +193,4 @@ impl Routes {
 /// The slug per language: the author's, or the id.
 fn slugs(id: &str, given: Option<&Text>, langs: &[String]) -> Vec<String> {
     langs.iter().map(|l| given.and_then(|t| t.get(l)).unwrap_or(id).to_owned()).collect()
-}
-
-/// Whether `url` can be the site's address: `http(s)://host/optional/path/`,
-/// without spaces, query or fragment. `Err` says what is wrong.
-pub fn check_base_url(url: &str) -> Result<(), String> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    let Some(rest) = rest else { return Err("must start with https:// or http://".into()) };
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() {
-        return Err("has no host name".into());
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.contains(['?', '#', '"', '<', '>']) {
-        return Err("may not contain spaces, quotes, ? or #".into());
-    }
-    Ok(())
-}
-
-/// Makes sure the base URL ends with one `/`.
-pub fn normalise_base_url(url: &str) -> String {
-    format!("{}/", url.trim().trim_end_matches('/'))
-}
-
-/// The path part of a base URL: `https://x.se/uppfoljning/` → `/uppfoljning/`.
-fn base_path_of(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) => after_scheme[i..].to_owned(),
-        None => "/".to_owned(),
-    }
-}
-
-/// Whether a slug is safe in a URL: lowercase letters, digits and `-`.
-pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-}
-
-/// A valid slug made from any text (`Örnsköldsvik` → `ornskoldsvik`).
-pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    let mut out = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_path_comes_from_the_base_url() {
-        assert_eq!(base_path_of("https://www.umea.se/uppfoljning/"), "/uppfoljning/");
-        assert_eq!(base_path_of(&normalise_base_url("https://example.org")), "/");
-    }
-
-    #[test]
-    fn base_urls_are_checked() {
-        assert!(check_base_url("https://www.umea.se/uppfoljning/").is_ok());
-        assert!(check_base_url("http://localhost:8000").is_ok());
-        assert!(check_base_url("www.umea.se").is_err());
-        assert!(check_base_url("http://h/a b/").is_err());
-        assert!(check_base_url("https://h/?x=1").is_err());
-        assert!(check_base_url("https:///path").is_err());
-    }
-
-    #[test]
-    fn slugify_handles_swedish_letters() {
-        assert_eq!(slugify("Örnsköldsvik – Tillväxt 2024!"), "ornskoldsvik-tillvaxt-2024");
-        assert!(is_valid_slug("klimatneutrala-umea-2040"));
-        assert!(!is_valid_slug("tillväxt"));
-        assert!(!is_valid_slug("a b"));
-    }
 }

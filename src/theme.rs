@@ -1,30 +1,54 @@
 //! The theme: minijinja templates, UI strings and number formats per language
-//! (`i18n/<lang>.toml`) and static files, loaded from `themes/<name>/`.
+//! (`i18n/<lang>.toml`), chart style (`theme.toml`) and static files, loaded
+//! from `themes/<name>/` and checked for what goalsite needs of them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Deserialize;
 
-use crate::charts::ChartStyle;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::Typography;
-use crate::numbers::NumberFormat;
-use crate::toml_doc;
+use crate::locale::{I18n, REQUIRED_STRINGS};
+use crate::source::Source;
+use crate::toml_file;
 
 /// The folder that holds the themes, under the site root.
 pub const THEMES_DIR: &str = "themes";
 
 /// A loaded theme, shared read-only by every page render.
 pub struct Theme {
+    /// The theme's folder, relative to the site root (`themes/default`).
+    pub dir: PathBuf,
     pub env: Environment<'static>,
     pub i18n: BTreeMap<String, I18n>,
-    /// Files to copy: (path relative to `static/`, path relative to the root).
-    pub static_files: Vec<(String, PathBuf)>,
+    /// Files to publish: path relative to `static/`, and contents.
+    pub static_files: Vec<(String, Vec<u8>)>,
     pub chart: ChartStyle,
     /// Element ids written literally in the templates (`id="goals"`): valid link targets on any page.
-    pub ids: std::collections::HashSet<String>,
+    pub ids: HashSet<String>,
+}
+
+/// How charts look; the `[chart]` table of the theme's `theme.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStyle {
+    /// The font family the SVG text names; the theme's CSS must serve it.
+    pub font_family: String,
+    pub font_size: f32,
+    pub background: String,
+    pub text: String,
+    pub axis: String,
+    pub grid: String,
+    /// Line colours in order; neighbours differ by at least 3:1 in contrast.
+    pub series: Vec<String>,
+    /// Dash patterns per series (`""` is solid), so lines differ by more than colour.
+    pub dashes: Vec<String>,
+    pub bar: String,
+    pub highlight: String,
+    pub national: String,
+    pub target: String,
 }
 
 /// `theme.toml`: the settings of a theme that Rust reads.
@@ -32,46 +56,6 @@ pub struct Theme {
 #[serde(deny_unknown_fields)]
 struct ThemeFile {
     chart: ChartStyle,
-}
-
-/// One language's UI strings and typographic rules.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct I18n {
-    pub number: NumberFormat,
-    pub typography: TypographyFile,
-    pub strings: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TypographyFile {
-    /// Opening and closing double quote, e.g. `””` for Swedish.
-    pub quotes: String,
-    pub single_quotes: String,
-}
-
-impl I18n {
-    pub fn typography(&self) -> Typography {
-        let pair = |s: &str, dflt: (char, char)| {
-            let mut c = s.chars();
-            match (c.next(), c.next()) {
-                (Some(a), Some(b)) => (a, b),
-                _ => dflt,
-            }
-        };
-        Typography {
-            quotes: pair(&self.typography.quotes, ('“', '”')),
-            single_quotes: pair(&self.typography.single_quotes, ('‘', '’')),
-            footnotes_heading: self.string("footnotes"),
-            back_to_text: self.string("back_to_text"),
-        }
-    }
-
-    /// A UI string; an unknown key gives the key itself (validation reports it).
-    pub fn string(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
-    }
 }
 
 impl Theme {
@@ -85,16 +69,15 @@ impl Theme {
         let mut problems = Vec::new();
         let env = load_templates(root, &dir.join("templates"), &mut problems);
         let i18n = load_i18n(root, &dir.join("i18n"), langs, &mut problems);
-        let static_files = list_static(root, &dir.join("static"));
-        let rel = dir.join("theme.toml");
-        let settings = toml_doc::read_text(root, &rel).and_then(|s| toml_doc::parse::<ThemeFile>(&rel, &s));
+        let static_files = read_static(root, &dir.join("static"), &mut problems);
+        let settings = toml_file::read(root, &dir.join("theme.toml")).and_then(|s| toml_file::parse::<ThemeFile>(&s));
         if let Ok(settings) = &settings {
-            check_chart_style(&settings.chart, &rel, &mut problems);
+            check_chart_style(&settings.chart, &dir.join("theme.toml"), &mut problems);
         }
         match settings {
             Ok(settings) if problems.is_empty() => {
                 let ids = literal_ids(&env);
-                Ok(Theme { env, i18n, static_files, chart: settings.chart, ids })
+                Ok(Theme { dir, env, i18n, static_files, chart: settings.chart, ids })
             }
             Ok(_) => Err(problems),
             Err(d) => {
@@ -103,8 +86,12 @@ impl Theme {
             }
         }
     }
-}
 
+    /// The file of template `name`, relative to the site root, for messages.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.dir.join("templates").join(name)
+    }
+}
 fn load_templates(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -117,23 +104,23 @@ fn load_templates(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> En
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
         let name = entry.path().strip_prefix(root.join(dir)).unwrap_or(entry.path());
         let name = name.to_string_lossy().replace('\\', "/");
-        let source = match toml_doc::read_text(root, &rel) {
+        let source = match toml_file::read(root, &rel) {
             Ok(s) => s,
             Err(d) => {
                 problems.push(d);
                 continue;
             }
         };
-        if let Err(e) = env.add_template_owned(name, source.clone()) {
-            problems.push(template_error(&rel, &source, &e));
+        if let Err(e) = env.add_template_owned(name, source.text.clone()) {
+            problems.push(template_error(&source, &e));
         }
     }
     env
 }
 
 /// The ids the templates write as literal text, like `id="goals"`.
-fn literal_ids(env: &Environment) -> std::collections::HashSet<String> {
-    let mut ids = std::collections::HashSet::new();
+fn literal_ids(env: &Environment) -> HashSet<String> {
+    let mut ids = HashSet::new();
     for (_, tmpl) in env.templates() {
         for part in tmpl.source().split("id=\"").skip(1) {
             if let Some(id) = part.split('"').next().filter(|id| !id.contains('{')) {
@@ -144,8 +131,8 @@ fn literal_ids(env: &Environment) -> std::collections::HashSet<String> {
     ids
 }
 
-/// Autoescaping that escapes the five characters HTML needs (`& < > " '`)
-/// and leaves `/` alone, so URLs stay readable in the output.
+/// Autoescaping with goalsite's one escape function (`& < > " '`), which
+/// leaves `/` alone so URLs stay readable in the output.
 fn escape_html(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
@@ -154,33 +141,21 @@ fn escape_html(
     let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
     match value.as_str() {
         Some(s) if html && !value.is_safe() => {
-            let write_failed = |_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write");
-            let mut start = 0;
-            for (i, b) in s.bytes().enumerate() {
-                let entity = match b {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'"' => "&quot;",
-                    b'\'' => "&#39;",
-                    _ => continue,
-                };
-                out.write_str(&s[start..i]).map_err(write_failed)?;
-                out.write_str(entity).map_err(write_failed)?;
-                start = i + 1;
-            }
-            out.write_str(&s[start..]).map_err(write_failed)
+            let mut escaped = String::with_capacity(s.len());
+            crate::text::escape_into(&mut escaped, s);
+            out.write_str(&escaped)
+                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
 
 /// A template error as a diagnostic pointing into the template file.
-pub fn template_error(rel: &Path, source: &str, e: &minijinja::Error) -> Diagnostic {
+fn template_error(source: &Arc<Source>, e: &minijinja::Error) -> Diagnostic {
     let message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
     match e.range() {
-        Some(range) => Diagnostic::error_at(rel, source, range, message),
-        None => Diagnostic::error(rel, message),
+        Some(range) => Diagnostic::error_at(source, range, message),
+        None => Diagnostic::error(&source.path, message),
     }
 }
 
@@ -195,7 +170,7 @@ fn load_i18n(root: &Path, dir: &Path, langs: &[String], problems: &mut Vec<Diagn
             );
             continue;
         }
-        match toml_doc::read_text(root, &rel).and_then(|s| toml_doc::parse::<I18n>(&rel, &s)) {
+        match toml_file::read(root, &rel).and_then(|s| toml_file::parse::<I18n>(&s)) {
             Ok(i) => {
                 out.insert(lang.clone(), i);
             }
@@ -218,35 +193,6 @@ fn load_i18n(root: &Path, dir: &Path, langs: &[String], problems: &mut Vec<Diagn
     }
     out
 }
-
-/// The UI strings goalsite writes itself (in Markdown, charts and their summaries).
-pub const REQUIRED_STRINGS: &[&str] = &[
-    "back_to_text",
-    "category",
-    "chart_above_target",
-    "chart_at_target",
-    "chart_below_target",
-    "chart_categories",
-    "chart_decrease",
-    "chart_gaps",
-    "chart_increase",
-    "chart_one_value",
-    "chart_series_change",
-    "chart_series_change_percent",
-    "chart_series_single",
-    "chart_series_unchanged",
-    "chart_target",
-    "chart_target_label",
-    "chart_value_unit",
-    "example_data",
-    "footnotes",
-    "home",
-    "no_value",
-    "not_found_title",
-    "percent",
-    "statement_title",
-    "year",
-];
 
 /// Checks what a theme's `[chart]` settings must hold for drawing to work.
 fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnostic>) {
@@ -275,16 +221,17 @@ fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnos
     }
 }
 
-fn list_static(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
+/// Reads every file under the theme's `static/` folder.
+fn read_static(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, Vec<u8>)> {
     let base = root.join(dir);
-    walkdir::WalkDir::new(&base)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(&base).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
-            (rel, e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf())
-        })
-        .collect()
+    let entries = walkdir::WalkDir::new(&base).sort_by_file_name().into_iter().filter_map(Result::ok);
+    let mut files = Vec::new();
+    for e in entries.filter(|e| e.file_type().is_file()) {
+        let name = e.path().strip_prefix(&base).unwrap_or(e.path()).to_string_lossy().replace('\\', "/");
+        match std::fs::read(e.path()) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(err) => problems.push(Diagnostic::error(&dir.join(&name), format!("cannot read the file: {err}"))),
+        }
+    }
+    files
 }

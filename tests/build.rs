@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{attr, hreflangs, run, tree, Fixture};
+use common::{attrs, hreflangs, run, texts, tree, Fixture};
 
 #[test]
 fn builds_every_page_in_both_languages_with_translated_slugs() {
@@ -36,8 +36,7 @@ fn language_switch_leads_to_the_same_page_in_the_other_language() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let sv = f.read("sv/tillvaxt/bostader/index.html");
-    let switch = sv.lines().find(|l| l.contains("hreflang=\"en\" lang=\"en\"")).expect("a switch link");
-    assert_eq!(attr(switch, "href"), "/follow-up/en/growth/housing/");
+    assert_eq!(attrs(&sv, ".lang-switch a[hreflang=en]", "href"), ["/follow-up/en/growth/housing/"]);
     assert!(sv.starts_with("<!DOCTYPE html>\n<html lang=\"sv\">"));
     assert!(f.read("en/growth/housing/index.html").contains("<html lang=\"en\">"));
 }
@@ -92,10 +91,7 @@ fn goal_page_shows_current_assessment_history_and_motivation() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let html = f.read("sv/tillvaxt/bostader/index.html");
-    let history = &html[html.find("<table class=\"history\"").unwrap()..];
-    let y2024 = history.find(">2024<").unwrap();
-    let y2023 = history.find(">2023<").unwrap();
-    assert!(y2024 < y2023, "newest year first");
+    assert_eq!(texts(&html, "table.history tbody th"), ["2024", "2023"], "newest year first");
     assert!(html.contains("assessment--partly"));
     assert!(html.contains("aria-hidden=\"true\">◐</span> Delvis"), "text and icon, not colour alone");
     assert!(html.contains("Bättre än i fjol."));

@@ -88,12 +88,9 @@ fn data_table_numbers_equal_the_toml_values() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let html = f.read("en/growth/emissions/index.html");
-    let table = &html[html.find("<table class=\"data\"").unwrap()..html.find("</table>").unwrap()];
-    let cells: Vec<&str> =
-        table.split("<td").skip(1).map(|c| &c[c.find('>').unwrap() + 1..c.find("</td>").unwrap()]).collect();
-    assert_eq!(cells, ["96.50", "No data", "\u{2212}1.25"]);
-    assert!(table.contains("<caption>Emissions (kton CO2e)</caption>"));
-    assert!(table.contains("<th scope=\"row\">2020</th>"));
+    assert_eq!(common::texts(&html, "table.data td"), ["96.50", "No data", "\u{2212}1.25"]);
+    assert_eq!(common::texts(&html, "table.data caption"), ["Emissions (kton CO2e)"]);
+    assert_eq!(common::texts(&html, "table.data tbody th[scope=row]"), ["2019", "2020", "2021"]);
 }
 
 #[test]
@@ -207,12 +204,14 @@ fn bad_chart_data_is_reported_with_file_line_and_column() {
         (
             "unit = \"kton CO2e\"",
             "unit = \"kton CO2e\"\nchart = \"pie\"",
-            &["utslapp.toml:4:9: `pie` is not a chart kind", "use one of: line, bar, hbar"],
+            &["utslapp.toml:4:9: `pie` is not one of the values allowed here", "use one of: line, bar, hbar"],
         ),
     ];
     for (from, to, expect) in cases {
         let f = Fixture::new();
         f.edit(file, from, to);
         fails_with(&f, expect);
+        let (_, _, stderr) = f.build();
+        assert!(!stderr.contains("there is no indicator"), "no knock-on error for a file that failed:\n{stderr}");
     }
 }

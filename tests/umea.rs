@@ -16,15 +16,10 @@ fn build_umea() -> (tempfile::TempDir, std::path::PathBuf) {
 
 /// (goal title, assessment label) for every row of the goals tables in `html`.
 fn overview_rows(html: &str) -> Vec<(String, String)> {
-    html.split("<th scope=\"row\"><a href=")
-        .skip(1)
-        .map(|row| {
-            let title = row[row.find('>').unwrap() + 1..row.find("</a>").unwrap()].to_owned();
-            let badge = &row[row.find("assessment__icon").unwrap()..];
-            let label = badge[badge.find("</span>").unwrap() + 7..badge.find("</span>\n").unwrap()].trim().to_owned();
-            (title, label)
-        })
-        .collect()
+    let titles = common::texts(html, "table.goals tbody th");
+    let labels = common::texts(html, "table.goals tbody .assessment");
+    let labels = labels.iter().map(|l| l.trim_start_matches(['✔', '◐', '✖']).trim().to_owned());
+    titles.into_iter().zip(labels).collect()
 }
 
 #[test]
@@ -119,7 +114,7 @@ fn deploy_files_point_at_every_page_under_the_base_path() {
     assert_eq!(sitemap.matches("<url>").count(), pages.len());
     assert_eq!(sitemap.matches("<xhtml:link rel=\"alternate\"").count(), 2 * pages.len());
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
-    for href in not_found.split("href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+    for href in common::attrs(&not_found, "[href]", "href") {
         let fine = href.starts_with("/uppfoljning/") || href.starts_with("https://") || href.starts_with('#');
         assert!(fine, "404.html works at any depth: {href}");
     }
@@ -141,12 +136,12 @@ fn rebuilding_the_umea_site_gives_byte_identical_output() {
 fn every_id_on_every_page_is_unique_and_assets_are_under_the_base_path() {
     let (_dir, out) = build_umea();
     for (path, html) in files_with(&out, "html") {
-        let mut ids: Vec<&str> = html.split(" id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        let mut ids = common::attrs(&html, "[id]", "id");
         let count = ids.len();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), count, "{path} repeats an id");
-        for href in html.split("<link rel=\"stylesheet\" href=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
+        for href in common::attrs(&html, "link[rel=stylesheet]", "href") {
             assert!(href.starts_with("/uppfoljning/style.") && href.ends_with(".css"), "{path}: {href}");
         }
     }

@@ -6,39 +6,10 @@ mod numbers_in_svg;
 pub mod summary;
 
 use charts_rs::{BarChart, Color, HorizontalBarChart, LineChart, Series, Symbol, NIL_VALUE};
-use serde::Deserialize;
 
-use crate::model::IndicatorFile;
-use crate::numbers::NumberFormat;
-
-/// How charts look; the `[chart]` table of the theme's `theme.toml`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChartStyle {
-    /// The font family the SVG text names; the theme's CSS must serve it.
-    pub font_family: String,
-    pub font_size: f32,
-    pub background: String,
-    pub text: String,
-    pub axis: String,
-    pub grid: String,
-    /// Line colours in order; neighbours differ by at least 3:1 in contrast.
-    pub series: Vec<String>,
-    /// Dash patterns per series (`""` is solid), so lines differ by more than colour.
-    pub dashes: Vec<String>,
-    pub bar: String,
-    pub highlight: String,
-    pub national: String,
-    pub target: String,
-}
-
-/// Which drawing an indicator gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    Line,
-    Bar,
-    HorizontalBar,
-}
+use crate::locale::{decimals_needed, NumberFormat};
+use crate::model::{Category, ChartKind, Data, Indicator};
+use crate::theme::ChartStyle;
 
 /// Pixel size of the drawing (the SVG scales to its container).
 #[derive(Debug, Clone, Copy)]
@@ -63,23 +34,10 @@ pub struct ChartText<'a> {
     pub decimals: usize,
 }
 
-/// The chart kind an indicator asks for, or the one its data calls for.
-/// The same in every language, so the Swedish and English pages agree.
-pub fn kind_of(ind: &IndicatorFile) -> ChartKind {
-    match ind.chart.as_ref().map(|c| c.get_ref().as_str()) {
-        Some("line") => ChartKind::Line,
-        Some("bar") => ChartKind::Bar,
-        Some("hbar") => ChartKind::HorizontalBar,
-        _ if ind.years.is_some() => ChartKind::Line,
-        _ => {
-            let long = ind.categories.iter().flat_map(|c| c.name.get_ref().values()).any(|n| n.chars().count() > 10);
-            if long || ind.categories.len() > 6 {
-                ChartKind::HorizontalBar
-            } else {
-                ChartKind::Bar
-            }
-        }
-    }
+/// How many decimals (at most 2) an indicator's values are shown with: as
+/// many as the most precise value needs, so one indicator's numbers line up.
+pub fn decimals(ind: &Indicator) -> usize {
+    ind.values().map(|v| decimals_needed(v, 2)).max().unwrap_or(0)
 }
 
 /// Marks text charts-rs writes that must not be re-formatted as a number
@@ -87,16 +45,15 @@ pub fn kind_of(ind: &IndicatorFile) -> ChartKind {
 const KEEP: char = '\u{2060}';
 
 /// Draws `ind` as SVG for one language.
-pub fn render(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> Result<String, String> {
-    let kind = kind_of(ind);
-    let svg = match kind {
+pub fn render(ind: &Indicator, style: &ChartStyle, text: &ChartText, size: Size) -> Result<String, String> {
+    let svg = match ind.chart {
         ChartKind::Line => line_chart(ind, style, text, size).svg(),
         ChartKind::Bar => bar_chart(ind, style, text, size, false).svg(),
-        ChartKind::HorizontalBar => bar_chart(ind, style, text, size, true).svg(),
+        ChartKind::Hbar => bar_chart(ind, style, text, size, true).svg(),
     }
     .map_err(|e| e.to_string())?;
     let highlighted: Vec<String> =
-        ind.categories.iter().filter(|c| c.highlight).map(|c| c.name.get_ref().tr(text.lang).to_owned()).collect();
+        categories(ind).iter().filter(|c| c.highlight).map(|c| c.name.tr(text.lang).to_owned()).collect();
     let values: Vec<f64> = ind.values().collect();
     let data = numbers_in_svg::Data { values: &values, decimals: text.decimals, bold: &highlighted };
     let svg = numbers_in_svg::localise(&svg, text.number, &data);
@@ -117,17 +74,25 @@ fn keep(s: &str) -> String {
     format!("{KEEP}{s}")
 }
 
-fn line_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size) -> LineChart {
-    let years: Vec<f64> =
-        ind.years.as_ref().map(|y| y.get_ref().iter().map(|y| f64::from(*y.get_ref())).collect()).unwrap_or_default();
-    let mut series: Vec<Series> = ind
-        .series
+/// The categories of a comparison (none for a time series).
+fn categories(ind: &Indicator) -> &[Category] {
+    match &ind.data {
+        Data::Categories { categories, .. } => categories,
+        Data::Years { .. } => &[],
+    }
+}
+
+fn line_chart(ind: &Indicator, style: &ChartStyle, text: &ChartText, size: Size) -> LineChart {
+    let (years, series) = match &ind.data {
+        Data::Years { years, series } => (years.iter().map(|y| f64::from(*y)).collect(), &series[..]),
+        Data::Categories { .. } => (Vec::new(), &[][..]),
+    };
+    let mut series: Vec<Series> = series
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let data: Vec<f32> =
-                s.values.get_ref().iter().map(|v| v.get_ref().0.map_or(NIL_VALUE, |v| v as f32)).collect();
-            let mut out: Series = (keep(s.name.get_ref().tr(text.lang)).as_str(), data).into();
+            let data: Vec<f32> = s.values.iter().map(|v| v.map_or(NIL_VALUE, |v| v as f32)).collect();
+            let mut out: Series = (keep(s.name.tr(text.lang)).as_str(), data).into();
             out.x_values = Some(years.clone());
             out.label_show = years.len() <= 12;
             out.symbol = Some(symbol(i));
@@ -139,8 +104,7 @@ fn line_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: S
         .collect();
     let mut colors: Vec<Color> = style.series.iter().map(|c| color(c)).collect();
     let mut x_max = years.last().copied().unwrap_or(0.0);
-    if let Some(target) = &ind.target {
-        let t = target.get_ref();
+    if let Some(t) = &ind.target {
         let mut s: Series = (keep(&text.target_label).as_str(), vec![t.value as f32]).into();
         s.x_values = Some(vec![f64::from(t.year)]);
         s.label_show = true;
@@ -186,23 +150,24 @@ fn symbol(i: usize) -> Symbol {
     }
 }
 
-fn all_non_negative(ind: &IndicatorFile) -> bool {
-    let series = ind.series.iter().flat_map(|s| s.values.get_ref().iter().filter_map(|v| v.get_ref().0));
-    let cats = ind.categories.iter().filter_map(|c| c.value.get_ref().0);
-    series.chain(cats).chain(ind.target.as_ref().map(|t| t.get_ref().value)).all(|v| v >= 0.0)
+fn all_non_negative(ind: &Indicator) -> bool {
+    ind.values().all(|v| v >= 0.0)
 }
 
 /// Bars in the given order (the national value last); horizontal bars list the
 /// first category at the top.
-fn bar_chart(ind: &IndicatorFile, style: &ChartStyle, text: &ChartText, size: Size, horizontal: bool) -> BarChartAny {
-    let mut cats: Vec<&crate::model::Category> = ind.categories.iter().filter(|c| !c.national).collect();
-    cats.extend(ind.categories.iter().filter(|c| c.national));
+fn bar_chart(ind: &Indicator, style: &ChartStyle, text: &ChartText, size: Size, horizontal: bool) -> BarChartAny {
+    let mut cats: Vec<&Category> = categories(ind).iter().filter(|c| !c.national).collect();
+    cats.extend(categories(ind).iter().filter(|c| c.national));
     if horizontal {
         cats.reverse();
     }
-    let names: Vec<String> = cats.iter().map(|c| c.name.get_ref().tr(text.lang).to_owned()).collect();
-    let data: Vec<f32> = cats.iter().map(|c| c.value.get_ref().0.map_or(NIL_VALUE, |v| v as f32)).collect();
-    let year = ind.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default();
+    let names: Vec<String> = cats.iter().map(|c| c.name.tr(text.lang).to_owned()).collect();
+    let data: Vec<f32> = cats.iter().map(|c| c.value.map_or(NIL_VALUE, |v| v as f32)).collect();
+    let year = match &ind.data {
+        Data::Categories { year, .. } => year.to_string(),
+        Data::Years { .. } => String::new(),
+    };
     let mut s: Series = (keep(&year).as_str(), data).into();
     s.label_show = true;
     s.colors = Some(

@@ -3,7 +3,7 @@
 //! home municipality's label in bold.
 
 use super::KEEP;
-use crate::numbers::NumberFormat;
+use crate::locale::NumberFormat;
 
 /// What the rewriting needs to know about the chart's data.
 pub struct Data<'a> {

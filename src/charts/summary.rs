@@ -2,19 +2,13 @@
 //! period, first and last value, change, distance to the target, highest and
 //! lowest category, in the page's language and number format.
 
-use crate::model::IndicatorFile;
-use crate::numbers::NumberFormat;
-use crate::theme::I18n;
-
-/// Fills `{name}` placeholders in a UI string pattern.
-pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(pattern.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
-}
+use crate::locale::{fill, I18n, NumberFormat};
+use crate::model::{Data, Indicator};
 
 /// A summary of `ind` in the language of `i18n`.
-pub fn summary(ind: &IndicatorFile, lang: &str, i18n: &I18n, decimals: usize) -> String {
+pub fn summary(ind: &Indicator, lang: &str, i18n: &I18n, decimals: usize) -> String {
     let fmt = &i18n.number;
-    let unit = ind.unit.as_ref().map_or("", |u| u.get_ref().tr(lang));
+    let unit = ind.unit.as_ref().map_or("", |u| u.tr(lang));
     let with_unit = |v: f64| {
         let n = fmt.format(v, decimals);
         if unit.is_empty() {
@@ -24,39 +18,30 @@ pub fn summary(ind: &IndicatorFile, lang: &str, i18n: &I18n, decimals: usize) ->
         }
     };
     let mut sentences = Vec::new();
-    match &ind.years {
-        Some(years) => {
-            let years: Vec<i32> = years.get_ref().iter().map(|y| *y.get_ref()).collect();
-            for s in &ind.series {
+    match &ind.data {
+        Data::Years { years, series } => {
+            for s in series {
                 let points: Vec<(i32, f64)> =
-                    years.iter().zip(s.values.get_ref()).filter_map(|(y, v)| v.get_ref().0.map(|v| (*y, v))).collect();
-                let name = s.name.get_ref().tr(lang);
+                    years.iter().zip(&s.values).filter_map(|(y, v)| v.map(|v| (*y, v))).collect();
+                let name = s.name.tr(lang);
                 sentences.push(series_sentence(name, &points, i18n, fmt, &with_unit));
-                let gaps: Vec<String> = years
-                    .iter()
-                    .zip(s.values.get_ref())
-                    .filter(|(_, v)| v.get_ref().0.is_none())
-                    .map(|(y, _)| y.to_string())
-                    .collect();
+                let gaps: Vec<String> =
+                    years.iter().zip(&s.values).filter(|(_, v)| v.is_none()).map(|(y, _)| y.to_string()).collect();
                 if !gaps.is_empty() {
                     sentences.push(fill(&i18n.string("chart_gaps"), &[("years", &gaps.join(", "))]));
                 }
             }
-            if let Some(target) = &ind.target {
-                let t = target.get_ref();
+            if let Some(t) = &ind.target {
                 // The target belongs to the highlighted series (the home municipality), else the first.
-                let home = ind.series.iter().find(|s| s.highlight).or(ind.series.first());
-                let last = home.and_then(|s| s.values.get_ref().iter().rev().find_map(|v| v.get_ref().0));
+                let home = series.iter().find(|s| s.highlight).or(series.first());
+                let last = home.and_then(|s| s.values.iter().rev().find_map(|v| *v));
                 sentences.push(target_sentence(t.value, t.year, last, i18n, &with_unit));
             }
         }
-        None => {
-            let values: Vec<(&str, f64)> = ind
-                .categories
-                .iter()
-                .filter_map(|c| c.value.get_ref().0.map(|v| (c.name.get_ref().tr(lang), v)))
-                .collect();
-            let year = ind.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default();
+        Data::Categories { year, categories } => {
+            let values: Vec<(&str, f64)> =
+                categories.iter().filter_map(|c| c.value.map(|v| (c.name.tr(lang), v))).collect();
+            let year = year.to_string();
             if let (Some(max), Some(min)) =
                 (values.iter().max_by(|a, b| a.1.total_cmp(&b.1)), values.iter().min_by(|a, b| a.1.total_cmp(&b.1)))
             {
@@ -71,16 +56,15 @@ pub fn summary(ind: &IndicatorFile, lang: &str, i18n: &I18n, decimals: usize) ->
                     ],
                 ));
             }
-            for c in ind.categories.iter().filter(|c| c.highlight || c.national) {
-                if let Some(v) = c.value.get_ref().0 {
+            for c in categories.iter().filter(|c| c.highlight || c.national) {
+                if let Some(v) = c.value {
                     sentences.push(fill(
                         &i18n.string("chart_one_value"),
-                        &[("name", c.name.get_ref().tr(lang)), ("value", &with_unit(v))],
+                        &[("name", c.name.tr(lang)), ("value", &with_unit(v))],
                     ));
                 }
             }
-            if let Some(target) = &ind.target {
-                let t = target.get_ref();
+            if let Some(t) = &ind.target {
                 sentences.push(fill(
                     &i18n.string("chart_target"),
                     &[("target", &with_unit(t.value)), ("year", &t.year.to_string())],
@@ -150,14 +134,4 @@ fn target_sentence(
         s.push_str(&fill(&i18n.string(key), &[("distance", &with_unit((last - target).abs()))]));
     }
     s
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_named_placeholders() {
-        assert_eq!(fill("{a} och {b}", &[("a", "1"), ("b", "2")]), "1 och 2");
-    }
 }

@@ -1,10 +1,11 @@
 //! A Markdown file: optional TOML front matter between `+++` lines, then the body.
 
-use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{FrontMatter, MarkdownDoc, SourceFile};
-use crate::toml_doc;
+use crate::model::{Doc, FrontMatter};
+use crate::source::Source;
+use crate::toml_file;
 
 const FENCE: &str = "+++";
 
@@ -33,34 +34,26 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
     Err(text_start)
 }
 
-/// Parses a Markdown file's front matter.
-pub fn parse(file: &SourceFile, lang: String) -> Result<MarkdownDoc, Diagnostic> {
-    let text = &file.text;
+/// Parses a Markdown file's front matter; the document keeps the whole text.
+pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
+    let text = &source.text;
     let (front, body_offset) = match split_front_matter(text) {
         Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),
-        Ok(Some((start, end, body))) => {
-            let front = toml::from_str::<FrontMatter>(&text[start..end])
-                .map_err(|e| toml_doc::from_toml_error(&file.path, text, &e, start))?;
-            (front, body)
-        }
+        Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(&source, start..end)?, body),
         Err(at) => {
-            return Err(error_at(&file.path, text, at, "the front matter is not closed")
+            return Err(Diagnostic::error_at(&source, at..at + FENCE.len(), "the front matter is not closed")
                 .with_hint("end the front matter with a line that holds only +++"))
         }
     };
-    Ok(MarkdownDoc { path: file.path.clone(), lang, front, body_offset })
-}
-
-fn error_at(path: &Path, text: &str, at: usize, msg: &str) -> Diagnostic {
-    Diagnostic::error_at(path, text, at..at + FENCE.len(), msg)
+    Ok(Doc { lang, source, body_offset, front })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(text: &str) -> Result<MarkdownDoc, Diagnostic> {
-        parse(&SourceFile { path: "content/a.sv.md".into(), text: text.into() }, "sv".into())
+    fn doc(text: &str) -> Result<Doc, Diagnostic> {
+        parse(Arc::new(Source::new("content/a.sv.md", text)), "sv".into())
     }
 
     #[test]
@@ -79,7 +72,7 @@ mod tests {
     #[test]
     fn front_matter_errors_point_into_the_file() {
         let e = doc("+++\ntitle = \"Om\"\ntittel = 1\n+++\n").unwrap_err();
-        let loc = e.location.clone().unwrap();
+        let loc = e.location().unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
         assert_eq!(e.hint.as_deref(), Some("did you mean `title`?"));
     }

@@ -1,8 +1,10 @@
-//! Load: walks `content/`, reads every Markdown and TOML file (in parallel) and
-//! assembles the typed [`Content`]. Problems become diagnostics; nothing stops
-//! at the first one.
+//! Load: walks `content/`, reads every Markdown and TOML file once (in
+//! parallel) and parses it into [`Loaded`]: the files as editors wrote them,
+//! with their source spans. Problems become diagnostics; nothing stops at the
+//! first one.
 
-mod markdown_file;
+pub mod files;
+pub mod markdown_file;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,10 +13,54 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Content, Indicator, IndicatorFile, MarkdownDoc, Page, Programme, ProgrammeFile, SourceFile};
-use crate::toml_doc;
+use crate::model::{Doc, Docs, Page};
+use crate::source::Source;
+use crate::toml_file;
 
-pub use markdown_file::split_front_matter;
+use files::{IndicatorFile, ProgrammeFile};
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The home page's introduction per language (`content/_index.<lang>.md`).
+    pub home: Docs,
+    /// In the order of their `order`, then their folder name.
+    pub programmes: Vec<LoadedProgramme>,
+    pub pages: Vec<Page>,
+    /// Files that could not be read or parsed (already reported): what links
+    /// to them or names them is not reported again.
+    pub failed: Vec<PathBuf>,
+}
+
+impl Loaded {
+    /// How many files the content was read from.
+    pub fn file_count(&self) -> usize {
+        let programmes: usize = self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len()).sum();
+        self.home.len() + programmes + self.pages.iter().map(|p| p.docs.len()).sum::<usize>()
+    }
+}
+
+/// A programme folder as read.
+#[derive(Debug)]
+pub struct LoadedProgramme {
+    /// The folder name, e.g. `tillvaxt`.
+    pub id: String,
+    /// `programme.toml`.
+    pub source: Arc<Source>,
+    pub data: ProgrammeFile,
+    pub narrative: Docs,
+    /// In file-name order.
+    pub indicators: Vec<LoadedIndicator>,
+}
+
+/// An indicator file as read.
+#[derive(Debug)]
+pub struct LoadedIndicator {
+    /// The file name without `.toml`.
+    pub id: String,
+    pub source: Arc<Source>,
+    pub data: IndicatorFile,
+}
 
 /// The folder under the site root that holds the content.
 pub const CONTENT_DIR: &str = "content";
@@ -36,16 +82,16 @@ enum Kind {
 }
 
 /// One parsed file.
-enum Loaded {
-    Programme(PathBuf, SourceFile, Box<ProgrammeFile>),
-    Indicator(PathBuf, Box<Indicator>),
-    Home(MarkdownDoc),
-    Narrative(PathBuf, MarkdownDoc),
-    Page(String, MarkdownDoc),
+enum Parsed {
+    Programme(PathBuf, Arc<Source>, Box<ProgrammeFile>),
+    Indicator(PathBuf, Box<LoadedIndicator>),
+    Home(Doc),
+    Narrative(PathBuf, Doc),
+    Page(String, Doc),
 }
 
 /// Reads everything under `root/content` for the languages `langs`.
-pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>) {
+pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let files = list_files(root, &mut problems);
     let programme_dirs: Vec<PathBuf> = files
@@ -65,28 +111,31 @@ pub fn load_content(root: &Path, langs: &[String]) -> (Content, Vec<Diagnostic>)
         })
         .collect();
 
-    let results: Vec<Result<Loaded, Diagnostic>> =
-        classified.into_par_iter().map(|(rel, kind)| read(root, rel, kind)).collect();
+    let results: Vec<(PathBuf, Result<Parsed, Diagnostic>)> =
+        classified.into_par_iter().map(|(rel, kind)| (rel.clone(), read(root, rel, kind))).collect();
 
-    let mut content = Content::default();
-    let mut programmes: BTreeMap<PathBuf, Programme> = BTreeMap::new();
+    let mut content = Loaded::default();
+    let mut programmes: BTreeMap<PathBuf, LoadedProgramme> = BTreeMap::new();
     let mut narratives = Vec::new();
     let mut indicators = Vec::new();
     let mut pages: BTreeMap<String, Page> = BTreeMap::new();
-    for result in results {
+    for (path, result) in results {
         match result {
-            Err(d) => problems.push(d),
-            Ok(Loaded::Programme(dir, file, data)) => {
+            Err(d) => {
+                problems.push(d);
+                content.failed.push(path);
+            }
+            Ok(Parsed::Programme(dir, source, data)) => {
                 let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let p = Programme { id, file, data: *data, narrative: BTreeMap::new(), indicators: Vec::new() };
+                let p = LoadedProgramme { id, source, data: *data, narrative: BTreeMap::new(), indicators: Vec::new() };
                 programmes.insert(dir, p);
             }
-            Ok(Loaded::Indicator(dir, ind)) => indicators.push((dir, *ind)),
-            Ok(Loaded::Narrative(dir, doc)) => narratives.push((dir, doc)),
-            Ok(Loaded::Home(doc)) => {
+            Ok(Parsed::Indicator(dir, ind)) => indicators.push((dir, *ind)),
+            Ok(Parsed::Narrative(dir, doc)) => narratives.push((dir, doc)),
+            Ok(Parsed::Home(doc)) => {
                 content.home.insert(doc.lang.clone(), doc);
             }
-            Ok(Loaded::Page(key, doc)) => {
+            Ok(Parsed::Page(key, doc)) => {
                 let page = pages.entry(key.clone()).or_insert_with(|| Page { key, docs: BTreeMap::new() });
                 page.docs.insert(doc.lang.clone(), doc);
             }
@@ -199,23 +248,22 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<
     Ok(Kind::Page { key, lang })
 }
 
-fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Loaded, Diagnostic> {
-    let text: Arc<str> = toml_doc::read_text(root, &rel)?.into();
-    let file = SourceFile { path: rel, text };
+fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
+    let source = toml_file::read(root, &rel)?;
     match kind {
         Kind::Programme { dir } => {
-            let data = toml_doc::parse::<ProgrammeFile>(&file.path, &file.text)?;
-            Ok(Loaded::Programme(dir, file, Box::new(data)))
+            let data = toml_file::parse::<ProgrammeFile>(&source)?;
+            Ok(Parsed::Programme(dir, source, Box::new(data)))
         }
         Kind::Indicator { programme_dir, id } => {
-            let data = toml_doc::parse::<IndicatorFile>(&file.path, &file.text)?;
-            Ok(Loaded::Indicator(programme_dir, Box::new(Indicator { id, file, data })))
+            let data = toml_file::parse::<IndicatorFile>(&source)?;
+            Ok(Parsed::Indicator(programme_dir, Box::new(LoadedIndicator { id, source, data })))
         }
-        Kind::Home { lang } => Ok(Loaded::Home(markdown_file::parse(&file, lang)?)),
+        Kind::Home { lang } => Ok(Parsed::Home(markdown_file::parse(source, lang)?)),
         Kind::Narrative { programme_dir, lang } => {
-            Ok(Loaded::Narrative(programme_dir, markdown_file::parse(&file, lang)?))
+            Ok(Parsed::Narrative(programme_dir, markdown_file::parse(source, lang)?))
         }
-        Kind::Page { key, lang } => Ok(Loaded::Page(key, markdown_file::parse(&file, lang)?)),
+        Kind::Page { key, lang } => Ok(Parsed::Page(key, markdown_file::parse(source, lang)?)),
     }
 }
 

@@ -6,16 +6,16 @@ use minijinja::Value;
 use crate::diagnostics::Diagnostic;
 use crate::routes::PageRef;
 
-use super::Site;
+use super::Renderer;
 
-impl Site<'_> {
+impl Renderer<'_> {
     /// Renders the site-wide 404 page in the default language.
     pub fn render_404(&self) -> Result<String, Diagnostic> {
-        let lang = self.config.default_lang();
+        let lang = self.site.settings.default_lang();
         let ctx = minijinja::context! {
             page => minijinja::context! {
                 title => self.theme.i18n[lang].string("not_found_title"),
-                description => self.config.description.get_ref().tr(lang),
+                description => self.site.settings.description.tr(lang),
                 url => self.routes.asset_url("404.html"),
                 canonical => Value::from(()),
                 is_home => false,
@@ -27,11 +27,12 @@ impl Site<'_> {
 
     /// The site-wide files: 404 page, root page, sitemap and robots.txt.
     pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
-        let langs = self.config.lang_codes();
+        let langs = self.site.settings.lang_codes();
         let entries: Vec<Value> = self
+            .routes
             .pages()
-            .into_iter()
-            .flat_map(|page| {
+            .iter()
+            .flat_map(|&page| {
                 let alternates: Vec<Value> = langs
                     .iter()
                     .map(|l| minijinja::context! { lang => l, href => self.routes.abs_url(page, l) })
@@ -39,7 +40,7 @@ impl Site<'_> {
                 langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, l), alternates => alternates.clone() })
             })
             .collect();
-        let default = self.config.default_lang();
+        let default = self.site.settings.default_lang();
         let root = minijinja::context! {
             target => self.routes.url(PageRef::Home, default),
             ..self.common(default, Some(PageRef::Home)),

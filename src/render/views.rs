@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use crate::config::AssessmentKind;
-use crate::model::{Goal, Indicator, Programme};
+use crate::locale::Text;
+use crate::model::{Assessment, AssessmentKind, Data, GoalId, Indicator, IndicatorId, ProgrammeId};
 use crate::routes::PageRef;
 
-use super::Site;
+use super::Renderer;
 
 #[derive(Serialize)]
 pub struct Link {
@@ -101,118 +101,94 @@ pub struct IndicatorView {
     pub programme: Link,
 }
 
-impl Site<'_> {
-    pub fn assessment_view(
-        &self,
-        year: i32,
-        status: &str,
-        motivation: Option<&crate::text::Text>,
-        lang: &str,
-    ) -> AssessmentView {
-        let step = self.config.scale_step(status);
+impl Renderer<'_> {
+    fn assessment_view(&self, a: &Assessment, lang: &str) -> AssessmentView {
+        let step = &self.site.settings.scale[a.step];
         AssessmentView {
-            year,
-            id: status.to_owned(),
-            label: step.map_or(status, |s| s.label.get_ref().tr(lang)).to_owned(),
-            kind: step.map_or(AssessmentKind::NotMet, |s| s.kind),
-            description: step.and_then(|s| s.description.as_ref()).map_or("", |d| d.get_ref().tr(lang)).to_owned(),
-            motivation: motivation.map_or("", |m| m.tr(lang)).to_owned(),
+            year: a.year,
+            id: step.id.clone(),
+            label: step.label.tr(lang).to_owned(),
+            kind: step.kind,
+            description: step.description.as_ref().map_or("", |d| d.tr(lang)).to_owned(),
+            motivation: a.motivation.as_ref().map_or("", |m| m.tr(lang)).to_owned(),
         }
     }
 
     /// A goal; `full` adds its indicators (with charts) for the goal's own page.
-    pub fn goal_view(&self, pi: usize, gi: usize, lang: &str, full: bool) -> GoalView {
-        let p = &self.content.programmes[pi];
-        let g: &Goal = &p.data.goals[gi];
-        let view = |a: &crate::model::Assessment| {
-            self.assessment_view(
-                *a.year.get_ref(),
-                a.status.get_ref(),
-                a.motivation.as_ref().map(|m| m.get_ref()),
-                lang,
-            )
-        };
-        let mut history: Vec<AssessmentView> = g.assessments.iter().map(view).collect();
+    pub(super) fn goal_view(&self, id: GoalId, lang: &str, full: bool) -> GoalView {
+        let g = self.site.goal(id);
+        let mut history: Vec<AssessmentView> = g.assessments.iter().map(|a| self.assessment_view(a, lang)).collect();
         history.sort_by_key(|a| std::cmp::Reverse(a.year));
         let indicators = match full {
-            true => g
-                .indicators
-                .iter()
-                .filter_map(|id| self.find_indicator(id.get_ref()))
-                .map(|(pi, ii)| self.indicator_view(pi, ii, lang, crate::charts::SMALL))
-                .collect(),
+            true => g.indicators.iter().map(|&i| self.indicator_view(i, lang, crate::charts::SMALL)).collect(),
             false => Vec::new(),
         };
         GoalView {
-            id: g.id.get_ref().clone(),
-            title: g.title.get_ref().tr(lang).to_owned(),
-            target: g.target.get_ref().tr(lang).to_owned(),
-            url: self.routes.url(PageRef::Goal(pi, gi), lang),
-            current: g.assessment_for(self.config.report_year).map(view),
+            id: g.id.clone(),
+            title: g.title.tr(lang).to_owned(),
+            target: g.target.tr(lang).to_owned(),
+            url: self.routes.url(PageRef::Goal(id), lang),
+            current: g.assessment_for(self.site.settings.report_year).map(|a| self.assessment_view(a, lang)),
             history,
             indicators,
-            programme: self.programme_link(pi, lang),
+            programme: self.programme_link(g.programme, lang),
         }
     }
 
-    pub fn programme_link(&self, pi: usize, lang: &str) -> Link {
+    fn programme_link(&self, id: ProgrammeId, lang: &str) -> Link {
         Link {
-            title: self.content.programmes[pi].data.title.get_ref().tr(lang).to_owned(),
-            url: self.routes.url(PageRef::Programme(pi), lang),
+            title: self.site.programme(id).title.tr(lang).to_owned(),
+            url: self.routes.url(PageRef::Programme(id), lang),
         }
     }
 
     /// A programme with its goals; `full` adds the
     /// indicators (with charts) for the programme's own page.
-    pub fn programme_view(&self, pi: usize, lang: &str, full: bool) -> ProgrammeView {
-        let p: &Programme = &self.content.programmes[pi];
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| crate::text::tr_opt(t, lang);
+    pub(super) fn programme_view(&self, index: usize, lang: &str, full: bool) -> ProgrammeView {
+        let id = ProgrammeId(index);
+        let p = self.site.programme(id);
+        let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         ProgrammeView {
-            title: p.data.title.get_ref().tr(lang).to_owned(),
-            url: self.routes.url(PageRef::Programme(pi), lang),
-            summary: tr(&p.data.summary),
-            no_goals_note: tr(&p.data.no_goals_note),
-            goals: (0..p.data.goals.len()).map(|gi| self.goal_view(pi, gi, lang, false)).collect(),
+            title: p.title.tr(lang).to_owned(),
+            url: self.routes.url(PageRef::Programme(id), lang),
+            summary: tr(&p.summary),
+            no_goals_note: tr(&p.no_goals_note),
+            goals: p.goals.iter().map(|&g| self.goal_view(g, lang, false)).collect(),
             indicators: match full {
-                true => {
-                    (0..p.indicators.len()).map(|ii| self.indicator_view(pi, ii, lang, crate::charts::SMALL)).collect()
-                }
+                true => p.indicators.iter().map(|&i| self.indicator_view(i, lang, crate::charts::SMALL)).collect(),
                 false => Vec::new(),
             },
         }
     }
 
     /// An indicator with its chart drawn at `size` and its written summary.
-    pub fn indicator_view(&self, pi: usize, ii: usize, lang: &str, size: crate::charts::Size) -> IndicatorView {
-        let ind: &Indicator = &self.content.programmes[pi].indicators[ii];
-        let d = &ind.data;
-        let tr = |t: &Option<toml::Spanned<crate::text::Text>>| crate::text::tr_opt(t, lang);
+    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str, size: crate::charts::Size) -> IndicatorView {
+        let ind = self.site.indicator(id);
+        let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let fmt = &self.theme.i18n[lang].number;
-        let decimals = d.decimals();
-        let summary = crate::charts::summary::summary(d, lang, &self.theme.i18n[lang], decimals);
-        let goals = self
-            .goals_following(&ind.id)
-            .map(|(gpi, gi)| Link {
-                title: self.content.programmes[gpi].data.goals[gi].title.get_ref().tr(lang).to_owned(),
-                url: self.routes.url(PageRef::Goal(gpi, gi), lang),
+        let decimals = crate::charts::decimals(ind);
+        let summary = crate::charts::summary::summary(ind, lang, &self.theme.i18n[lang], decimals);
+        let goals = ind
+            .goals
+            .iter()
+            .map(|&g| Link {
+                title: self.site.goal(g).title.tr(lang).to_owned(),
+                url: self.routes.url(PageRef::Goal(g), lang),
             })
             .collect();
         IndicatorView {
             id: ind.id.clone(),
-            title: d.title.get_ref().tr(lang).to_owned(),
-            url: self.routes.url(PageRef::Indicator(pi, ii), lang),
-            unit: tr(&d.unit),
-            source: d.source.get_ref().tr(lang).to_owned(),
-            definition: tr(&d.definition),
-            note: tr(&d.note),
-            example_data: d.example_data,
-            target: d.target.as_ref().map(|t| {
-                let t = t.get_ref();
-                TargetView {
-                    value: fmt.format(t.value, decimals),
-                    year: t.year,
-                    label: t.label.as_ref().map_or("", |l| l.tr(lang)).to_owned(),
-                }
+            title: ind.title.tr(lang).to_owned(),
+            url: self.routes.url(PageRef::Indicator(id), lang),
+            unit: tr(&ind.unit),
+            source: ind.source.tr(lang).to_owned(),
+            definition: tr(&ind.definition),
+            note: tr(&ind.note),
+            example_data: ind.example_data,
+            target: ind.target.as_ref().map(|t| TargetView {
+                value: fmt.format(t.value, decimals),
+                year: t.year,
+                label: t.label.as_ref().map_or("", |l| l.tr(lang)).to_owned(),
             }),
             table: self.table(ind, lang, decimals),
             chart_svg: self.chart(ind, lang, size, &summary),
@@ -220,47 +196,40 @@ impl Site<'_> {
             csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
             json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
             goals,
-            programme: self.programme_link(pi, lang),
+            programme: self.programme_link(ind.programme, lang),
         }
     }
 
     fn table(&self, ind: &Indicator, lang: &str, decimals: usize) -> TableView {
-        let d = &ind.data;
         let i18n = &self.theme.i18n[lang];
         let fmt = &i18n.number;
         let cell = |v: Option<f64>| match v {
             Some(v) => Cell { text: fmt.format(v, decimals), missing: false },
             None => Cell { text: i18n.string("no_value"), missing: true },
         };
-        match &d.years {
-            Some(years) => TableView {
+        match &ind.data {
+            Data::Years { years, series } => TableView {
                 corner: i18n.string("year"),
-                columns: d.series.iter().map(|s| s.name.get_ref().tr(lang).to_owned()).collect(),
+                columns: series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
                 rows: years
-                    .get_ref()
                     .iter()
                     .enumerate()
                     .map(|(i, y)| Row {
-                        header: y.get_ref().to_string(),
-                        cells: d
-                            .series
-                            .iter()
-                            .map(|s| cell(s.values.get_ref().get(i).and_then(|v| v.get_ref().0)))
-                            .collect(),
+                        header: y.to_string(),
+                        cells: series.iter().map(|s| cell(s.values.get(i).copied().flatten())).collect(),
                         highlight: false,
                         national: false,
                     })
                     .collect(),
             },
-            None => TableView {
+            Data::Categories { year, categories } => TableView {
                 corner: i18n.string("category"),
-                columns: vec![d.year.as_ref().map(|y| y.get_ref().to_string()).unwrap_or_default()],
-                rows: d
-                    .categories
+                columns: vec![year.to_string()],
+                rows: categories
                     .iter()
                     .map(|c| Row {
-                        header: c.name.get_ref().tr(lang).to_owned(),
-                        cells: vec![cell(c.value.get_ref().0)],
+                        header: c.name.tr(lang).to_owned(),
+                        cells: vec![cell(c.value)],
                         highlight: c.highlight,
                         national: c.national,
                     })

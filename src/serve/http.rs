@@ -110,26 +110,9 @@ fn events(request: Request, state: &State) {
 
 /// The URL path as a path inside the site folder, or `None` if it tries to leave it.
 fn safe_relative(url_path: &str) -> Option<PathBuf> {
-    let decoded = percent_decode(url_path.trim_start_matches('/'))?;
-    let rel = PathBuf::from(decoded);
+    let decoded = percent_encoding::percent_decode_str(url_path.trim_start_matches('/')).decode_utf8().ok()?;
+    let rel = PathBuf::from(decoded.as_ref());
     rel.components().all(|c| matches!(c, Component::Normal(_))).then_some(rel)
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 fn content_type(path: &Path) -> &'static str {

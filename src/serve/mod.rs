@@ -56,7 +56,7 @@ impl State {
         let line = match build(&options) {
             Ok(report) => {
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-                if !report.warnings.0.is_empty() {
+                if !report.warnings.is_empty() {
                     eprintln!("{}", report.warnings);
                 }
                 format!("Rebuilt {} pages in {} ms ({why})", report.pages, start.elapsed().as_millis())
@@ -119,8 +119,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let _watcher = watch::start(Arc::clone(&state)).map_err(io::Error::other)?;
     println!("Serving {base_url} (Ctrl-C to stop)");
     if options.open {
-        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-        let _ = std::process::Command::new(opener).arg(&base_url).spawn();
+        if let Err(e) = open::that_detached(&base_url) {
+            eprintln!("Could not open a browser ({e}); open {base_url} yourself.");
+        }
     }
     http::run(server, state);
     let _ = std::fs::remove_dir_all(&tmp_path);

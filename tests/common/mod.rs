@@ -178,17 +178,31 @@ pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-/// The `href` of every `<link rel="alternate" hreflang="…">` in `html`, by hreflang.
-pub fn hreflangs(html: &str) -> Vec<(String, String)> {
-    html.lines()
-        .filter(|l| l.starts_with("<link rel=\"alternate\" hreflang="))
-        .map(|l| (attr(l, "hreflang"), attr(l, "href")))
-        .collect()
+/// The elements of `html` that match the CSS selector `css`, parsed with a
+/// real HTML parser.
+fn select<T>(html: &str, css: &str, f: impl Fn(scraper::ElementRef) -> T) -> Vec<T> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"));
+    doc.select(&selector).map(f).collect()
 }
 
-/// The value of attribute `name` in the first tag of `s` that has it.
-pub fn attr(s: &str, name: &str) -> String {
-    let key = format!(" {name}=\"");
-    let start = s.find(&key).unwrap_or_else(|| panic!("no {name} in {s}")) + key.len();
-    s[start..start + s[start..].find('"').unwrap()].to_owned()
+/// The text of every element matching `css`, with white space collapsed.
+pub fn texts(html: &str, css: &str) -> Vec<String> {
+    select(html, css, |e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// The attribute `name` of every element matching `css` that has it.
+pub fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
+    select(html, css, |e| e.value().attr(name).map(str::to_owned)).into_iter().flatten().collect()
+}
+
+/// The outer HTML of every element matching `css`.
+pub fn outer(html: &str, css: &str) -> Vec<String> {
+    select(html, css, |e| e.html())
+}
+
+/// The `href` of every `<link rel="alternate" hreflang="…">` in `html`, by hreflang.
+pub fn hreflangs(html: &str) -> Vec<(String, String)> {
+    let hreflang = attrs(html, "link[rel=alternate][hreflang]", "hreflang");
+    hreflang.into_iter().zip(attrs(html, "link[rel=alternate][hreflang]", "href")).collect()
 }

@@ -19,6 +19,12 @@ pub enum Text {
     PerLang(BTreeMap<String, String>),
 }
 
+impl Default for Text {
+    fn default() -> Self {
+        Text::Same(String::new())
+    }
+}
+
 impl Text {
     /// Every value, in whatever language.
     pub fn values(&self) -> Vec<&str> {
@@ -83,26 +89,6 @@ impl<'de> Visitor<'de> for TextVisitor {
         }
         Ok(Text::PerLang(out))
     }
-}
-
-/// An optional text in `lang`, empty when there is none.
-pub fn tr_opt(text: &Option<toml::Spanned<Text>>, lang: &Lang) -> String {
-    text.as_ref().map_or("", |t| t.get_ref().tr(lang)).to_owned()
-}
-
-/// Escapes text for HTML, SVG and XML: in text and in double-quoted attributes.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

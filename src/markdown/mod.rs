@@ -2,27 +2,20 @@
 //! unique heading ids, the language's quotation marks, and `@/` links
 //! resolved to the page in the same language.
 
+mod footnotes;
+
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::Diagnostic;
-use crate::model::SourceFile;
-use crate::routes::{is_valid_slug, slugify, PageRef, Routes};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::locale::Typography;
+use crate::model::Doc;
+use crate::routes::{PageRef, Routes};
+use crate::text::{is_valid_slug, nearest, slugify};
 
-/// Typographic choices of one language that Markdown rendering needs.
-#[derive(Debug, Clone)]
-pub struct Typography {
-    /// Replacement for “ and ” (Swedish uses ” on both sides).
-    pub quotes: (char, char),
-    /// Replacement for ‘ and ’.
-    pub single_quotes: (char, char),
-    /// The heading over footnotes, e.g. "Fotnoter".
-    pub footnotes_heading: String,
-    /// The accessible name of a footnote's back-link.
-    pub back_to_text: String,
-}
+use footnotes::{footnote_slug, push_footnotes, Footnote};
 
 /// What the site allows in Markdown (from `site.toml`'s `[check]`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -56,24 +49,10 @@ pub struct FragmentLink {
     pub span: Range<usize>,
 }
 
-/// A Markdown file's text, where its body starts, and its language.
-#[derive(Debug, Clone, Copy)]
-pub struct Doc<'a> {
-    pub file: &'a SourceFile,
-    pub body_offset: usize,
-    pub lang: &'a str,
-}
-
-impl<'a> Doc<'a> {
-    pub fn body(&self) -> &'a str {
-        &self.file.text[self.body_offset..]
-    }
-}
-
 /// Renders `doc` for its language; problems are added to `problems`. Ids in
 /// `reserved` (the theme's own) are not given to headings or footnotes.
 pub fn render(
-    doc: Doc<'_>,
+    doc: &Doc,
     routes: &Routes,
     typo: &Typography,
     rules: Rules,
@@ -150,7 +129,7 @@ pub fn render(
 }
 
 struct Renderer<'a> {
-    doc: Doc<'a>,
+    doc: &'a Doc,
     routes: &'a Routes,
     typo: &'a Typography,
     rules: Rules,
@@ -235,7 +214,7 @@ impl<'a> Renderer<'a> {
                 let d = self.problem(span, &format!("the link `{dest}` is not adjusted to the site's address"));
                 d.hint =
                     Some("link to a page of the site as @/path/from/content.md, or to a full https:// address".into());
-                d.severity = crate::diagnostics::Severity::Warning;
+                d.severity = Severity::Warning;
             }
         }
     }
@@ -243,13 +222,7 @@ impl<'a> Renderer<'a> {
     /// An error at `span` of the body.
     fn problem(&mut self, span: Range<usize>, message: &str) -> &mut Diagnostic {
         let offset = self.doc.body_offset;
-        let file = &self.doc.file;
-        self.problems.push(Diagnostic::error_at(
-            &file.path,
-            &file.text,
-            span.start + offset..span.end + offset,
-            message,
-        ));
+        self.problems.push(Diagnostic::error_at(&self.doc.source, span.start + offset..span.end + offset, message));
         self.problems.last_mut().expect("just pushed")
     }
 
@@ -267,7 +240,7 @@ impl<'a> Renderer<'a> {
             "write it in Markdown if you can; the site cannot check HTML for accessibility".into()
         });
         if !forbid {
-            d.severity = crate::diagnostics::Severity::Warning;
+            d.severity = Severity::Warning;
         }
     }
 
@@ -304,7 +277,7 @@ impl<'a> Renderer<'a> {
         };
         match self.routes.resolve(target) {
             Ok((page, fragment)) => {
-                let url = self.routes.url(page, self.doc.lang);
+                let url = self.routes.url(page, &self.doc.lang);
                 match fragment {
                     Some(f) => {
                         let link = format!("{url}#{f}").into();
@@ -315,20 +288,16 @@ impl<'a> Renderer<'a> {
                 }
             }
             Err(why) => {
-                let offset = self.doc.body_offset;
                 let keys: Vec<&str> = self.routes.keys().collect();
                 let key = target.split('#').next().unwrap_or(target);
-                let mut d = Diagnostic::error_at(
-                    &self.doc.file.path,
-                    &self.doc.file.text,
-                    range.start + offset..range.end + offset,
-                    format!("the link @/{target} leads nowhere: {why}"),
-                );
-                d = match crate::toml_doc::nearest(key, &keys) {
-                    Some(best) => d.with_hint(format!("did you mean @/{best}?")),
-                    None => d.with_hint("write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md"),
+                let hint = match nearest(key, &keys) {
+                    Some(best) => format!("did you mean @/{best}?"),
+                    None => {
+                        "write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md"
+                            .into()
+                    }
                 };
-                self.problems.push(d);
+                self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
                 dest
             }
         }
@@ -339,14 +308,14 @@ impl<'a> Renderer<'a> {
         if n == 1 {
             let d = self.problem(span.clone(), "a # heading: the page title is already the page's top heading");
             d.hint = Some("start the text's headings at ##".into());
-            d.severity = crate::diagnostics::Severity::Warning;
+            d.severity = Severity::Warning;
         } else if n > self.last_heading + 1 {
             let message = format!("the heading jumps from level {} to level {n}", self.last_heading);
             let hint =
                 format!("use {} here, so screen reader users do not miss a level", "#".repeat(self.last_heading + 1));
             let d = self.problem(span.clone(), &message);
             d.hint = Some(hint);
-            d.severity = crate::diagnostics::Severity::Warning;
+            d.severity = Severity::Warning;
         }
         self.last_heading = n;
         let mut text = String::new();
@@ -405,178 +374,5 @@ fn is_comment(html: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
-/// A footnote: its label in the text, its id, and the id of its first reference.
-struct Footnote {
-    label: String,
-    id: String,
-    first_ref: String,
-}
-
-fn footnote_slug(label: &str) -> String {
-    let s = slugify(label);
-    if s.is_empty() {
-        "note".into()
-    } else {
-        s
-    }
-}
-
-fn push_footnotes(
-    out: &mut String,
-    heading_id: &str,
-    notes: &[Footnote],
-    mut defs: HashMap<String, Vec<Event>>,
-    typo: &Typography,
-) {
-    out.push_str(&format!(
-        "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
-        crate::text::escape(&typo.footnotes_heading)
-    ));
-    for note in notes {
-        let mut text = String::new();
-        if let Some(events) = defs.remove(&note.label) {
-            html::push_html(&mut text, events.into_iter());
-        }
-        let back = format!(
-            " <a href=\"#{}\" class=\"footnote-back\"><span aria-hidden=\"true\">↩</span><span class=\"visually-hidden\">{}</span></a>",
-            note.first_ref,
-            crate::text::escape(&typo.back_to_text)
-        );
-        // The back-link ends the note's last paragraph rather than standing on a line of its own.
-        match text.trim_end().strip_suffix("</p>") {
-            Some(body) => text = format!("{body}{back}</p>"),
-            None => text.push_str(&back),
-        }
-        out.push_str(&format!("<li id=\"{}\">{text}</li>\n", note.id));
-    }
-    out.push_str("</ol>\n</section>\n");
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Content, SourceFile};
-
-    fn typo() -> Typography {
-        Typography {
-            quotes: ('”', '”'),
-            single_quotes: ('’', '’'),
-            footnotes_heading: "Fotnoter".into(),
-            back_to_text: "Tillbaka till texten".into(),
-        }
-    }
-
-    fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
-        let file = SourceFile { path: "content/a.sv.md".into(), text: md.into() };
-        let doc = Doc { file: &file, body_offset: 0, lang: "sv" };
-        let langs = vec!["sv".to_string(), "en".to_string()];
-        let (routes, _) = Routes::new(&Content::default(), &langs, "https://x.se/sub/", None);
-        let mut problems = Vec::new();
-        let html = render(doc, &routes, &typo(), Rules::default(), &HashSet::new(), &mut problems);
-        (html, problems)
-    }
-
-    #[test]
-    fn headings_get_unique_ids() {
-        let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
-        assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
-        assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
-    }
-
-    #[test]
-    fn publishing_problems_are_found() {
-        let (_, p) = render_md("## A\n\n#### B\n\n![](bild.png) [](https://x.se) <b>x</b> <!-- ok -->\n");
-        let messages: Vec<(&str, bool)> = p.iter().map(|d| (d.message.as_str(), d.is_error())).collect();
-        assert_eq!(
-            messages,
-            [
-                ("the heading jumps from level 2 to level 4", false),
-                ("the link `bild.png` is not adjusted to the site's address", false),
-                ("the image has no alternative text", true),
-                ("the link has no text, so screen readers cannot say where it leads", true),
-                ("raw HTML in Markdown is published as it is, unchecked", false),
-            ]
-        );
-    }
-
-    #[test]
-    fn unsafe_ids_and_script_links_are_refused() {
-        let (h, p) = render_md("## Intro {#x\"onmouseover=\"alert(1)}\n\n[a](javascript:alert(1))\n");
-        assert!(!h.html.contains("onmouseover=\""), "{}", h.html);
-        let errors: Vec<&str> = p.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
-        assert_eq!(errors.len(), 2, "{errors:?}");
-        assert!(errors[0].starts_with("the heading id"));
-        assert_eq!(errors[1], "a link that runs code is not allowed");
-    }
-
-    #[test]
-    fn footnote_ids_are_unique_and_work_anywhere() {
-        let (h, _) = render_md("## Rubrik[^a b]\n\nText[^a-b] och [^a b].\n\n[^a b]: Ett.\n\n[^a-b]: Två.\n");
-        assert!(h.html.contains("<li id=\"fn-a-b\">"), "{}", h.html);
-        assert!(h.html.contains("<li id=\"fn-a-b-2\">"), "two labels with the same slug: {}", h.html);
-        assert!(
-            h.html.contains("<h2 id=\"rubrik\">Rubrik<sup class=\"footnote-ref\"><a href=\"#fn-a-b\""),
-            "{}",
-            h.html
-        );
-        let ids: Vec<&str> = h.html.split(" id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
-        let mut unique = ids.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
-    }
-
-    #[test]
-    fn theme_ids_are_not_reused() {
-        let file = SourceFile { path: "content/a.en.md".into(), text: "## Goals\n\nX[^1]\n\n[^1]: Y\n".into() };
-        let doc = Doc { file: &file, body_offset: 0, lang: "en" };
-        let (routes, _) = Routes::new(&Content::default(), &["en".to_string()], "https://x.se/", None);
-        let reserved: HashSet<String> = ["goals".to_string(), "footnotes".to_string()].into();
-        let h = render(doc, &routes, &typo(), Rules::default(), &reserved, &mut Vec::new());
-        assert!(h.html.contains("<h2 id=\"goals-2\">"), "{}", h.html);
-        assert!(h.html.contains("<h2 id=\"footnotes-2\">"), "{}", h.html);
-        assert!(!h.links.ids.contains(&"goals".to_string()));
-    }
-
-    #[test]
-    fn fragments_are_collected_for_checking() {
-        let (h, _) = render_md("[a](#x) [b](@/_index.md#y)");
-        let f: Vec<(bool, &str)> =
-            h.links.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
-        assert_eq!(f, [(false, "x"), (true, "y")]);
-    }
-
-    #[test]
-    fn table_alignment_uses_classes_not_styles() {
-        let (h, _) = render_md("| a | b |\n|---|--:|\n| 1 | 2 |\n");
-        assert!(h.html.contains("<td class=\"align-right\">2</td>"), "{}", h.html);
-        assert!(!h.html.contains("style="), "{}", h.html);
-    }
-
-    #[test]
-    fn swedish_quotes_are_used() {
-        let (h, _) = render_md("Hon sa \"hej\" och 'då'.");
-        assert!(h.html.contains("”hej”"), "{}", h.html);
-        assert!(h.html.contains("’då’"), "{}", h.html);
-    }
-
-    #[test]
-    fn footnotes_have_numbers_and_back_links() {
-        let (h, _) = render_md("Text[^a].\n\n[^a]: Källa.\n");
-        assert!(h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"), "{}", h.html);
-        assert!(
-            h.html.contains("<li id=\"fn-a\"><p>Källa. <a href=\"#fnref-a\" class=\"footnote-back\">"),
-            "{}",
-            h.html
-        );
-    }
-
-    #[test]
-    fn home_link_resolves_and_broken_link_is_reported_with_position() {
-        let (h, problems) = render_md("[Hem](@/_index.md)\n\nSe [x](@/finns-inte.md).");
-        assert!(h.html.contains("href=\"/sub/sv/\""), "{}", h.html);
-        assert_eq!(problems.len(), 1);
-        let loc = problems[0].location.clone().unwrap();
-        assert_eq!((loc.line, loc.column), (3, 4));
-    }
-}
+mod tests;

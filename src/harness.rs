@@ -1,0 +1,91 @@
+//! Entry points for the property tests (`tests/fuzz.rs`: one editor's file
+//! through the stage that reads it) and the chart benchmark. Not a stable API.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::files::{IndicatorFile, ProgrammeFile};
+use crate::locale::Typography;
+use crate::markdown::{self, Rules};
+use crate::model::{Language, Site};
+use crate::routes::Routes;
+use crate::source::Source;
+
+/// `text` read as a `programme.toml` and as an indicator file: the problems found.
+pub fn toml_files(text: &str) -> Vec<Diagnostic> {
+    let source = Arc::new(Source::new("content/p/programme.toml", text));
+    let programme = crate::toml_file::parse::<ProgrammeFile>(&source).err();
+    let indicator = crate::toml_file::parse::<IndicatorFile>(&source).err();
+    programme.into_iter().chain(indicator).collect()
+}
+
+/// `text` read as a Swedish Markdown page and rendered on a site without
+/// other pages: the byte ranges of its `#anchor` links, and the problems found.
+pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
+    let source = Arc::new(Source::new("content/a.sv.md", text));
+    let doc = match crate::load::markdown_file::parse(source, "sv".into()) {
+        Ok(doc) => doc,
+        Err(d) => return (Vec::new(), vec![d]),
+    };
+    let mut site = Site::default();
+    site.settings.languages =
+        ["sv", "en"].iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
+    site.settings.base_url = "https://example.org/".into();
+    let (routes, _) = Routes::new(&site);
+    let typography = Typography {
+        quotes: ('”', '”'),
+        single_quotes: ('’', '’'),
+        footnotes_heading: "Fotnoter".into(),
+        back_to_text: "Tillbaka".into(),
+    };
+    let mut problems = Vec::new();
+    let html = markdown::render(&doc, &routes, &typography, Rules::default(), &HashSet::new(), &mut problems);
+    let spans = html.links.fragments.iter().map(|f| f.span.start + doc.body_offset..f.span.end + doc.body_offset);
+    (spans.collect(), problems)
+}
+
+/// A checked site's charts, for timing them alone.
+pub struct Charts {
+    site: Site,
+    theme: crate::theme::Theme,
+}
+
+impl Charts {
+    /// Loads and checks the site at `root`.
+    pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
+        let (config, source) = crate::config::SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
+        let langs = config.lang_codes();
+        let theme = crate::theme::Theme::load(root, &config.theme, &langs).map_err(Diagnostics::new)?;
+        let (loaded, mut problems) = crate::load::load(root, &langs);
+        let (site, mut more) = crate::validate::validate(&config, &source, loaded);
+        problems.append(&mut more);
+        match problems.iter().any(Diagnostic::is_error) {
+            true => Err(Diagnostics::new(problems)),
+            false => Ok(Charts { site, theme }),
+        }
+    }
+
+    /// How many indicators the site has.
+    pub fn indicators(&self) -> usize {
+        self.site.indicators.len()
+    }
+
+    /// Draws indicator `i` in `lang`, large or small, as a page would.
+    pub fn draw(&self, i: usize, lang: &str, large: bool) -> String {
+        let ind = &self.site.indicators[i];
+        let i18n = &self.theme.i18n[lang];
+        let text = crate::charts::ChartText {
+            lang,
+            title: &ind.id,
+            desc: "",
+            number: &i18n.number,
+            target_label: "Mål".into(),
+            dom_id: &ind.id,
+            decimals: crate::charts::decimals(ind),
+        };
+        let size = if large { crate::charts::LARGE } else { crate::charts::SMALL };
+        crate::charts::render(ind, &self.theme.chart, &text, size).unwrap_or_default()
+    }
+}

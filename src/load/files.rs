@@ -1,0 +1,153 @@
+//! The shapes of the TOML files under `content/` as editors write them
+//! (`programme.toml`, `indicators/<id>.toml`). Values that validation may
+//! complain about keep their source span; `validate` turns these into the
+//! span-free [`crate::model`].
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::locale::Text;
+use crate::model::ChartKind;
+
+/// The contents of `programme.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeFile {
+    pub title: Spanned<Text>,
+    pub slug: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub order: i64,
+    pub summary: Option<Spanned<Text>>,
+    pub no_goals_note: Option<Spanned<Text>>,
+    #[serde(default, rename = "goal")]
+    pub goals: Vec<GoalEntry>,
+}
+
+/// A goal (delmål) of a programme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalEntry {
+    pub id: Spanned<String>,
+    pub slug: Option<Spanned<Text>>,
+    pub title: Spanned<Text>,
+    /// The target statement ("Umeå har 200 000 invånare år 2050.").
+    pub target: Spanned<Text>,
+    /// Ids of indicators that follow the goal up.
+    #[serde(default)]
+    pub indicators: Vec<Spanned<String>>,
+    #[serde(default, rename = "assessment")]
+    pub assessments: Vec<AssessmentEntry>,
+}
+
+/// One year's assessment of a goal.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentEntry {
+    pub year: Spanned<i32>,
+    /// An id from the scale in `site.toml`.
+    pub status: Spanned<String>,
+    pub motivation: Option<Spanned<Text>>,
+}
+
+/// The contents of an indicator file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorFile {
+    pub title: Spanned<Text>,
+    pub slug: Option<Spanned<Text>>,
+    pub unit: Option<Spanned<Text>>,
+    pub source: Spanned<Text>,
+    pub definition: Option<Spanned<Text>>,
+    pub note: Option<Spanned<Text>>,
+    /// True when the figures are examples, not official data.
+    #[serde(default)]
+    pub example_data: bool,
+    pub target: Option<Spanned<TargetEntry>>,
+    /// Overrides the chart kind that follows from the data.
+    pub chart: Option<Spanned<ChartKind>>,
+    /// Time series: the years, and one `[[series]]` per line.
+    pub years: Option<Spanned<Vec<Spanned<i32>>>>,
+    #[serde(default)]
+    pub series: Vec<SeriesEntry>,
+    /// Comparison by category: the year compared, and one `[[category]]` per bar.
+    pub year: Option<Spanned<i32>>,
+    #[serde(default, rename = "category")]
+    pub categories: Vec<CategoryEntry>,
+}
+
+/// One line of a time series.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesEntry {
+    pub name: Spanned<Text>,
+    pub values: Spanned<Vec<Spanned<DataValue>>>,
+    /// The home series: the one the target and the summary's distance to it refer to.
+    #[serde(default)]
+    pub highlight: bool,
+}
+
+/// One bar of a comparison by category.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryEntry {
+    pub name: Spanned<Text>,
+    pub value: Spanned<DataValue>,
+    /// The home municipality.
+    #[serde(default)]
+    pub highlight: bool,
+    /// The national value (Riket), set apart.
+    #[serde(default)]
+    pub national: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetEntry {
+    pub value: f64,
+    pub year: i32,
+    pub label: Option<Text>,
+}
+
+/// A number, or no value (`"-"`) for a gap in a series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DataValue(pub Option<f64>);
+
+impl<'de> Deserialize<'de> for DataValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DataValueVisitor)
+    }
+}
+
+struct DataValueVisitor;
+
+impl Visitor<'_> for DataValueVisitor {
+    type Value = DataValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number (like 12.5), or \"-\" for a year without a value")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<DataValue, E> {
+        Ok(DataValue(Some(v as f64)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<DataValue, E> {
+        Ok(DataValue(Some(v as f64)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<DataValue, E> {
+        if v.is_finite() {
+            Ok(DataValue(Some(v)))
+        } else {
+            Err(E::invalid_value(de::Unexpected::Float(v), &self))
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<DataValue, E> {
+        match v.trim() {
+            "-" | "–" | "" => Ok(DataValue(None)),
+            _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
+        }
+    }
+}

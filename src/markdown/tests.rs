@@ -1,0 +1,140 @@
+//! Markdown rendering: ids, footnotes, links, quotes and what is reported.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::model::{Language, Site};
+use crate::source::Source;
+
+/// The routes of a site without content.
+fn routes(langs: &[&str], base_url: &str) -> Routes {
+    let mut site = Site::default();
+    site.settings.languages = langs.iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
+    site.settings.base_url = base_url.into();
+    Routes::new(&site).0
+}
+
+fn doc(path: &str, lang: &str, text: &str) -> Doc {
+    Doc { lang: lang.into(), source: Arc::new(Source::new(path, text)), body_offset: 0, front: Default::default() }
+}
+
+fn typo() -> Typography {
+    Typography {
+        quotes: ('”', '”'),
+        single_quotes: ('’', '’'),
+        footnotes_heading: "Fotnoter".into(),
+        back_to_text: "Tillbaka till texten".into(),
+    }
+}
+
+fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
+    let doc = doc("content/a.sv.md", "sv", md);
+    let routes = routes(&["sv", "en"], "https://x.se/sub/");
+    let mut problems = Vec::new();
+    let html = render(&doc, &routes, &typo(), Rules::default(), &HashSet::new(), &mut problems);
+    (html, problems)
+}
+
+#[test]
+fn headings_get_unique_ids() {
+    let (h, _) = render_md("## Mål och utfall\n\n## Mål och utfall\n");
+    assert!(h.html.contains("<h2 id=\"mal-och-utfall\">Mål och utfall</h2>"), "{}", h.html);
+    assert!(h.html.contains("<h2 id=\"mal-och-utfall-2\">"), "{}", h.html);
+}
+
+#[test]
+fn publishing_problems_are_found() {
+    let (_, p) = render_md("## A\n\n#### B\n\n![](bild.png) [](https://x.se) <b>x</b> <!-- ok -->\n");
+    let messages: Vec<(&str, bool)> = p.iter().map(|d| (d.message.as_str(), d.is_error())).collect();
+    assert_eq!(
+        messages,
+        [
+            ("the heading jumps from level 2 to level 4", false),
+            ("the link `bild.png` is not adjusted to the site's address", false),
+            ("the image has no alternative text", true),
+            ("the link has no text, so screen readers cannot say where it leads", true),
+            ("raw HTML in Markdown is published as it is, unchecked", false),
+        ]
+    );
+}
+
+#[test]
+fn unsafe_ids_and_script_links_are_refused() {
+    let (h, p) = render_md("## Intro {#x\"onmouseover=\"alert(1)}\n\n[a](javascript:alert(1))\n");
+    assert!(!h.html.contains("onmouseover=\""), "{}", h.html);
+    let errors: Vec<&str> = p.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].starts_with("the heading id"));
+    assert_eq!(errors[1], "a link that runs code is not allowed");
+}
+
+#[test]
+fn footnote_ids_are_unique_and_work_anywhere() {
+    let (h, _) = render_md("## Rubrik[^a b]\n\nText[^a-b] och [^a b].\n\n[^a b]: Ett.\n\n[^a-b]: Två.\n");
+    assert!(h.html.contains("<li id=\"fn-a-b\">"), "{}", h.html);
+    assert!(h.html.contains("<li id=\"fn-a-b-2\">"), "two labels with the same slug: {}", h.html);
+    assert!(h.html.contains("<h2 id=\"rubrik\">Rubrik<sup class=\"footnote-ref\"><a href=\"#fn-a-b\""), "{}", h.html);
+    let ids: Vec<&str> = h.html.split(" id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "ids are unique: {ids:?}");
+}
+
+#[test]
+fn theme_ids_are_not_reused() {
+    let doc = doc("content/a.en.md", "en", "## Goals\n\nX[^1]\n\n[^1]: Y\n");
+    let routes = routes(&["en"], "https://x.se/");
+    let reserved: HashSet<String> = ["goals".to_string(), "footnotes".to_string()].into();
+    let h = render(&doc, &routes, &typo(), Rules::default(), &reserved, &mut Vec::new());
+    assert!(h.html.contains("<h2 id=\"goals-2\">"), "{}", h.html);
+    assert!(h.html.contains("<h2 id=\"footnotes-2\">"), "{}", h.html);
+    assert!(!h.links.ids.contains(&"goals".to_string()));
+}
+
+#[test]
+fn fragments_are_collected_for_checking() {
+    let (h, _) = render_md("[a](#x) [b](@/_index.md#y)");
+    let f: Vec<(bool, &str)> = h.links.fragments.iter().map(|f| (f.target.is_some(), f.fragment.as_str())).collect();
+    assert_eq!(f, [(false, "x"), (true, "y")]);
+}
+
+#[test]
+fn table_alignment_uses_classes_not_styles() {
+    let (h, _) = render_md("| a | b |\n|---|--:|\n| 1 | 2 |\n");
+    assert!(h.html.contains("<td class=\"align-right\">2</td>"), "{}", h.html);
+    assert!(!h.html.contains("style="), "{}", h.html);
+}
+
+#[test]
+fn swedish_quotes_are_used() {
+    let (h, _) = render_md("Hon sa \"hej\" och 'då'.");
+    assert!(h.html.contains("”hej”"), "{}", h.html);
+    assert!(h.html.contains("’då’"), "{}", h.html);
+}
+
+#[test]
+fn footnotes_have_numbers_and_back_links() {
+    let (h, _) = render_md("Text[^a].\n\n[^a]: Källa.\n");
+    assert!(h.html.contains("<a href=\"#fn-a\" id=\"fnref-a\">1</a>"), "{}", h.html);
+    assert!(h.html.contains("<li id=\"fn-a\"><p>Källa. <a href=\"#fnref-a\" class=\"footnote-back\">"), "{}", h.html);
+}
+
+#[test]
+fn home_link_resolves_and_broken_link_is_reported_with_position() {
+    let (h, problems) = render_md("[Hem](@/_index.md)\n\nSe [x](@/finns-inte.md).");
+    assert!(h.html.contains("href=\"/sub/sv/\""), "{}", h.html);
+    assert_eq!(problems.len(), 1);
+    let loc = problems[0].location().unwrap();
+    assert_eq!((loc.line, loc.column), (3, 4));
+}
+
+#[test]
+fn a_typical_page_renders_as_reviewed() {
+    let md = "## Läget i år\n\nUtsläppen \"minskar\" men inte *tillräckligt*.[^1] Se [programmet](@/_index.md) och \
+              [källan](https://example.org/rapport).\n\n### Tabell\n\n| År | Värde |\n|---|--:|\n| 2023 | 1 |\n\n\
+              - en punkt\n- en till\n\n> Ett citat.\n\n[^1]: Enligt rapporten.\n";
+    let (h, problems) = render_md(md);
+    assert!(problems.is_empty(), "{problems:?}");
+    insta::assert_snapshot!(h.html);
+}

@@ -1,0 +1,181 @@
+//! The one pass that `build`, `check` and `serve` share: config → load →
+//! validate → render → write. Every file is read once; every problem found on
+//! the way is collected, so one run lists them all. With a writer, each page
+//! is written as soon as it is rendered (no stage holds all pages' HTML);
+//! without one (`check`), everything is rendered and nothing is written, so
+//! `check` passes exactly when `build` would.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Links;
+use crate::model::Site;
+use crate::output::Output;
+use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
+use crate::routes::{PageRef, Routes};
+use crate::text::nearest;
+use crate::theme::Theme;
+
+/// What a pass did, when nothing stopped it.
+pub struct Passed {
+    /// The written site, ready to be swapped in (when a folder was given).
+    pub output: Option<Output>,
+    /// Pages rendered (each language counts).
+    pub pages: usize,
+    pub charts: usize,
+    /// Content files read.
+    pub content_files: usize,
+    pub warnings: Diagnostics,
+}
+
+/// Runs the pipeline on the site at `root`, writing into a new temporary
+/// folder beside `output` if given (created only once the site has proved
+/// valid). `base_url` overrides `site.toml`'s; `progress` counts pages on a terminal.
+pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress: bool) -> Result<Passed, Diagnostics> {
+    let (mut config, config_source) = SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
+    if let Some(url) = base_url {
+        config.base_url = toml::Spanned::new(0..0, url.to_owned());
+    }
+    let langs = config.lang_codes();
+    let mut problems = Vec::new();
+    let theme = Theme::load(root, &config.theme, &langs).map_err(|mut p| problems.append(&mut p)).ok();
+    let (loaded, mut load_problems) = crate::load::load(root, &langs);
+    problems.append(&mut load_problems);
+    let content_files = loaded.file_count();
+    let (site, mut validate_problems) = crate::validate::validate(&config, &config_source, loaded);
+    problems.append(&mut validate_problems);
+    let (routes, mut route_problems) = Routes::new(&site);
+    problems.append(&mut route_problems);
+    let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
+    if problems.iter().any(Diagnostic::is_error) {
+        // Report the Markdown's problems too, so one run lists everything.
+        check_markdown(&site, &routes, &theme, &mut problems);
+        return Err(Diagnostics::new(problems));
+    }
+    let out = match output {
+        Some(dir) => Some(Output::create(dir).map_err(|e| write_failed(dir, &e))?),
+        None => None,
+    };
+    let (assets, urls) = publish_assets(&theme, &routes);
+    let renderer = Renderer::new(&site, &routes, &theme, urls);
+    let pages = render_pages(&renderer, out.as_ref(), progress, &mut problems);
+    let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
+    let all = Diagnostics::new(problems);
+    if all.has_errors() {
+        return Err(all);
+    }
+    if let Some(out) = &out {
+        let files = assets.into_iter().map(|a| (a.path, a.bytes));
+        let site_files = site_files.into_iter().map(|(name, text)| (name.to_owned(), text.into_bytes()));
+        for (path, bytes) in files.chain(site_files).chain(crate::downloads::files(&site)) {
+            out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
+        }
+    }
+    Ok(Passed { output: out, pages, charts: renderer.charts_drawn(), content_files, warnings: all })
+}
+
+fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {
+    Diagnostics::new(vec![Diagnostic::error(path, format!("could not write: {e}"))])
+}
+
+/// Renders every page in every language (in parallel), writing each to `out`
+/// at once if given, then checks the `#anchor` links the Markdown made.
+/// Returns how many pages were rendered.
+fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, problems: &mut Vec<Diagnostic>) -> usize {
+    let start = Instant::now();
+    let langs = renderer.site.settings.lang_codes();
+    let jobs: Vec<(PageRef, &str)> =
+        renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |l| (p, l.as_str()))).collect();
+    let done = AtomicUsize::new(0);
+    let show = progress && std::io::stderr().is_terminal();
+    // Only each page's Markdown anchors and problems are kept.
+    let results: Vec<Result<Option<DocOutcome>, Diagnostic>> = jobs
+        .par_iter()
+        .map(|&(page, lang)| {
+            let rendered = renderer.render(page, lang)?;
+            if let Some(out) = out {
+                let path = renderer.routes.path(page, lang);
+                out.write_page(path, rendered.html.as_bytes())
+                    .map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
+            }
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
+                eprint!("\r{n} / {} pages", jobs.len());
+            }
+            Ok(rendered.markdown)
+        })
+        .collect();
+    if show && start.elapsed() > Duration::from_secs(1) {
+        eprint!("\r\x1b[K");
+    }
+    problems.append(&mut renderer.take_problems());
+    let mut outcomes = Vec::new();
+    for result in results {
+        match result {
+            Ok(outcome) => outcomes.extend(outcome),
+            Err(d) => problems.push(d),
+        }
+    }
+    check_documents(renderer.site, renderer.theme, outcomes, problems);
+    jobs.len()
+}
+
+/// Renders every Markdown document to find its problems (the HTML is dropped).
+fn check_markdown(site: &Site, routes: &Routes, theme: &Theme, problems: &mut Vec<Diagnostic>) {
+    let rules = crate::render::rules(site);
+    let docs: Vec<_> = site.docs().collect();
+    let outcomes: Vec<DocOutcome> = docs.par_iter().map(|doc| render_doc(doc, routes, theme, rules).1).collect();
+    check_documents(site, theme, outcomes, problems);
+}
+
+/// Adds what rendering found in each Markdown document to `problems`, then
+/// checks the `#anchor` links between them.
+fn check_documents(site: &Site, theme: &Theme, outcomes: Vec<DocOutcome>, problems: &mut Vec<Diagnostic>) {
+    let mut links = HashMap::new();
+    for outcome in outcomes {
+        problems.extend(outcome.problems);
+        links.insert(outcome.path, outcome.links);
+    }
+    check_fragments(site, &links, theme, problems);
+}
+
+/// Every `#fragment` a Markdown link names must be an id on the page it leads
+/// to: a heading or footnote of that page's Markdown, or an id the theme writes.
+fn check_fragments(site: &Site, links: &HashMap<PathBuf, Links>, theme: &Theme, problems: &mut Vec<Diagnostic>) {
+    let docs_of = |page: PageRef| match page {
+        PageRef::Home => Some(&site.home),
+        PageRef::Programme(p) => Some(&site.programme(p).narrative),
+        PageRef::Page(p) => Some(&site.page(p).docs),
+        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Statement => None,
+    };
+    for doc in site.docs() {
+        let Some(own) = links.get(&doc.source.path) else { continue };
+        for link in own.fragments.iter().filter(|l| !theme.ids.contains(&l.fragment)) {
+            let target = match link.target {
+                None => Some(own),
+                Some(page) => {
+                    docs_of(page).and_then(|docs| docs.get(&doc.lang)).and_then(|d| links.get(&d.source.path))
+                }
+            };
+            let Some(target) = target else { continue };
+            let ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();
+            if ids.contains(&link.fragment.as_str()) {
+                continue;
+            }
+            let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
+            let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
+            let d = Diagnostic::error_at(&doc.source, span, message);
+            problems.push(match nearest(&link.fragment, &ids) {
+                Some(best) => d.with_hint(format!("did you mean #{best}?")),
+                None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! What every page of a language shares (site texts, UI strings, menu,
+//! footer, asset URLs), computed once per language, and the accessibility
+//! statement's values.
+
+use minijinja::value::Serde;
+use minijinja::Value;
+
+use crate::locale::Text;
+use crate::model::{PageId, ProgrammeId};
+use crate::routes::PageRef;
+
+use super::views::Link;
+use super::Renderer;
+
+impl Renderer<'_> {
+    /// What every page of a language shares: site, UI strings, menu, footer, assets.
+    pub(super) fn shared_context(&self, lang: &str) -> Value {
+        let i18n = &self.theme.i18n[lang];
+        let settings = &self.site.settings;
+        let nav: Vec<Link> = std::iter::once(PageRef::Home)
+            .chain((0..self.site.programmes.len()).map(|p| PageRef::Programme(ProgrammeId(p))))
+            .map(|p| Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
+            .collect();
+        let mut footer_pages: Vec<(i64, Link)> = self
+            .site
+            .pages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let order = self.doc_in(&p.docs, lang)?.front.order?;
+                let page = PageRef::Page(PageId(i));
+                Some((order, Link { title: self.title(page, lang), url: self.routes.url(page, lang) }))
+            })
+            .collect();
+        footer_pages.sort_by_key(|(o, _)| *o);
+        if settings.accessibility.is_some() {
+            let statement =
+                Link { title: self.title(PageRef::Statement, lang), url: self.routes.url(PageRef::Statement, lang) };
+            footer_pages.push((i64::MAX, statement));
+        }
+        let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
+        let footer = &settings.footer;
+        minijinja::context! {
+            lang => lang,
+            default_lang => settings.default_lang(),
+            t => Value::from(Serde(&i18n.strings)),
+            site => minijinja::context! {
+                title => settings.title.tr(lang),
+                description => settings.description.tr(lang),
+                base_url => self.routes.base_url(),
+                report_year => settings.report_year,
+                organisation => tr(&footer.organisation),
+                address => tr(&footer.address),
+                website => footer.website.clone(),
+                email => footer.email.clone(),
+                phone => footer.phone.clone(),
+            },
+            nav => Value::from(Serde(&nav)),
+            footer_pages => Value::from(Serde(footer_pages.into_iter().map(|(_, l)| l).collect::<Vec<_>>())),
+            assets => Value::from(Serde(&self.assets)),
+            home_url => self.routes.url(PageRef::Home, lang),
+        }
+    }
+
+    /// The accessibility statement's values in `lang`.
+    pub(super) fn statement_view(&self, lang: &str) -> Value {
+        let settings = &self.site.settings;
+        let Some(a) = &settings.accessibility else { return Value::from(()) };
+        let tr = |t: &Text| t.tr(lang).to_owned();
+        let organisation = settings.footer.organisation.as_ref().map(tr).unwrap_or_default();
+        minijinja::context! {
+            organisation => organisation,
+            status => Value::from(Serde(a.status)),
+            date => a.date.clone(),
+            contact => tr(&a.contact),
+            contact_url => a.contact_url.clone(),
+            shortcomings => a.shortcomings.iter().map(tr).collect::<Vec<_>>(),
+            method => tr(&a.method),
+            supervisor => tr(&a.supervisor),
+            supervisor_url => a.supervisor_url.clone(),
+        }
+    }
+
+    fn nav_title(&self, page: PageRef, lang: &str) -> String {
+        match page {
+            PageRef::Home => self.theme.i18n[lang].string("home"),
+            p => self.title(p, lang),
+        }
+    }
+}

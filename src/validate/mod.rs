@@ -1,0 +1,126 @@
+//! Validate: checks what `load` read and `site.toml` against each other
+//! (translations, assessment ids, references, ids, years, data shapes),
+//! reports every problem found, never only the first, and builds the
+//! span-free [`Site`] that render reads.
+//!
+//! A site with errors is still built as far as it goes (invalid parts left
+//! out), so that later checks can run and one run lists everything; it is
+//! never rendered.
+
+mod docs;
+mod indicator;
+mod programme;
+mod settings;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::load::Loaded;
+use crate::locale::Text;
+use crate::model::{MissingTranslation, Site};
+use crate::source::Source;
+use crate::text::{is_valid_slug, slugify};
+
+/// Years outside this range are typing mistakes, not report years.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Checks `config` (read from `config_source`) and `loaded`; returns the site
+/// and every problem found.
+pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded) -> (Site, Vec<Diagnostic>) {
+    let langs = config.lang_codes();
+    let mut v =
+        Validator { langs: &langs, missing_translation: config.check.missing_translation, problems: Vec::new() };
+    let settings = v.settings(config, config_source);
+    let mut site = Site { settings, ..Site::default() };
+    v.docs(&loaded.home, "_index.md", true);
+    site.home = loaded.home;
+    v.programmes(&mut site, loaded.programmes, &loaded.failed);
+    for page in &loaded.pages {
+        v.docs(&page.docs, &page.key, true);
+        v.page_path(page);
+    }
+    site.pages = loaded.pages;
+    (site, v.problems)
+}
+
+/// Collects problems while the site is checked and converted.
+struct Validator<'a> {
+    langs: &'a [String],
+    missing_translation: MissingTranslation,
+    problems: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn at(&mut self, source: &Arc<Source>, span: Range<usize>, msg: impl Into<String>) -> &mut Diagnostic {
+        self.problems.push(Diagnostic::error_at(source, span, msg));
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    fn file(&mut self, source: &Source, msg: impl Into<String>) -> &mut Diagnostic {
+        self.problems.push(Diagnostic::error(&source.path, msg));
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    /// A translated text must have every language of the site, and no other.
+    fn text(&mut self, source: &Arc<Source>, text: &Spanned<Text>, what: &str) -> Text {
+        let langs = self.langs;
+        // Always an error, also where pages may be untranslated: a short text
+        // in another language could not be marked with its language.
+        for lang in text.get_ref().missing_langs(langs) {
+            let d = self.at(source, text.span(), format!("{what} has no text in `{lang}`"));
+            d.hint = Some(format!("add {lang} = \"…\" to the table"));
+        }
+        for lang in text.get_ref().unknown_langs(langs) {
+            let d = self.at(
+                source,
+                text.span(),
+                format!("{what} has a text in `{lang}`, which is not a language of the site"),
+            );
+            d.hint = Some(format!("the languages in site.toml are: {}", langs.join(", ")));
+        }
+        text.get_ref().clone()
+    }
+
+    fn opt_text(&mut self, source: &Arc<Source>, text: &Option<Spanned<Text>>, what: &str) -> Option<Text> {
+        text.as_ref().map(|t| self.text(source, t, what))
+    }
+
+    /// A slug per language must be usable in an address.
+    fn slug(&mut self, source: &Arc<Source>, slug: &Option<Spanned<Text>>) -> Option<Text> {
+        let slug = slug.as_ref()?;
+        let text = self.text(source, slug, "the slug");
+        let bad: Vec<String> =
+            self.langs.iter().filter_map(|l| text.get(l)).filter(|s| !is_valid_slug(s)).map(str::to_owned).collect();
+        for s in bad {
+            let d = self.at(source, slug.span(), format!("the slug `{s}` cannot be used in an address"));
+            d.hint = Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(&s)));
+        }
+        Some(text)
+    }
+
+    fn id(&mut self, source: &Arc<Source>, id: &Spanned<String>, what: &str) {
+        if !is_valid_slug(id.get_ref()) {
+            let d = self.at(
+                source,
+                id.span(),
+                format!("the {what} id `{}` may only have lowercase a–z, digits and -", id.get_ref()),
+            );
+            d.hint = Some(format!("write `{}`", slugify(id.get_ref())));
+        }
+    }
+
+    fn year(&mut self, source: &Arc<Source>, year: &Spanned<i32>) -> bool {
+        let ok = YEARS.contains(year.get_ref());
+        if !ok {
+            self.at(source, year.span(), format!("{} is not a sensible year", year.get_ref()));
+        }
+        ok
+    }
+}
+
+#[cfg(test)]
+mod tests;

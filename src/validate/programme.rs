@@ -1,0 +1,165 @@
+//! Programmes and their goals: texts, slugs, narrative, unique ids, the
+//! indicators a goal lists, and each year's assessment against the scale.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::load::files::GoalEntry;
+use crate::load::{LoadedProgramme, INDICATORS_DIR};
+use crate::model::{Assessment, Goal, GoalId, IndicatorId, Programme, ProgrammeId, ScaleStep, Site};
+use crate::source::Source;
+use crate::text::{is_valid_slug, nearest, slugify};
+
+use super::Validator;
+
+/// What checking a goal needs to know about the rest of the site.
+struct Known<'a> {
+    /// Every indicator id, with the indicator it names.
+    indicators: &'a HashMap<String, IndicatorId>,
+    /// Ids of indicator files that could not be read (already reported).
+    unread: HashSet<String>,
+    scale: &'a [ScaleStep],
+}
+
+impl Validator<'_> {
+    /// Checks and converts every programme with its goals and indicators.
+    pub(super) fn programmes(&mut self, site: &mut Site, programmes: Vec<LoadedProgramme>, failed: &[PathBuf]) {
+        let indicator_ids = self.indicator_ids(&programmes);
+        let scale = site.settings.scale.clone();
+        let unread = failed
+            .iter()
+            .filter(|p| p.parent().and_then(Path::file_name).is_some_and(|n| n == INDICATORS_DIR))
+            .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+            .collect();
+        let known = Known { indicators: &indicator_ids, unread, scale: &scale };
+        let mut goal_files: HashMap<String, String> = HashMap::new();
+        for (pi, p) in programmes.into_iter().enumerate() {
+            let programme = ProgrammeId(pi);
+            let mut goals = Vec::new();
+            for g in &p.data.goals {
+                if let Some(first) =
+                    goal_files.insert(g.id.get_ref().clone(), p.source.path.to_string_lossy().into_owned())
+                {
+                    let d = self.at(&p.source, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
+                    d.hint = Some(format!("goal ids must be unique in the whole site; the other is in {first}"));
+                }
+                goals.push(GoalId(site.goals.len()));
+                let goal = self.goal(&p.source, g, programme, &known);
+                site.goals.push(goal);
+            }
+            let mut indicators = Vec::new();
+            for ind in &p.indicators {
+                indicators.push(IndicatorId(site.indicators.len()));
+                let indicator = self.indicator(ind, programme);
+                site.indicators.push(indicator);
+            }
+            let converted = self.programme(p, goals, indicators);
+            site.programmes.push(converted);
+        }
+        for (gi, goal) in site.goals.iter().enumerate() {
+            for ind in &goal.indicators {
+                site.indicators[ind.0].goals.push(GoalId(gi));
+            }
+        }
+    }
+
+    /// Indicator ids (their file names) are unique in the whole site.
+    fn indicator_ids(&mut self, programmes: &[LoadedProgramme]) -> HashMap<String, IndicatorId> {
+        let mut files: HashMap<&str, String> = HashMap::new();
+        let mut ids = HashMap::new();
+        for (i, ind) in programmes.iter().flat_map(|p| &p.indicators).enumerate() {
+            if let Some(first) = files.insert(&ind.id, ind.source.path.to_string_lossy().into_owned()) {
+                self.file(&ind.source, format!("the indicator id `{}` is used twice", ind.id)).hint =
+                    Some(format!("the other is {first}; rename one of the files"));
+            }
+            ids.entry(ind.id.clone()).or_insert(IndicatorId(i));
+        }
+        ids
+    }
+
+    fn programme(&mut self, p: LoadedProgramme, goals: Vec<GoalId>, indicators: Vec<IndicatorId>) -> Programme {
+        let f = &p.source;
+        let d = &p.data;
+        if d.slug.is_none() && !is_valid_slug(&p.id) {
+            self.file(f, format!("the folder name `{}` cannot be used in an address", p.id)).hint =
+                Some(format!("rename the folder to `{}`, or set slug = {{ … }} in this file", slugify(&p.id)));
+        }
+        let title = self.text(f, &d.title, "the programme title");
+        let slug = self.slug(f, &d.slug);
+        let summary = self.opt_text(f, &d.summary, "the summary");
+        let no_goals_note = self.opt_text(f, &d.no_goals_note, "no_goals_note");
+        if p.narrative.is_empty() {
+            let files: Vec<String> = self.langs.iter().map(|l| format!("_index.{l}.md")).collect();
+            self.file(f, "the programme has no text").hint =
+                Some(format!("write its narrative in {} in the same folder", files.join(" and ")));
+        } else {
+            self.docs(&p.narrative, &format!("{}/_index.md", p.id), false);
+        }
+        Programme {
+            file: f.path.clone(),
+            id: p.id,
+            title,
+            slug,
+            summary,
+            no_goals_note,
+            narrative: p.narrative,
+            goals,
+            indicators,
+        }
+    }
+
+    fn goal(&mut self, f: &Arc<Source>, g: &GoalEntry, programme: ProgrammeId, known: &Known) -> Goal {
+        self.id(f, &g.id, "goal");
+        let slug = self.slug(f, &g.slug);
+        let title = self.text(f, &g.title, "the goal title");
+        let target = self.text(f, &g.target, "the goal's target");
+        let mut listed = HashSet::new();
+        let mut indicators = Vec::new();
+        for r in &g.indicators {
+            if !listed.insert(r.get_ref()) {
+                self.at(f, r.span(), format!("the indicator `{}` is listed twice", r.get_ref()));
+            }
+            match known.indicators.get(r.get_ref()) {
+                Some(id) => indicators.push(*id),
+                None if known.unread.contains(r.get_ref()) => {}
+                None => {
+                    let candidates: Vec<&str> = known.indicators.keys().map(String::as_str).collect();
+                    let d = self.at(f, r.span(), format!("there is no indicator `{}`", r.get_ref()));
+                    d.hint = Some(match nearest(r.get_ref(), &candidates) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => "an indicator's id is its file name in the programme's indicators/ folder".into(),
+                    });
+                }
+            }
+        }
+        let assessments = self.assessments(f, g, known.scale);
+        Goal { id: g.id.get_ref().clone(), programme, slug, title, target, indicators, assessments }
+    }
+
+    fn assessments(&mut self, f: &Arc<Source>, g: &GoalEntry, scale: &[ScaleStep]) -> Vec<Assessment> {
+        let mut years = HashSet::new();
+        let mut out = Vec::new();
+        for a in &g.assessments {
+            let year = *a.year.get_ref();
+            if self.year(f, &a.year) && !years.insert(year) {
+                let d = self.at(f, a.year.span(), format!("the goal has two assessments for {year}"));
+                d.hint = Some("keep one [[goal.assessment]] per year".into());
+            }
+            let motivation = self.opt_text(f, &a.motivation, "the motivation");
+            match scale.iter().position(|s| s.id == *a.status.get_ref()) {
+                Some(step) => out.push(Assessment { year, step, motivation }),
+                None => {
+                    let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+                    let message = format!("`{}` is not an assessment in site.toml's scale", a.status.get_ref());
+                    let d = self.at(f, a.status.span(), message);
+                    d.hint = Some(match nearest(a.status.get_ref(), &ids) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("use one of: {}", ids.join(", ")),
+                    });
+                }
+            }
+        }
+        out
+    }
+}

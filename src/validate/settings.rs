@@ -1,0 +1,112 @@
+//! `site.toml`: languages, base URL, report year, scale, footer and the
+//! accessibility statement, checked and turned into [`Settings`].
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::model::{AccessibilityStatement, Footer, Language, ScaleStep, Settings};
+use crate::source::Source;
+use crate::text::{check_base_url, is_valid_slug, normalise_base_url};
+
+use super::{Validator, YEARS};
+
+impl Validator<'_> {
+    pub(super) fn settings(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Settings {
+        self.languages(c, file);
+        if let Err(why) = check_base_url(c.base_url.get_ref()) {
+            let d = self.at(file, c.base_url.span(), format!("base_url {why}"));
+            d.hint = Some("write it like \"https://www.example.se/uppfoljning/\"".into());
+        }
+        if !YEARS.contains(&c.report_year) {
+            self.file(file, format!("report_year {} is not a sensible year", c.report_year));
+        }
+        let title = self.text(file, &c.title, "the site title");
+        let description = self.text(file, &c.description, "the site description");
+        let scale = self.scale(c, file);
+        let organisation = self.opt_text(file, &c.footer.organisation, "the footer organisation");
+        let accessibility = self.statement(c, file);
+        let address = self.opt_text(file, &c.footer.address, "the footer address");
+        Settings {
+            base_url: normalise_base_url(c.base_url.get_ref()),
+            report_year: c.report_year,
+            languages: c
+                .languages
+                .get_ref()
+                .iter()
+                .map(|l| Language { code: l.code.get_ref().clone(), name: l.name.clone() })
+                .collect(),
+            title,
+            description,
+            scale,
+            footer: Footer {
+                organisation,
+                website: c.footer.website.clone(),
+                email: c.footer.email.clone(),
+                phone: c.footer.phone.clone(),
+                address,
+            },
+            raw_html: c.check.raw_html,
+            accessibility,
+        }
+    }
+
+    fn languages(&mut self, c: &SiteConfig, file: &Arc<Source>) {
+        if c.languages.get_ref().is_empty() {
+            self.at(file, c.languages.span(), "the site needs at least one language");
+        }
+        let mut seen = HashSet::new();
+        for l in c.languages.get_ref() {
+            if !seen.insert(l.code.get_ref().clone()) {
+                self.at(file, l.code.span(), format!("the language `{}` is listed twice", l.code.get_ref()));
+            }
+            if !is_valid_slug(l.code.get_ref()) {
+                self.at(file, l.code.span(), "a language code is a short lowercase code like sv or en");
+            }
+        }
+    }
+
+    fn scale(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Vec<ScaleStep> {
+        let mut ids = HashSet::new();
+        let mut scale = Vec::new();
+        for step in c.scale.get_ref() {
+            if !ids.insert(step.id.get_ref().clone()) {
+                self.at(file, step.id.span(), format!("the assessment `{}` is listed twice", step.id.get_ref()));
+            }
+            let label = self.text(file, &step.label, "the assessment label");
+            let description = self.opt_text(file, &step.description, "the assessment description");
+            scale.push(ScaleStep { id: step.id.get_ref().clone(), kind: step.kind, label, description });
+        }
+        if c.scale.get_ref().is_empty() {
+            self.at(file, c.scale.span(), "the assessment scale is empty");
+        }
+        scale
+    }
+
+    fn statement(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Option<AccessibilityStatement> {
+        let a = c.accessibility.as_ref()?;
+        let slug = self.slug(file, &Some(a.slug.clone())).unwrap_or_else(|| a.slug.get_ref().clone());
+        let contact = self.text(file, &a.contact, "the accessibility statement's contact");
+        let method = self.text(file, &a.method, "the accessibility statement's method");
+        let supervisor = self.text(file, &a.supervisor, "the supervisory authority");
+        let shortcomings = a.shortcomings.iter().map(|s| self.text(file, s, "a known shortcoming")).collect();
+        if c.footer.organisation.is_none() {
+            self.problems.push(
+                Diagnostic::error(&file.path, "the accessibility statement needs the organisation's name")
+                    .with_hint("add organisation = { sv = \"…\", en = \"…\" } under [footer]"),
+            );
+        }
+        Some(AccessibilityStatement {
+            slug,
+            status: a.status,
+            date: a.statement_date.to_string(),
+            contact,
+            contact_url: a.contact_url.clone(),
+            shortcomings,
+            method,
+            supervisor,
+            supervisor_url: a.supervisor_url.clone(),
+        })
+    }
+}

@@ -1,0 +1,145 @@
+//! Validation rules, tested in memory: a `site.toml`, a programme and its
+//! indicators as text, and the exact problems found (message, line, column).
+
+use std::sync::Arc;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::load::{Loaded, LoadedIndicator, LoadedProgramme};
+use crate::model::Site;
+use crate::source::Source;
+
+const SITE: &str = r#"base_url = "https://example.org/"
+report_year = 2024
+languages = [{ code = "sv", name = "Svenska" }, { code = "en", name = "English" }]
+title = { sv = "Uppföljning", en = "Follow-up" }
+description = { sv = "Mål", en = "Goals" }
+scale = [
+  { id = "ja", kind = "met", label = { sv = "Ja", en = "Yes" } },
+  { id = "nej", kind = "not-met", label = { sv = "Nej", en = "No" } },
+]
+"#;
+
+const PROGRAMME: &str = r#"title = { sv = "Tillväxt", en = "Growth" }
+
+[[goal]]
+id = "bostader"
+title = { sv = "Bostäder", en = "Housing" }
+target = { sv = "Fler bostäder.", en = "More homes." }
+indicators = ["byggda"]
+
+[[goal.assessment]]
+year = 2024
+status = "ja"
+"#;
+
+const INDICATOR: &str = r#"title = { sv = "Byggda bostäder", en = "Homes built" }
+source = "SCB"
+years = [2022, 2023]
+
+[[series]]
+name = "Umeå"
+values = [1200, 1500]
+"#;
+
+fn source(path: &str, text: &str) -> Arc<Source> {
+    Arc::new(Source::new(path, text))
+}
+
+/// Validates a site of one programme with the given indicators.
+fn validate(site: &str, programme: &str, indicators: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+    let config_source = source("site.toml", site);
+    let config: SiteConfig = crate::toml_file::parse(&config_source).expect("site.toml parses");
+    let programme_source = source("content/p/programme.toml", programme);
+    let indicators = indicators
+        .iter()
+        .map(|(id, text)| {
+            let source = source(&format!("content/p/indicators/{id}.toml"), text);
+            let data = crate::toml_file::parse(&source).expect("the indicator parses");
+            LoadedIndicator { id: id.to_string(), source, data }
+        })
+        .collect();
+    let mut narrative = crate::model::Docs::new();
+    for lang in ["sv", "en"] {
+        let doc = source(&format!("content/p/_index.{lang}.md"), "Text.");
+        narrative.insert(lang.into(), crate::load::markdown_file::parse(doc, lang.into()).unwrap());
+    }
+    let loaded = Loaded {
+        programmes: vec![LoadedProgramme {
+            id: "p".into(),
+            data: crate::toml_file::parse(&programme_source).expect("programme.toml parses"),
+            source: programme_source,
+            narrative,
+            indicators,
+        }],
+        ..Loaded::default()
+    };
+    let (site, mut problems) = super::validate(&config, &config_source, loaded);
+    problems.retain(|d| !d.file.ends_with(".md"));
+    (site, problems)
+}
+
+/// `file:line:column: message` of every problem.
+fn messages(problems: &[Diagnostic]) -> Vec<String> {
+    problems
+        .iter()
+        .map(|d| match d.location() {
+            Some(l) => format!("{}:{}:{}: {}", d.file, l.line, l.column, d.message),
+            None => format!("{}: {}", d.file, d.message),
+        })
+        .collect()
+}
+
+#[test]
+fn a_valid_site_has_no_problems_and_resolves_references() {
+    let (site, problems) = validate(SITE, PROGRAMME, &[("byggda", INDICATOR)]);
+    assert!(problems.is_empty(), "{:?}", messages(&problems));
+    let goal = &site.goals[0];
+    assert_eq!(goal.indicators, [crate::model::IndicatorId(0)]);
+    assert_eq!(site.indicators[0].goals, [crate::model::GoalId(0)], "the indicator knows who follows it");
+    assert_eq!(site.settings.scale[goal.assessments[0].step].id, "ja");
+}
+
+#[test]
+fn an_unknown_status_points_at_it_and_suggests_the_nearest() {
+    let (_, problems) = validate(SITE, &PROGRAMME.replace("\"ja\"", "\"jaa\""), &[("byggda", INDICATOR)]);
+    assert_eq!(
+        messages(&problems),
+        ["content/p/programme.toml:11:10: `jaa` is not an assessment in site.toml's scale"]
+    );
+    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `ja`?"));
+}
+
+#[test]
+fn a_missing_translation_of_a_title_is_an_error_at_the_title() {
+    let programme =
+        PROGRAMME.replace("title = { sv = \"Bostäder\", en = \"Housing\" }", "title = { sv = \"Bostäder\" }");
+    let (_, problems) = validate(SITE, &programme, &[("byggda", INDICATOR)]);
+    assert_eq!(messages(&problems), ["content/p/programme.toml:5:9: the goal title has no text in `en`"]);
+}
+
+#[test]
+fn a_series_of_the_wrong_length_names_both_counts() {
+    let indicator = INDICATOR.replace("[1200, 1500]", "[1200]");
+    let (_, problems) = validate(SITE, PROGRAMME, &[("byggda", &indicator)]);
+    assert_eq!(
+        messages(&problems),
+        ["content/p/indicators/byggda.toml:7:10: the series has 1 values but there are 2 years"]
+    );
+}
+
+#[test]
+fn an_unknown_indicator_reference_suggests_the_nearest_id() {
+    let (_, problems) = validate(SITE, &PROGRAMME.replace("[\"byggda\"]", "[\"bygda\"]"), &[("byggda", INDICATOR)]);
+    assert_eq!(messages(&problems), ["content/p/programme.toml:7:15: there is no indicator `bygda`"]);
+    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `byggda`?"));
+}
+
+#[test]
+fn years_out_of_range_or_twice_are_errors() {
+    let indicator = INDICATOR.replace("[2022, 2023]", "[2022, 2022]").replace("[1200, 1500]", "[1, 2]");
+    let (_, problems) = validate(SITE, PROGRAMME, &[("byggda", &indicator)]);
+    assert_eq!(messages(&problems), ["content/p/indicators/byggda.toml:3:16: the year 2022 is listed twice"]);
+    let (_, problems) = validate(&SITE.replace("2024", "20245"), PROGRAMME, &[("byggda", INDICATOR)]);
+    assert_eq!(messages(&problems), ["site.toml: report_year 20245 is not a sensible year"]);
+}
