@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::locale::Text;
-use crate::model::{Data, Indicator, Site};
+use crate::model::{Data, Figure, Indicator, Site};
 
 /// The folder under the site root that holds the data files.
 pub const DATA_DIR: &str = "data";
@@ -27,12 +27,13 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// One row per value, in long ("tidy") form: indicator, year, series, value,
-/// then the series name, unit and source in each language.
+/// One row per value, in long ("tidy") form: indicator, year, value, its
+/// status (measured, derived, …), then the series name, unit, source and the
+/// value's note in each language.
 pub fn csv(ind: &Indicator, langs: &[String]) -> String {
     let id = &ind.id;
-    let mut header = vec!["indicator".to_owned(), "year".to_owned(), "value".to_owned()];
-    for field in ["series", "unit", "source"] {
+    let mut header = vec!["indicator".to_owned(), "year".to_owned(), "value".to_owned(), "status".to_owned()];
+    for field in ["series", "unit", "source", "note"] {
         header.extend(langs.iter().map(|l| format!("{field}_{l}")));
     }
     header.push("example_data".to_owned());
@@ -44,11 +45,13 @@ pub fn csv(ind: &Indicator, langs: &[String]) -> String {
     let unit = per_lang(ind.unit.as_ref());
     let source = per_lang(Some(&ind.source));
     let example = ind.example_data.to_string();
-    let mut row = |year: i32, value: Option<f64>, name: &Text| {
-        let mut cells = vec![id.to_owned(), year.to_string(), value.map(|v| v.to_string()).unwrap_or_default()];
+    let mut row = |year: i32, figure: &Figure, name: &Text| {
+        let value = figure.value.map(|v| v.to_string()).unwrap_or_default();
+        let mut cells = vec![id.to_owned(), year.to_string(), value, status(figure).to_owned()];
         cells.extend(per_lang(Some(name)));
         cells.extend(unit.iter().cloned());
         cells.extend(source.iter().cloned());
+        cells.extend(per_lang(figure.note.as_ref()));
         cells.push(example.clone());
         push_row(&mut out, cells.iter().map(String::as_str));
     };
@@ -56,13 +59,13 @@ pub fn csv(ind: &Indicator, langs: &[String]) -> String {
         Data::Years { years, series } => {
             for s in series {
                 for (y, v) in years.iter().zip(&s.values) {
-                    row(*y, *v, &s.name);
+                    row(*y, v, &s.name);
                 }
             }
         }
         Data::Categories { year, categories } => {
             for c in categories {
-                row(*year, c.value, &c.name);
+                row(*year, &c.value, &c.name);
             }
         }
     }
@@ -115,14 +118,29 @@ struct JsonTarget<'a> {
 struct JsonSeries<'a> {
     name: BTreeMap<&'a str, &'a str>,
     values: Vec<Option<f64>>,
+    /// Per value: measured, derived, estimated, preliminary, or missing.
+    status: Vec<&'static str>,
+    /// Per value: its note per language (empty when it has none).
+    notes: Vec<BTreeMap<&'a str, &'a str>>,
 }
 
 #[derive(Serialize)]
 struct JsonCategory<'a> {
     name: BTreeMap<&'a str, &'a str>,
     value: Option<f64>,
+    status: &'static str,
+    note: BTreeMap<&'a str, &'a str>,
     highlight: bool,
     national: bool,
+}
+
+/// What a figure is, as the data files write it.
+fn status(f: &Figure) -> &'static str {
+    if f.value.is_some() {
+        f.status.as_str()
+    } else {
+        "missing"
+    }
 }
 
 /// The indicator as JSON: texts per language, `null` for a missing value.
@@ -152,13 +170,23 @@ pub fn json(ind: &Indicator, langs: &[String]) -> String {
             label: texts(t.label.as_ref()),
         }),
         years,
-        series: series.iter().map(|s| JsonSeries { name: texts(Some(&s.name)), values: s.values.clone() }).collect(),
+        series: series
+            .iter()
+            .map(|s| JsonSeries {
+                name: texts(Some(&s.name)),
+                values: s.values.iter().map(|f| f.value).collect(),
+                status: s.values.iter().map(status).collect(),
+                notes: s.values.iter().map(|f| texts(f.note.as_ref())).collect(),
+            })
+            .collect(),
         year,
         categories: categories
             .iter()
             .map(|c| JsonCategory {
                 name: texts(Some(&c.name)),
-                value: c.value,
+                value: c.value.value,
+                status: status(&c.value),
+                note: texts(c.value.note.as_ref()),
                 highlight: c.highlight,
                 national: c.national,
             })

@@ -41,7 +41,7 @@ pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
         back_to_text: "Tillbaka".into(),
     };
     let mut problems = Vec::new();
-    let html = markdown::render(&doc, &routes, &typography, Rules::default(), &HashSet::new(), &mut problems);
+    let html = markdown::render(&doc, &routes, &typography, &Rules::default(), &HashSet::new(), &mut problems);
     let spans = html.links.fragments.iter().map(|f| f.span.start + doc.body_offset..f.span.end + doc.body_offset);
     (spans.collect(), problems)
 }

@@ -11,30 +11,32 @@
 //! 2. `theme`, `load` (content files as written)
 //! 3. `validate` (→ `model::Site`), `routes` (every page's URL)
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files)
-//! 5. `render` (pages through the theme's templates)
+//! 5. `render` (pages through the theme's templates), `anchors` (links to
+//!    `#fragments` checked against the rendered pages)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, and `harness` (entry points for property tests and benchmarks)
 
-mod build;
-mod charts;
-mod config;
-mod diagnostics;
-mod downloads;
-mod load;
+mod text;
 mod locale;
-mod markdown;
+mod source;
+mod diagnostics;
+mod toml_file;
 mod model;
+mod config;
+mod theme;
+mod load;
+mod validate;
+mod routes;
+mod markdown;
+mod charts;
+mod downloads;
+mod render;
+mod anchors;
 mod output;
 mod pipeline;
-mod render;
-mod routes;
+mod build;
 mod serve;
-mod source;
-mod text;
-mod theme;
-mod toml_file;
-mod validate;
 
 #[doc(hidden)]
 pub mod harness;

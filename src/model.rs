@@ -172,6 +172,10 @@ pub struct Indicator {
     pub note: Option<Text>,
     /// True when the figures are examples, not official data.
     pub example_data: bool,
+    /// The name the report gives it, like "Diagram 1".
+    pub label: Option<Text>,
+    /// How many decimals its values are shown with, if the editor says.
+    pub decimals: Option<usize>,
     pub target: Option<Target>,
     /// How it is drawn (asked for, or following from the data).
     pub chart: ChartKind,
@@ -181,13 +185,18 @@ pub struct Indicator {
 }
 
 impl Indicator {
+    /// Every figure of the indicator, gaps included (not its target).
+    pub fn figures(&self) -> impl Iterator<Item = &Figure> + '_ {
+        let figures: Box<dyn Iterator<Item = &Figure> + '_> = match &self.data {
+            Data::Years { series, .. } => Box::new(series.iter().flat_map(|s| s.values.iter())),
+            Data::Categories { categories, .. } => Box::new(categories.iter().map(|c| &c.value)),
+        };
+        figures
+    }
+
     /// Every value of the indicator (gaps left out), then its target.
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        let values: Box<dyn Iterator<Item = f64> + '_> = match &self.data {
-            Data::Years { series, .. } => Box::new(series.iter().flat_map(|s| s.values.iter().flatten().copied())),
-            Data::Categories { categories, .. } => Box::new(categories.iter().filter_map(|c| c.value)),
-        };
-        values.chain(self.target.as_ref().map(|t| t.value))
+        self.figures().filter_map(|f| f.value).chain(self.target.as_ref().map(|t| t.value))
     }
 }
 
@@ -204,8 +213,8 @@ pub enum Data {
 #[derive(Debug, Clone)]
 pub struct Series {
     pub name: Text,
-    /// One per year; `None` is a year without a value.
-    pub values: Vec<Option<f64>>,
+    /// One per year (a gap has no value).
+    pub values: Vec<Figure>,
     /// The home series: the one the target and the summary's distance to it refer to.
     pub highlight: bool,
 }
@@ -214,11 +223,48 @@ pub struct Series {
 #[derive(Debug, Clone)]
 pub struct Category {
     pub name: Text,
-    pub value: Option<f64>,
+    pub value: Figure,
     /// The home municipality.
     pub highlight: bool,
     /// The national value (Riket), set apart.
     pub national: bool,
+}
+
+/// One value of an indicator, and what kind of figure it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figure {
+    /// `None` for a year without a value.
+    pub value: Option<f64>,
+    pub status: ValueStatus,
+    /// Why the value is what it is (how it was derived, say).
+    pub note: Option<Text>,
+}
+
+/// Whether a value was measured, or is something else that must say so.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueStatus {
+    /// Reported as measured (the default; never written out).
+    #[default]
+    Measured,
+    /// Calculated from other figures (like a 1990 value from a change "since 1990").
+    Derived,
+    /// An estimate.
+    Estimated,
+    /// Preliminary: may still change.
+    Preliminary,
+}
+
+impl ValueStatus {
+    /// The word used in files and data downloads.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueStatus::Measured => "measured",
+            ValueStatus::Derived => "derived",
+            ValueStatus::Estimated => "estimated",
+            ValueStatus::Preliminary => "preliminary",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +335,8 @@ pub enum AssessmentKind {
     Met,
     Partly,
     NotMet,
+    /// Deliberately not assessed this year: neutral, neither good nor bad.
+    NotAssessed,
 }
 
 #[derive(Debug, Clone, Default)]

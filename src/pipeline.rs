@@ -7,20 +7,19 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::anchors::{self, PageIds};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::Links;
 use crate::model::Site;
 use crate::output::Output;
 use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
 use crate::routes::{PageRef, Routes};
-use crate::text::nearest;
 use crate::theme::Theme;
 
 /// What a pass did, when nothing stopped it.
@@ -85,6 +84,10 @@ fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {
     Diagnostics::new(vec![Diagnostic::error(path, format!("could not write: {e}"))])
 }
 
+/// What rendering a page leaves for the checks after rendering: its ids, and
+/// what its Markdown found.
+type PageOutcome = (Vec<String>, Option<DocOutcome>);
+
 /// Renders every page in every language (in parallel), writing each to `out`
 /// at once if given, then checks the `#anchor` links the Markdown made.
 /// Returns how many pages were rendered.
@@ -95,8 +98,8 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
         renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |l| (p, l.as_str()))).collect();
     let done = AtomicUsize::new(0);
     let show = progress && std::io::stderr().is_terminal();
-    // Only each page's Markdown anchors and problems are kept.
-    let results: Vec<Result<Option<DocOutcome>, Diagnostic>> = jobs
+    // Only each page's ids and its Markdown's anchors and problems are kept.
+    let results: Vec<Result<PageOutcome, Diagnostic>> = jobs
         .par_iter()
         .map(|&(page, lang)| {
             let rendered = renderer.render(page, lang)?;
@@ -109,7 +112,7 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
             if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
                 eprint!("\r{n} / {} pages", jobs.len());
             }
-            Ok(rendered.markdown)
+            Ok((anchors::ids_in(&rendered.html), rendered.markdown))
         })
         .collect();
     if show && start.elapsed() > Duration::from_secs(1) {
@@ -117,13 +120,17 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
     }
     problems.append(&mut renderer.take_problems());
     let mut outcomes = Vec::new();
-    for result in results {
+    let mut page_ids = PageIds::default();
+    for (&(page, lang), result) in jobs.iter().zip(results) {
         match result {
-            Ok(outcome) => outcomes.extend(outcome),
+            Ok((ids, outcome)) => {
+                page_ids.insert(page, lang, ids);
+                outcomes.extend(outcome);
+            }
             Err(d) => problems.push(d),
         }
     }
-    check_documents(renderer.site, renderer.theme, outcomes, problems);
+    check_documents(renderer.site, renderer.theme, outcomes, Some(&page_ids), problems);
     jobs.len()
 }
 
@@ -131,51 +138,24 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
 fn check_markdown(site: &Site, routes: &Routes, theme: &Theme, problems: &mut Vec<Diagnostic>) {
     let rules = crate::render::rules(site);
     let docs: Vec<_> = site.docs().collect();
-    let outcomes: Vec<DocOutcome> = docs.par_iter().map(|doc| render_doc(doc, routes, theme, rules).1).collect();
-    check_documents(site, theme, outcomes, problems);
+    let outcomes: Vec<DocOutcome> = docs.par_iter().map(|doc| render_doc(doc, routes, theme, &rules).1).collect();
+    check_documents(site, theme, outcomes, None, problems);
 }
 
 /// Adds what rendering found in each Markdown document to `problems`, then
-/// checks the `#anchor` links between them.
-fn check_documents(site: &Site, theme: &Theme, outcomes: Vec<DocOutcome>, problems: &mut Vec<Diagnostic>) {
+/// checks the `#anchor` links between them (against each rendered page's
+/// ids, when every page was rendered).
+fn check_documents(
+    site: &Site,
+    theme: &Theme,
+    outcomes: Vec<DocOutcome>,
+    pages: Option<&PageIds>,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut links = HashMap::new();
     for outcome in outcomes {
         problems.extend(outcome.problems);
         links.insert(outcome.path, outcome.links);
     }
-    check_fragments(site, &links, theme, problems);
-}
-
-/// Every `#fragment` a Markdown link names must be an id on the page it leads
-/// to: a heading or footnote of that page's Markdown, or an id the theme writes.
-fn check_fragments(site: &Site, links: &HashMap<PathBuf, Links>, theme: &Theme, problems: &mut Vec<Diagnostic>) {
-    let docs_of = |page: PageRef| match page {
-        PageRef::Home => Some(&site.home),
-        PageRef::Programme(p) => Some(&site.programme(p).narrative),
-        PageRef::Page(p) => Some(&site.page(p).docs),
-        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Statement => None,
-    };
-    for doc in site.docs() {
-        let Some(own) = links.get(&doc.source.path) else { continue };
-        for link in own.fragments.iter().filter(|l| !theme.ids.contains(&l.fragment)) {
-            let target = match link.target {
-                None => Some(own),
-                Some(page) => {
-                    docs_of(page).and_then(|docs| docs.get(&doc.lang)).and_then(|d| links.get(&d.source.path))
-                }
-            };
-            let Some(target) = target else { continue };
-            let ids: Vec<&str> = target.ids.iter().map(String::as_str).collect();
-            if ids.contains(&link.fragment.as_str()) {
-                continue;
-            }
-            let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
-            let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-            let d = Diagnostic::error_at(&doc.source, span, message);
-            problems.push(match nearest(&link.fragment, &ids) {
-                Some(best) => d.with_hint(format!("did you mean #{best}?")),
-                None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
-            });
-        }
-    }
+    anchors::check(site, &links, pages, &theme.ids, problems);
 }

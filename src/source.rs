@@ -48,6 +48,11 @@ impl Source {
         self.lines.get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&s| s <= offset).max(1)
+    }
+
     /// The line, column and line text of a byte range.
     pub fn locate(&self, span: Range<usize>) -> Location {
         let text = &self.text;

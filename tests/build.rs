@@ -167,7 +167,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let before = tree(&f.out());
-    f.edit("content/tillvaxt/programme.toml", "status = \"delvis\"", "status = \"delvis");
+    f.edit("content/tillvaxt/assessments/2024.toml", "status = \"delvis\"", "status = \"delvis");
     let (code, stdout, stderr) = f.build();
     assert_eq!(code, 1);
     assert!(stdout.is_empty());

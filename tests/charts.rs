@@ -142,18 +142,19 @@ fn downloads_carry_the_data_with_source_and_unit() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "\u{feff}indicator,year,value,series_sv,series_en,unit_sv,unit_en,source_sv,source_en,example_data"
+        "\u{feff}indicator,year,value,status,series_sv,series_en,unit_sv,unit_en,source_sv,source_en,note_sv,note_en,example_data"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "utslapp,2019,96.5,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,false"
+        "utslapp,2019,96.5,measured,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,,,false"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "utslapp,2020,,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,false"
+        "utslapp,2020,,missing,Kommunen,Municipality,kton CO2e,kton CO2e,Testkälla,Test source,,,false"
     );
     let json: serde_json::Value = serde_json::from_str(&f.read("data/utslapp.json")).unwrap();
     assert_eq!(json["series"][0]["values"], serde_json::json!([96.5, null, -1.25]));
+    assert_eq!(json["series"][0]["status"], serde_json::json!(["measured", "missing", "measured"]));
     assert_eq!(json["unit"]["sv"], "kton CO2e");
     assert_eq!(json["target"]["year"], 2025);
     let page = f.read("sv/tillvaxt/utslapp/index.html");
@@ -166,7 +167,10 @@ fn programme_and_goal_pages_show_the_small_chart() {
     assert_eq!(f.build().0, 0);
     for page in ["sv/tillvaxt/index.html", "sv/tillvaxt/bostader/index.html"] {
         let html = f.read(page);
-        assert!(html.contains("aria-labelledby=\"chart-utslapp-small-title chart-utslapp-small-desc\""), "{page}");
+        assert!(
+            html.contains("aria-labelledby=\"gs-chart-utslapp-small-title gs-chart-utslapp-small-desc\""),
+            "{page}"
+        );
     }
 }
 
@@ -189,7 +193,7 @@ fn bad_chart_data_is_reported_with_file_line_and_column() {
             "values = [96.5, -1.25]",
             &["utslapp.toml:11:10: the series has 2 values but there are 3 years"],
         ),
-        ("\"-\"", "\"ingen\"", &["utslapp.toml:11:17: invalid value", "or \"-\" for a year without a value"]),
+        ("\"-\"", "\"ingen\"", &["utslapp.toml:11:17: invalid value", "\"-\" for a year without a value"]),
         (
             "years = [2019, 2020, 2021]",
             "years = [2019, 2020, 2020]",

@@ -63,16 +63,16 @@ fn anchors_must_exist_on_the_target_page() {
     f.edit(
         "content/tillvaxt/_index.sv.md",
         "## Läget",
-        "## Läget\n\n[Upp](#laget) [Data](#indicators) [Fel](#nowhere)",
+        "## Läget\n\n[Upp](#laget) [Data](#gs-indicators) [Fel](#nowhere)",
     );
     let (code, stdout, stderr) = check(&f, &[]);
     assert_eq!(code, 1);
     assert!(stderr.contains("content/tillvaxt/_index.en.md:3:5: the anchor #backgrund does not exist"), "{stderr}");
     assert!(stderr.contains("did you mean #background?"), "{stderr}");
-    assert!(stderr.contains("content/tillvaxt/_index.sv.md:3:35: the anchor #nowhere does not exist"), "{stderr}");
+    assert!(stderr.contains("content/tillvaxt/_index.sv.md:3:38: the anchor #nowhere does not exist"), "{stderr}");
     assert!(
-        !stderr.contains("anchor #laget") && !stderr.contains("anchor #indicators"),
-        "own headings and theme ids are valid: {stderr}"
+        !stderr.contains("anchor #laget") && !stderr.contains("anchor #gs-indicators"),
+        "own headings and the theme's ids are valid: {stderr}"
     );
     assert_eq!(stdout.trim(), "2 errors, 0 warnings in 2 files");
 }
@@ -124,7 +124,11 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
     let (code, stdout, stderr) = check(&f, &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("warning: content/om.en.md: the translation in `en` is missing"), "{stderr}");
-    assert_eq!(stdout.trim(), "0 errors, 1 warning in 1 file");
+    assert!(
+        stderr.contains("warning: content/tillvaxt/_index.en.md:3:5: the anchor #background does not exist"),
+        "a link into the untranslated page cannot find its English anchor: {stderr}"
+    );
+    assert_eq!(stdout.trim(), "0 errors, 2 warnings in 2 files");
 
     let (code, _, stderr) = f.build();
     assert_eq!(code, 0, "{stderr}");

@@ -36,16 +36,16 @@ fn a_content_error_keeps_the_last_good_build_and_shows_an_overlay() {
     let f = Fixture::new();
     let server = serve(f.root());
     let mut events = Events::open(server.port);
-    f.edit("content/tillvaxt/programme.toml", "status = \"delvis\"", "status = \"delvs\"");
+    f.edit("content/tillvaxt/assessments/2024.toml", "status = \"delvis\"", "status = \"delvs\"");
     events.wait_for("event: reload");
     let (status, page) = get(server.port, "/sv/tillvaxt/bostader/");
     assert_eq!(status, 200);
     assert!(page.contains("id=\"goalsite-overlay\""), "{page}");
-    assert!(page.contains("content/tillvaxt/programme.toml:18:10: `delvs` is not an assessment"), "{page}");
+    assert!(page.contains("content/tillvaxt/assessments/2024.toml:2:10: `delvs` is not an assessment"), "{page}");
     assert!(page.contains("did you mean `delvis`?"));
     assert!(page.contains("assessment--partly"), "the last good build is still served");
 
-    f.edit("content/tillvaxt/programme.toml", "status = \"delvs\"", "status = \"ja\"");
+    f.edit("content/tillvaxt/assessments/2024.toml", "status = \"delvs\"", "status = \"ja\"");
     events.wait_for("event: reload");
     let (_, page) = get(server.port, "/sv/tillvaxt/bostader/");
     assert!(!page.contains("goalsite-overlay"), "the overlay is gone once fixed");

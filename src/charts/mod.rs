@@ -7,7 +7,7 @@ pub mod summary;
 
 use charts_rs::{BarChart, Color, HorizontalBarChart, LineChart, Series, Symbol, NIL_VALUE};
 
-use crate::locale::{decimals_needed, NumberFormat};
+use crate::locale::{shown_decimals, NumberFormat};
 use crate::model::{Category, ChartKind, Data, Indicator};
 use crate::theme::ChartStyle;
 
@@ -34,10 +34,10 @@ pub struct ChartText<'a> {
     pub decimals: usize,
 }
 
-/// How many decimals (at most 2) an indicator's values are shown with: as
-/// many as the most precise value needs, so one indicator's numbers line up.
+/// How many decimals an indicator's values are shown with: its setting, or
+/// as many as its most precise value needs (at most two).
 pub fn decimals(ind: &Indicator) -> usize {
-    ind.values().map(|v| decimals_needed(v, 2)).max().unwrap_or(0)
+    shown_decimals(ind.values(), ind.decimals)
 }
 
 /// Marks text charts-rs writes that must not be re-formatted as a number
@@ -91,7 +91,7 @@ fn line_chart(ind: &Indicator, style: &ChartStyle, text: &ChartText, size: Size)
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let data: Vec<f32> = s.values.iter().map(|v| v.map_or(NIL_VALUE, |v| v as f32)).collect();
+            let data: Vec<f32> = s.values.iter().map(|v| v.value.map_or(NIL_VALUE, |v| v as f32)).collect();
             let mut out: Series = (keep(s.name.tr(text.lang)).as_str(), data).into();
             out.x_values = Some(years.clone());
             out.label_show = years.len() <= 12;
@@ -163,7 +163,7 @@ fn bar_chart(ind: &Indicator, style: &ChartStyle, text: &ChartText, size: Size, 
         cats.reverse();
     }
     let names: Vec<String> = cats.iter().map(|c| c.name.tr(text.lang).to_owned()).collect();
-    let data: Vec<f32> = cats.iter().map(|c| c.value.map_or(NIL_VALUE, |v| v as f32)).collect();
+    let data: Vec<f32> = cats.iter().map(|c| c.value.value.map_or(NIL_VALUE, |v| v as f32)).collect();
     let year = match &ind.data {
         Data::Categories { year, .. } => year.to_string(),
         Data::Years { .. } => String::new(),

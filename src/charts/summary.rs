@@ -1,137 +1,200 @@
 //! The text summary written under each chart (and used as its `<desc>`):
 //! period, first and last value, change, distance to the target, highest and
-//! lowest category, in the page's language and number format.
+//! lowest category, in the page's language and number format. Every sentence
+//! is a whole pattern from the theme's i18n file, never glued from words;
+//! every value that is not measured says what it is, and so does example data.
 
-use crate::locale::{fill, I18n, NumberFormat};
-use crate::model::{Data, Indicator};
+use crate::locale::{fill, I18n};
+use crate::model::{Data, Figure, Indicator, Series, ValueStatus};
 
-/// A summary of `ind` in the language of `i18n`.
+/// A summary of `ind` in the language of `i18n`, its values with `decimals` decimals.
 pub fn summary(ind: &Indicator, lang: &str, i18n: &I18n, decimals: usize) -> String {
-    let fmt = &i18n.number;
-    let unit = ind.unit.as_ref().map_or("", |u| u.tr(lang));
-    let with_unit = |v: f64| {
-        let n = fmt.format(v, decimals);
-        if unit.is_empty() {
-            n
-        } else {
-            fill(&i18n.string("chart_value_unit"), &[("value", &n), ("unit", unit)])
-        }
-    };
+    let w = Words { lang, i18n, decimals, unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)) };
     let mut sentences = Vec::new();
+    if ind.example_data {
+        sentences.push(i18n.string("chart_example_data_sentence"));
+    }
     match &ind.data {
         Data::Years { years, series } => {
             for s in series {
-                let points: Vec<(i32, f64)> =
-                    years.iter().zip(&s.values).filter_map(|(y, v)| v.map(|v| (*y, v))).collect();
-                let name = s.name.tr(lang);
-                sentences.push(series_sentence(name, &points, i18n, fmt, &with_unit));
-                let gaps: Vec<String> =
-                    years.iter().zip(&s.values).filter(|(_, v)| v.is_none()).map(|(y, _)| y.to_string()).collect();
-                if !gaps.is_empty() {
-                    sentences.push(fill(&i18n.string("chart_gaps"), &[("years", &gaps.join(", "))]));
-                }
+                sentences.extend(w.series(s, years));
             }
             if let Some(t) = &ind.target {
                 // The target belongs to the highlighted series (the home municipality), else the first.
                 let home = series.iter().find(|s| s.highlight).or(series.first());
-                let last = home.and_then(|s| s.values.iter().rev().find_map(|v| *v));
-                sentences.push(target_sentence(t.value, t.year, last, i18n, &with_unit));
+                let last = home.and_then(|s| years.iter().zip(&s.values).rev().find(|(_, f)| f.value.is_some()));
+                sentences.push(w.target(t.value, t.year, last.map(|(y, f)| (*y, f))));
             }
         }
         Data::Categories { year, categories } => {
-            let values: Vec<(&str, f64)> =
-                categories.iter().filter_map(|c| c.value.map(|v| (c.name.tr(lang), v))).collect();
-            let year = year.to_string();
-            if let (Some(max), Some(min)) =
-                (values.iter().max_by(|a, b| a.1.total_cmp(&b.1)), values.iter().min_by(|a, b| a.1.total_cmp(&b.1)))
-            {
+            let values: Vec<(&str, &Figure)> =
+                categories.iter().filter(|c| c.value.value.is_some()).map(|c| (c.name.tr(lang), &c.value)).collect();
+            let by_value = |a: &&(&str, &Figure), b: &&(&str, &Figure)| {
+                a.1.value.unwrap_or_default().total_cmp(&b.1.value.unwrap_or_default())
+            };
+            if let (Some(max), Some(min)) = (values.iter().max_by(by_value), values.iter().min_by(by_value)) {
                 sentences.push(fill(
                     &i18n.string("chart_categories"),
                     &[
-                        ("year", &year),
+                        ("year", &year.to_string()),
                         ("max_name", max.0),
-                        ("max", &with_unit(max.1)),
+                        ("max", &w.figure(max.1)),
                         ("min_name", min.0),
-                        ("min", &with_unit(min.1)),
+                        ("min", &w.figure(min.1)),
                     ],
                 ));
             }
-            for c in categories.iter().filter(|c| c.highlight || c.national) {
-                if let Some(v) = c.value {
-                    sentences.push(fill(
-                        &i18n.string("chart_one_value"),
-                        &[("name", c.name.tr(lang)), ("value", &with_unit(v))],
-                    ));
-                }
+            for c in categories.iter().filter(|c| (c.highlight || c.national) && c.value.value.is_some()) {
+                sentences.push(fill(
+                    &i18n.string("chart_one_value"),
+                    &[("name", c.name.tr(lang)), ("value", &w.figure(&c.value))],
+                ));
             }
             if let Some(t) = &ind.target {
                 sentences.push(fill(
                     &i18n.string("chart_target"),
-                    &[("target", &with_unit(t.value)), ("year", &t.year.to_string())],
+                    &[("target", &w.value(t.value)), ("year", &t.year.to_string())],
                 ));
             }
         }
     }
+    sentences.retain(|s| !s.is_empty());
     sentences.join(" ")
 }
 
-fn series_sentence(
-    name: &str,
-    points: &[(i32, f64)],
-    i18n: &I18n,
-    fmt: &NumberFormat,
-    with_unit: &dyn Fn(f64) -> String,
-) -> String {
-    match (points.first(), points.last()) {
-        (Some(first), Some(last)) if points.len() > 1 => {
-            let change = last.1 - first.1;
-            let mut values = vec![
-                ("name", name.to_owned()),
-                ("first", with_unit(first.1)),
-                ("first_year", first.0.to_string()),
-                ("last", with_unit(last.1)),
-                ("last_year", last.0.to_string()),
-                ("change", with_unit(change.abs())),
-                ("direction", i18n.string(if change < 0.0 { "chart_decrease" } else { "chart_increase" })),
-            ];
-            let pattern = if change == 0.0 {
-                i18n.string("chart_series_unchanged")
-            } else if first.1 != 0.0 {
-                let percent = fmt.format((change / first.1 * 100.0).abs(), 0);
-                values.push(("percent", fill(&i18n.string("percent"), &[("value", &percent)])));
-                i18n.string("chart_series_change_percent")
-            } else {
-                i18n.string("chart_series_change")
-            };
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            fill(&pattern, &values)
-        }
-        (Some(only), _) => fill(
-            &i18n.string("chart_series_single"),
-            &[("name", name), ("value", &with_unit(only.1)), ("year", &only.0.to_string())],
-        ),
-        _ => String::new(),
-    }
+/// Whether `unit` is per cent in the language of `i18n` (changes are then
+/// in percentage points).
+pub fn is_percent(unit: &str, i18n: &I18n) -> bool {
+    let unit = unit.trim().to_lowercase();
+    unit == "%" || i18n.units.percent.iter().any(|p| p.to_lowercase() == unit)
 }
 
-fn target_sentence(
-    target: f64,
-    year: i32,
-    last: Option<f64>,
-    i18n: &I18n,
-    with_unit: &dyn Fn(f64) -> String,
-) -> String {
-    let mut s = fill(&i18n.string("chart_target"), &[("target", &with_unit(target)), ("year", &year.to_string())]);
-    if let Some(last) = last {
-        let key = if last > target {
-            "chart_above_target"
-        } else if last < target {
-            "chart_below_target"
-        } else {
-            "chart_at_target"
-        };
-        s.push(' ');
-        s.push_str(&fill(&i18n.string(key), &[("distance", &with_unit((last - target).abs()))]));
+/// How values are written in one language.
+struct Words<'a> {
+    lang: &'a str,
+    i18n: &'a I18n,
+    decimals: usize,
+    unit: &'a str,
+}
+
+impl Words<'_> {
+    fn string(&self, key: &str) -> String {
+        self.i18n.string(key)
     }
-    s
+
+    fn is_percent(&self) -> bool {
+        is_percent(self.unit, self.i18n)
+    }
+
+    /// A number with the unit.
+    fn value(&self, v: f64) -> String {
+        let n = self.i18n.number.format(v, self.decimals);
+        match self.unit.is_empty() {
+            true => n,
+            false => fill(&self.string("chart_value_unit"), &[("value", &n), ("unit", self.unit)]),
+        }
+    }
+
+    /// A figure with its unit, and what it is when it is not measured.
+    fn figure(&self, f: &Figure) -> String {
+        let value = self.value(f.value.unwrap_or_default());
+        match f.status {
+            ValueStatus::Measured => value,
+            status => fill(&self.string("chart_value_status"), &[("value", &value), ("status", &self.status(status))]),
+        }
+    }
+
+    fn status(&self, status: ValueStatus) -> String {
+        self.string(&format!("value_status_{}", status.as_str()))
+    }
+
+    /// The sentences about one series: first and last value and the change
+    /// between them, and the years without a value.
+    fn series(&self, s: &Series, years: &[i32]) -> Vec<String> {
+        let name = s.name.tr(self.lang);
+        let points: Vec<(i32, &Figure)> =
+            years.iter().zip(&s.values).filter(|(_, f)| f.value.is_some()).map(|(y, f)| (*y, f)).collect();
+        let mut sentences = Vec::new();
+        match (points.first(), points.last()) {
+            (Some(first), Some(last)) if points.len() > 1 => {
+                sentences.push(self.change(name, *first, *last));
+                let unmeasured = [first.1.status, last.1.status].into_iter().find(|s| *s != ValueStatus::Measured);
+                if let Some(status) = unmeasured {
+                    sentences
+                        .push(fill(&self.string("chart_change_not_measured"), &[("status", &self.status(status))]));
+                }
+            }
+            (Some(only), _) => sentences.push(fill(
+                &self.string("chart_series_single"),
+                &[("name", name), ("value", &self.figure(only.1)), ("year", &only.0.to_string())],
+            )),
+            _ => {}
+        }
+        let gaps: Vec<String> =
+            years.iter().zip(&s.values).filter(|(_, f)| f.value.is_none()).map(|(y, _)| y.to_string()).collect();
+        if !gaps.is_empty() {
+            sentences.push(fill(&self.string("chart_gaps"), &[("years", &gaps.join(", "))]));
+        }
+        sentences
+    }
+
+    /// "{name}: {first} in {first_year} and {last} in {last_year}, a decrease of …".
+    fn change(&self, name: &str, first: (i32, &Figure), last: (i32, &Figure)) -> String {
+        let (a, b) = (first.1.value.unwrap_or_default(), last.1.value.unwrap_or_default());
+        let change = b - a;
+        let direction = if change < 0.0 { "decrease" } else { "increase" };
+        let shown_change = self.i18n.number.format(change.abs(), self.decimals);
+        let mut values = vec![
+            ("name", name.to_owned()),
+            ("first", self.figure(first.1)),
+            ("first_year", first.0.to_string()),
+            ("last", self.figure(last.1)),
+            ("last_year", last.0.to_string()),
+        ];
+        let key = if shown_change == self.i18n.number.format(0.0, self.decimals) {
+            "chart_series_unchanged".to_owned()
+        } else if self.is_percent() {
+            // A change between two percentages is in percentage points, never a per cent of a per cent.
+            values.push(("change", fill(&self.string("chart_points"), &[("value", &shown_change)])));
+            format!("chart_series_{direction}")
+        } else if a != 0.0 {
+            values.push(("change", self.value(change.abs())));
+            let percent = self.i18n.number.format((change / a * 100.0).abs(), 0);
+            values.push(("percent", fill(&self.string("percent"), &[("value", &percent)])));
+            format!("chart_series_{direction}_percent")
+        } else {
+            values.push(("change", self.value(change.abs())));
+            format!("chart_series_{direction}")
+        };
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(&self.string(&key), &values)
+    }
+
+    /// The target, and how far the last value (named by its year) is from it.
+    fn target(&self, target: f64, year: i32, last: Option<(i32, &Figure)>) -> String {
+        let mut s = fill(&self.string("chart_target"), &[("target", &self.value(target)), ("year", &year.to_string())]);
+        if let Some((last_year, figure)) = last {
+            let v = figure.value.unwrap_or_default();
+            let key = if v > target {
+                "chart_above_target"
+            } else if v < target {
+                "chart_below_target"
+            } else {
+                "chart_at_target"
+            };
+            let distance = match self.is_percent() {
+                true => fill(
+                    &self.string("chart_points"),
+                    &[("value", &self.i18n.number.format((v - target).abs(), self.decimals))],
+                ),
+                false => self.value((v - target).abs()),
+            };
+            s.push(' ');
+            s.push_str(&fill(
+                &self.string(key),
+                &[("distance", &distance), ("year", &last_year.to_string()), ("value", &self.figure(figure))],
+            ));
+        }
+        s
+    }
 }

@@ -1,14 +1,16 @@
 //! The shapes of the TOML files under `content/` as editors write them
-//! (`programme.toml`, `indicators/<id>.toml`). Values that validation may
-//! complain about keep their source span; `validate` turns these into the
-//! span-free [`crate::model`].
+//! (`programme.toml`, `indicators/<id>.toml`, `assessments/<year>.toml`).
+//! Values that validation may complain about keep their source span;
+//! `validate` turns these into the span-free [`crate::model`].
 
-use serde::de::{self, Deserializer, Visitor};
+use std::collections::BTreeMap;
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::locale::Text;
-use crate::model::ChartKind;
+use crate::model::{ChartKind, ValueStatus};
 
 /// The contents of `programme.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -36,15 +38,19 @@ pub struct GoalEntry {
     /// Ids of indicators that follow the goal up.
     #[serde(default)]
     pub indicators: Vec<Spanned<String>>,
-    #[serde(default, rename = "assessment")]
-    pub assessments: Vec<AssessmentEntry>,
+    /// `[[goal.assessment]]`, the old place of assessments: read only to
+    /// explain where they go now.
+    #[serde(rename = "assessment")]
+    pub old_assessments: Option<Spanned<Vec<toml::Table>>>,
 }
 
-/// One year's assessment of a goal.
+/// `assessments/<year>.toml`: one table per goal, named by the goal's id.
+pub type AssessmentsFile = BTreeMap<Spanned<String>, Spanned<AssessmentEntry>>;
+
+/// One goal's assessment in a year's file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessmentEntry {
-    pub year: Spanned<i32>,
     /// An id from the scale in `site.toml`.
     pub status: Spanned<String>,
     pub motivation: Option<Spanned<Text>>,
@@ -63,6 +69,12 @@ pub struct IndicatorFile {
     /// True when the figures are examples, not official data.
     #[serde(default)]
     pub example_data: bool,
+    /// Where the indicator comes among its programme's (smaller first).
+    pub order: Option<i64>,
+    /// The name the report gives it, like "Diagram 1".
+    pub label: Option<Spanned<Text>>,
+    /// How many decimals its values are shown with.
+    pub decimals: Option<Spanned<u8>>,
     pub target: Option<Spanned<TargetEntry>>,
     /// Overrides the chart kind that follows from the data.
     pub chart: Option<Spanned<ChartKind>>,
@@ -109,9 +121,15 @@ pub struct TargetEntry {
     pub label: Option<Text>,
 }
 
-/// A number, or no value (`"-"`) for a gap in a series.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DataValue(pub Option<f64>);
+/// A number, or no value (`"-"`) for a gap in a series; or a table that
+/// also says what kind of figure it is: `{ value = 427, status = "derived",
+/// note = { sv = "…", en = "…" } }`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DataValue {
+    pub value: Option<f64>,
+    pub status: ValueStatus,
+    pub note: Option<Text>,
+}
 
 impl<'de> Deserialize<'de> for DataValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -119,26 +137,45 @@ impl<'de> Deserialize<'de> for DataValue {
     }
 }
 
+/// The table form of a value.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MarkedValue {
+    value: Number,
+    #[serde(default)]
+    status: ValueStatus,
+    note: Option<Text>,
+}
+
+/// A bare number or gap, inside the table form.
+struct Number(Option<f64>);
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(DataValueVisitor).map(|v| Number(v.value))
+    }
+}
+
 struct DataValueVisitor;
 
-impl Visitor<'_> for DataValueVisitor {
+impl<'de> Visitor<'de> for DataValueVisitor {
     type Value = DataValue;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a number (like 12.5), or \"-\" for a year without a value")
+        f.write_str("a number (like 12.5), \"-\" for a year without a value, or { value = 12.5, status = \"derived\" }")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DataValue, E> {
-        Ok(DataValue(Some(v as f64)))
+        Ok(DataValue { value: Some(v as f64), ..DataValue::default() })
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<DataValue, E> {
-        Ok(DataValue(Some(v as f64)))
+        Ok(DataValue { value: Some(v as f64), ..DataValue::default() })
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<DataValue, E> {
         if v.is_finite() {
-            Ok(DataValue(Some(v)))
+            Ok(DataValue { value: Some(v), ..DataValue::default() })
         } else {
             Err(E::invalid_value(de::Unexpected::Float(v), &self))
         }
@@ -146,8 +183,13 @@ impl Visitor<'_> for DataValueVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<DataValue, E> {
         match v.trim() {
-            "-" | "–" | "" => Ok(DataValue(None)),
+            "-" | "–" | "" => Ok(DataValue::default()),
             _ => Err(E::invalid_value(de::Unexpected::Str(v), &self)),
         }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<DataValue, A::Error> {
+        let marked = MarkedValue::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        Ok(DataValue { value: marked.value.0, status: marked.status, note: marked.note })
     }
 }

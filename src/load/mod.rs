@@ -17,7 +17,7 @@ use crate::model::{Doc, Docs, Page};
 use crate::source::Source;
 use crate::toml_file;
 
-use files::{IndicatorFile, ProgrammeFile};
+use files::{AssessmentsFile, IndicatorFile, ProgrammeFile};
 
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
@@ -35,7 +35,8 @@ pub struct Loaded {
 impl Loaded {
     /// How many files the content was read from.
     pub fn file_count(&self) -> usize {
-        let programmes: usize = self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len()).sum();
+        let programmes: usize =
+            self.programmes.iter().map(|p| 1 + p.narrative.len() + p.indicators.len() + p.assessments.len()).sum();
         self.home.len() + programmes + self.pages.iter().map(|p| p.docs.len()).sum::<usize>()
     }
 }
@@ -51,6 +52,17 @@ pub struct LoadedProgramme {
     pub narrative: Docs,
     /// In file-name order.
     pub indicators: Vec<LoadedIndicator>,
+    /// One file per year (`assessments/2024.toml`), in file-name order.
+    pub assessments: Vec<LoadedAssessments>,
+}
+
+/// A year's assessments of a programme's goals, as read.
+#[derive(Debug)]
+pub struct LoadedAssessments {
+    /// The year, from the file name.
+    pub year: i32,
+    pub source: Arc<Source>,
+    pub data: AssessmentsFile,
 }
 
 /// An indicator file as read.
@@ -68,6 +80,8 @@ pub const CONTENT_DIR: &str = "content";
 pub const PROGRAMME_FILE: &str = "programme.toml";
 /// The folder inside a programme that holds its indicators.
 pub const INDICATORS_DIR: &str = "indicators";
+/// The folder inside a programme that holds one assessments file per year.
+pub const ASSESSMENTS_DIR: &str = "assessments";
 /// The stem of a home or programme narrative file (`_index.sv.md`).
 pub const INDEX_STEM: &str = "_index";
 
@@ -76,6 +90,7 @@ pub const INDEX_STEM: &str = "_index";
 enum Kind {
     Programme { dir: PathBuf },
     Indicator { programme_dir: PathBuf, id: String },
+    Assessments { programme_dir: PathBuf, year: i32 },
     Home { lang: String },
     Narrative { programme_dir: PathBuf, lang: String },
     Page { key: String, lang: String },
@@ -85,6 +100,7 @@ enum Kind {
 enum Parsed {
     Programme(PathBuf, Arc<Source>, Box<ProgrammeFile>),
     Indicator(PathBuf, Box<LoadedIndicator>),
+    Assessments(PathBuf, Box<LoadedAssessments>),
     Home(Doc),
     Narrative(PathBuf, Doc),
     Page(String, Doc),
@@ -118,6 +134,7 @@ pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
     let mut programmes: BTreeMap<PathBuf, LoadedProgramme> = BTreeMap::new();
     let mut narratives = Vec::new();
     let mut indicators = Vec::new();
+    let mut assessments = Vec::new();
     let mut pages: BTreeMap<String, Page> = BTreeMap::new();
     for (path, result) in results {
         match result {
@@ -127,10 +144,18 @@ pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
             }
             Ok(Parsed::Programme(dir, source, data)) => {
                 let id = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                let p = LoadedProgramme { id, source, data: *data, narrative: BTreeMap::new(), indicators: Vec::new() };
+                let p = LoadedProgramme {
+                    id,
+                    source,
+                    data: *data,
+                    narrative: BTreeMap::new(),
+                    indicators: Vec::new(),
+                    assessments: Vec::new(),
+                };
                 programmes.insert(dir, p);
             }
             Ok(Parsed::Indicator(dir, ind)) => indicators.push((dir, *ind)),
+            Ok(Parsed::Assessments(dir, a)) => assessments.push((dir, *a)),
             Ok(Parsed::Narrative(dir, doc)) => narratives.push((dir, doc)),
             Ok(Parsed::Home(doc)) => {
                 content.home.insert(doc.lang.clone(), doc);
@@ -151,6 +176,11 @@ pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
     for (dir, ind) in indicators {
         if let Some(p) = programmes.get_mut(&dir) {
             p.indicators.push(ind);
+        }
+    }
+    for (dir, a) in assessments {
+        if let Some(p) = programmes.get_mut(&dir) {
+            p.assessments.push(a);
         }
     }
     content.programmes = programmes.into_values().collect();
@@ -203,13 +233,24 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<
     if name == PROGRAMME_FILE {
         return Ok(Kind::Programme { dir: parent.to_path_buf() });
     }
-    if let Some(id) = name.strip_suffix(".toml") {
+    if let Some(stem) = name.strip_suffix(".toml") {
         let programme_dir = parent.parent().unwrap_or(Path::new(""));
-        if parent.file_name().is_some_and(|n| n == INDICATORS_DIR) && in_programme(programme_dir) {
-            return Ok(Kind::Indicator { programme_dir: programme_dir.to_path_buf(), id: id.to_owned() });
+        let folder = parent.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if folder == INDICATORS_DIR && in_programme(programme_dir) {
+            return Ok(Kind::Indicator { programme_dir: programme_dir.to_path_buf(), id: stem.to_owned() });
+        }
+        if folder == ASSESSMENTS_DIR && in_programme(programme_dir) {
+            return match stem.parse::<i32>() {
+                Ok(year) if stem.len() == 4 => {
+                    Ok(Kind::Assessments { programme_dir: programme_dir.to_path_buf(), year })
+                }
+                _ => Err(Diagnostic::error(rel, "an assessments file is named after its year")
+                    .with_hint("name it like 2024.toml: the year the assessments are for")),
+            };
         }
         return Err(Diagnostic::error(rel, "goalsite does not know what this TOML file is").with_hint(format!(
-            "indicators go in <programme>/{INDICATORS_DIR}/<id>.toml, next to the programme's {PROGRAMME_FILE}"
+            "indicators go in <programme>/{INDICATORS_DIR}/<id>.toml and a year's assessments in \
+             <programme>/{ASSESSMENTS_DIR}/<year>.toml, next to the programme's {PROGRAMME_FILE}"
         )));
     }
     let Some(stem_lang) = name.strip_suffix(".md") else {
@@ -258,6 +299,10 @@ fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
         Kind::Indicator { programme_dir, id } => {
             let data = toml_file::parse::<IndicatorFile>(&source)?;
             Ok(Parsed::Indicator(programme_dir, Box::new(LoadedIndicator { id, source, data })))
+        }
+        Kind::Assessments { programme_dir, year } => {
+            let data = toml_file::parse::<AssessmentsFile>(&source)?;
+            Ok(Parsed::Assessments(programme_dir, Box::new(LoadedAssessments { year, source, data })))
         }
         Kind::Home { lang } => Ok(Parsed::Home(markdown_file::parse(source, lang)?)),
         Kind::Narrative { programme_dir, lang } => {

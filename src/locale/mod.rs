@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub use numbers::{decimals_needed, NumberFormat};
+pub use numbers::{decimals_needed, shown_decimals, NumberFormat};
 pub use text::Text;
 
 /// One language's UI strings and typographic rules.
@@ -19,7 +19,19 @@ pub use text::Text;
 pub struct I18n {
     pub number: NumberFormat,
     pub typography: TypographyFile,
+    #[serde(default)]
+    pub units: Units,
     pub strings: BTreeMap<String, String>,
+}
+
+/// `[units]` of an i18n file: how the language writes units goalsite treats specially.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    /// Units that mean per cent (`["procent"]`): changes in them are given in
+    /// percentage points, and their axes stop at 100.
+    #[serde(default)]
+    pub percent: Vec<String>,
 }
 
 /// `[typography]` of an i18n file.
@@ -67,6 +79,24 @@ impl I18n {
     }
 }
 
+/// The placeholder texts may use for the report year, so that it is
+/// written in one place (`site.toml`).
+pub const REPORT_YEAR: &str = "report_year";
+
+/// A `{name}` in a text that looks like a mistyped placeholder: the name and
+/// its byte range in `text`.
+pub fn mistyped_placeholders(text: &str) -> impl Iterator<Item = (&str, std::ops::Range<usize>)> {
+    text.match_indices('{').filter_map(move |(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find('}')?;
+        let name = &rest[..end];
+        let plausible =
+            !name.is_empty() && name.len() < 30 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let typo = plausible && name != REPORT_YEAR && crate::text::nearest(name, &[REPORT_YEAR]).is_some();
+        typo.then(|| (name, i..i + end + 2))
+    })
+}
+
 /// Fills `{name}` placeholders in a UI string pattern.
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(pattern.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
@@ -81,24 +111,40 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "chart_at_target",
     "chart_below_target",
     "chart_categories",
-    "chart_decrease",
+    "chart_change_not_measured",
+    "chart_example_data_sentence",
     "chart_gaps",
-    "chart_increase",
     "chart_one_value",
-    "chart_series_change",
-    "chart_series_change_percent",
+    "chart_points",
+    "chart_series_decrease",
+    "chart_series_decrease_percent",
+    "chart_series_increase",
+    "chart_series_increase_percent",
     "chart_series_single",
     "chart_series_unchanged",
     "chart_target",
     "chart_target_label",
+    "chart_value_status",
     "chart_value_unit",
     "example_data",
     "footnotes",
     "home",
+    "labelled_title",
     "no_value",
     "not_found_title",
     "percent",
     "statement_title",
+    "table_mark_label",
+    "table_mark_note",
+    "table_note_derived",
+    "table_note_estimated",
+    "table_note_measured",
+    "table_note_missing",
+    "table_note_preliminary",
+    "value_status_derived",
+    "value_status_estimated",
+    "value_status_measured",
+    "value_status_preliminary",
     "year",
 ];
 

@@ -34,6 +34,14 @@ impl Text {
         }
     }
 
+    /// The same text with `f` applied to every language's value.
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Text {
+        match self {
+            Text::Same(s) => Text::Same(f(s)),
+            Text::PerLang(map) => Text::PerLang(map.iter().map(|(k, v)| (k.clone(), f(v))).collect()),
+        }
+    }
+
     /// The text in `lang`, if it has one.
     pub fn get(&self, lang: &Lang) -> Option<&str> {
         match self {

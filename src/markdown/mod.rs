@@ -3,6 +3,7 @@
 //! resolved to the page in the same language.
 
 mod footnotes;
+mod raw_html;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -10,19 +11,25 @@ use std::ops::Range;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::locale::Typography;
+use crate::locale::{mistyped_placeholders, Typography};
 use crate::model::Doc;
 use crate::routes::{PageRef, Routes};
 use crate::text::{is_valid_slug, nearest, slugify};
 
 use footnotes::{footnote_slug, push_footnotes, Footnote};
 
-/// What the site allows in Markdown (from `site.toml`'s `[check]`).
-#[derive(Debug, Clone, Copy, Default)]
+/// What the site decides about its Markdown (from `site.toml`).
+#[derive(Debug, Clone, Default)]
 pub struct Rules {
     /// Raw HTML is an error instead of a warning.
     pub forbid_raw_html: bool,
+    /// What `{report_year}` in the text stands for.
+    pub report_year: String,
 }
+
+/// The start of every id the theme writes, so that the text's own ids (its
+/// headings' natural ids) never collide with them.
+pub const THEME_ID_PREFIX: &str = "gs-";
 
 /// The HTML of one Markdown document.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +62,7 @@ pub fn render(
     doc: &Doc,
     routes: &Routes,
     typo: &Typography,
-    rules: Rules,
+    rules: &Rules,
     reserved: &HashSet<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Html {
@@ -80,12 +87,18 @@ pub fn render(
         open_link: None,
         open_image: None,
         last_raw_html_line: None,
+        in_code_block: false,
+        in_html_comment: false,
     };
     let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
-    let mut footnotes: HashMap<String, Vec<Event>> = HashMap::new();
+    // Footnote definitions by label: their events and where they are.
+    let mut footnotes: HashMap<String, (Vec<Event>, Range<usize>)> = HashMap::new();
     while let Some((event, range)) = events.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                if !classes.is_empty() || !attrs.is_empty() {
+                    r.dropped_attributes(&range);
+                }
                 let mut inner = Vec::new();
                 for (e, range) in events.by_ref() {
                     if matches!(e, Event::End(TagEnd::Heading(_))) {
@@ -103,7 +116,12 @@ pub fn render(
                     }
                     inner.push(r.event(e, range));
                 }
-                footnotes.insert(label.to_string(), inner);
+                footnotes.insert(label.to_string(), (inner, range));
+            }
+            // A block quote that held only a footnote definition (moved to
+            // the end of the text) is not published empty.
+            Event::End(TagEnd::BlockQuote(_)) if matches!(r.out.last(), Some(Event::Start(Tag::BlockQuote(_)))) => {
+                r.out.pop();
             }
             e => {
                 let e = r.event(e, range);
@@ -111,6 +129,8 @@ pub fn render(
             }
         }
     }
+    r.unreferenced_footnotes(&footnotes);
+    let footnotes = footnotes.into_iter().map(|(label, (events, _))| (label, events)).collect();
     let mut out = String::with_capacity(body.len() * 3 / 2);
     html::push_html(&mut out, std::mem::take(&mut r.out).into_iter());
     // Table alignment as classes, not inline styles, so a strict
@@ -132,7 +152,7 @@ struct Renderer<'a> {
     doc: &'a Doc,
     routes: &'a Routes,
     typo: &'a Typography,
-    rules: Rules,
+    rules: &'a Rules,
     problems: &'a mut Vec<Diagnostic>,
     ids: HashSet<String>,
     /// Ids the theme writes on every page, never given out here.
@@ -147,6 +167,10 @@ struct Renderer<'a> {
     open_link: Option<(Range<usize>, bool)>,
     open_image: Option<(Range<usize>, bool)>,
     last_raw_html_line: Option<usize>,
+    /// Inside a fenced or indented code block: its text is published exactly as written.
+    in_code_block: bool,
+    /// Inside an HTML comment that started in an earlier HTML event.
+    in_html_comment: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -182,8 +206,18 @@ impl<'a> Renderer<'a> {
                     format!("<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{ref_id}\">{n}</a></sup>").into(),
                 )
             }
-            Event::Html(html) | Event::InlineHtml(html) if !is_comment(&html) => {
-                self.raw_html(range);
+            Event::Start(Tag::CodeBlock(kind)) => {
+                self.in_code_block = true;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.in_code_block = false;
+                Event::End(TagEnd::CodeBlock)
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if raw_html::has_markup_outside_comments(&html, &mut self.in_html_comment) {
+                    self.raw_html(range);
+                }
                 Event::Html(html)
             }
             e => {
@@ -194,7 +228,7 @@ impl<'a> Renderer<'a> {
                         }
                     }
                 }
-                self.text(e)
+                self.text(e, range)
             }
         }
     }
@@ -228,7 +262,7 @@ impl<'a> Renderer<'a> {
 
     /// Reports raw HTML, once per line (an element's start and end tag are one problem).
     fn raw_html(&mut self, span: Range<usize>) {
-        let line = self.doc.body()[..span.start.min(self.doc.body().len())].matches('\n').count();
+        let line = self.doc.source.line_of(span.start + self.doc.body_offset);
         if self.last_raw_html_line.replace(line) == Some(line) {
             return;
         }
@@ -244,25 +278,63 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Swaps English quotation marks for the language's own.
-    fn text(&self, event: Event<'a>) -> Event<'a> {
-        match event {
-            Event::Text(t) if t.contains(['“', '”', '‘', '’']) => {
-                let (q1, q2) = self.typo.quotes;
-                let (s1, s2) = self.typo.single_quotes;
-                let t: String = t
-                    .chars()
-                    .map(|c| match c {
-                        '“' => q1,
-                        '”' => q2,
-                        '‘' => s1,
-                        '’' => s2,
-                        c => c,
-                    })
-                    .collect();
-                Event::Text(t.into())
-            }
-            e => e,
+    /// Outside code: fills in `{report_year}` and swaps English quotation
+    /// marks for the language's own. Code stays exactly as written.
+    fn text(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+        let Event::Text(t) = event else { return event };
+        if self.in_code_block {
+            return Event::Text(t);
+        }
+        for (name, at) in mistyped_placeholders(&t).map(|(n, r)| (n.to_owned(), r)).collect::<Vec<_>>() {
+            let span = range.start + at.start..range.start + at.end;
+            let d = self.problem(span, &format!("`{{{name}}}` is not a placeholder goalsite knows"));
+            d.hint = Some("did you mean {report_year}? It is replaced by report_year from site.toml".into());
+            d.severity = Severity::Warning;
+        }
+        let t = match t.contains("{report_year}") {
+            true => CowStr::from(t.replace("{report_year}", &self.rules.report_year)),
+            false => t,
+        };
+        if !t.contains(['“', '”', '‘', '’']) {
+            return Event::Text(t);
+        }
+        let (q1, q2) = self.typo.quotes;
+        let (s1, s2) = self.typo.single_quotes;
+        let t: String = t
+            .chars()
+            .map(|c| match c {
+                '“' => q1,
+                '”' => q2,
+                '‘' => s1,
+                '’' => s2,
+                c => c,
+            })
+            .collect();
+        Event::Text(t.into())
+    }
+
+    /// Heading classes and attributes (`{#id .class data-x=1}`): only the id is kept, and that is said.
+    fn dropped_attributes(&mut self, range: &Range<usize>) {
+        let d = self.problem(range.clone(), "the heading's classes and attributes are not published");
+        d.hint = Some("goalsite keeps only the heading's {#id}; remove the rest".into());
+        d.severity = Severity::Warning;
+    }
+
+    /// Footnote definitions that no text refers to are not published: said, with where they are.
+    fn unreferenced_footnotes(&mut self, definitions: &HashMap<String, (Vec<Event>, Range<usize>)>) {
+        let mut unused: Vec<(&String, &Range<usize>)> = definitions
+            .iter()
+            .filter(|(label, _)| !self.footnotes.iter().any(|f| f.label == **label))
+            .map(|(label, (_, range))| (label, range))
+            .collect();
+        unused.sort_by_key(|(_, range)| range.start);
+        for (label, range) in unused {
+            let d = self.problem(
+                range.clone(),
+                &format!("the footnote [^{label}] is never referred to, so it is not published"),
+            );
+            d.hint = Some(format!("refer to it in the text with [^{label}], or delete it"));
+            d.severity = Severity::Warning;
         }
     }
 
@@ -340,7 +412,13 @@ impl<'a> Renderer<'a> {
         self.out.push(Event::Html(format!("</h{n}>\n").into()));
     }
 
+    /// `base`, or `base-2`, `base-3`, …: an id used once on the page. Ids that
+    /// start with `gs-` are the theme's, never the text's.
     fn unique_id(&mut self, base: String) -> String {
+        let base = match base.starts_with(THEME_ID_PREFIX) {
+            true => format!("h-{base}"),
+            false => base,
+        };
         let mut id = base.clone();
         let mut n = 1;
         while self.reserved.contains(&id) || !self.ids.insert(id.clone()) {
@@ -367,11 +445,6 @@ impl<'a> Renderer<'a> {
             }
         }
     }
-}
-
-fn is_comment(html: &str) -> bool {
-    let t = html.trim();
-    t.starts_with("<!--") && t.ends_with("-->")
 }
 
 #[cfg(test)]

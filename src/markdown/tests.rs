@@ -31,7 +31,7 @@ fn render_md(md: &str) -> (Html, Vec<Diagnostic>) {
     let doc = doc("content/a.sv.md", "sv", md);
     let routes = routes(&["sv", "en"], "https://x.se/sub/");
     let mut problems = Vec::new();
-    let html = render(&doc, &routes, &typo(), Rules::default(), &HashSet::new(), &mut problems);
+    let html = render(&doc, &routes, &typo(), &Rules::default(), &HashSet::new(), &mut problems);
     (html, problems)
 }
 
@@ -82,14 +82,68 @@ fn footnote_ids_are_unique_and_work_anywhere() {
 }
 
 #[test]
-fn theme_ids_are_not_reused() {
-    let doc = doc("content/a.en.md", "en", "## Goals\n\nX[^1]\n\n[^1]: Y\n");
+fn headings_keep_their_natural_ids_beside_the_themes() {
+    let doc = doc("content/a.en.md", "en", "## Method\n\n## Goals\n\n## gs-main\n\nX[^1]\n\n[^1]: Y\n");
     let routes = routes(&["en"], "https://x.se/");
-    let reserved: HashSet<String> = ["goals".to_string(), "footnotes".to_string()].into();
-    let h = render(&doc, &routes, &typo(), Rules::default(), &reserved, &mut Vec::new());
-    assert!(h.html.contains("<h2 id=\"goals-2\">"), "{}", h.html);
-    assert!(h.html.contains("<h2 id=\"footnotes-2\">"), "{}", h.html);
-    assert!(!h.links.ids.contains(&"goals".to_string()));
+    let reserved: HashSet<String> = ["gs-method".to_string(), "gs-goals".to_string(), "gs-main".to_string()].into();
+    let h = render(&doc, &routes, &typo(), &Rules::default(), &reserved, &mut Vec::new());
+    assert!(h.html.contains("<h2 id=\"method\">"), "{}", h.html);
+    assert!(h.html.contains("<h2 id=\"goals\">"), "{}", h.html);
+    assert!(h.html.contains("<h2 id=\"h-gs-main\">"), "the theme's prefix is never the text's: {}", h.html);
+}
+
+#[test]
+fn code_is_published_exactly_as_written() {
+    let md =
+        "Hon sa “hej” {report_year}.\n\n```\nlet s = “hi”; // {report_year}\n```\n\n    “indented”\n\n`“inline”`\n";
+    let rules = Rules { report_year: "2025".into(), ..Rules::default() };
+    let doc = doc("content/a.sv.md", "sv", md);
+    let mut problems = Vec::new();
+    let h = render(&doc, &routes(&["sv"], "https://x.se/"), &typo(), &rules, &HashSet::new(), &mut problems);
+    assert!(h.html.contains("<p>Hon sa ”hej” 2025.</p>"), "text gets the language's quotes and the year: {}", h.html);
+    assert!(h.html.contains("let s = “hi”; // {report_year}"), "a fenced block is untouched: {}", h.html);
+    assert!(h.html.contains("“indented”"), "an indented block is untouched: {}", h.html);
+    assert!(h.html.contains("<code>“inline”</code>"), "inline code is untouched: {}", h.html);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn what_goalsite_drops_it_says() {
+    let md = "## Rubrik {#egen .stor data-x=1}\n\nText.\n\n[^oanvand]: Ingen hänvisar hit.\n";
+    let (h, problems) = render_md(md);
+    assert!(h.html.contains("<h2 id=\"egen\">Rubrik</h2>"), "the id is kept: {}", h.html);
+    let found: Vec<(usize, &str, bool)> =
+        problems.iter().map(|d| (d.location().unwrap().line, d.message.as_str(), d.is_error())).collect();
+    assert_eq!(
+        found,
+        [
+            (1, "the heading's classes and attributes are not published", false),
+            (5, "the footnote [^oanvand] is never referred to, so it is not published", false),
+        ]
+    );
+    assert!(!h.html.contains("Ingen hänvisar"));
+}
+
+#[test]
+fn a_footnote_inside_a_block_quote_leaves_no_empty_quote() {
+    let (h, problems) = render_md("Text[^1].\n\n> [^1]: Noten.\n");
+    assert!(!h.html.contains("<blockquote>"), "{}", h.html);
+    assert!(h.html.contains("<li id=\"fn-1\"><p>Noten."), "{}", h.html);
+    assert!(problems.is_empty(), "{problems:?}");
+}
+
+#[test]
+fn comments_are_fine_but_markup_hidden_between_comments_is_raw_html() {
+    let (_, problems) = render_md("<!-- Foo\n\nbar -->\n\nText.\n");
+    assert!(problems.is_empty(), "a multi-line comment is only a comment: {problems:?}");
+    for bypass in [
+        "<!-- a --><script>alert(1)</script><!-- b -->\n",
+        "<!-- a -->\n<img src=x onerror=alert(1)>\n<!-- b -->\n",
+        "Text <!-- a --><b onclick=x>y</b><!-- b --> text.\n",
+    ] {
+        let (_, problems) = render_md(bypass);
+        assert!(problems.iter().any(|d| d.message.starts_with("raw HTML")), "{bypass:?} is raw HTML: {problems:?}");
+    }
 }
 
 #[test]

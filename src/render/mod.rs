@@ -70,7 +70,10 @@ struct Alternate<'a> {
 
 /// What the site allows in Markdown.
 pub fn rules(site: &Site) -> Rules {
-    Rules { forbid_raw_html: site.settings.raw_html == RawHtml::Forbid }
+    Rules {
+        forbid_raw_html: site.settings.raw_html == RawHtml::Forbid,
+        report_year: site.settings.report_year.to_string(),
+    }
 }
 
 impl<'a> Renderer<'a> {

@@ -12,7 +12,7 @@ use crate::theme::Theme;
 use super::{DocOutcome, Renderer};
 
 /// Renders one Markdown document in its language.
-pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: Rules) -> (String, DocOutcome) {
+pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: &Rules) -> (String, DocOutcome) {
     let mut problems = Vec::new();
     let typo = theme.i18n[&doc.lang].typography();
     let html = markdown::render(doc, routes, &typo, rules, &theme.ids, &mut problems);
@@ -23,7 +23,7 @@ impl Renderer<'_> {
     /// The HTML of `doc`, with what the checks after rendering need of it.
     pub(super) fn markdown(&self, doc: Option<&Doc>) -> (String, Option<DocOutcome>) {
         let Some(doc) = doc else { return (String::new(), None) };
-        let (html, outcome) = render_doc(doc, self.routes, self.theme, self.rules);
+        let (html, outcome) = render_doc(doc, self.routes, self.theme, &self.rules);
         (html, Some(outcome))
     }
 
@@ -37,12 +37,13 @@ impl Renderer<'_> {
             Some(label) => label.tr(lang).to_owned(),
             None => fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
         });
+        let heading = self.heading(ind, lang);
         let title = match ind.example_data {
-            true => format!("{} – {}", ind.title.tr(lang), i18n.string("example_data")),
-            false => ind.title.tr(lang).to_owned(),
+            true => format!("{heading} – {}", i18n.string("example_data")),
+            false => heading,
         };
         let suffix = if size.width < charts::LARGE.width { "-small" } else { "" };
-        let dom_id = format!("chart-{}{suffix}", ind.id);
+        let dom_id = format!("gs-chart-{}{suffix}", ind.id);
         let text = charts::ChartText {
             lang,
             title: &title,

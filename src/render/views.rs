@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use crate::locale::Text;
-use crate::model::{Assessment, AssessmentKind, Data, GoalId, Indicator, IndicatorId, ProgrammeId};
+use crate::model::{
+    Assessment, AssessmentKind, Data, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, ValueStatus,
+};
 use crate::routes::PageRef;
 
 use super::Renderer;
@@ -54,6 +56,27 @@ pub struct ProgrammeView {
 pub struct Cell {
     pub text: String,
     pub missing: bool,
+    /// The sign of the note under the table that says what the value is
+    /// (derived, estimated, …), if it is not simply measured.
+    pub mark: Option<Mark>,
+}
+
+/// A value's sign in a table, and what it says to a screen reader.
+#[derive(Serialize, Clone)]
+pub struct Mark {
+    pub sign: String,
+    /// Read instead of the sign ("derived, see the note below the table").
+    pub label: String,
+    /// The id of the note under the table.
+    pub note_id: String,
+}
+
+/// A note under a data table.
+#[derive(Serialize)]
+pub struct TableNote {
+    pub sign: String,
+    pub id: String,
+    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -70,6 +93,8 @@ pub struct TableView {
     pub corner: String,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
+    /// What the signs in the cells mean.
+    pub notes: Vec<TableNote>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +108,8 @@ pub struct TargetView {
 pub struct IndicatorView {
     pub id: String,
     pub title: String,
+    /// The title with the report's label ("Diagram 3. Territoriella utsläpp").
+    pub heading: String,
     pub url: String,
     pub unit: String,
     pub source: String,
@@ -179,6 +206,7 @@ impl Renderer<'_> {
         IndicatorView {
             id: ind.id.clone(),
             title: ind.title.tr(lang).to_owned(),
+            heading: self.heading(ind, lang),
             url: self.routes.url(PageRef::Indicator(id), lang),
             unit: tr(&ind.unit),
             source: ind.source.tr(lang).to_owned(),
@@ -200,41 +228,103 @@ impl Renderer<'_> {
         }
     }
 
+    /// The indicator's title, with its label if it has one.
+    pub(super) fn heading(&self, ind: &Indicator, lang: &str) -> String {
+        match &ind.label {
+            Some(label) => crate::locale::fill(
+                &self.theme.i18n[lang].string("labelled_title"),
+                &[("label", label.tr(lang)), ("title", ind.title.tr(lang))],
+            ),
+            None => ind.title.tr(lang).to_owned(),
+        }
+    }
+
     fn table(&self, ind: &Indicator, lang: &str, decimals: usize) -> TableView {
         let i18n = &self.theme.i18n[lang];
-        let fmt = &i18n.number;
-        let cell = |v: Option<f64>| match v {
-            Some(v) => Cell { text: fmt.format(v, decimals), missing: false },
-            None => Cell { text: i18n.string("no_value"), missing: true },
+        let mut notes = Notes { i18n, lang, prefix: format!("gs-{}-note", ind.id), notes: Vec::new() };
+        let mut cell = |f: &Figure| Cell {
+            text: match f.value {
+                Some(v) => i18n.number.format(v, decimals),
+                None => i18n.string("no_value"),
+            },
+            missing: f.value.is_none(),
+            mark: notes.mark(f),
         };
-        match &ind.data {
-            Data::Years { years, series } => TableView {
-                corner: i18n.string("year"),
-                columns: series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
-                rows: years
+        let (corner, columns, rows) = match &ind.data {
+            Data::Years { years, series } => (
+                i18n.string("year"),
+                series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
+                years
                     .iter()
                     .enumerate()
                     .map(|(i, y)| Row {
                         header: y.to_string(),
-                        cells: series.iter().map(|s| cell(s.values.get(i).copied().flatten())).collect(),
+                        cells: series.iter().filter_map(|s| s.values.get(i)).map(&mut cell).collect(),
                         highlight: false,
                         national: false,
                     })
                     .collect(),
-            },
-            Data::Categories { year, categories } => TableView {
-                corner: i18n.string("category"),
-                columns: vec![year.to_string()],
-                rows: categories
+            ),
+            Data::Categories { year, categories } => (
+                i18n.string("category"),
+                vec![year.to_string()],
+                categories
                     .iter()
                     .map(|c| Row {
                         header: c.name.tr(lang).to_owned(),
-                        cells: vec![cell(c.value)],
+                        cells: vec![cell(&c.value)],
                         highlight: c.highlight,
                         national: c.national,
                     })
                     .collect(),
-            },
+            ),
+        };
+        TableView { corner, columns, rows, notes: notes.notes }
+    }
+}
+
+/// The notes under one data table: one per kind of value and note, each with
+/// its sign (`*`, `**`, …) in order of first use.
+struct Notes<'a> {
+    i18n: &'a crate::locale::I18n,
+    lang: &'a str,
+    prefix: String,
+    notes: Vec<TableNote>,
+}
+
+impl Notes<'_> {
+    /// The mark of a figure that is not simply measured (or is a gap with a note).
+    fn mark(&mut self, f: &Figure) -> Option<Mark> {
+        let status = if f.value.is_some() { f.status } else { ValueStatus::Measured };
+        if status == ValueStatus::Measured && f.note.is_none() {
+            return None;
         }
+        let kind = match (status, f.value) {
+            (ValueStatus::Measured, None) => self.i18n.string("table_note_missing"),
+            (ValueStatus::Measured, Some(_)) => self.i18n.string("table_note_measured"),
+            (s, _) => self.i18n.string(&format!("table_note_{}", s.as_str())),
+        };
+        let text = match &f.note {
+            Some(note) => format!("{kind} {}", note.tr(self.lang)),
+            None => kind,
+        };
+        let index = match self.notes.iter().position(|n| n.text == text) {
+            Some(i) => i,
+            None => {
+                let i = self.notes.len();
+                let id = format!("{}-{}", self.prefix, i + 1);
+                self.notes.push(TableNote { sign: "*".repeat(i + 1), id, text });
+                i
+            }
+        };
+        let note = &self.notes[index];
+        let label = match status {
+            ValueStatus::Measured => self.i18n.string("table_mark_note"),
+            _ => {
+                let status_word = self.i18n.string(&format!("value_status_{}", status.as_str()));
+                crate::locale::fill(&self.i18n.string("table_mark_label"), &[("status", &status_word)])
+            }
+        };
+        Some(Mark { sign: note.sign.clone(), label, note_id: note.id.clone() })
     }
 }

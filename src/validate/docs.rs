@@ -10,8 +10,9 @@ use crate::text::{is_valid_slug, slugify};
 use super::Validator;
 
 impl Validator<'_> {
-    /// A document must exist in every language (and have a title where needed).
-    pub(super) fn docs(&mut self, docs: &Docs, key: &str, need_title: bool) {
+    /// A document must exist in every language (and have a title where
+    /// needed). Fills in the placeholders of its title and description.
+    pub(super) fn docs(&mut self, docs: &mut Docs, key: &str, need_title: bool) {
         let langs = self.langs;
         for lang in langs {
             let stem = key.trim_end_matches(".md");
@@ -28,7 +29,10 @@ impl Validator<'_> {
                 self.problems.push(d);
             }
         }
-        for doc in docs.values() {
+        for doc in docs.values_mut() {
+            for field in [&mut doc.front.title, &mut doc.front.description].into_iter().flatten() {
+                *field = self.filled(field);
+            }
             if need_title && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.file(&doc.source, "the page has no title").hint =
                     Some("add front matter at the top:\n+++\ntitle = \"…\"\n+++".into());

@@ -1,16 +1,26 @@
 //! Indicators: texts, id, chart kind, and the shape of the data (a time
 //! series by year, or a comparison by category), checked and converted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use toml::Spanned;
 
-use crate::load::files::{IndicatorFile, TargetEntry};
+use crate::diagnostics::Severity;
+use crate::load::files::{DataValue, IndicatorFile, TargetEntry};
 use crate::load::LoadedIndicator;
-use crate::model::{Category, ChartKind, Data, Indicator, ProgrammeId, Series, Target};
+use crate::locale::{decimals_needed, shown_decimals, NumberFormat};
+use crate::model::{Category, ChartKind, Data, Figure, Indicator, ProgrammeId, Series, Target};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
+
+/// The largest value goalsite draws and writes exactly (a thousand million
+/// million); larger ones are typing mistakes or need another unit.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// The most decimals an indicator may ask for.
+const MAX_DECIMALS: u8 = 6;
 
 use super::Validator;
 
@@ -29,6 +39,7 @@ impl Validator<'_> {
         let source = self.text(f, &d.source, "the source");
         let definition = self.opt_text(f, &d.definition, "the definition");
         let note = self.opt_text(f, &d.note, "the note");
+        let label = self.opt_text(f, &d.label, "the label");
         let data = match (&d.years, d.categories.is_empty()) {
             (Some(years), true) => self.time_series(f, d, years),
             (None, false) => self.categories(f, d),
@@ -48,6 +59,9 @@ impl Validator<'_> {
             }
         };
         let target = d.target.as_ref().map(|t| self.target(f, t));
+        let chart = self.chart_kind(f, d, &data);
+        let decimals = self.decimals(f, d);
+        self.rounding(f, d, decimals);
         Indicator {
             id: ind.id.clone(),
             programme,
@@ -59,8 +73,10 @@ impl Validator<'_> {
             definition,
             note,
             example_data: d.example_data,
+            label,
+            decimals,
             target,
-            chart: d.chart.as_ref().map_or_else(|| chart_for(&data), |c| *c.get_ref()),
+            chart,
             data,
             goals: Vec::new(),
         }
@@ -101,10 +117,10 @@ impl Validator<'_> {
                     format!("the series has {n} values but there are {} years", years.get_ref().len()),
                 );
                 dg.hint = Some("give one value per year; write \"-\" for a year without a value".into());
-            } else if s.values.get_ref().iter().all(|v| v.get_ref().0.is_none()) {
+            } else if s.values.get_ref().iter().all(|v| v.get_ref().value.is_none()) {
                 self.at(f, s.values.span(), "the series has no values, only gaps");
             }
-            let values = s.values.get_ref().iter().map(|v| v.get_ref().0).collect();
+            let values = s.values.get_ref().iter().map(|v| self.figure(f, v)).collect();
             series.push(Series { name, values, highlight: s.highlight });
         }
         if let (Some(target), Some(first)) = (&d.target, years.get_ref().first()) {
@@ -140,15 +156,11 @@ impl Validator<'_> {
         let mut categories = Vec::new();
         for c in &d.categories {
             let name = self.text(f, &c.name, "the category name");
-            if c.value.get_ref().0.is_none() {
+            if c.value.get_ref().value.is_none() {
                 self.at(f, c.value.span(), "a category needs a value");
             }
-            categories.push(Category {
-                name,
-                value: c.value.get_ref().0,
-                highlight: c.highlight,
-                national: c.national,
-            });
+            let value = self.figure(f, &c.value);
+            categories.push(Category { name, value, highlight: c.highlight, national: c.national });
         }
         if let (Some(target), Some(year)) = (&d.target, &d.year) {
             if target.get_ref().year < *year.get_ref() {
@@ -160,6 +172,82 @@ impl Validator<'_> {
             }
         }
         Data::Categories { year: d.year.as_ref().map_or(0, |y| *y.get_ref()), categories }
+    }
+
+    /// A value as written: within the range goalsite can draw, its note translated.
+    fn figure(&mut self, f: &Arc<Source>, v: &Spanned<DataValue>) -> Figure {
+        let d = v.get_ref();
+        if let Some(x) = d.value.filter(|x| x.abs() > MAX_VALUE) {
+            let d = self.at(f, v.span(), format!("{x:e} is too large to draw and show exactly"));
+            d.hint =
+                Some("values up to a thousand million million (1e15) work; use a larger unit, like thousands".into());
+        }
+        let note = d.note.as_ref().map(|n| self.text(f, &Spanned::new(v.span(), n.clone()), "the value's note"));
+        Figure { value: d.value, status: d.status, note }
+    }
+
+    /// The chart asked for must be able to draw the data; without one, the
+    /// data decides.
+    fn chart_kind(&mut self, f: &Arc<Source>, d: &IndicatorFile, data: &Data) -> ChartKind {
+        match (&d.chart, data) {
+            (Some(kind), Data::Categories { .. }) if *kind.get_ref() == ChartKind::Line => {
+                let dg =
+                    self.at(f, kind.span(), "a line chart draws values over years; this indicator compares categories");
+                dg.hint = Some("use chart = \"bar\" or \"hbar\", or leave chart out".into());
+                ChartKind::Bar
+            }
+            (Some(kind), _) => *kind.get_ref(),
+            (None, data) => chart_for(data),
+        }
+    }
+
+    fn decimals(&mut self, f: &Arc<Source>, d: &IndicatorFile) -> Option<usize> {
+        let decimals = d.decimals.as_ref()?;
+        if *decimals.get_ref() > MAX_DECIMALS {
+            self.at(f, decimals.span(), format!("decimals = {} is more than goalsite shows", decimals.get_ref()))
+                .hint = Some(format!("use 0 to {MAX_DECIMALS}"));
+        }
+        Some(usize::from((*decimals.get_ref()).min(MAX_DECIMALS)))
+    }
+
+    /// Rounding never hides a difference without a word: values with more
+    /// decimals than shown, when the indicator does not ask for rounding, and
+    /// different values that would be shown the same.
+    fn rounding(&mut self, f: &Arc<Source>, d: &IndicatorFile, setting: Option<usize>) {
+        let series = d.series.iter().flat_map(|s| s.values.get_ref());
+        let values: Vec<(f64, Range<usize>)> = series
+            .chain(d.categories.iter().map(|c| &c.value))
+            .filter_map(|v| Some((v.get_ref().value?, v.span())))
+            .collect();
+        let all = values.iter().map(|(v, _)| *v).chain(d.target.as_ref().map(|t| t.get_ref().value));
+        let shown = shown_decimals(all, setting);
+        let fmt = NumberFormat::default();
+        if setting.is_none() {
+            if let Some((v, span)) = values.iter().find(|(v, _)| decimals_needed(*v, 15) > shown) {
+                let needed = decimals_needed(*v, 15);
+                let message = format!("{v} is shown rounded to {shown} decimals, as {}", fmt.format(*v, shown));
+                let d = self.at(f, span.clone(), message);
+                d.hint = Some(format!(
+                    "write decimals = {needed} at the top of the file to show every digit, or decimals = {shown} to round on purpose"
+                ));
+                d.severity = Severity::Warning;
+            }
+            return;
+        }
+        let mut seen: HashMap<String, f64> = HashMap::new();
+        for (v, span) in &values {
+            let text = fmt.format(*v, shown);
+            match seen.get(&text) {
+                Some(other) if other != v => {
+                    let d = self.at(f, span.clone(), format!("{other} and {v} are both shown as {text}"));
+                    d.hint = Some("show more decimals (decimals = …), or round the values in the file".into());
+                    d.severity = Severity::Warning;
+                }
+                _ => {
+                    seen.insert(text, *v);
+                }
+            }
+        }
     }
 
     fn target(&mut self, f: &Arc<Source>, target: &Spanned<TargetEntry>) -> Target {

@@ -7,6 +7,7 @@
 //! out), so that later checks can run and one run lists everything; it is
 //! never rendered.
 
+mod assessments;
 mod docs;
 mod indicator;
 mod programme;
@@ -20,7 +21,7 @@ use toml::Spanned;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::load::Loaded;
-use crate::locale::Text;
+use crate::locale::{fill, mistyped_placeholders, Text, REPORT_YEAR};
 use crate::model::{MissingTranslation, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
@@ -32,18 +33,23 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// and every problem found.
 pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded) -> (Site, Vec<Diagnostic>) {
     let langs = config.lang_codes();
-    let mut v =
-        Validator { langs: &langs, missing_translation: config.check.missing_translation, problems: Vec::new() };
+    let mut v = Validator {
+        langs: &langs,
+        missing_translation: config.check.missing_translation,
+        report_year: config.report_year.to_string(),
+        problems: Vec::new(),
+    };
     let settings = v.settings(config, config_source);
     let mut site = Site { settings, ..Site::default() };
-    v.docs(&loaded.home, "_index.md", true);
-    site.home = loaded.home;
-    v.programmes(&mut site, loaded.programmes, &loaded.failed);
-    for page in &loaded.pages {
-        v.docs(&page.docs, &page.key, true);
+    let Loaded { mut home, programmes, mut pages, failed } = loaded;
+    v.docs(&mut home, "_index.md", true);
+    site.home = home;
+    v.programmes(&mut site, programmes, &failed);
+    for page in &mut pages {
+        v.docs(&mut page.docs, &page.key, true);
         v.page_path(page);
     }
-    site.pages = loaded.pages;
+    site.pages = pages;
     (site, v.problems)
 }
 
@@ -51,6 +57,8 @@ pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded
 struct Validator<'a> {
     langs: &'a [String],
     missing_translation: MissingTranslation,
+    /// What `{report_year}` stands for.
+    report_year: String,
     problems: Vec<Diagnostic>,
 }
 
@@ -65,7 +73,24 @@ impl Validator<'_> {
         self.problems.last_mut().expect("just pushed")
     }
 
+    /// `text` with its placeholders filled in.
+    fn filled(&self, text: &str) -> String {
+        fill(text, &[(REPORT_YEAR, &self.report_year)])
+    }
+
+    /// Warns about `{report_yaer}` and the like in a text at `span`.
+    fn placeholders(&mut self, source: &Arc<Source>, span: Range<usize>, text: &Text) {
+        for value in text.values() {
+            for (name, _) in mistyped_placeholders(value) {
+                let d = self.at(source, span.clone(), format!("`{{{name}}}` is not a placeholder goalsite knows"));
+                d.hint = Some(format!("did you mean {{{REPORT_YEAR}}}? It is replaced by report_year from site.toml"));
+                d.severity = crate::diagnostics::Severity::Warning;
+            }
+        }
+    }
+
     /// A translated text must have every language of the site, and no other.
+    /// Returns it with its placeholders filled in.
     fn text(&mut self, source: &Arc<Source>, text: &Spanned<Text>, what: &str) -> Text {
         let langs = self.langs;
         // Always an error, also where pages may be untranslated: a short text
@@ -82,7 +107,8 @@ impl Validator<'_> {
             );
             d.hint = Some(format!("the languages in site.toml are: {}", langs.join(", ")));
         }
-        text.get_ref().clone()
+        self.placeholders(source, text.span(), text.get_ref());
+        text.get_ref().map(|s| self.filled(s))
     }
 
     fn opt_text(&mut self, source: &Arc<Source>, text: &Option<Spanned<Text>>, what: &str) -> Option<Text> {

@@ -1,5 +1,6 @@
-//! Programmes and their goals: texts, slugs, narrative, unique ids, the
-//! indicators a goal lists, and each year's assessment against the scale.
+//! Programmes and their goals: texts, slugs, narrative, unique ids and the
+//! indicators a goal lists. Each year's assessments (`assessments/<year>.toml`)
+//! are in `assessments.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -7,53 +8,54 @@ use std::sync::Arc;
 
 use crate::load::files::GoalEntry;
 use crate::load::{LoadedProgramme, INDICATORS_DIR};
-use crate::model::{Assessment, Goal, GoalId, IndicatorId, Programme, ProgrammeId, ScaleStep, Site};
+use crate::model::{Goal, GoalId, IndicatorId, Programme, ProgrammeId, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, nearest, slugify};
 
 use super::Validator;
 
-/// What checking a goal needs to know about the rest of the site.
+/// Every indicator id of the site, for goals that name them.
 struct Known<'a> {
     /// Every indicator id, with the indicator it names.
     indicators: &'a HashMap<String, IndicatorId>,
     /// Ids of indicator files that could not be read (already reported).
     unread: HashSet<String>,
-    scale: &'a [ScaleStep],
 }
 
 impl Validator<'_> {
-    /// Checks and converts every programme with its goals and indicators.
-    pub(super) fn programmes(&mut self, site: &mut Site, programmes: Vec<LoadedProgramme>, failed: &[PathBuf]) {
+    /// Checks and converts every programme with its goals, assessments and indicators.
+    pub(super) fn programmes(&mut self, site: &mut Site, mut programmes: Vec<LoadedProgramme>, failed: &[PathBuf]) {
+        for p in &mut programmes {
+            p.indicators.sort_by_cached_key(|i| (i.data.order.unwrap_or(i64::MAX), i.id.clone()));
+        }
         let indicator_ids = self.indicator_ids(&programmes);
-        let scale = site.settings.scale.clone();
         let unread = failed
             .iter()
             .filter(|p| p.parent().and_then(Path::file_name).is_some_and(|n| n == INDICATORS_DIR))
             .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
             .collect();
-        let known = Known { indicators: &indicator_ids, unread, scale: &scale };
+        let known = Known { indicators: &indicator_ids, unread };
         let mut goal_files: HashMap<String, String> = HashMap::new();
         for (pi, p) in programmes.into_iter().enumerate() {
             let programme = ProgrammeId(pi);
-            let mut goals = Vec::new();
+            let first_goal = site.goals.len();
             for g in &p.data.goals {
-                if let Some(first) =
-                    goal_files.insert(g.id.get_ref().clone(), p.source.path.to_string_lossy().into_owned())
-                {
+                if let Some(first) = goal_files.insert(g.id.get_ref().clone(), p.source.path.display().to_string()) {
                     let d = self.at(&p.source, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
                     d.hint = Some(format!("goal ids must be unique in the whole site; the other is in {first}"));
                 }
-                goals.push(GoalId(site.goals.len()));
                 let goal = self.goal(&p.source, g, programme, &known);
                 site.goals.push(goal);
             }
+            let goals = &mut site.goals[first_goal..];
+            self.assessments(&p, goals, &site.settings.scale, site.settings.report_year);
             let mut indicators = Vec::new();
             for ind in &p.indicators {
                 indicators.push(IndicatorId(site.indicators.len()));
                 let indicator = self.indicator(ind, programme);
                 site.indicators.push(indicator);
             }
+            let goals = (first_goal..site.goals.len()).map(GoalId).collect();
             let converted = self.programme(p, goals, indicators);
             site.programmes.push(converted);
         }
@@ -89,24 +91,15 @@ impl Validator<'_> {
         let slug = self.slug(f, &d.slug);
         let summary = self.opt_text(f, &d.summary, "the summary");
         let no_goals_note = self.opt_text(f, &d.no_goals_note, "no_goals_note");
-        if p.narrative.is_empty() {
+        let mut narrative = p.narrative;
+        if narrative.is_empty() {
             let files: Vec<String> = self.langs.iter().map(|l| format!("_index.{l}.md")).collect();
             self.file(f, "the programme has no text").hint =
                 Some(format!("write its narrative in {} in the same folder", files.join(" and ")));
         } else {
-            self.docs(&p.narrative, &format!("{}/_index.md", p.id), false);
+            self.docs(&mut narrative, &format!("{}/_index.md", p.id), false);
         }
-        Programme {
-            file: f.path.clone(),
-            id: p.id,
-            title,
-            slug,
-            summary,
-            no_goals_note,
-            narrative: p.narrative,
-            goals,
-            indicators,
-        }
+        Programme { file: f.path.clone(), id: p.id, title, slug, summary, no_goals_note, narrative, goals, indicators }
     }
 
     fn goal(&mut self, f: &Arc<Source>, g: &GoalEntry, programme: ProgrammeId, known: &Known) -> Goal {
@@ -133,33 +126,9 @@ impl Validator<'_> {
                 }
             }
         }
-        let assessments = self.assessments(f, g, known.scale);
-        Goal { id: g.id.get_ref().clone(), programme, slug, title, target, indicators, assessments }
-    }
-
-    fn assessments(&mut self, f: &Arc<Source>, g: &GoalEntry, scale: &[ScaleStep]) -> Vec<Assessment> {
-        let mut years = HashSet::new();
-        let mut out = Vec::new();
-        for a in &g.assessments {
-            let year = *a.year.get_ref();
-            if self.year(f, &a.year) && !years.insert(year) {
-                let d = self.at(f, a.year.span(), format!("the goal has two assessments for {year}"));
-                d.hint = Some("keep one [[goal.assessment]] per year".into());
-            }
-            let motivation = self.opt_text(f, &a.motivation, "the motivation");
-            match scale.iter().position(|s| s.id == *a.status.get_ref()) {
-                Some(step) => out.push(Assessment { year, step, motivation }),
-                None => {
-                    let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
-                    let message = format!("`{}` is not an assessment in site.toml's scale", a.status.get_ref());
-                    let d = self.at(f, a.status.span(), message);
-                    d.hint = Some(match nearest(a.status.get_ref(), &ids) {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None => format!("use one of: {}", ids.join(", ")),
-                    });
-                }
-            }
+        if let Some(old) = &g.old_assessments {
+            self.old_assessments(f, g, old);
         }
-        out
+        Goal { id: g.id.get_ref().clone(), programme, slug, title, target, indicators, assessments: Vec::new() }
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::load::{Loaded, LoadedIndicator, LoadedProgramme};
+use crate::load::{Loaded, LoadedAssessments, LoadedIndicator, LoadedProgramme};
 use crate::model::Site;
 use crate::source::Source;
 
@@ -27,10 +27,11 @@ id = "bostader"
 title = { sv = "Bostäder", en = "Housing" }
 target = { sv = "Fler bostäder.", en = "More homes." }
 indicators = ["byggda"]
+"#;
 
-[[goal.assessment]]
-year = 2024
+const ASSESSMENTS: &str = r#"[bostader]
 status = "ja"
+motivation = { sv = "Bra.", en = "Good." }
 "#;
 
 const INDICATOR: &str = r#"title = { sv = "Byggda bostäder", en = "Homes built" }
@@ -46,8 +47,18 @@ fn source(path: &str, text: &str) -> Arc<Source> {
     Arc::new(Source::new(path, text))
 }
 
-/// Validates a site of one programme with the given indicators.
+/// Validates a site of one programme with the given indicators and its 2024 assessments.
 fn validate(site: &str, programme: &str, indicators: &[(&str, &str)]) -> (Site, Vec<Diagnostic>) {
+    validate_years(site, programme, indicators, &[(2024, ASSESSMENTS)])
+}
+
+/// Validates a site of one programme with the given indicators and assessment files.
+fn validate_years(
+    site: &str,
+    programme: &str,
+    indicators: &[(&str, &str)],
+    years: &[(i32, &str)],
+) -> (Site, Vec<Diagnostic>) {
     let config_source = source("site.toml", site);
     let config: SiteConfig = crate::toml_file::parse(&config_source).expect("site.toml parses");
     let programme_source = source("content/p/programme.toml", programme);
@@ -71,6 +82,14 @@ fn validate(site: &str, programme: &str, indicators: &[(&str, &str)]) -> (Site, 
             source: programme_source,
             narrative,
             indicators,
+            assessments: years
+                .iter()
+                .map(|(year, text)| {
+                    let source = source(&format!("content/p/assessments/{year}.toml"), text);
+                    let data = crate::toml_file::parse(&source).expect("the assessments parse");
+                    LoadedAssessments { year: *year, source, data }
+                })
+                .collect(),
         }],
         ..Loaded::default()
     };
@@ -102,12 +121,60 @@ fn a_valid_site_has_no_problems_and_resolves_references() {
 
 #[test]
 fn an_unknown_status_points_at_it_and_suggests_the_nearest() {
-    let (_, problems) = validate(SITE, &PROGRAMME.replace("\"ja\"", "\"jaa\""), &[("byggda", INDICATOR)]);
+    let assessments = ASSESSMENTS.replace("\"ja\"", "\"jaa\"");
+    let (_, problems) = validate_years(SITE, PROGRAMME, &[("byggda", INDICATOR)], &[(2024, &assessments)]);
+    let unknown = "content/p/assessments/2024.toml:2:10: `jaa` is not an assessment in site.toml's scale";
+    let unassessed = "content/p/programme.toml:4:6: the goal `bostader` has no assessment for 2024, the report year";
+    assert_eq!(messages(&problems), [unknown, unassessed]);
+    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `ja`?"));
+}
+
+#[test]
+fn an_assessment_names_its_goal_and_an_unknown_goal_is_an_error() {
+    let assessments = ASSESSMENTS.replace("[bostader]", "[bostder]");
+    let (_, problems) = validate_years(SITE, PROGRAMME, &[("byggda", INDICATOR)], &[(2024, &assessments)]);
+    let messages = messages(&problems);
+    assert_eq!(
+        messages[0],
+        "content/p/assessments/2024.toml:1:2: there is no goal `bostder` in content/p/programme.toml"
+    );
+    assert_eq!(problems[0].hint.as_deref(), Some("did you mean [bostader]?"));
+}
+
+#[test]
+fn goals_without_an_assessment_for_the_report_year_are_warned_about() {
+    let site = SITE.replace("report_year = 2024", "report_year = 2025");
+    let (site, problems) = validate_years(&site, PROGRAMME, &[("byggda", INDICATOR)], &[(2024, ASSESSMENTS)]);
     assert_eq!(
         messages(&problems),
-        ["content/p/programme.toml:11:10: `jaa` is not an assessment in site.toml's scale"]
+        ["content/p/programme.toml:4:6: the goal `bostader` has no assessment for 2025, the report year"]
     );
-    assert_eq!(problems[0].hint.as_deref(), Some("did you mean `ja`?"));
+    assert!(!problems[0].is_error(), "a warning (an error with --deny-warnings)");
+    assert_eq!(site.goals[0].assessments[0].year, 2024, "last year's assessment is kept");
+}
+
+#[test]
+fn assessments_in_programme_toml_are_refused_with_the_new_shape() {
+    let old = format!("{PROGRAMME}\n[[goal.assessment]]\nyear = 2024\nstatus = \"ja\"\n");
+    let (_, problems) = validate(SITE, &old, &[("byggda", INDICATOR)]);
+    let d = problems.iter().find(|d| d.message.contains("no longer")).expect("an error for the old shape");
+    assert!(d.is_error());
+    assert_eq!(d.message, "assessments are no longer written under a goal in programme.toml");
+    let hint = d.hint.as_deref().unwrap();
+    assert!(hint.ends_with("# content/p/assessments/2024.toml\n[bostader]\nstatus = \"ja\""), "{hint}");
+}
+
+#[test]
+fn report_year_placeholders_are_filled_and_typos_are_warned_about() {
+    let site = SITE.replace("sv = \"Uppföljning\"", "sv = \"Uppföljning {report_year}\"");
+    let programme = PROGRAMME.replace("sv = \"Tillväxt\"", "sv = \"Tillväxt {report_yaer}\"");
+    let (site, problems) = validate(&site, &programme, &[("byggda", INDICATOR)]);
+    assert_eq!(site.settings.title.tr("sv"), "Uppföljning 2024");
+    assert_eq!(
+        messages(&problems),
+        ["content/p/programme.toml:1:9: `{report_yaer}` is not a placeholder goalsite knows"]
+    );
+    assert!(!problems[0].is_error());
 }
 
 #[test]

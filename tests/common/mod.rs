@@ -66,13 +66,10 @@ slug = { sv = "bostader", en = "housing" }
 title = { sv = "Bostäder", en = "Housing" }
 target = { sv = "Vi bygger 100 bostäder per år.", en = "We build 100 homes a year." }
 indicators = ["utslapp"]
+"#;
 
-[[goal.assessment]]
-year = 2023
-status = "nej"
-
-[[goal.assessment]]
-year = 2024
+/// `content/tillvaxt/assessments/2024.toml`.
+pub const ASSESSMENTS_2024: &str = r#"[bostader]
 status = "delvis"
 motivation = { sv = "Bättre än i fjol.", en = "Better than last year." }
 "#;
@@ -113,6 +110,8 @@ impl Fixture {
         f.write("content/tillvaxt/_index.sv.md", "## Läget\n\nSe [om](@/om.md#bakgrund).\n");
         f.write("content/tillvaxt/_index.en.md", "## Status\n\nSee [about](@/om.md#background).\n");
         f.write("content/tillvaxt/indicators/utslapp.toml", INDICATOR_TOML);
+        f.write("content/tillvaxt/assessments/2023.toml", "[bostader]\nstatus = \"nej\"\n");
+        f.write("content/tillvaxt/assessments/2024.toml", ASSESSMENTS_2024);
         f
     }
 
@@ -144,6 +143,13 @@ impl Fixture {
     /// Runs `goalsite build` on the fixture; returns (exit code, stdout, stderr).
     pub fn build(&self) -> (i32, String, String) {
         run(&["build", "--root", self.root().to_str().unwrap()])
+    }
+
+    /// Runs `goalsite check` (with `extra` arguments) on the fixture; returns (exit code, stdout, stderr).
+    pub fn check(&self, extra: &[&str]) -> (i32, String, String) {
+        let mut args = vec!["check", "--root", self.root().to_str().unwrap()];
+        args.extend_from_slice(extra);
+        run(&args)
     }
 
     pub fn read(&self, rel: &str) -> String {

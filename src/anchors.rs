@@ -1,0 +1,128 @@
+//! Anchors: every `#fragment` a Markdown link names must be an id on the
+//! page it leads to, as that page was rendered: a heading or footnote of its
+//! text, or an id the theme writes (`gs-…`). Linear in the links and ids.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Links;
+use crate::model::{PageId, ProgrammeId, Site};
+use crate::routes::PageRef;
+use crate::text::nearest;
+
+/// Broken anchors per file that get a "did you mean" hint; the rest get the
+/// plain hint (finding the nearest id costs as much as the page has ids).
+const HINTED: usize = 100;
+
+/// The ids of every rendered page, by page and language.
+#[derive(Default)]
+pub struct PageIds(HashMap<(PageRef, String), Vec<String>>);
+
+impl PageIds {
+    /// Records the ids of the page `page` in `lang` (sorted, from [`ids_in`]).
+    pub fn insert(&mut self, page: PageRef, lang: &str, ids: Vec<String>) {
+        self.0.insert((page, lang.to_owned()), ids);
+    }
+}
+
+/// Every `id="…"` in `html`, sorted.
+pub fn ids_in(html: &str) -> Vec<String> {
+    let mut ids: Vec<String> =
+        html.split(" id=\"").skip(1).filter_map(|rest| rest.split_once('"').map(|(id, _)| id.to_owned())).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Checks the `#fragment` links of every Markdown document. `links` are what
+/// rendering found in each document; `pages`, the ids of every rendered page
+/// (without them, as when other errors stopped rendering, a page's ids are
+/// its text's and the theme's `theme_ids`).
+pub fn check(
+    site: &Site,
+    links: &HashMap<PathBuf, Links>,
+    pages: Option<&PageIds>,
+    theme_ids: &HashSet<String>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let own_page = own_pages(site);
+    let fallback = PageIds(match pages {
+        Some(_) => HashMap::new(),
+        None => own_page
+            .iter()
+            .filter_map(|(path, (page, lang))| {
+                let mut ids: Vec<String> = links.get(path)?.ids.iter().chain(theme_ids).cloned().collect();
+                ids.sort();
+                Some(((*page, lang.clone()), ids))
+            })
+            .collect(),
+    });
+    let known = pages.unwrap_or(&fallback);
+    for doc in site.docs() {
+        let Some(own) = links.get(&doc.source.path) else { continue };
+        let Some((own_ref, _)) = own_page.get(&doc.source.path) else { continue };
+        let mut broken = 0;
+        for link in &own.fragments {
+            let Some(ids) = known.0.get(&(link.target.unwrap_or(*own_ref), doc.lang.clone())) else { continue };
+            if ids.binary_search(&link.fragment).is_ok() {
+                continue;
+            }
+            broken += 1;
+            let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
+            let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
+            let d = Diagnostic::error_at(&doc.source, span, message);
+            if link.target.is_some_and(|page| untranslated(site, page, &doc.lang)) {
+                // The page shows its text in another language for now (the site allows that).
+                problems.push(d.warning().with_hint(format!(
+                    "the page has no text in `{}` yet, so it has other anchors; the link works once it is translated",
+                    doc.lang
+                )));
+                continue;
+            }
+            let candidates: Vec<&str> = match broken <= HINTED {
+                true => ids.iter().map(String::as_str).collect(),
+                false => Vec::new(),
+            };
+            problems.push(match nearest(&link.fragment, &candidates) {
+                Some(best) => d.with_hint(format!("did you mean #{best}?")),
+                None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
+            });
+        }
+    }
+}
+
+/// Whether `page` has text, but none in `lang` (it shows another language's).
+fn untranslated(site: &Site, page: PageRef, lang: &str) -> bool {
+    let docs = match page {
+        PageRef::Home => &site.home,
+        PageRef::Programme(p) => &site.programme(p).narrative,
+        PageRef::Page(p) => &site.page(p).docs,
+        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Statement => return false,
+    };
+    !docs.is_empty() && !docs.contains_key(lang)
+}
+
+/// The page (and language) each Markdown document is the text of.
+fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, String)> {
+    let home = site.home.values().map(|d| (PageRef::Home, d));
+    let narratives = site
+        .programmes
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.narrative.values().map(move |d| (PageRef::Programme(ProgrammeId(i)), d)));
+    let pages =
+        site.pages.iter().enumerate().flat_map(|(i, p)| p.docs.values().map(move |d| (PageRef::Page(PageId(i)), d)));
+    home.chain(narratives).chain(pages).map(|(page, d)| (d.source.path.clone(), (page, d.lang.clone()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_read_from_the_html() {
+        let html = r#"<main id="gs-main"><h2 id="a">A</h2><p data-id="x">x</p><h2 id="a">A</h2></main>"#;
+        assert_eq!(ids_in(html), ["a", "gs-main"]);
+    }
+}

@@ -1,0 +1,119 @@
+//! Each year's assessments of a programme's goals (`assessments/<year>.toml`,
+//! one table per goal, named by the goal's id): every goal named must exist,
+//! every status must be on the scale, and every goal should be assessed for
+//! the report year. Assessments in the old place, under a goal in
+//! `programme.toml`, are refused with the new shape shown.
+
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::diagnostics::Severity;
+use crate::load::files::GoalEntry;
+use crate::load::{LoadedProgramme, ASSESSMENTS_DIR};
+use crate::model::{Assessment, Goal, ScaleStep};
+use crate::source::Source;
+use crate::text::nearest;
+
+use super::{Validator, YEARS};
+
+impl Validator<'_> {
+    /// Attaches the programme's assessment files to its `goals`.
+    pub(super) fn assessments(
+        &mut self,
+        p: &LoadedProgramme,
+        goals: &mut [Goal],
+        scale: &[ScaleStep],
+        report_year: i32,
+    ) {
+        for file in &p.assessments {
+            let f = &file.source;
+            if !YEARS.contains(&file.year) {
+                self.file(f, format!("{} is not a sensible year", file.year)).hint =
+                    Some("an assessments file is named after the year it assesses, like 2024.toml".into());
+                continue;
+            }
+            if file.year > report_year {
+                let d = self
+                    .file(f, format!("these assessments are for {}, after the report year {report_year}", file.year));
+                d.hint = Some(format!("the site shows the assessments of report_year in site.toml; set it to {} when that report is published", file.year));
+                d.severity = Severity::Warning;
+            }
+            for (goal_id, entry) in &file.data {
+                let Some(goal) = goals.iter_mut().find(|g| g.id == *goal_id.get_ref()) else {
+                    self.unknown_goal(f, goal_id, p);
+                    continue;
+                };
+                let e = entry.get_ref();
+                let motivation = self.opt_text(f, &e.motivation, "the motivation");
+                match scale.iter().position(|s| s.id == *e.status.get_ref()) {
+                    Some(step) => goal.assessments.push(Assessment { year: file.year, step, motivation }),
+                    None => self.unknown_status(f, &e.status, scale),
+                }
+            }
+        }
+        for goal in goals.iter_mut() {
+            goal.assessments.sort_by_key(|a| a.year);
+        }
+        if YEARS.contains(&report_year) {
+            self.unassessed(p, goals, report_year);
+        }
+    }
+
+    /// Every goal is assessed for the report year (or says on purpose that it is not).
+    fn unassessed(&mut self, p: &LoadedProgramme, goals: &[Goal], report_year: i32) {
+        for (goal, entry) in goals.iter().zip(&p.data.goals) {
+            if goal.assessment_for(report_year).is_some() {
+                continue;
+            }
+            let message = format!("the goal `{}` has no assessment for {report_year}, the report year", goal.id);
+            let d = self.at(&p.source, entry.id.span(), message);
+            d.hint = Some(format!(
+                "add [{}] with its status to content/{}/{ASSESSMENTS_DIR}/{report_year}.toml; until then the page says it is not assessed",
+                goal.id, p.id
+            ));
+            d.severity = Severity::Warning;
+        }
+    }
+
+    fn unknown_goal(&mut self, f: &Arc<Source>, goal_id: &Spanned<String>, p: &LoadedProgramme) {
+        let ids: Vec<&str> = p.data.goals.iter().map(|g| g.id.get_ref().as_str()).collect();
+        let message = format!("there is no goal `{}` in {}", goal_id.get_ref(), p.source.path.display());
+        let d = self.at(f, goal_id.span(), message);
+        d.hint = Some(match nearest(goal_id.get_ref(), &ids) {
+            Some(best) => format!("did you mean [{best}]?"),
+            None if ids.is_empty() => "the programme has no goals; add them as [[goal]] in programme.toml".into(),
+            None => format!("each table is named by a goal's id: {}", ids.join(", ")),
+        });
+    }
+
+    fn unknown_status(&mut self, f: &Arc<Source>, status: &Spanned<String>, scale: &[ScaleStep]) {
+        let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+        let message = format!("`{}` is not an assessment in site.toml's scale", status.get_ref());
+        let d = self.at(f, status.span(), message);
+        d.hint = Some(match nearest(status.get_ref(), &ids) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("use one of: {}", ids.join(", ")),
+        });
+    }
+
+    /// `[[goal.assessment]]` in `programme.toml`: an assessment added at the
+    /// end of the file would silently belong to the last goal, so it is an
+    /// error that shows where each assessment goes now.
+    pub(super) fn old_assessments(&mut self, f: &Arc<Source>, g: &GoalEntry, old: &Spanned<Vec<toml::Table>>) {
+        let folder = f.path.parent().map(|p| p.join(ASSESSMENTS_DIR)).unwrap_or_default();
+        let mut moved = String::new();
+        for table in old.get_ref() {
+            let year = table.get("year").map_or("<year>".to_owned(), ToString::to_string);
+            moved.push_str(&format!("\n\n# {}/{year}.toml\n[{}]", folder.display(), g.id.get_ref()));
+            for (key, value) in table.iter().filter(|(k, _)| *k != "year") {
+                moved.push_str(&format!("\n{key} = {value}"));
+            }
+        }
+        let d = self.at(f, old.span(), "assessments are no longer written under a goal in programme.toml");
+        d.hint = Some(format!(
+            "each year's assessments have a file of their own, with one table per goal named by its id, \
+             so that an assessment can never land on the wrong goal. Move this to:{moved}"
+        ));
+    }
+}

@@ -1,0 +1,251 @@
+//! Nothing published is silently wrong: each mistake an editor or a second
+//! municipality made that once gave a wrong page with "no problems" is now
+//! impossible, an error or a warning, and every figure says what it is.
+
+mod common;
+
+use common::{texts, Fixture};
+
+/// Builds `f`, expects it to fail, and returns stderr.
+fn build_fails(f: &Fixture) -> String {
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!f.out().exists());
+    stderr
+}
+
+/// Builds `f`, expects it to succeed, and returns stderr (the warnings).
+fn builds(f: &Fixture) -> String {
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 0, "{stderr}");
+    stderr
+}
+
+#[test]
+fn case_1_an_assessment_appended_to_programme_toml_cannot_land_on_the_wrong_goal() {
+    let f = Fixture::new();
+    let text = std::fs::read_to_string(f.root().join("content/tillvaxt/programme.toml")).unwrap();
+    f.write("content/tillvaxt/programme.toml", &format!("{text}\n[[goal.assessment]]\nyear = 2025\nstatus = \"ja\"\n"));
+    let err = build_fails(&f);
+    assert!(
+        err.contains("error: content/tillvaxt/programme.toml:12:1: assessments are no longer written under a goal"),
+        "{err}"
+    );
+    assert!(
+        err.contains("# content/tillvaxt/assessments/2025.toml\n[bostader]\nstatus = \"ja\""),
+        "the new shape: {err}"
+    );
+    assert_eq!(f.check(&[]).0, 1, "check agrees");
+
+    // In the new shape an assessment names its goal; a wrong name is an error at it.
+    let f = Fixture::new();
+    f.write("content/tillvaxt/assessments/2025.toml", "[bostder]\nstatus = \"ja\"\n");
+    let err = build_fails(&f);
+    assert!(
+        err.contains(
+            "content/tillvaxt/assessments/2025.toml:1:2: there is no goal `bostder` in content/tillvaxt/programme.toml"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("did you mean [bostader]?"), "{err}");
+}
+
+#[test]
+fn case_2_a_new_report_year_is_a_checked_step() {
+    let f = Fixture::new();
+    f.edit("site.toml", "report_year = 2024", "report_year = 2025");
+    f.edit("site.toml", "sv = \"Testkommunens uppföljning\"", "sv = \"Testkommunens uppföljning {report_year}\"");
+    let (code, stdout, stderr) = f.check(&[]);
+    assert_eq!(code, 0, "a warning, not an error: {stderr}");
+    assert!(
+        stderr.contains(
+            "warning: content/tillvaxt/programme.toml:6:6: the goal `bostader` has no assessment for 2025, the report year"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("add [bostader] with its status to content/tillvaxt/assessments/2025.toml"), "{stderr}");
+    assert_eq!(stdout.trim(), "0 errors, 1 warning in 1 file");
+    assert_eq!(f.check(&["--deny-warnings"]).0, 1, "an error with --deny-warnings");
+    builds(&f);
+    assert!(f.read("sv/index.html").contains("<title>Testkommunens uppföljning 2025</title>"), "the year in one place");
+
+    // "Not assessed" is a step of its own: neutral, with its own icon and text.
+    f.edit(
+        "site.toml",
+        "[footer]",
+        "[[scale]]\nid = \"ej-bedomd\"\nkind = \"not-assessed\"\nlabel = { sv = \"Ej bedömd\", en = \"Not assessed\" }\n\n[footer]",
+    );
+    f.write("content/tillvaxt/assessments/2025.toml", "[bostader]\nstatus = \"ej-bedomd\"\n");
+    let (code, stdout, _) = f.check(&["--deny-warnings"]);
+    assert_eq!((code, stdout.trim()), (0, "Checked site.toml and 11 content files: no problems."));
+    builds(&f);
+    let page = f.read("sv/tillvaxt/bostader/index.html");
+    let badge = &common::outer(&page, ".assessment-line .assessment")[0];
+    assert!(badge.contains("assessment--not-assessed") && badge.contains(">–</span> Ej bedömd"), "{badge}");
+}
+
+#[test]
+fn case_4_a_derived_value_says_so_in_table_summary_and_data_files() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "values = [96.5, \"-\", -1.25]",
+        "values = [{ value = 96.5, status = \"derived\", note = { sv = \"Räknat ur rapporten.\", en = \"Calculated from the report.\" } }, \"-\", -1.25]",
+    );
+    builds(&f);
+    let sv = f.read("sv/tillvaxt/utslapp/index.html");
+    assert_eq!(texts(&sv, "table.data td")[0], "96,50* (beräknat, se förklaringen under tabellen)");
+    assert_eq!(texts(&sv, ".table-note"), ["* Beräknat värde, inte uppmätt: Räknat ur rapporten."]);
+    let summary = &texts(&sv, ".chart__summary")[0];
+    assert!(summary.contains("96,50 kton CO2e (beräknat) år 2019"), "{summary}");
+    assert!(summary.contains("Förändringen räknas från ett värde som är beräknat, inte uppmätt."), "{summary}");
+    let csv = f.read("data/utslapp.csv");
+    assert!(csv.contains("utslapp,2019,96.5,derived,"), "{csv}");
+    assert!(csv.contains(",Räknat ur rapporten.,Calculated from the report.,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&f.read("data/utslapp.json")).unwrap();
+    assert_eq!(json["series"][0]["status"][0], "derived");
+    assert_eq!(json["series"][0]["notes"][0]["en"], "Calculated from the report.");
+}
+
+#[test]
+fn case_4_the_summary_names_the_year_of_an_older_value_it_compares_with_the_target() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "values = [96.5, \"-\", -1.25]",
+        "values = [96.5, \"-\", \"-\"]",
+    );
+    builds(&f);
+    let summary = &texts(&f.read("en/growth/emissions/index.html"), ".chart__summary")[0];
+    assert!(summary.contains("The value for 2019 is 82.5 kton CO2e above the target."), "{summary}");
+    assert!(!summary.contains("latest"), "{summary}");
+}
+
+#[test]
+fn case_5_example_data_says_so_in_the_summary() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "definition =", "example_data = true\ndefinition =");
+    builds(&f);
+    let summary = &texts(&f.read("sv/tillvaxt/utslapp/index.html"), ".chart__summary")[0];
+    assert!(summary.starts_with("Sammanfattning: Siffrorna är exempeldata, inte officiella uppgifter."), "{summary}");
+}
+
+#[test]
+fn case_6_headings_keep_their_natural_ids_and_every_anchor_is_checked() {
+    let f = Fixture::new();
+    f.edit("content/om.en.md", "## Background", "## Method\n\n## Background");
+    f.edit("content/_index.en.md", "Welcome.", "Welcome. See [the method](@/om.md#method).");
+    builds(&f);
+    let about = f.read("en/about/index.html");
+    assert_eq!(common::attrs(&about, ".prose h2", "id"), ["method", "background", "footnotes"]);
+    assert!(f.read("en/index.html").contains("href=\"/follow-up/en/about/#method\""));
+
+    // Links into a goal or indicator page are checked too, against the ids the page has.
+    f.edit("content/_index.en.md", "@/om.md#method", "@/tillvaxt/indicators/utslapp.toml#gs-dat");
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("content/_index.en.md:4:14: the anchor #gs-dat does not exist"), "{err}");
+    assert!(err.contains("did you mean #gs-data?"), "{err}");
+}
+
+#[test]
+fn case_7_rounding_never_hides_a_difference_without_a_word() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "-1.25]", "0.125]");
+    let stderr = builds(&f);
+    assert!(
+        stderr.contains(
+            "warning: content/tillvaxt/indicators/utslapp.toml:11:22: 0.125 is shown rounded to 2 decimals, as 0.13"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("write decimals = 3"), "{stderr}");
+    assert!(texts(&f.read("sv/tillvaxt/utslapp/index.html"), "table.data td").contains(&"0,13".to_owned()), "half up");
+
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "definition =", "decimals = 3\ndefinition =");
+    let stderr = builds(&f);
+    assert!(!stderr.contains("warning"), "three decimals show it: {stderr}");
+    assert!(texts(&f.read("sv/tillvaxt/utslapp/index.html"), "table.data td").contains(&"0,125".to_owned()));
+
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "decimals = 3", "decimals = 0");
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "[96.5,", "[0.4,");
+    let stderr = builds(&f);
+    assert!(stderr.contains("0.4 and 0.125 are both shown as 0"), "{stderr}");
+
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "[0.4,", "[1e39,");
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("utslapp.toml:12:11: 1e39 is too large to draw"), "{err}");
+}
+
+#[test]
+fn case_8_generated_sentences_are_whole_and_percentages_change_in_points() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "unit = \"kton CO2e\"",
+        "unit = { sv = \"procent\", en = \"per cent\" }",
+    );
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "values = [96.5, \"-\", -1.25]", "values = [38.5, \"-\", 40]");
+    builds(&f);
+    let en = &texts(&f.read("en/growth/emissions/index.html"), ".chart__summary")[0];
+    assert!(
+        en.contains(
+            "Municipality: 38.5 per cent in 2019 and 40.0 per cent in 2021, an increase of 1.5 percentage points."
+        ),
+        "{en}"
+    );
+    assert!(!en.contains(" a increase") && !en.contains('%'), "{en}");
+    let sv = &texts(&f.read("sv/tillvaxt/utslapp/index.html"), ".chart__summary")[0];
+    assert!(sv.contains("en ökning med 1,5 procentenheter."), "{sv}");
+}
+
+#[test]
+fn case_9_markdown_is_published_as_written_and_what_is_dropped_is_said() {
+    let f = Fixture::new();
+    f.edit(
+        "content/om.sv.md",
+        "## Bakgrund",
+        "## Bakgrund {#bakgrund .stor}\n\n```\nsvar = “hej”\n```\n\n> [^citat]: I ett citat.\n\n[^oanvand]: Ingen hänvisar hit.\n",
+    );
+    f.edit("content/om.sv.md", "Text[^1].", "Text[^1][^citat].");
+    let stderr = builds(&f);
+    assert!(
+        stderr.contains("warning: content/om.sv.md:4:1: the heading's classes and attributes are not published"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "warning: content/om.sv.md:12:1: the footnote [^oanvand] is never referred to, so it is not published"
+        ),
+        "{stderr}"
+    );
+    let page = f.read("sv/om/index.html");
+    assert!(page.contains("svar = “hej”"), "code is byte-exact on a Swedish page");
+    assert!(
+        !page.contains("<blockquote>\n</blockquote>") && !page.contains("<blockquote></blockquote>"),
+        "no empty quote"
+    );
+    assert!(page.contains("I ett citat."), "the quoted footnote is published");
+}
+
+#[test]
+fn case_10_indicators_keep_the_reports_order_and_numbering() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "definition =",
+        "label = { sv = \"Diagram 2\", en = \"Chart 2\" }\norder = 2\ndefinition =",
+    );
+    f.write(
+        "content/tillvaxt/indicators/befolkning.toml",
+        "title = \"Befolkning\"\nlabel = { sv = \"Diagram 1\", en = \"Chart 1\" }\norder = 1\nsource = \"SCB\"\nyears = [2023, 2024]\n\n[[series]]\nname = \"Umeå\"\nvalues = [130000, 131000]\n",
+    );
+    builds(&f);
+    let programme = f.read("sv/tillvaxt/index.html");
+    assert_eq!(texts(&programme, ".indicator-summary__title"), ["Diagram 1. Befolkning", "Diagram 2. Utsläpp"]);
+    let page = f.read("en/growth/emissions/index.html");
+    assert_eq!(texts(&page, "h1"), ["Chart 2. Emissions"]);
+    assert_eq!(texts(&page, "svg title")[0], "Chart 2. Emissions");
+    assert_eq!(texts(&page, "table.data caption"), ["Chart 2. Emissions (kton CO2e)"]);
+}
