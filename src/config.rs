@@ -22,7 +22,7 @@ pub struct SiteConfig {
     /// The public URL of the site's root folder, e.g. `https://www.umea.se/uppfoljning/`.
     pub base_url: Spanned<String>,
     #[serde(default = "default_theme")]
-    pub theme: String,
+    pub theme: Spanned<String>,
     /// The year whose assessments the overview shows.
     pub report_year: i32,
     /// The site's languages; the first is the default.
@@ -50,14 +50,14 @@ pub struct AccessibilityStatement {
     pub statement_date: toml::value::Datetime,
     /// How to report a problem or ask for content in another form.
     pub contact: Spanned<Text>,
-    pub contact_url: Option<String>,
+    pub contact_url: Option<Spanned<String>>,
     #[serde(default)]
     pub shortcomings: Vec<Spanned<Text>>,
     /// How the site was assessed.
     pub method: Spanned<Text>,
     /// The supervisory authority, and where to reach it.
     pub supervisor: Spanned<Text>,
-    pub supervisor_url: String,
+    pub supervisor_url: Spanned<String>,
 }
 
 /// `[check]`: how strict the site is about what editors write.
@@ -97,14 +97,14 @@ pub struct ScaleStep {
 #[serde(deny_unknown_fields)]
 pub struct Footer {
     pub organisation: Option<Spanned<Text>>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub website: Option<Spanned<String>>,
+    pub email: Option<Spanned<String>>,
+    pub phone: Option<Spanned<String>>,
     pub address: Option<Spanned<Text>>,
 }
 
-fn default_theme() -> String {
-    "default".into()
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
 }
 
 impl SiteConfig {

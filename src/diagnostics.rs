@@ -1,6 +1,7 @@
 //! Problems found in a site's files, each with the file, line and column it
 //! points at, and how they are printed for an editor.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -10,7 +11,7 @@ pub use crate::source::Location;
 use crate::source::Source;
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
@@ -26,6 +27,9 @@ pub struct Diagnostic {
     at: Option<(Arc<Source>, Range<usize>)>,
     pub message: String,
     pub hint: Option<String>,
+    /// Found while reading a file (syntax, encoding): listed before what
+    /// later checks found, which may follow from it.
+    reading: bool,
 }
 
 impl PartialEq for Diagnostic {
@@ -47,6 +51,7 @@ impl Diagnostic {
             at: None,
             message: message.into(),
             hint: None,
+            reading: false,
         }
     }
 
@@ -67,6 +72,35 @@ impl Diagnostic {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Marks a problem found while reading a file, listed first.
+    pub fn reading(mut self) -> Self {
+        self.reading = true;
+        self
+    }
+
+    /// The message with its particulars (numbers, names in backquotes) taken
+    /// out: problems of the same kind share it.
+    fn kind(&self) -> String {
+        let mut kind = String::with_capacity(self.message.len());
+        let mut quoted = false;
+        for c in self.message.chars() {
+            match c {
+                '`' => {
+                    quoted = !quoted;
+                    kind.push('`');
+                }
+                _ if quoted => {}
+                c if c.is_ascii_digit() => {
+                    if !kind.ends_with('#') {
+                        kind.push('#');
+                    }
+                }
+                c => kind.push(c),
+            }
+        }
+        kind
     }
 
     /// The line and column the problem is at, if it has a place.
@@ -98,7 +132,7 @@ impl fmt::Display for Diagnostic {
                 writeln!(f, "{:gutter$} |", "")?;
                 writeln!(f, "{} | {}", loc.line, loc.source_line)?;
                 let pad: String =
-                    loc.source_line.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                    loc.source_line.chars().take(loc.caret - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
             }
             None => write!(f, "{label}: {}: {}", self.file, self.message)?,
@@ -110,54 +144,95 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Problems of one kind shown per file; the rest are counted in one line.
+const SHOWN_PER_KIND: usize = 5;
+
 /// The problems of one run, errors and warnings.
 #[derive(Debug, Clone, Default)]
-pub struct Diagnostics(Vec<Diagnostic>);
+pub struct Diagnostics {
+    shown: Vec<Diagnostic>,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+}
 
 impl Diagnostics {
-    /// The problems, sorted by file, then position, so that output is stable.
+    /// The problems, sorted so that output is stable: what reading files
+    /// found first, then by file and position. Of many problems of one kind in
+    /// one file, the first few are shown and the rest counted.
     pub fn new(mut all: Vec<Diagnostic>) -> Self {
-        all.sort_by(|a, b| (&a.file, a.offset(), &a.message).cmp(&(&b.file, b.offset(), &b.message)));
+        all.sort_by(|a, b| {
+            (!a.reading, &a.file, a.offset(), &a.message).cmp(&(!b.reading, &b.file, b.offset(), &b.message))
+        });
         all.dedup();
-        Diagnostics(all)
+        let errors = all.iter().filter(|d| d.is_error()).count();
+        let warnings = all.len() - errors;
+        let mut files: Vec<&str> = all.iter().map(|d| d.file.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
+        let files = files.len();
+        Diagnostics { shown: shown_of(all), errors, warnings, files }
     }
 
     pub fn has_errors(&self) -> bool {
-        self.0.iter().any(Diagnostic::is_error)
+        self.errors > 0
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.shown.is_empty()
     }
 
+    /// The problems shown (a few of each kind per file, then a line counting the rest).
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
-        self.0.iter()
+        self.shown.iter()
     }
 
-    /// `2 errors, 1 warning in 3 files`.
+    /// `2 errors, 1 warning in 3 files`, counting every problem, shown or not.
     pub fn summary(&self) -> String {
-        let errors = self.0.iter().filter(|d| d.is_error()).count();
-        let warnings = self.0.len() - errors;
-        let mut files: Vec<&str> = self.0.iter().map(|d| d.file.as_str()).collect();
-        files.sort_unstable();
-        files.dedup();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files.len(), "file"))
+        format!(
+            "{}, {} in {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.files, "file")
+        )
     }
 }
 
-impl IntoIterator for Diagnostics {
-    type Item = Diagnostic;
-    type IntoIter = std::vec::IntoIter<Diagnostic>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+/// The first [`SHOWN_PER_KIND`] problems of each kind in each file; after the
+/// last one shown, a line saying how many more there are.
+fn shown_of(all: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let key = |d: &Diagnostic| (d.file.clone(), d.severity, d.kind());
+    let mut total: HashMap<(String, Severity, String), usize> = HashMap::new();
+    for d in &all {
+        *total.entry(key(d)).or_default() += 1;
     }
+    let mut seen: HashMap<(String, Severity, String), usize> = HashMap::new();
+    let mut shown = Vec::new();
+    for d in all {
+        let k = key(&d);
+        let n = seen.entry(k.clone()).or_default();
+        *n += 1;
+        if *n > SHOWN_PER_KIND {
+            continue;
+        }
+        let more = total[&k].saturating_sub(SHOWN_PER_KIND);
+        let last_shown = *n == SHOWN_PER_KIND && more > 0;
+        let summary = last_shown.then(|| Diagnostic {
+            at: None,
+            message: format!("… and {more} more like this in this file"),
+            hint: Some("fix the ones above the same way".into()),
+            ..d.clone()
+        });
+        shown.push(d);
+        shown.extend(summary);
+    }
+    shown
 }
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
+        for d in &self.shown {
             writeln!(f, "{d}\n")?;
         }
         write!(f, "{}", self.summary())
@@ -187,6 +262,36 @@ mod tests {
             Diagnostic::error(Path::new("a"), "z"),
         ]);
         assert_eq!(d.summary(), "2 errors, 1 warning in 2 files");
+    }
+
+    #[test]
+    fn many_problems_of_one_kind_are_counted_not_all_printed() {
+        let line = (0..50_000).map(|i| (3000 + i % 100).to_string()).collect::<Vec<_>>().join(", ");
+        let source = Arc::new(Source::new("content/p/indicators/x.toml", format!("years = [{line}]\n")));
+        let all: Vec<Diagnostic> = (0..50_000)
+            .map(|i| {
+                Diagnostic::error_at(
+                    &source,
+                    9 + i * 6..13 + i * 6,
+                    format!("{} is not a sensible year", 3000 + i % 100),
+                )
+            })
+            .collect();
+        let d = Diagnostics::new(all);
+        assert_eq!(d.iter().count(), SHOWN_PER_KIND + 1);
+        assert_eq!(d.iter().last().unwrap().message, "… and 49995 more like this in this file");
+        assert_eq!(d.summary(), "50000 errors, 0 warnings in 1 file", "the count covers every problem");
+        assert!(d.to_string().len() < 5_000, "the output stays small: {}", d.to_string().len());
+    }
+
+    #[test]
+    fn what_reading_found_comes_first() {
+        let d = Diagnostics::new(vec![
+            Diagnostic::error(Path::new("content/_index.sv.md"), "the link leads nowhere"),
+            Diagnostic::error(Path::new("content/x/indicators/y.toml"), "expected a value").reading(),
+        ]);
+        let files: Vec<&str> = d.iter().map(|d| d.file.as_str()).collect();
+        assert_eq!(files, ["content/x/indicators/y.toml", "content/_index.sv.md"]);
     }
 
     #[test]

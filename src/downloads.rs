@@ -39,21 +39,21 @@ pub fn csv(ind: &Indicator, langs: &[String]) -> String {
     header.push("example_data".to_owned());
     // A byte order mark, so that spreadsheet programs read the file as UTF-8 (å, ä, ö).
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, header.iter().map(String::as_str));
+    push_row(&mut out, header.iter().map(|h| Cell::Text(h)));
     let per_lang =
         |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(l)).to_owned()).collect::<Vec<_>>();
     let unit = per_lang(ind.unit.as_ref());
     let source = per_lang(Some(&ind.source));
     let example = ind.example_data.to_string();
     let mut row = |year: i32, figure: &Figure, name: &Text| {
-        let value = figure.value.map(|v| v.to_string()).unwrap_or_default();
-        let mut cells = vec![id.to_owned(), year.to_string(), value, status(figure).to_owned()];
-        cells.extend(per_lang(Some(name)));
-        cells.extend(unit.iter().cloned());
-        cells.extend(source.iter().cloned());
-        cells.extend(per_lang(figure.note.as_ref()));
-        cells.push(example.clone());
-        push_row(&mut out, cells.iter().map(String::as_str));
+        let (year, value) = (year.to_string(), figure.value.map(|v| v.to_string()).unwrap_or_default());
+        let texts: Vec<String> = [per_lang(Some(name)), unit.clone(), source.clone(), per_lang(figure.note.as_ref())]
+            .into_iter()
+            .flatten()
+            .collect();
+        let cells = [Cell::Text(id), Cell::Number(&year), Cell::Number(&value), Cell::Text(status(figure))];
+        let rest = texts.iter().map(|t| Cell::Text(t)).chain([Cell::Text(&example)]);
+        push_row(&mut out, cells.into_iter().chain(rest));
     };
     match &ind.data {
         Data::Years { years, series } => {
@@ -72,10 +72,36 @@ pub fn csv(ind: &Indicator, langs: &[String]) -> String {
     out
 }
 
-fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
-    let cells: Vec<String> = cells.map(quote).collect();
+/// A CSV cell: a number as written, or text.
+enum Cell<'a> {
+    Number(&'a str),
+    Text(&'a str),
+}
+
+fn push_row<'a>(out: &mut String, cells: impl Iterator<Item = Cell<'a>>) {
+    let cells: Vec<String> = cells
+        .map(|c| match c {
+            Cell::Number(n) => n.to_owned(),
+            Cell::Text(t) => text_cell(t),
+        })
+        .collect();
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
+}
+
+/// A text cell as written to the CSV files: neutralised, then quoted.
+pub fn text_cell(text: &str) -> String {
+    quote(&neutralise(text))
+}
+
+/// A text cell that a spreadsheet would run as a formula (it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
+/// OWASP recommends; numbers are never text cells, so they stay numbers.
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        true => format!("'{cell}").into(),
+        false => cell.into(),
+    }
 }
 
 /// Quotes a CSV cell when it needs it (RFC 4180).
@@ -200,6 +226,14 @@ pub fn json(ind: &Indicator, langs: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_cells_cannot_become_formulas_but_numbers_stay_numbers() {
+        let mut out = String::new();
+        let cells = ["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "Umeå"];
+        push_row(&mut out, [Cell::Number("-1.25")].into_iter().chain(cells.iter().map(|c| Cell::Text(c))));
+        assert_eq!(out, "-1.25,\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-1+2,'@SUM(A1),'\tx,\"'\rx\",Umeå\r\n");
+    }
 
     #[test]
     fn csv_cells_are_quoted_when_needed() {

@@ -46,6 +46,28 @@ pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
     (spans.collect(), problems)
 }
 
+/// Whether `url` may be published as a link from data (`Err` says why not).
+pub fn check_link(url: &str) -> Result<(), String> {
+    crate::text::check_link(url)
+}
+
+/// The scheme a browser reads in `url`, if any.
+pub fn scheme(url: &str) -> Option<String> {
+    crate::text::scheme(url)
+}
+
+/// For each piece of raw HTML in a row of parser events: whether it holds
+/// markup outside comments.
+pub fn raw_html_markup(pieces: &[&str]) -> Vec<bool> {
+    let mut open = false;
+    pieces.iter().map(|p| crate::markdown::has_markup_outside_comments(p, &mut open)).collect()
+}
+
+/// A text cell as the CSV downloads write it.
+pub fn csv_text_cell(text: &str) -> String {
+    crate::downloads::text_cell(text)
+}
+
 /// A checked site's charts, for timing them alone.
 pub struct Charts {
     site: Site,
@@ -57,7 +79,7 @@ impl Charts {
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
         let (config, source) = crate::config::SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
         let langs = config.lang_codes();
-        let theme = crate::theme::Theme::load(root, &config.theme, &langs).map_err(Diagnostics::new)?;
+        let theme = crate::theme::Theme::load(root, &config.theme, &source, &langs).map_err(Diagnostics::new)?;
         let (loaded, mut problems) = crate::load::load(root, &langs);
         let (site, mut more) = crate::validate::validate(&config, &source, loaded);
         problems.append(&mut more);

@@ -25,6 +25,9 @@ pub struct Site {
     /// Every indicator, programme by programme, in file-name order.
     pub indicators: Vec<Indicator>,
     pub pages: Vec<Page>,
+    /// Content files that could not be read or parsed (already reported):
+    /// links to them are not reported again.
+    pub unread: Vec<PathBuf>,
 }
 
 /// A programme's place in [`Site::programmes`].

@@ -44,7 +44,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     }
     let langs = config.lang_codes();
     let mut problems = Vec::new();
-    let theme = Theme::load(root, &config.theme, &langs).map_err(|mut p| problems.append(&mut p)).ok();
+    let theme = Theme::load(root, &config.theme, &config_source, &langs).map_err(|mut p| problems.append(&mut p)).ok();
     let (loaded, mut load_problems) = crate::load::load(root, &langs);
     problems.append(&mut load_problems);
     let content_files = loaded.file_count();

@@ -36,6 +36,19 @@ pub struct Routes {
     keys: HashMap<String, PageRef>,
     /// Goal ids to goals, for `@/<programme>/programme.toml#<goal>` links.
     goals: HashMap<(ProgrammeId, String), PageRef>,
+    /// Link keys of content files that could not be read, and folders of
+    /// programmes whose `programme.toml` could not: links into them are not
+    /// reported again.
+    unread: Vec<String>,
+}
+
+/// Why an `@/` link leads nowhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// No such file or goal: what is wrong, in words.
+    Nowhere(String),
+    /// It names a file that could not be read (and was reported already).
+    Unread,
 }
 
 impl Routes {
@@ -52,6 +65,7 @@ impl Routes {
             paths: HashMap::new(),
             keys: HashMap::new(),
             goals: HashMap::new(),
+            unread: site.unread.iter().filter_map(|p| unread_key(p)).collect(),
         };
         let mut problems = Vec::new();
         let mut owners: HashMap<String, String> = HashMap::new();
@@ -164,21 +178,29 @@ impl Routes {
     }
 
     /// Resolves an `@/` link (without the `@/`) to a page and an optional `#fragment`.
-    pub fn resolve(&self, target: &str) -> Result<(PageRef, Option<String>), String> {
+    pub fn resolve(&self, target: &str) -> Result<(PageRef, Option<String>), LinkError> {
+        let nowhere = |why: String| LinkError::Nowhere(why);
         let (key, fragment) = match target.split_once('#') {
             Some((k, f)) => (k, Some(f.to_owned())),
             None => (target, None),
         };
         let key = key.trim_start_matches('/');
         if key.split('/').any(|seg| seg == "..") {
-            return Err("links may not use .. : write the path from the content folder".into());
+            return Err(nowhere("links may not use .. : write the path from the content folder".into()));
         }
         let key = if key.is_empty() { "_index.md" } else { key };
         let key = key.strip_suffix('/').map(|k| format!("{k}/{INDEX_STEM}.md")).unwrap_or_else(|| key.to_owned());
-        let page = *self.keys.get(&key).ok_or_else(|| format!("no content file content/{key}"))?;
+        let Some(&page) = self.keys.get(&key) else {
+            return Err(match self.unread.iter().any(|u| key == *u || (u.ends_with('/') && key.starts_with(u))) {
+                true => LinkError::Unread,
+                false => nowhere(format!("no content file content/{key}")),
+            });
+        };
         if let (PageRef::Programme(p), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
-            let goal_page =
-                self.goals.get(&(p, goal.clone())).ok_or_else(|| format!("no goal `{goal}` in content/{key}"))?;
+            let goal_page = self
+                .goals
+                .get(&(p, goal.clone()))
+                .ok_or_else(|| nowhere(format!("no goal `{goal}` in content/{key}")))?;
             return Ok((*goal_page, None));
         }
         Ok((page, fragment))
@@ -187,6 +209,20 @@ impl Routes {
     /// All link keys, for "did you mean" hints.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.keys().map(String::as_str)
+    }
+}
+
+/// The link key of a content file that could not be read (`om.md` for
+/// `content/om.sv.md`), or the folder of a programme whose `programme.toml`
+/// could not be read (`tillvaxt/`).
+fn unread_key(path: &std::path::Path) -> Option<String> {
+    let rel = path.strip_prefix(crate::load::CONTENT_DIR).ok()?.to_string_lossy().replace('\\', "/");
+    if let Some(dir) = rel.strip_suffix(PROGRAMME_FILE) {
+        return Some(dir.to_owned());
+    }
+    match rel.strip_suffix(".md").and_then(|stem| stem.rsplit_once('.')) {
+        Some((stem, _lang)) => Some(format!("{stem}.md")),
+        None => Some(rel),
     }
 }
 

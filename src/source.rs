@@ -20,11 +20,18 @@ pub struct Source {
 pub struct Location {
     pub line: usize,
     pub column: usize,
-    /// The text of that line, for the caret display.
+    /// The text of that line for the caret display: on a long line, only a
+    /// window around the column, with `…` where it is cut.
     pub source_line: String,
+    /// The column of the caret in `source_line` (1-based characters).
+    pub caret: usize,
     /// How many characters the caret underlines (at least 1).
     pub width: usize,
 }
+
+/// Characters shown of a source line before and after the column it points at.
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_AFTER: usize = 100;
 
 impl Source {
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
@@ -32,7 +39,12 @@ impl Source {
     }
 
     /// Reads `root/rel` as UTF-8 text; `Err` says why it cannot be read.
+    /// Files larger than [`MAX_FILE_BYTES`] are refused before they are read.
     pub fn read(root: &Path, rel: &Path) -> Result<Source, ReadError> {
+        let size = std::fs::metadata(root.join(rel)).map_err(ReadError::Io)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(size));
+        }
         let bytes = std::fs::read(root.join(rel)).map_err(ReadError::Io)?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source::new(rel, text)),
@@ -63,19 +75,36 @@ impl Source {
         let line_end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
         let column = text[line_start..start].chars().count() + 1;
         let end = floor_char_boundary(text, span.end.clamp(start, line_end));
-        Location {
-            line: index + 1,
-            column,
-            source_line: text[line_start..line_end].trim_end_matches('\r').to_owned(),
-            width: text[start..end].chars().count().max(1),
+        let width = text[start..end].chars().count().max(1);
+        // Only a window of a long line: memory and output stay small whatever the line.
+        let before = text[line_start..start].char_indices().rev().nth(WINDOW_BEFORE - 1).map(|(i, _)| line_start + i);
+        let window_start = before.unwrap_or(line_start);
+        let after = text[start..line_end].char_indices().nth(WINDOW_AFTER).map(|(i, _)| start + i);
+        let window_end = after.unwrap_or(line_end);
+        let mut shown = String::new();
+        if window_start > line_start {
+            shown.push('…');
         }
+        shown.push_str(text[window_start..window_end].trim_end_matches('\r'));
+        if window_end < line_end {
+            shown.push('…');
+        }
+        let caret = text[window_start..start].chars().count() + 1 + usize::from(window_start > line_start);
+        Location { line: index + 1, column, source_line: shown, caret, width: width.min(WINDOW_AFTER) }
     }
 }
+
+/// The largest source file goalsite reads (5 MB). A page of that much text
+/// is far longer than anyone reads on a screen; rendering it takes about
+/// fifteen times its size in memory, so larger files are refused, not read.
+pub const MAX_FILE_BYTES: u64 = 5_000_000;
 
 /// Why a file could not be read as text.
 #[derive(Debug)]
 pub enum ReadError {
     Io(std::io::Error),
+    /// Larger than [`MAX_FILE_BYTES`]: its size in bytes.
+    TooLarge(u64),
     /// Not UTF-8: the text with replacement characters, and the offset of the first bad byte.
     NotUtf8(Source, usize),
 }
@@ -97,6 +126,17 @@ mod tests {
         let loc = src.locate(15..16);
         assert_eq!((loc.line, loc.column), (2, 2));
         assert_eq!(loc.source_line, "år = 1");
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(100_000), "b".repeat(100_000));
+        let src = Source::new("a.toml", format!("first\n{line}\n"));
+        let loc = src.locate(6 + 100_000..6 + 100_001);
+        assert_eq!((loc.line, loc.column), (2, 100_001));
+        assert!(loc.source_line.len() < 200, "{}", loc.source_line.len());
+        assert!(loc.source_line.starts_with('…') && loc.source_line.ends_with('…'));
+        assert_eq!(loc.source_line.chars().nth(loc.caret - 1), Some('X'), "the caret points at the column");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use minijinja::{Environment, UndefinedBehavior};
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::{I18n, REQUIRED_STRINGS};
@@ -59,8 +60,21 @@ struct ThemeFile {
 }
 
 impl Theme {
-    /// Loads `themes/<name>` for `langs`; every problem becomes a diagnostic.
-    pub fn load(root: &Path, name: &str, langs: &[String]) -> Result<Theme, Vec<Diagnostic>> {
+    /// Loads the theme `name` (from `site.toml`, read into `config`) for
+    /// `langs`; every problem becomes a diagnostic.
+    pub fn load(
+        root: &Path,
+        name: &Spanned<String>,
+        config: &Arc<Source>,
+        langs: &[String],
+    ) -> Result<Theme, Vec<Diagnostic>> {
+        if !is_theme_name(name.get_ref()) {
+            let message = format!("`{}` is not a theme's name", name.get_ref());
+            return Err(vec![Diagnostic::error_at(config, name.span(), message).with_hint(
+                "a theme is a folder in the site's themes/ folder: write only its name, like theme = \"default\"",
+            )]);
+        }
+        let name = name.get_ref();
         let dir = Path::new(THEMES_DIR).join(name);
         if !root.join(&dir).is_dir() {
             return Err(vec![Diagnostic::error(Path::new("site.toml"), format!("the theme `{name}` does not exist"))
@@ -92,6 +106,13 @@ impl Theme {
         self.dir.join("templates").join(name)
     }
 }
+/// A theme's name: a plain folder name, never a path (`../x`, `/etc`).
+fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
 fn load_templates(root: &Path, dir: &Path, problems: &mut Vec<Diagnostic>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

@@ -8,17 +8,28 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnostic;
-use crate::source::{ReadError, Source};
+use crate::source::{ReadError, Source, MAX_FILE_BYTES};
 use crate::text::nearest;
 
 /// Reads `root/rel` as UTF-8 text.
 pub fn read(root: &Path, rel: &Path) -> Result<Arc<Source>, Diagnostic> {
     match Source::read(root, rel) {
         Ok(source) => Ok(Arc::new(source)),
-        Err(ReadError::Io(e)) => Err(Diagnostic::error(rel, format!("cannot read the file: {e}"))),
+        Err(ReadError::Io(e)) => Err(Diagnostic::error(rel, format!("cannot read the file: {e}")).reading()),
+        Err(ReadError::TooLarge(size)) => Err(Diagnostic::error(
+            rel,
+            format!(
+                "the file is {:.1} MB; goalsite reads files of up to {} MB",
+                size as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        )
+        .with_hint("split it into several pages or files: a text this long is too long to read on a screen")
+        .reading()),
         Err(ReadError::NotUtf8(source, at)) => {
             Err(Diagnostic::error_at(&Arc::new(source), at..at + 1, "the file is not valid UTF-8 text")
-                .with_hint("save the file as UTF-8 in your editor"))
+                .with_hint("save the file as UTF-8 in your editor")
+                .reading())
         }
     }
 }
@@ -41,6 +52,7 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
             Some(h) => d.with_hint(h),
             None => d,
         }
+        .reading()
     })
 }
 

@@ -113,7 +113,14 @@ fn hostile_files_give_errors_not_crashes() {
         "{stderr}"
     );
     assert!(stderr.contains("content/tillvaxt/indicators/djup.toml:1:"), "{stderr}");
-    assert!(!stderr.contains("stor.sv.md"), "a big page is fine: {stderr}");
+    assert!(
+        stderr.contains("error: content/stor.sv.md: the file is 52.4 MB; goalsite reads files of up to 5 MB"),
+        "a page over the documented size is refused unread: {stderr}"
+    );
+    assert!(
+        stderr.contains("warning: content/tillvaxt/loop: this is a link to another place"),
+        "a folder link is named, not followed: {stderr}"
+    );
 }
 
 #[test]

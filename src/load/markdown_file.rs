@@ -42,7 +42,8 @@ pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
         Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(&source, start..end)?, body),
         Err(at) => {
             return Err(Diagnostic::error_at(&source, at..at + FENCE.len(), "the front matter is not closed")
-                .with_hint("end the front matter with a line that holds only +++"))
+                .with_hint("end the front matter with a line that holds only +++")
+                .reading())
         }
     };
     Ok(Doc { lang, source, body_offset, front })

@@ -209,6 +209,17 @@ fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             Ok(e) if e.file_type().is_file() => {
                 files.push(e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf());
             }
+            Ok(e) if e.path_is_symlink() => {
+                let path = e.path().strip_prefix(root).unwrap_or(e.path());
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        "this is a link to another place (a symbolic link), so it is not published",
+                    )
+                    .with_hint("goalsite reads only real files in content/: copy the file or folder here instead")
+                    .warning(),
+                );
+            }
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());

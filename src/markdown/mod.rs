@@ -4,8 +4,10 @@
 
 mod footnotes;
 mod raw_html;
+pub use raw_html::has_markup_outside_comments;
+mod stream;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -13,8 +15,8 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::{mistyped_placeholders, Typography};
 use crate::model::Doc;
-use crate::routes::{PageRef, Routes};
-use crate::text::{is_valid_slug, nearest, slugify};
+use crate::routes::{LinkError, PageRef, Routes};
+use crate::text::{is_valid_slug, nearest, scheme, slugify, SAFE_SCHEMES};
 
 use footnotes::{footnote_slug, push_footnotes, Footnote};
 
@@ -72,16 +74,17 @@ pub fn render(
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let mut r = Renderer {
+    let r = Renderer {
         doc,
         routes,
         typo,
         rules,
         problems,
         ids: HashSet::new(),
+        next_suffix: HashMap::new(),
         reserved,
         footnotes: Vec::new(),
-        out: Vec::new(),
+        out: VecDeque::new(),
         fragments: Vec::new(),
         last_heading: 1,
         open_link: None,
@@ -89,50 +92,16 @@ pub fn render(
         last_raw_html_line: None,
         in_code_block: false,
         in_html_comment: false,
+        broken_links: 0,
     };
-    let mut events = Parser::new_ext(body, options).into_offset_iter().peekable();
-    // Footnote definitions by label: their events and where they are.
-    let mut footnotes: HashMap<String, (Vec<Event>, Range<usize>)> = HashMap::new();
-    while let Some((event, range)) = events.next() {
-        match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                if !classes.is_empty() || !attrs.is_empty() {
-                    r.dropped_attributes(&range);
-                }
-                let mut inner = Vec::new();
-                for (e, range) in events.by_ref() {
-                    if matches!(e, Event::End(TagEnd::Heading(_))) {
-                        break;
-                    }
-                    inner.push(r.event(e, range));
-                }
-                r.heading(level, id, inner, range);
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                let mut inner = Vec::new();
-                for (e, range) in events.by_ref() {
-                    if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
-                        break;
-                    }
-                    inner.push(r.event(e, range));
-                }
-                footnotes.insert(label.to_string(), (inner, range));
-            }
-            // A block quote that held only a footnote definition (moved to
-            // the end of the text) is not published empty.
-            Event::End(TagEnd::BlockQuote(_)) if matches!(r.out.last(), Some(Event::Start(Tag::BlockQuote(_)))) => {
-                r.out.pop();
-            }
-            e => {
-                let e = r.event(e, range);
-                r.out.push(e);
-            }
-        }
-    }
+    // Rendered as a stream, so that memory follows the size of the text,
+    // not the number of its parts.
+    let mut stream = stream::Stream::new(r, Parser::new_ext(body, options).into_offset_iter());
+    let mut out = String::with_capacity(body.len() * 3 / 2);
+    html::push_html(&mut out, &mut stream);
+    let (mut r, footnotes) = stream.finish();
     r.unreferenced_footnotes(&footnotes);
     let footnotes = footnotes.into_iter().map(|(label, (events, _))| (label, events)).collect();
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, std::mem::take(&mut r.out).into_iter());
     // Table alignment as classes, not inline styles, so a strict
     // Content-Security-Policy (no inline styles) keeps it.
     let aligned = out.contains(" style=\"text-align: ");
@@ -148,18 +117,22 @@ pub fn render(
     Html { html: out, links: Links { ids, fragments: r.fragments } }
 }
 
-struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     doc: &'a Doc,
     routes: &'a Routes,
     typo: &'a Typography,
     rules: &'a Rules,
     problems: &'a mut Vec<Diagnostic>,
     ids: HashSet<String>,
+    /// The next number to try after each id base (`base-2`, `base-3`, …), so
+    /// that many headings with the same text take linear time.
+    next_suffix: HashMap<String, usize>,
     /// Ids the theme writes on every page, never given out here.
     reserved: &'a HashSet<String>,
     /// Footnotes in order of first reference.
     footnotes: Vec<Footnote>,
-    out: Vec<Event<'a>>,
+    /// Rendered events waiting to be written (a heading's, once it is complete).
+    out: VecDeque<Event<'a>>,
     fragments: Vec<FragmentLink>,
     /// The level of the last heading (the page title is level 1).
     last_heading: usize,
@@ -171,7 +144,13 @@ struct Renderer<'a> {
     in_code_block: bool,
     /// Inside an HTML comment that started in an earlier HTML event.
     in_html_comment: bool,
+    /// `@/` links that lead nowhere, so far.
+    broken_links: usize,
 }
+
+/// Broken `@/` links per document that get a "did you mean" hint; finding
+/// the nearest key costs as much as the site has pages.
+const HINTED_LINKS: usize = 100;
 
 impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
@@ -236,13 +215,18 @@ impl<'a> Renderer<'a> {
     /// Links that are not `@/` paths: scripts are refused, and addresses that
     /// would break when the site is served from a sub-folder are warned about.
     fn check_plain_link(&mut self, dest: &str, span: Range<usize>) {
-        let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| !s.contains('/'));
-        match scheme.map(str::to_ascii_lowercase).as_deref() {
-            Some("javascript" | "data" | "vbscript") => {
-                let d = self.problem(span, "a link that runs code is not allowed");
+        match scheme(dest).as_deref() {
+            Some(s) if SAFE_SCHEMES.contains(&s) => {}
+            Some(s @ ("javascript" | "data" | "vbscript")) => {
+                let d = self.problem(span, &format!("a link that runs code ({s}:) is not allowed"));
                 d.hint = Some("link to a page with @/… or to an address starting with https://".into());
             }
-            Some(_) => {}
+            Some(s) => {
+                let d = self.problem(span, &format!("links to `{s}:` addresses are not allowed"));
+                d.hint = Some(
+                    "link to an address starting with https://, http://, mailto: or tel:, or to a page with @/…".into(),
+                );
+            }
             None if dest.is_empty() || dest.starts_with('#') => {}
             None => {
                 let d = self.problem(span, &format!("the link `{dest}` is not adjusted to the site's address"));
@@ -359,8 +343,13 @@ impl<'a> Renderer<'a> {
                     None => url.into(),
                 }
             }
-            Err(why) => {
-                let keys: Vec<&str> = self.routes.keys().collect();
+            Err(LinkError::Unread) => dest,
+            Err(LinkError::Nowhere(why)) => {
+                self.broken_links += 1;
+                let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
+                    true => self.routes.keys().collect(),
+                    false => Vec::new(),
+                };
                 let key = target.split('#').next().unwrap_or(target);
                 let hint = match nearest(key, &keys) {
                     Some(best) => format!("did you mean @/{best}?"),
@@ -407,9 +396,9 @@ impl<'a> Renderer<'a> {
         };
         let base = if base.is_empty() { format!("h{n}") } else { base };
         let id = self.unique_id(base);
-        self.out.push(Event::Html(format!("<h{n} id=\"{id}\">").into()));
+        self.out.push_back(Event::Html(format!("<h{n} id=\"{id}\">").into()));
         self.out.extend(inner);
-        self.out.push(Event::Html(format!("</h{n}>\n").into()));
+        self.out.push_back(Event::Html(format!("</h{n}>\n").into()));
     }
 
     /// `base`, or `base-2`, `base-3`, …: an id used once on the page. Ids that
@@ -420,11 +409,12 @@ impl<'a> Renderer<'a> {
             false => base,
         };
         let mut id = base.clone();
-        let mut n = 1;
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(1);
         while self.reserved.contains(&id) || !self.ids.insert(id.clone()) {
             n += 1;
             id = format!("{base}-{n}");
         }
+        self.next_suffix.insert(base, n);
         id
     }
 

@@ -11,9 +11,9 @@ pub fn has_markup_outside_comments(html: &str, in_comment: &mut bool) -> bool {
     let mut markup = false;
     loop {
         if *in_comment {
-            match rest.find("-->") {
+            match comment_end(rest) {
                 Some(end) => {
-                    rest = &rest[end + 3..];
+                    rest = &rest[end..];
                     *in_comment = false;
                 }
                 None => return markup,
@@ -24,9 +24,28 @@ pub fn has_markup_outside_comments(html: &str, in_comment: &mut bool) -> bool {
                 markup |= !rest[..start].trim().is_empty();
                 rest = &rest[start + 4..];
                 *in_comment = true;
+                // A browser ends `<!-->` and `<!--->` at once (HTML's abrupt closing of an empty comment).
+                for abrupt in [">", "->"] {
+                    if let Some(after) = rest.strip_prefix(abrupt) {
+                        rest = after;
+                        *in_comment = false;
+                        break;
+                    }
+                }
             }
             None => return markup || !rest.trim().is_empty(),
         }
+    }
+}
+
+/// Where the comment that `text` is inside ends (just after `-->` or the
+/// `--!>` browsers also accept), if it ends in `text`.
+fn comment_end(text: &str) -> Option<usize> {
+    let plain = text.find("-->").map(|i| i + 3);
+    let bang = text.find("--!>").map(|i| i + 4);
+    match (plain, bang) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
@@ -53,5 +72,8 @@ mod tests {
         assert_eq!(markup(&["<b>x</b>"]), [true]);
         assert_eq!(markup(&["<!-- a", "--><script>"]), [false, true]);
         assert_eq!(markup(&["<!-- never closed <script>"]), [false], "the browser shows nothing of an open comment");
+        assert_eq!(markup(&["<!--><script>alert(1)</script>"]), [true], "<!--> is a whole comment");
+        assert_eq!(markup(&["<!---><script>alert(1)</script>"]), [true], "so is <!--->");
+        assert_eq!(markup(&["<!-- a --!><script>alert(1)</script>"]), [true], "--!> ends a comment too");
     }
 }

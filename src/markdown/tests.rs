@@ -65,7 +65,7 @@ fn unsafe_ids_and_script_links_are_refused() {
     let errors: Vec<&str> = p.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[0].starts_with("the heading id"));
-    assert_eq!(errors[1], "a link that runs code is not allowed");
+    assert_eq!(errors[1], "a link that runs code (javascript:) is not allowed");
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod url;
 
 pub use slug::{is_valid_slug, slugify};
 pub use suggest::nearest;
-pub use url::{base_path_of, check_base_url, normalise_base_url};
+pub use url::{base_path_of, check_base_url, check_link, normalise_base_url, scheme, SAFE_SCHEMES};
 
 /// Escapes text for HTML, SVG and XML, in element content and in
 /// double-quoted attributes.

@@ -37,6 +37,7 @@ pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded
         langs: &langs,
         missing_translation: config.check.missing_translation,
         report_year: config.report_year.to_string(),
+        unread: loaded.failed.clone(),
         problems: Vec::new(),
     };
     let settings = v.settings(config, config_source);
@@ -50,6 +51,7 @@ pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded
         v.page_path(page);
     }
     site.pages = pages;
+    site.unread = failed;
     (site, v.problems)
 }
 
@@ -59,6 +61,8 @@ struct Validator<'a> {
     missing_translation: MissingTranslation,
     /// What `{report_year}` stands for.
     report_year: String,
+    /// Files that could not be read (already reported): not reported as missing.
+    unread: Vec<std::path::PathBuf>,
     problems: Vec<Diagnostic>,
 }
 

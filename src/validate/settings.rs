@@ -8,7 +8,8 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{AccessibilityStatement, Footer, Language, ScaleStep, Settings};
 use crate::source::Source;
-use crate::text::{check_base_url, is_valid_slug, normalise_base_url};
+use crate::text::{check_base_url, check_link, is_valid_slug, normalise_base_url};
+use toml::Spanned;
 
 use super::{Validator, YEARS};
 
@@ -42,14 +43,51 @@ impl Validator<'_> {
             scale,
             footer: Footer {
                 organisation,
-                website: c.footer.website.clone(),
-                email: c.footer.email.clone(),
-                phone: c.footer.phone.clone(),
+                website: self.link(file, c.footer.website.as_ref(), "website"),
+                email: self.email(file, c.footer.email.as_ref()),
+                phone: self.phone(file, c.footer.phone.as_ref()),
                 address,
             },
             raw_html: c.check.raw_html,
             accessibility,
         }
+    }
+
+    /// A link from `site.toml`: only safe schemes are published.
+    fn link(&mut self, file: &Arc<Source>, url: Option<&Spanned<String>>, field: &str) -> Option<String> {
+        let url = url?;
+        if let Err(why) = check_link(url.get_ref()) {
+            let d = self.at(file, url.span(), format!("{field} {why}"));
+            d.hint = Some(format!("write a full address starting with {}", "https://, http://, mailto: or tel:"));
+            return None;
+        }
+        Some(url.get_ref().clone())
+    }
+
+    /// An e-mail address, published as a `mailto:` link.
+    fn email(&mut self, file: &Arc<Source>, email: Option<&Spanned<String>>) -> Option<String> {
+        let email = email?;
+        let e = email.get_ref();
+        let plausible = e.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            && !e.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>:/?#".contains(c));
+        if !plausible {
+            self.at(file, email.span(), format!("`{e}` is not an e-mail address")).hint =
+                Some("write only the address, like kommunen@example.se".into());
+            return None;
+        }
+        Some(e.clone())
+    }
+
+    /// A phone number, published as text and as a `tel:` link.
+    fn phone(&mut self, file: &Arc<Source>, phone: Option<&Spanned<String>>) -> Option<String> {
+        let phone = phone?;
+        let p = phone.get_ref();
+        if !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) || !p.chars().any(|c| c.is_ascii_digit()) {
+            self.at(file, phone.span(), format!("`{p}` is not a phone number")).hint =
+                Some("write digits, spaces, + - and ( ) only, like 090-16 10 00".into());
+            return None;
+        }
+        Some(p.clone())
     }
 
     fn languages(&mut self, c: &SiteConfig, file: &Arc<Source>) {
@@ -102,11 +140,11 @@ impl Validator<'_> {
             status: a.status,
             date: a.statement_date.to_string(),
             contact,
-            contact_url: a.contact_url.clone(),
+            contact_url: self.link(file, a.contact_url.as_ref(), "contact_url"),
             shortcomings,
             method,
             supervisor,
-            supervisor_url: a.supervisor_url.clone(),
+            supervisor_url: self.link(file, Some(&a.supervisor_url), "supervisor_url").unwrap_or_default(),
         })
     }
 }

@@ -1,0 +1,95 @@
+//! The Markdown parser's events, rendered one at a time on their way to the
+//! HTML writer: no part of a document waits in memory but a heading (until
+//! its id is known), a footnote definition (moved to the end) and an opened
+//! block quote (dropped if it turns out empty).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, OffsetIter, Tag, TagEnd};
+
+use super::Renderer;
+
+/// Footnote definitions by label: their rendered events and where they are.
+pub type Definitions<'a> = HashMap<String, (Vec<Event<'a>>, Range<usize>)>;
+
+/// The rendered events of one document, as an iterator the HTML writer reads.
+pub struct Stream<'a> {
+    r: Renderer<'a>,
+    events: OffsetIter<'a>,
+    footnotes: Definitions<'a>,
+    /// A block quote's start, held back until its first content shows it is not empty.
+    quote: Option<Event<'a>>,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(r: Renderer<'a>, events: OffsetIter<'a>) -> Self {
+        Stream { r, events, footnotes: HashMap::new(), quote: None }
+    }
+
+    /// The renderer's state and the footnote definitions, once the stream is read.
+    pub fn finish(self) -> (Renderer<'a>, Definitions<'a>) {
+        (self.r, self.footnotes)
+    }
+
+    /// The events up to the end tag that `is_end` recognises, rendered.
+    fn inner(&mut self, is_end: impl Fn(&Event) -> bool) -> Vec<Event<'a>> {
+        let mut inner = Vec::new();
+        for (e, range) in self.events.by_ref() {
+            if is_end(&e) {
+                break;
+            }
+            inner.push(self.r.event(e, range));
+        }
+        inner
+    }
+
+    /// Writes a held-back block quote start before anything else.
+    fn release_quote(&mut self) {
+        if let Some(start) = self.quote.take() {
+            self.r.out.push_back(start);
+        }
+    }
+}
+
+impl<'a> Iterator for Stream<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        loop {
+            if let Some(e) = self.r.out.pop_front() {
+                return Some(e);
+            }
+            let Some((event, range)) = self.events.next() else {
+                self.release_quote();
+                return self.r.out.pop_front();
+            };
+            match event {
+                Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                    if !classes.is_empty() || !attrs.is_empty() {
+                        self.r.dropped_attributes(&range);
+                    }
+                    self.release_quote();
+                    let inner = self.inner(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+                    self.r.heading(level, id, inner, range);
+                }
+                Event::Start(Tag::FootnoteDefinition(label)) => {
+                    let inner = self.inner(|e| matches!(e, Event::End(TagEnd::FootnoteDefinition)));
+                    self.footnotes.insert(label.to_string(), (inner, range));
+                }
+                Event::Start(Tag::BlockQuote(kind)) => {
+                    self.release_quote();
+                    self.quote = Some(Event::Start(Tag::BlockQuote(kind)));
+                }
+                // A block quote that held only a footnote definition (moved to
+                // the end of the text) is not published empty.
+                Event::End(TagEnd::BlockQuote(_)) if self.quote.is_some() => self.quote = None,
+                e => {
+                    self.release_quote();
+                    let e = self.r.event(e, range);
+                    self.r.out.push_back(e);
+                }
+            }
+        }
+    }
+}
