@@ -16,6 +16,8 @@ pub struct Server {
     pub host: String,
     /// What the server printed to stderr so far.
     stderr: Arc<Mutex<String>>,
+    /// The lines the server printed to stdout after its address.
+    stdout: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -26,6 +28,11 @@ impl Server {
 
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()
+    }
+
+    /// The lines printed to stdout since `Serving …` (`Rebuilt …` reports).
+    pub fn printed(&self) -> Vec<String> {
+        self.stdout.lock().unwrap().clone()
     }
 }
 
@@ -71,8 +78,15 @@ pub fn serve_with(root: &Path, args: &[&str]) -> Server {
     };
     let (host, port) = address.rsplit_once(':').expect("HOST:PORT");
     let (host, port) = (host.to_owned(), port.parse().unwrap());
-    std::thread::spawn(move || lines.for_each(|l| eprintln!("serve: {}", l.unwrap_or_default())));
-    Server { child, port, host, stderr }
+    let stdout = Arc::new(Mutex::new(Vec::new()));
+    let printed = Arc::clone(&stdout);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            eprintln!("serve: {line}");
+            printed.lock().unwrap().push(line);
+        }
+    });
+    Server { child, port, host, stderr, stdout }
 }
 
 /// A response: status, head (status line and headers) and body.
