@@ -1,6 +1,7 @@
 //! Live-reload latency of `goalsite serve` on the Umeå site (release build):
-//! from saving a Markdown file to the reload event, and to the new page
-//! fetched. `cargo bench --bench serve`.
+//! from saving a Markdown file to the reload event (on one page, and on every
+//! one of eight open pages), and to the new page fetched; and the time to
+//! fetch one page. `cargo bench --bench serve`.
 
 #[allow(dead_code)]
 #[path = "../tests/common/serve.rs"]
@@ -19,6 +20,19 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// The build time of the rebuild after the `done`-th, from the server's
+/// `Rebuilt N pages in X ms` line (printed just after the reload event is sent).
+fn rebuild_time(server: &serve::Server, done: usize) -> Duration {
+    loop {
+        let rebuilt: Vec<String> = server.printed().into_iter().filter(|l| l.starts_with("Rebuilt ")).collect();
+        if let Some(line) = rebuilt.get(done) {
+            let ms = line.split(" in ").nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok());
+            return Duration::from_millis(ms.expect("Rebuilt N pages in X ms"));
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
 fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         println!("serve benchmark: run it with `cargo bench --bench serve`");
@@ -34,22 +48,50 @@ fn main() {
 
     let server = serve::serve(dir.path());
     let mut events = serve::Events::open(server.port);
-    let (mut to_event, mut to_page) = (Vec::new(), Vec::new());
+    let mut other_pages: Vec<serve::Events> = (0..7).map(|_| serve::Events::open(server.port)).collect();
+    let (mut to_event, mut to_all, mut to_page, mut besides_building) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..20 {
         let marker = format!("Mätpunkt {i}.");
         let start = Instant::now();
         std::fs::write(&page, format!("{original}\n{marker}\n")).expect("write");
         events.wait_for("event: reload");
-        to_event.push(start.elapsed());
+        let event = start.elapsed();
+        to_event.push(event);
+        besides_building.push(event.saturating_sub(rebuild_time(&server, i)));
+        for other in &mut other_pages {
+            other.wait_for("event: reload");
+        }
+        to_all.push(start.elapsed());
         let (_, html) = serve::get(server.port, "/sv/om-uppfoljningen/");
         assert!(html.contains(&marker), "the new text is served");
         to_page.push(start.elapsed());
         std::thread::sleep(Duration::from_millis(100));
     }
     println!(
-        "edit of one Markdown file → reload event: median {} ms, max {} ms; → new page fetched: median {} ms (20 edits)",
+        "edit of one Markdown file → reload event: median {} ms, max {} ms; → on all 8 open pages: median {} ms, \
+         max {} ms; → new page fetched: median {} ms (20 edits)\n\
+         of the time to the reload event, not building (file watcher, 20 ms settle, rebuild start, event \
+         delivery): median {} ms, max {} ms",
         median(to_event.clone()).as_millis(),
         to_event.iter().max().expect("runs").as_millis(),
-        median(to_page).as_millis()
+        median(to_all.clone()).as_millis(),
+        to_all.iter().max().expect("runs").as_millis(),
+        median(to_page).as_millis(),
+        median(besides_building.clone()).as_millis(),
+        besides_building.iter().max().expect("runs").as_millis()
+    );
+    let fetches: Vec<Duration> = (0..200)
+        .map(|_| {
+            let start = Instant::now();
+            assert_eq!(serve::get(server.port, "/sv/om-uppfoljningen/").0, 200);
+            start.elapsed()
+        })
+        .collect();
+    let slowest = *fetches.iter().max().expect("fetches");
+    println!(
+        "GET of one page (new connection each): median {} µs, max {} µs (200 requests, 8 event streams open)",
+        median(fetches).as_micros(),
+        slowest.as_micros()
     );
 }

@@ -1,11 +1,14 @@
 //! `goalsite serve`: serves the build over HTTP, reloads open pages after an
-//! edit, and on a content error keeps the last good build with an overlay.
+//! edit, and on a content error keeps the last good build with an overlay;
+//! and stays bounded and on its own origin whatever a client sends.
 
 mod common;
 
-use std::time::Instant;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
 
-use common::serve::{get, serve, Events};
+use common::serve::{fetch, get, request, serve, serve_with, Events};
 use common::Fixture;
 
 #[test]
@@ -60,16 +63,181 @@ fn missing_pages_get_the_404_page_and_paths_stay_inside_the_site() {
     assert_eq!(status, 404);
     assert!(page.contains("Sidan finns inte"));
     assert_eq!(get(server.port, "/../site.toml").0, 404);
-    assert_eq!(get(server.port, "/sv").0, 301);
+    assert_eq!(get(server.port, "/%2e%2e/site.toml").0, 404);
+    let folder = request(server.port, "GET", "/sv");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("Location"), Some("/sv/"));
+    let page = request(server.port, "GET", "/sv/om/");
+    assert_eq!(page.header("Content-Type"), Some("text/html; charset=utf-8"));
+    assert_eq!(page.header("Cache-Control"), Some("no-store"));
+    assert_eq!(request(server.port, "GET", "/__goalsite/live.js").header("Cache-Control"), Some("no-store"));
+}
+
+#[test]
+fn only_get_and_head_are_answered() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let post = b"POST /sv/om/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 5\r\n\r\nhello";
+    for reply in [
+        fetch(server.port, post).unwrap(),
+        request(server.port, "PUT", "/sv/om/"),
+        request(server.port, "DELETE", "/sv/om/"),
+        request(server.port, "OPTIONS", "/sv/om/"),
+        request(server.port, "BREW", "/"),
+    ] {
+        assert_eq!(reply.status, 405, "{}", reply.head);
+        assert_eq!(reply.header("Allow"), Some("GET, HEAD"));
+    }
+    let got = request(server.port, "GET", "/sv/om/");
+    let head = request(server.port, "HEAD", "/sv/om/");
+    assert_eq!(head.status, 200);
+    assert_eq!(head.body, "", "HEAD has no body");
+    assert_eq!(head.header("Content-Length").unwrap(), got.body.len().to_string());
+    assert_eq!(head.header("Content-Type"), got.header("Content-Type"));
+    assert_eq!(request(server.port, "HEAD", "/sv/finns-inte/").status, 404);
+}
+
+#[test]
+fn a_folder_redirect_never_leaves_the_server() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    for path in ["//sv/tillvaxt", "/sv//tillvaxt", "///sv/tillvaxt", "/sv%2F%2Ftillvaxt"] {
+        let reply = request(server.port, "GET", path);
+        assert_eq!(reply.status, 301, "{path}");
+        assert_eq!(reply.header("Location"), Some("/sv/tillvaxt/"), "{path}");
+    }
+}
+
+#[test]
+fn requests_for_another_host_are_refused() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let with_host = |host: &str| {
+        fetch(server.port, format!("GET /sv/om/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+            .unwrap()
+            .status
+    };
+    let port = server.port;
+    for local in ["localhost", &format!("localhost:{port}"), &format!("127.0.0.1:{port}"), &format!("[::1]:{port}")] {
+        assert_eq!(with_host(local), 200, "{local}");
+    }
+    for rebound in ["evil.example", &format!("evil.example:{port}"), &format!("localhost.evil.example:{port}")] {
+        assert_eq!(with_host(rebound), 421, "{rebound}");
+    }
+    let events = b"GET /__goalsite/events HTTP/1.1\r\nHost: evil.example\r\n\r\n";
+    assert_eq!(fetch(port, events).unwrap().status, 421, "no event stream either");
+    assert_eq!(fetch(port, b"GET /sv/om/ HTTP/1.0\r\n\r\n").unwrap().status, 400, "no Host");
+}
+
+#[test]
+fn garbage_gets_400_and_the_server_keeps_serving() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let garbage: Vec<u8> = (0..=255u8).cycle().take(3000).chain(*b"\r\n\r\n").collect();
+    for raw in
+        [&garbage[..], b"GET\r\n\r\n", b"GET / HTTP/1.1\r\nHost localhost\r\n\r\n", b"\x16\x03\x01\x00\xa5\r\n\r\n"]
+    {
+        assert_eq!(fetch(server.port, raw).unwrap().status, 400, "{}", String::from_utf8_lossy(raw));
+    }
+    let half_closed = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    half_closed.shutdown(std::net::Shutdown::Write).unwrap();
+    assert_eq!(get(server.port, "/sv/om/").0, 200);
+}
+
+#[test]
+fn an_oversized_request_head_gets_431() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let raw =
+        format!("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nCookie: {}\r\n\r\n", "a".repeat(20 * 1024));
+    assert_eq!(fetch(server.port, raw.as_bytes()).unwrap().status, 431);
+    assert_eq!(get(server.port, "/sv/om/").0, 200);
+}
+
+/// The number of threads of a process, where /proc tells it (Linux).
+fn threads(pid: u32) -> Option<usize> {
+    std::fs::read_dir(format!("/proc/{pid}/task")).ok().map(Iterator::count)
+}
+
+#[test]
+fn a_flood_of_idle_connections_is_refused_and_costs_no_threads() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    assert_eq!(get(server.port, "/sv/om/").0, 200, "the workers run");
+    let before = threads(server.pid());
+    assert!(before.is_some() || !cfg!(target_os = "linux"), "Linux tells the threads of a process");
+    let idle: Vec<TcpStream> = (0..64).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
+    // Accepted in order: when the next one is refused, all 64 are open.
+    let mut refused = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    refused.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut reply = String::new();
+    refused.read_to_string(&mut reply).expect("an answer without sending a request");
+    assert!(reply.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{reply}");
+    assert_eq!(threads(server.pid()), before, "64 idle connections, no new threads");
+    drop(idle);
+    let answered = (0..200).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        fetch(server.port, b"GET /sv/om/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .is_ok_and(|r| r.status == 200)
+    });
+    assert!(answered, "once the idle connections close, pages are answered again");
+}
+
+#[test]
+fn event_streams_take_no_worker_and_are_capped() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let mut pages: Vec<Events> = (0..32).map(|_| Events::open(server.port)).collect();
+    assert_eq!(get(server.port, "/sv/om/").0, 200, "32 open streams, more than the workers, and pages still load");
+    let one_too_many = b"GET /__goalsite/events HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    assert_eq!(fetch(server.port, one_too_many).unwrap().status, 503);
+    let head = fetch(server.port, b"HEAD /__goalsite/events HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    assert_eq!((head.status, head.header("Content-Type")), (200, Some("text/event-stream")));
+    f.edit("content/om.sv.md", "Text[^1].", "Ny text[^1].");
+    for page in &mut pages {
+        page.wait_for("event: reload");
+    }
 }
 
 #[test]
 fn a_taken_port_is_a_clear_usage_error() {
     let f = Fixture::new();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = taken.local_addr().unwrap().port().to_string();
-    let (code, _, stderr) = common::run(&["serve", "--root", f.root().to_str().unwrap(), "--port", &port]);
+    let port = taken.local_addr().unwrap().port();
+    let (code, _, stderr) = common::run(&["serve", "--root", f.root().to_str().unwrap(), "--port", &port.to_string()]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(&format!("cannot serve on 127.0.0.1:{port}")), "{stderr}");
-    assert!(stderr.contains("try --port"), "{stderr}");
+    assert!(stderr.contains(&format!("cannot serve on 127.0.0.1:{port}: the port is in use")), "{stderr}");
+    assert!(stderr.contains(&format!("try --port {}", port + 1)), "{stderr}");
+}
+
+#[test]
+fn a_wrong_bind_address_is_named_as_such() {
+    let f = Fixture::new();
+    let root = f.root().to_str().unwrap();
+    let (code, _, stderr) = common::run(&["serve", "--root", root, "--bind", "no-such-host.invalid", "--port", "4000"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not an IP address, and no computer of that name can be found"), "{stderr}");
+    assert!(!stderr.contains("port"), "not about the port: {stderr}");
+    let (code, _, stderr) = common::run(&["serve", "--root", root, "--bind", "192.0.2.1", "--port", "4000"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("192.0.2.1 is not an address of this computer"), "{stderr}");
+}
+
+#[test]
+fn serving_on_ipv6_loopback_prints_a_valid_url() {
+    if std::net::TcpListener::bind("[::1]:0").is_err() {
+        eprintln!("skipped: this machine has no IPv6 loopback");
+        return;
+    }
+    let f = Fixture::new();
+    let server = serve_with(f.root(), &["--bind", "::1", "--port", "0"]);
+    assert_eq!(server.host, "[::1]");
+    let mut s = TcpStream::connect(("::1", server.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET /sv/om/ HTTP/1.1\r\nHost: [::1]:{}\r\n\r\n", server.port).unwrap();
+    let mut reply = String::new();
+    s.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200 OK\r\n"), "{reply}");
+    assert!(!server.stderr().contains("warning"), "loopback needs no warning: {}", server.stderr());
 }

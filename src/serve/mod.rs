@@ -2,16 +2,26 @@
 //! (never into `public/`), serves it on 127.0.0.1, watches the sources,
 //! rebuilds on every change and reloads open pages; on a content error it
 //! keeps serving the last good build with the problems shown over the page.
+//!
+//! The HTTP side is small and bounded: `address` picks where to listen,
+//! `pool` accepts connections for a fixed set of workers, `http` reads one
+//! request and writes one response per connection, `connection` decides what
+//! to answer (`host` guards against DNS rebinding, `site` answers from the
+//! build), and `events` keeps the live-reload streams on one thread.
 
+mod address;
+mod connection;
+mod events;
+mod host;
 mod http;
+mod pool;
+mod site;
 mod watch;
 
 use std::io;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex, RwLock};
-use std::time::Instant;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use crate::build::{build, BuildError, BuildOptions};
 
@@ -34,17 +44,11 @@ pub struct State {
     base_url: String,
     /// The diagnostics of the last failed build, shown over every page until fixed.
     errors: RwLock<Option<String>>,
-    /// One sender per open page, told when to reload.
-    clients: Mutex<Vec<Sender<()>>>,
+    /// The open pages' live-reload streams.
+    events: events::Events,
 }
 
 impl State {
-    /// Tells every open page to reload.
-    fn reload_clients(&self) {
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        clients.retain(|c| c.send(()).is_ok());
-    }
-
     /// Builds the site again; returns a one-line report for the terminal.
     fn rebuild(&self, why: &str) -> String {
         let start = Instant::now();
@@ -71,7 +75,7 @@ impl State {
                 format!("Build failed ({why}): still serving the last good build, problems shown in the browser")
             }
         };
-        self.reload_clients();
+        self.events.reload();
         line
     }
 }
@@ -79,7 +83,7 @@ impl State {
 /// Why the preview could not start.
 #[derive(Debug)]
 pub enum ServeError {
-    /// The port is taken or the address is wrong.
+    /// The address cannot be used: not an address, not this computer's, or the port is taken.
     Usage(String),
     Io(io::Error),
 }
@@ -93,11 +97,39 @@ impl From<io::Error> for ServeError {
 /// The default port, as Zola's.
 pub const DEFAULT_PORT: u16 = 1111;
 
+/// How much any client may take of the preview.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// Threads that answer requests.
+    workers: usize,
+    /// Connections open at a time, waiting or being answered; one more gets 503 at once.
+    open_connections: usize,
+    /// The longest request head (request line and headers) read; longer gets 431.
+    head_bytes: usize,
+    /// How long a client has to send its request head.
+    head_time: Duration,
+    /// How long a client has to take the response.
+    write_time: Duration,
+    /// Open live-reload streams; one more gets 503.
+    event_streams: usize,
+}
+
+const LIMITS: Limits = Limits {
+    workers: 8,
+    open_connections: 64,
+    head_bytes: 16 * 1024,
+    head_time: Duration::from_secs(10),
+    write_time: Duration::from_secs(10),
+    event_streams: 32,
+};
+
 /// Runs the preview until the process is stopped (Ctrl-C).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
-    let (server, addr) = bind(&options.bind, options.port)?;
-    let host = if addr.ip().is_unspecified() { "localhost".to_owned() } else { addr.ip().to_string() };
-    let base_url = format!("http://{host}:{}/", addr.port());
+    let listening = address::listen(&options.bind, options.port)?;
+    if let Some(warning) = listening.warning() {
+        eprintln!("{warning}");
+    }
+    let base_url = listening.url();
     let tmp = tempfile::Builder::new().prefix("goalsite-serve-").tempdir()?;
     // Absolute, because the watcher reports absolute paths.
     let root = std::fs::canonicalize(&options.root)?;
@@ -106,7 +138,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         site: tmp.path().join("site"),
         base_url: base_url.clone(),
         errors: RwLock::new(None),
-        clients: Mutex::new(Vec::new()),
+        events: events::start(LIMITS.event_streams),
     });
     println!("{}", state.rebuild("first build"));
     let tmp_path = tmp.keep();
@@ -123,37 +155,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             eprintln!("Could not open a browser ({e}); open {base_url} yourself.");
         }
     }
-    http::run(server, state);
+    let preview = connection::Preview { state, hosts: host::Hosts::for_address(listening.addr), limits: LIMITS };
+    pool::run(listening.listener, &LIMITS, move |stream| preview.answer(stream));
     let _ = std::fs::remove_dir_all(&tmp_path);
     Ok(())
-}
-
-/// Binds the HTTP server. Without an explicit port, tries 1111 and the next ones.
-fn bind(address: &str, port: Option<u16>) -> Result<(tiny_http::Server, SocketAddr), ServeError> {
-    let ports: Vec<u16> = match port {
-        Some(p) => vec![p],
-        None => (DEFAULT_PORT..DEFAULT_PORT + 20).collect(),
-    };
-    let mut last = String::new();
-    for p in ports {
-        match tiny_http::Server::http((address, p)) {
-            Ok(server) => {
-                let addr = server.server_addr().to_ip().ok_or_else(|| ServeError::Usage("not an IP address".into()))?;
-                if port.is_none() && p != DEFAULT_PORT {
-                    println!("Port {DEFAULT_PORT} is in use; using {p} instead.");
-                }
-                return Ok((server, addr));
-            }
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Err(ServeError::Usage(match port {
-        Some(p) => format!(
-            "cannot serve on {address}:{p}: {last}. Another program may be using the port: try --port {}",
-            p.wrapping_add(1)
-        ),
-        None => format!("cannot serve on {address}: {last}"),
-    }))
 }
 
 /// The files the preview watches: content, themes and site.toml.

@@ -5,12 +5,35 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// A running `goalsite serve`, stopped when dropped.
 pub struct Server {
     child: Child,
     pub port: u16,
+    /// The host of the printed address (`127.0.0.1`, `[::1]`).
+    pub host: String,
+    /// What the server printed to stderr so far.
+    stderr: Arc<Mutex<String>>,
+    /// The lines the server printed to stdout after its address.
+    stdout: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// The lines printed to stdout since `Serving …` (`Rebuilt …` reports).
+    pub fn printed(&self) -> Vec<String> {
+        self.stdout.lock().unwrap().clone()
+    }
 }
 
 impl Drop for Server {
@@ -24,33 +47,99 @@ impl Drop for Server {
     }
 }
 
+/// `goalsite serve` on 127.0.0.1 and a free port.
 pub fn serve(root: &Path) -> Server {
+    serve_with(root, &["--port", "0"])
+}
+
+/// `goalsite serve` with `args`, once it prints `Serving http://HOST:PORT/`.
+pub fn serve_with(root: &Path, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_goalsite"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .args(["serve", "--root", root.to_str().unwrap()])
+        .args(args)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start goalsite serve");
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let collected = Arc::clone(&stderr);
+    let errors = BufReader::new(child.stderr.take().unwrap());
+    std::thread::spawn(move || {
+        for line in errors.lines().map_while(Result::ok) {
+            collected.lock().unwrap().push_str(&format!("{line}\n"));
+        }
+    });
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port = loop {
+    let address = loop {
         let line = lines.next().expect("serve printed its address").unwrap();
-        if let Some(rest) = line.strip_prefix("Serving http://127.0.0.1:") {
-            break rest.split('/').next().unwrap().parse().unwrap();
+        if let Some(rest) = line.strip_prefix("Serving http://") {
+            break rest.split('/').next().unwrap().to_owned();
         }
     };
-    std::thread::spawn(move || lines.for_each(|l| eprintln!("serve: {}", l.unwrap_or_default())));
-    Server { child, port }
+    let (host, port) = address.rsplit_once(':').expect("HOST:PORT");
+    let (host, port) = (host.to_owned(), port.parse().unwrap());
+    let stdout = Arc::new(Mutex::new(Vec::new()));
+    let printed = Arc::clone(&stdout);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            eprintln!("serve: {line}");
+            printed.lock().unwrap().push(line);
+        }
+    });
+    Server { child, port, host, stderr, stdout }
+}
+
+/// A response: status, head (status line and headers) and body.
+pub struct Reply {
+    pub status: u16,
+    pub head: String,
+    pub body: String,
+}
+
+impl Reply {
+    /// The value of header `name` (any case), if present.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().skip(1).find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+}
+
+/// Sends `raw` bytes as they are to 127.0.0.1:`port` and reads the reply
+/// until the server closes the connection (at most 30 s).
+pub fn fetch(port: u16, raw: &[u8]) -> std::io::Result<Reply> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.write_all(raw)?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let (mut bytes, mut buf) = (Vec::new(), [0; 8192]);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        s.set_read_timeout(Some(left))?;
+        match s.read(&mut buf)? {
+            0 => break,
+            n => bytes.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Ok(Reply { status, head: head.to_owned(), body: body.to_owned() })
+}
+
+/// `METHOD path` with `Host: localhost`.
+pub fn request(port: u16, method: &str, path: &str) -> Reply {
+    let raw = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    fetch(port, raw.as_bytes()).expect("a reply")
 }
 
 /// GET `path`: (status, body).
 pub fn get(port: u16, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
-    let mut text = String::new();
-    s.read_to_string(&mut text).unwrap();
-    let status = text[9..12].parse().unwrap();
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
-    (status, body)
+    let reply = request(port, "GET", path);
+    (reply.status, reply.body)
 }
 
 /// An open event stream, as a page's live-reload script holds it.

@@ -1,0 +1,140 @@
+//! Answers from the current build: the file a path names (a folder's
+//! `index.html`), the 404 page, and in HTML the live-reload script and, while
+//! the last build failed, the error overlay.
+
+use std::path::{Component, Path, PathBuf};
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
+use super::http::Response;
+use super::State;
+
+const LIVE_JS_PATH: &str = "/__goalsite/live.js";
+const LIVE_JS: &str = include_str!("live.js");
+const OVERLAY: &str = include_str!("overlay.html");
+
+/// What a path segment must not hold as is in a `Location`: with `/` and `\`
+/// encoded, no segment can turn the path into another host (`//host`, `/\host`).
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/')
+    .add(b'\\');
+
+/// The answer to `GET path` (the request target without its query).
+pub fn answer(url_path: &str, state: &State) -> Response {
+    if url_path == LIVE_JS_PATH {
+        return Response::new(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec());
+    }
+    let Some(rel) = safe_relative(url_path) else {
+        return not_found(state);
+    };
+    let mut file = state.site.join(&rel);
+    if file.is_dir() {
+        if !url_path.ends_with('/') {
+            return Response::new(301, "text/plain; charset=utf-8", Vec::new())
+                .with_header("Location", &folder_location(&rel));
+        }
+        file = file.join("index.html");
+    }
+    match std::fs::read(&file) {
+        Ok(bytes) => respond_with(bytes, &file, state, 200),
+        Err(_) => not_found(state),
+    }
+}
+
+fn not_found(state: &State) -> Response {
+    let page = state.site.join("404.html");
+    let bytes = std::fs::read(&page).unwrap_or_else(|_| b"Not found".to_vec());
+    respond_with(bytes, &page, state, 404)
+}
+
+fn respond_with(bytes: Vec<u8>, file: &Path, state: &State, status: u16) -> Response {
+    let kind = content_type(file);
+    let bytes = if kind.starts_with("text/html") { inject(bytes, state) } else { bytes };
+    Response::new(status, kind, bytes)
+}
+
+/// Adds the live-reload script, and the error overlay if the last build failed.
+fn inject(bytes: Vec<u8>, state: &State) -> Vec<u8> {
+    let Ok(mut html) = String::from_utf8(bytes) else { return Vec::new() };
+    let mut extra = String::new();
+    if let Some(errors) = state.errors.read().unwrap_or_else(|e| e.into_inner()).as_deref() {
+        extra.push_str(&OVERLAY.replace("{{errors}}", &crate::text::escape(errors)));
+    }
+    extra.push_str(&format!("<script src=\"{LIVE_JS_PATH}\" defer></script>\n"));
+    match html.rfind("</body>") {
+        Some(i) => html.insert_str(i, &extra),
+        None => html.push_str(&extra),
+    }
+    html.into_bytes()
+}
+
+/// The URL path as a path inside the site folder, or `None` if it tries to
+/// leave it. Empty segments (`//`) are dropped.
+fn safe_relative(url_path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(url_path.trim_start_matches('/')).decode_utf8().ok()?;
+    let rel = PathBuf::from(decoded.as_ref());
+    rel.components().all(|c| matches!(c, Component::Normal(_))).then_some(rel)
+}
+
+/// Where a folder asked for without its trailing slash is: always a path on
+/// this server (one `/`, then encoded segments), never `//host/`.
+fn folder_location(rel: &Path) -> String {
+    let mut location = String::from("/");
+    for segment in rel.components() {
+        location.extend(utf8_percent_encode(&segment.as_os_str().to_string_lossy(), SEGMENT));
+        location.push('/');
+    }
+    location
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "ttf" => "font/ttf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_leave_the_site() {
+        assert_eq!(safe_relative("/sv/tillvaxt/"), Some(PathBuf::from("sv/tillvaxt")));
+        assert_eq!(safe_relative("/../etc/passwd"), None);
+        assert_eq!(safe_relative("/sv/%2e%2e/%2e%2e/x"), None);
+        assert_eq!(safe_relative("/%2F%2Fetc/passwd"), None);
+        assert_eq!(safe_relative("/"), Some(PathBuf::new()));
+    }
+
+    #[test]
+    fn a_folder_redirect_stays_on_this_server() {
+        for path in ["//sv/tillvaxt", "/sv//tillvaxt", "///sv/tillvaxt", "/sv%2F%2Ftillvaxt"] {
+            let rel = safe_relative(path).unwrap();
+            assert_eq!(folder_location(&rel), "/sv/tillvaxt/", "{path}");
+        }
+        let odd = safe_relative("/%5Cevil.example/x%20y").unwrap();
+        assert_eq!(folder_location(&odd), "/%5Cevil.example/x%20y/");
+        assert_eq!(folder_location(&safe_relative("/s%C3%A5").unwrap()), "/s%C3%A5/");
+    }
+}
