@@ -35,6 +35,8 @@ pub struct SiteConfig {
     pub footer: Footer,
     #[serde(default)]
     pub check: CheckRules,
+    #[serde(default)]
+    pub downloads: Downloads,
     /// The accessibility statement, published as a page of its own.
     pub accessibility: Option<AccessibilityStatement>,
 }
@@ -58,6 +60,16 @@ pub struct AccessibilityStatement {
     /// The supervisory authority, and where to reach it.
     pub supervisor: Spanned<Text>,
     pub supervisor_url: Spanned<String>,
+}
+
+/// `[downloads]`: which files the site offers besides CSV, JSON and SVG.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Downloads {
+    /// Every chart as a PNG too (for slides). Drawing them takes most of a
+    /// build's time on a large site, so it is a choice.
+    #[serde(default)]
+    pub png: bool,
 }
 
 /// `[check]`: how strict the site is about what editors write.

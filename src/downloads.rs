@@ -1,12 +1,18 @@
 //! Downloads: each indicator's data as a CSV and a JSON file (UTF-8, with
-//! source and unit, texts in every language), named by the indicator's id.
+//! source and unit, texts in every language), named by the indicator's id,
+//! and its chart per language as an SVG (and a PNG) to put in slides.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use rayon::prelude::*;
+
+use crate::charts;
+use crate::diagnostics::Diagnostic;
 use crate::locale::Text;
 use crate::model::{Data, Figure, Indicator, Site};
+use crate::theme::Theme;
 
 /// The folder under the site root that holds the data files.
 pub const DATA_DIR: &str = "data";
@@ -16,15 +22,65 @@ pub fn path(id: &str, ext: &str) -> String {
     format!("{DATA_DIR}/{id}.{ext}")
 }
 
-/// Every indicator's CSV and JSON file: (path under the root, contents).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// Every indicator's CSV and JSON file, and its chart per language as SVG
+/// (and PNG, where the site offers it): (path under the root, contents).
+/// Problems drawing a chart are returned as errors, not files. PNGs are drawn
+/// only if `pictures` (they are slow, and only needed to be written).
+pub fn files(site: &Site, theme: &Theme, pictures: bool) -> Result<Vec<File>, Diagnostic> {
     let langs = site.settings.lang_codes();
+    let per_indicator: Vec<Result<Vec<File>, Diagnostic>> = site
+        .indicators
+        .par_iter()
+        .map(|ind| {
+            let mut files = vec![
+                (path(&ind.id, "csv"), csv(ind, &langs).into_bytes()),
+                (path(&ind.id, "json"), json(ind, &langs).into_bytes()),
+            ];
+            for lang in &langs {
+                files.extend(chart_files(site, theme, ind, lang, pictures)?);
+            }
+            Ok(files)
+        })
+        .collect();
     let mut files = Vec::new();
-    for ind in &site.indicators {
-        files.push((path(&ind.id, "csv"), csv(ind, &langs).into_bytes()));
-        files.push((path(&ind.id, "json"), json(ind, &langs).into_bytes()));
+    for result in per_indicator {
+        files.extend(result?);
     }
-    files
+    Ok(files)
+}
+
+/// A file to publish: its path under the site root, and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The path of an indicator's chart in `lang` (`data/<id>.<lang>.svg`).
+pub fn chart_path(id: &str, lang: &str, ext: &str) -> String {
+    format!("{DATA_DIR}/{id}.{lang}.{ext}")
+}
+
+/// The chart of `ind` in `lang` as a standalone SVG (with title, source and
+/// font), and as a PNG if the site offers them.
+fn chart_files(
+    site: &Site,
+    theme: &Theme,
+    ind: &Indicator,
+    lang: &str,
+    pictures: bool,
+) -> Result<Vec<File>, Diagnostic> {
+    let i18n = &theme.i18n[lang];
+    let failed = |e: String| Diagnostic::error(&ind.file, format!("the chart could not be drawn for download: {e}"));
+    let title = charts::heading(ind, i18n, lang);
+    let source = crate::locale::fill(&i18n.string("chart_source"), &[("source", ind.source.tr(lang))]);
+    let desc = charts::summary::summary(ind, lang, i18n, charts::decimals(ind));
+    let mut chart = charts::Chart::new(ind, &theme.chart, i18n, lang);
+    chart.title = Some(&title);
+    chart.source = Some(&source);
+    let svg = charts::standalone_svg(&chart, &title, &desc).map_err(failed)?;
+    let mut files = Vec::new();
+    if site.settings.png_downloads && pictures {
+        files.push((chart_path(&ind.id, lang, "png"), charts::png(&svg).map_err(failed)?));
+    }
+    files.push((chart_path(&ind.id, lang, "svg"), svg.into_bytes()));
+    Ok(files)
 }
 
 /// One row per value, in long ("tidy") form: indicator, year, value, its

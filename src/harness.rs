@@ -94,20 +94,11 @@ impl Charts {
         self.site.indicators.len()
     }
 
-    /// Draws indicator `i` in `lang`, large or small, as a page would.
-    pub fn draw(&self, i: usize, lang: &str, large: bool) -> String {
+    /// Draws indicator `i` in `lang`, wide or narrow, as a page would.
+    pub fn draw(&self, i: usize, lang: &str, wide: bool) -> String {
         let ind = &self.site.indicators[i];
-        let i18n = &self.theme.i18n[lang];
-        let text = crate::charts::ChartText {
-            lang,
-            title: &ind.id,
-            desc: "",
-            number: &i18n.number,
-            target_label: "Mål".into(),
-            dom_id: &ind.id,
-            decimals: crate::charts::decimals(ind),
-        };
-        let size = if large { crate::charts::LARGE } else { crate::charts::SMALL };
-        crate::charts::render(ind, &self.theme.chart, &text, size).unwrap_or_default()
+        let chart = crate::charts::Chart::new(ind, &self.theme.chart, &self.theme.i18n[lang], lang);
+        let variant = if wide { crate::charts::Variant::Wide } else { crate::charts::Variant::Narrow };
+        crate::charts::draw(&chart, variant).unwrap_or_default()
     }
 }

@@ -301,6 +301,8 @@ pub struct Settings {
     pub scale: Vec<ScaleStep>,
     pub footer: Footer,
     pub raw_html: RawHtml,
+    /// Charts are offered as PNG too.
+    pub png_downloads: bool,
     pub accessibility: Option<AccessibilityStatement>,
 }
 

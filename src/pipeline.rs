@@ -66,6 +66,10 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let renderer = Renderer::new(&site, &routes, &theme, urls);
     let pages = render_pages(&renderer, out.as_ref(), progress, &mut problems);
     let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
+    // Data files are made by check too (but for the PNG pictures of the charts,
+    // which are only drawn to be written).
+    let downloads =
+        crate::downloads::files(&site, &theme, out.is_some()).map_err(|d| problems.push(d)).unwrap_or_default();
     let all = Diagnostics::new(problems);
     if all.has_errors() {
         return Err(all);
@@ -73,7 +77,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     if let Some(out) = &out {
         let files = assets.into_iter().map(|a| (a.path, a.bytes));
         let site_files = site_files.into_iter().map(|(name, text)| (name.to_owned(), text.into_bytes()));
-        for (path, bytes) in files.chain(site_files).chain(crate::downloads::files(&site)) {
+        for (path, bytes) in files.chain(site_files).chain(downloads) {
             out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
         }
     }

@@ -35,9 +35,6 @@ pub struct Theme {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartStyle {
-    /// The font family the SVG text names; the theme's CSS must serve it.
-    pub font_family: String,
-    pub font_size: f32,
     pub background: String,
     pub text: String,
     pub axis: String,
@@ -236,9 +233,6 @@ fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnos
     }
     if style.series.is_empty() || style.dashes.is_empty() {
         problems.push(Diagnostic::error(file, "[chart] needs at least one colour in series and one pattern in dashes"));
-    }
-    if style.font_size <= 0.0 {
-        problems.push(Diagnostic::error(file, "[chart] font_size must be a positive number"));
     }
 }
 

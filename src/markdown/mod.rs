@@ -14,7 +14,7 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::{mistyped_placeholders, Typography};
-use crate::model::Doc;
+use crate::model::{Doc, IndicatorId};
 use crate::routes::{LinkError, PageRef, Routes};
 use crate::text::{is_valid_slug, nearest, scheme, slugify, SAFE_SCHEMES};
 
@@ -38,6 +38,15 @@ pub const THEME_ID_PREFIX: &str = "gs-";
 pub struct Html {
     pub html: String,
     pub links: Links,
+    /// Charts the text places (`![](@/…/indicators/x.toml)` alone in a
+    /// paragraph), in order; each stands in `html` as [`chart_placeholder`].
+    pub charts: Vec<IndicatorId>,
+}
+
+/// What stands in a document's HTML where it places an indicator's chart;
+/// the page's renderer puts the chart there.
+pub fn chart_placeholder(id: IndicatorId) -> String {
+    format!("<!--gs-chart-{}-->", id.0)
 }
 
 /// What `#anchor` checks need of a document, once every document is rendered.
@@ -93,6 +102,7 @@ pub fn render(
         in_code_block: false,
         in_html_comment: false,
         broken_links: 0,
+        charts: Vec::new(),
     };
     // Rendered as a stream, so that memory follows the size of the text,
     // not the number of its parts.
@@ -114,7 +124,7 @@ pub fn render(
     }
     let mut ids: Vec<String> = r.ids.into_iter().collect();
     ids.sort();
-    Html { html: out, links: Links { ids, fragments: r.fragments } }
+    Html { html: out, links: Links { ids, fragments: r.fragments }, charts: r.charts }
 }
 
 pub(crate) struct Renderer<'a> {
@@ -146,6 +156,8 @@ pub(crate) struct Renderer<'a> {
     in_html_comment: bool,
     /// `@/` links that lead nowhere, so far.
     broken_links: usize,
+    /// Charts placed so far.
+    charts: Vec<IndicatorId>,
 }
 
 /// Broken `@/` links per document that get a "did you mean" hint; finding
@@ -168,6 +180,9 @@ impl<'a> Renderer<'a> {
                 Event::End(TagEnd::Link)
             }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                if self.chart_target(&dest_url).is_some() {
+                    self.misplaced_chart(range.clone());
+                }
                 self.open_image = Some((range.clone(), false));
                 let dest_url = self.link(dest_url, range);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
@@ -320,6 +335,30 @@ impl<'a> Renderer<'a> {
             d.hint = Some(format!("refer to it in the text with [^{label}], or delete it"));
             d.severity = Severity::Warning;
         }
+    }
+
+    /// The indicator an `@/` address names, if it names one.
+    fn chart_target(&self, dest: &str) -> Option<IndicatorId> {
+        match self.routes.resolve(dest.strip_prefix("@/")?) {
+            Ok((PageRef::Indicator(id), None)) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Places the chart of `id`, where `range` is the image that asks for it.
+    fn place_chart(&mut self, id: IndicatorId, range: Range<usize>) -> Event<'a> {
+        if self.charts.contains(&id) {
+            self.problem(range, "this chart is already placed in the text").hint =
+                Some("place each chart once; the others are listed after the text".into());
+        }
+        self.charts.push(id);
+        Event::Html(format!("{}\n", chart_placeholder(id)).into())
+    }
+
+    /// A chart image that does not stand alone in its paragraph.
+    fn misplaced_chart(&mut self, range: Range<usize>) {
+        self.problem(range, "a chart must stand alone in its paragraph").hint =
+            Some("put an empty line before and after ![](@/…/indicators/….toml)".into());
     }
 
     fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {

@@ -4,6 +4,7 @@
 //! block quote (dropped if it turns out empty).
 
 use std::collections::HashMap;
+use std::iter::Peekable;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, OffsetIter, Tag, TagEnd};
@@ -16,7 +17,7 @@ pub type Definitions<'a> = HashMap<String, (Vec<Event<'a>>, Range<usize>)>;
 /// The rendered events of one document, as an iterator the HTML writer reads.
 pub struct Stream<'a> {
     r: Renderer<'a>,
-    events: OffsetIter<'a>,
+    events: Peekable<OffsetIter<'a>>,
     footnotes: Definitions<'a>,
     /// A block quote's start, held back until its first content shows it is not empty.
     quote: Option<Event<'a>>,
@@ -24,7 +25,7 @@ pub struct Stream<'a> {
 
 impl<'a> Stream<'a> {
     pub fn new(r: Renderer<'a>, events: OffsetIter<'a>) -> Self {
-        Stream { r, events, footnotes: HashMap::new(), quote: None }
+        Stream { r, events: events.peekable(), footnotes: HashMap::new(), quote: None }
     }
 
     /// The renderer's state and the footnote definitions, once the stream is read.
@@ -42,6 +43,27 @@ impl<'a> Stream<'a> {
             inner.push(self.r.event(e, range));
         }
         inner
+    }
+
+    /// A paragraph that holds only an image of an indicator's chart becomes
+    /// the chart's placeholder (the paragraph's start is already read).
+    fn placed_chart(&mut self) -> Option<Event<'a>> {
+        let (Event::Start(Tag::Image { dest_url, .. }), range) = self.events.peek()? else { return None };
+        let id = self.r.chart_target(dest_url)?;
+        let range = range.clone();
+        self.events.next();
+        for (e, _) in self.events.by_ref() {
+            if matches!(e, Event::End(TagEnd::Image)) {
+                break;
+            }
+        }
+        let alone = matches!(self.events.peek(), Some((Event::End(TagEnd::Paragraph), _)));
+        if !alone {
+            self.r.misplaced_chart(range.clone());
+            return Some(Event::Start(Tag::Paragraph));
+        }
+        self.events.next();
+        Some(self.r.place_chart(id, range))
     }
 
     /// Writes a held-back block quote start before anything else.
@@ -84,6 +106,11 @@ impl<'a> Iterator for Stream<'a> {
                 // A block quote that held only a footnote definition (moved to
                 // the end of the text) is not published empty.
                 Event::End(TagEnd::BlockQuote(_)) if self.quote.is_some() => self.quote = None,
+                Event::Start(Tag::Paragraph) => {
+                    self.release_quote();
+                    let event = self.placed_chart().unwrap_or(Event::Start(Tag::Paragraph));
+                    self.r.out.push_back(event);
+                }
                 e => {
                     self.release_quote();
                     let e = self.r.event(e, range);

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{Links, Rules};
-use crate::model::{Doc, Docs, RawHtml, Site};
+use crate::model::{Doc, Docs, IndicatorId, RawHtml, Site};
 use crate::routes::{PageRef, Routes};
 use crate::theme::Theme;
 
@@ -177,8 +177,8 @@ impl<'a> Renderer<'a> {
         let doc = self.docs(page).and_then(|docs| self.doc_in(docs, lang));
         // A text shown in another language (sites that allow missing translations).
         let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang.clone());
-        let (markdown_html, markdown) = self.markdown(doc);
-        let (template, extra) = self.page_view(page, lang);
+        let text = self.markdown(doc, lang)?;
+        let (template, extra) = self.page_view(page, lang, &text.charts);
         let ctx = minijinja::context! {
             page => minijinja::context! {
                 title => self.title(page, lang),
@@ -189,30 +189,31 @@ impl<'a> Renderer<'a> {
             },
         };
         let markdown_ctx = minijinja::context! {
-            markdown_html => Value::from_safe_string(markdown_html),
+            markdown_html => Value::from_safe_string(text.html),
             markdown_lang => markdown_lang,
         };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
-        Ok(Rendered { html: self.render_template(template, ctx)?, markdown })
+        Ok(Rendered { html: self.render_template(template, ctx)?, markdown: text.outcome })
     }
 
-    /// The template of `page`, and the values only that kind of page has.
-    fn page_view(&self, page: PageRef, lang: &str) -> (&'static str, Value) {
+    /// The template of `page`, and the values only that kind of page has;
+    /// `placed` are the charts its text shows.
+    fn page_view(&self, page: PageRef, lang: &str, placed: &[IndicatorId]) -> (&'static str, Value) {
         match page {
             PageRef::Home => {
                 let programmes: Vec<views::ProgrammeView> =
-                    (0..self.site.programmes.len()).map(|p| self.programme_view(p, lang, false)).collect();
+                    (0..self.site.programmes.len()).map(|p| self.programme_view(p, lang, false, &[])).collect();
                 ("home.html", minijinja::context! { programmes => Value::from(Serde(&programmes)) })
             }
             PageRef::Programme(p) => (
                 "programme.html",
-                minijinja::context! { programme => Value::from(Serde(self.programme_view(p.0, lang, true))) },
+                minijinja::context! { programme => Value::from(Serde(self.programme_view(p.0, lang, true, placed))) },
             ),
             PageRef::Goal(g) => {
                 ("goal.html", minijinja::context! { goal => Value::from(Serde(self.goal_view(g, lang, true))) })
             }
             PageRef::Indicator(i) => {
-                let view = self.indicator_view(i, lang, crate::charts::LARGE);
+                let view = self.indicator_view(i, lang);
                 ("indicator.html", minijinja::context! { indicator => Value::from(Serde(view)) })
             }
             PageRef::Page(_) => ("page.html", Value::from(())),

@@ -3,61 +3,78 @@
 
 use crate::charts;
 use crate::diagnostics::Diagnostic;
-use crate::locale::fill;
 use crate::markdown::{self, Rules};
-use crate::model::{Doc, Indicator};
+use crate::model::{Doc, Indicator, IndicatorId};
 use crate::routes::Routes;
 use crate::theme::Theme;
 
+use super::views::ChartView;
 use super::{DocOutcome, Renderer};
 
 /// Renders one Markdown document in its language.
-pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: &Rules) -> (String, DocOutcome) {
+pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: &Rules) -> (markdown::Html, DocOutcome) {
     let mut problems = Vec::new();
     let typo = theme.i18n[&doc.lang].typography();
-    let html = markdown::render(doc, routes, &typo, rules, &theme.ids, &mut problems);
-    (html.html, DocOutcome { path: doc.source.path.clone(), links: html.links, problems })
+    let mut html = markdown::render(doc, routes, &typo, rules, &theme.ids, &mut problems);
+    let links = std::mem::take(&mut html.links);
+    (html, DocOutcome { path: doc.source.path.clone(), links, problems })
+}
+
+/// A page's text as HTML, with the charts it places drawn in.
+pub struct Text {
+    pub html: String,
+    /// The indicators whose charts the text places.
+    pub charts: Vec<IndicatorId>,
+    pub outcome: Option<DocOutcome>,
 }
 
 impl Renderer<'_> {
-    /// The HTML of `doc`, with what the checks after rendering need of it.
-    pub(super) fn markdown(&self, doc: Option<&Doc>) -> (String, Option<DocOutcome>) {
-        let Some(doc) = doc else { return (String::new(), None) };
-        let (html, outcome) = render_doc(doc, self.routes, self.theme, &self.rules);
-        (html, Some(outcome))
+    /// The HTML of `doc` in `lang` with its placed charts, and what the
+    /// checks after rendering need of it.
+    pub(super) fn markdown(&self, doc: Option<&Doc>, lang: &str) -> Result<Text, Diagnostic> {
+        let Some(doc) = doc else { return Ok(Text { html: String::new(), charts: Vec::new(), outcome: None }) };
+        let (rendered, outcome) = render_doc(doc, self.routes, self.theme, &self.rules);
+        let mut html = rendered.html;
+        for &id in &rendered.charts {
+            let figure = self.placed_chart(id, lang)?;
+            html = html.replacen(&markdown::chart_placeholder(id), &figure, 1);
+        }
+        Ok(Text { html, charts: rendered.charts, outcome: Some(outcome) })
     }
 
-    /// The indicator's chart at `size` in `lang`, as SVG; a chart that cannot
-    /// be drawn is a problem the build reports.
-    /// `summary` is its description.
-    pub(super) fn chart(&self, ind: &Indicator, lang: &str, size: charts::Size, summary: &str) -> String {
+    /// An indicator's chart as the text places it, through the theme's `chart.html`.
+    fn placed_chart(&self, id: IndicatorId, lang: &str) -> Result<String, Diagnostic> {
+        let view = self.indicator_view(id, lang);
+        let ctx = minijinja::context! {
+            indicator => minijinja::Value::from(minijinja::value::Serde(&view)),
+            t => minijinja::Value::from(minijinja::value::Serde(&self.theme.i18n[lang].strings)),
+        };
+        self.render_template("chart.html", ctx)
+    }
+
+    /// The indicator's chart in `lang`, wide and narrow, as SVG; a chart that
+    /// cannot be drawn is a problem the build reports. `summary` is its description.
+    pub(super) fn chart(&self, ind: &Indicator, lang: &str, summary: &str) -> ChartView {
         let i18n = &self.theme.i18n[lang];
-        let decimals = charts::decimals(ind);
-        let target_label = ind.target.as_ref().map_or(String::new(), |t| match &t.label {
-            Some(label) => label.tr(lang).to_owned(),
-            None => fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
-        });
-        let heading = self.heading(ind, lang);
+        let heading = charts::heading(ind, i18n, lang);
         let title = match ind.example_data {
             true => format!("{heading} – {}", i18n.string("example_data")),
             false => heading,
         };
-        let suffix = if size.width < charts::LARGE.width { "-small" } else { "" };
-        let dom_id = format!("gs-chart-{}{suffix}", ind.id);
-        let text = charts::ChartText {
-            lang,
-            title: &title,
-            desc: summary,
-            number: &i18n.number,
-            target_label,
-            dom_id: &dom_id,
-            decimals,
+        let chart = charts::Chart::new(ind, &self.theme.chart, i18n, lang);
+        let draw = |variant: charts::Variant| {
+            let dom_id = format!("gs-chart-{}{}", ind.id, variant.suffix());
+            let described = charts::Described { title: &title, desc: summary, dom_id: &dom_id };
+            self.charts_drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            match charts::draw(&chart, variant) {
+                Ok(svg) => charts::accessible(&svg, &described),
+                Err(e) => {
+                    let problem = Diagnostic::error(&ind.file, format!("the chart could not be drawn: {e}"));
+                    self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(problem);
+                    String::new()
+                }
+            }
         };
-        self.charts_drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        charts::render(ind, &self.theme.chart, &text, size).unwrap_or_else(|e| {
-            let problem = Diagnostic::error(&ind.file, format!("the chart could not be drawn: {e}"));
-            self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(problem);
-            String::new()
-        })
+        ChartView { wide: draw(charts::Variant::Wide), narrow: draw(charts::Variant::Narrow) }
     }
 }

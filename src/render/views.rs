@@ -1,5 +1,5 @@
 //! Views: the serialisable, single-language shapes templates see. Every string
-//! here is plain text that the template engine escapes, except `chart_svg`:
+//! here is plain text that the template engine escapes, except the chart:
 //! SVG drawn by goalsite, with every text in it escaped when it was drawn.
 
 use serde::Serialize;
@@ -97,6 +97,14 @@ pub struct TableView {
     pub notes: Vec<TableNote>,
 }
 
+/// An indicator's chart: the wide drawing, and the narrow one the page shows
+/// on small screens.
+#[derive(Serialize)]
+pub struct ChartView {
+    pub wide: String,
+    pub narrow: String,
+}
+
 #[derive(Serialize)]
 pub struct TargetView {
     pub value: String,
@@ -119,11 +127,15 @@ pub struct IndicatorView {
     pub target: Option<TargetView>,
     pub table: TableView,
     /// The chart as SVG markup drawn by goalsite (texts escaped there).
-    pub chart_svg: String,
+    pub chart: ChartView,
     /// The chart's text summary.
     pub summary: String,
     pub csv_url: String,
     pub json_url: String,
+    /// The chart in the page's language, to download.
+    pub svg_url: String,
+    /// Empty when the site does not offer PNGs.
+    pub png_url: String,
     pub goals: Vec<Link>,
     pub programme: Link,
 }
@@ -147,7 +159,7 @@ impl Renderer<'_> {
         let mut history: Vec<AssessmentView> = g.assessments.iter().map(|a| self.assessment_view(a, lang)).collect();
         history.sort_by_key(|a| std::cmp::Reverse(a.year));
         let indicators = match full {
-            true => g.indicators.iter().map(|&i| self.indicator_view(i, lang, crate::charts::SMALL)).collect(),
+            true => g.indicators.iter().map(|&i| self.indicator_view(i, lang)).collect(),
             false => Vec::new(),
         };
         GoalView {
@@ -169,9 +181,9 @@ impl Renderer<'_> {
         }
     }
 
-    /// A programme with its goals; `full` adds the
-    /// indicators (with charts) for the programme's own page.
-    pub(super) fn programme_view(&self, index: usize, lang: &str, full: bool) -> ProgrammeView {
+    /// A programme with its goals; `full` adds the indicators (with charts)
+    /// for the programme's own page, but for those its text places already.
+    pub(super) fn programme_view(&self, index: usize, lang: &str, full: bool, placed: &[IndicatorId]) -> ProgrammeView {
         let id = ProgrammeId(index);
         let p = self.site.programme(id);
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
@@ -182,14 +194,16 @@ impl Renderer<'_> {
             no_goals_note: tr(&p.no_goals_note),
             goals: p.goals.iter().map(|&g| self.goal_view(g, lang, false)).collect(),
             indicators: match full {
-                true => p.indicators.iter().map(|&i| self.indicator_view(i, lang, crate::charts::SMALL)).collect(),
+                true => {
+                    p.indicators.iter().filter(|i| !placed.contains(i)).map(|&i| self.indicator_view(i, lang)).collect()
+                }
                 false => Vec::new(),
             },
         }
     }
 
-    /// An indicator with its chart drawn at `size` and its written summary.
-    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str, size: crate::charts::Size) -> IndicatorView {
+    /// An indicator with its chart and its written summary.
+    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str) -> IndicatorView {
         let ind = self.site.indicator(id);
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let fmt = &self.theme.i18n[lang].number;
@@ -206,7 +220,7 @@ impl Renderer<'_> {
         IndicatorView {
             id: ind.id.clone(),
             title: ind.title.tr(lang).to_owned(),
-            heading: self.heading(ind, lang),
+            heading: crate::charts::heading(ind, &self.theme.i18n[lang], lang),
             url: self.routes.url(PageRef::Indicator(id), lang),
             unit: tr(&ind.unit),
             source: ind.source.tr(lang).to_owned(),
@@ -219,23 +233,17 @@ impl Renderer<'_> {
                 label: t.label.as_ref().map_or("", |l| l.tr(lang)).to_owned(),
             }),
             table: self.table(ind, lang, decimals),
-            chart_svg: self.chart(ind, lang, size, &summary),
+            chart: self.chart(ind, lang, &summary),
             summary,
             csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
             json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
+            svg_url: self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "svg")),
+            png_url: match self.site.settings.png_downloads {
+                true => self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "png")),
+                false => String::new(),
+            },
             goals,
             programme: self.programme_link(ind.programme, lang),
-        }
-    }
-
-    /// The indicator's title, with its label if it has one.
-    pub(super) fn heading(&self, ind: &Indicator, lang: &str) -> String {
-        match &ind.label {
-            Some(label) => crate::locale::fill(
-                &self.theme.i18n[lang].string("labelled_title"),
-                &[("label", label.tr(lang)), ("title", ind.title.tr(lang))],
-            ),
-            None => ind.title.tr(lang).to_owned(),
         }
     }
 

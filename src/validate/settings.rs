@@ -49,6 +49,7 @@ impl Validator<'_> {
                 address,
             },
             raw_html: c.check.raw_html,
+            png_downloads: c.downloads.png,
             accessibility,
         }
     }
