@@ -68,6 +68,11 @@ pub fn csv_text_cell(text: &str) -> String {
     crate::downloads::text_cell(text)
 }
 
+/// `svg` drawn as the PNG download is drawn.
+pub fn png(svg: &str) -> Result<Vec<u8>, String> {
+    crate::charts::png(svg)
+}
+
 /// A checked site's charts, for timing them alone.
 pub struct Charts {
     site: Site,
@@ -92,6 +97,16 @@ impl Charts {
     /// How many indicators the site has.
     pub fn indicators(&self) -> usize {
         self.site.indicators.len()
+    }
+
+    /// Indicator `i` in `lang` as its download SVG and PNG (the PNG's size).
+    pub fn download(&self, i: usize, lang: &str) -> usize {
+        let ind = &self.site.indicators[i];
+        let mut chart = crate::charts::Chart::new(ind, &self.theme.chart, &self.theme.i18n[lang], lang);
+        chart.title = Some("Bench");
+        chart.source = Some("Källa: bench");
+        let svg = crate::charts::standalone_svg(&chart, "Bench", "").unwrap_or_default();
+        crate::charts::png(&svg).map_or(0, |p| p.len())
     }
 
     /// Draws indicator `i` in `lang`, wide or narrow, as a page would.

@@ -224,3 +224,51 @@ fn bad_chart_data_is_reported_with_file_line_and_column() {
         assert!(!stderr.contains("there is no indicator"), "no knock-on error for a file that failed:\n{stderr}");
     }
 }
+
+#[test]
+fn the_downloaded_chart_carries_the_page_s_text_with_title_source_and_font() {
+    let f = Fixture::new();
+    f.edit("site.toml", "[footer]", "[downloads]\npng = true\n\n[footer]");
+    assert_eq!(f.build().0, 0);
+    for (page, lang, title) in
+        [("sv/tillvaxt/utslapp/index.html", "sv", "Utsläpp"), ("en/growth/emissions/index.html", "en", "Emissions")]
+    {
+        let html = f.read(page);
+        let svg = f.read(&format!("data/utslapp.{lang}.svg"));
+        let doc = roxmltree::Document::parse(&svg).expect("the download parses");
+        let root = doc.root_element();
+        let child = |name: &str| root.children().find(|n| n.has_tag_name(name)).and_then(|n| n.text());
+        assert_eq!(child("title"), Some(title), "{lang}");
+        assert!(child("desc").is_some_and(|d| d.contains("2021")), "{lang}: the summary describes it");
+        let style = child("style").expect("a style");
+        assert_eq!(style.matches("src:url(data:font/woff2;base64,").count(), 2, "regular and bold embedded");
+        // The page's wide drawing, with the title and the source line added.
+        let mut drawn = texts(&doc);
+        let source = if lang == "sv" { "Källa: Testkälla" } else { "Source: Test source" };
+        for added in [title, source] {
+            let at = drawn.iter().position(|t| t == added);
+            assert!(at.is_some(), "{lang}: {added:?} is drawn: {drawn:?}");
+            drawn.remove(at.unwrap());
+        }
+        assert_eq!(drawn, common::texts(&html, ".chart__wide svg text"), "{lang}: the page's text");
+        assert!(html.contains(&format!("/follow-up/data/utslapp.{lang}.png")), "{page} links the PNG");
+
+        // The PNG is the download SVG drawn at twice its size with the shipped font.
+        let png = std::fs::read(f.out().join(format!("data/utslapp.{lang}.png"))).unwrap();
+        let picture = png::Decoder::new(std::io::Cursor::new(&png)).read_info().unwrap().info().clone();
+        let width: f64 = root.attribute("width").unwrap().parse().unwrap();
+        let height: f64 = root.attribute("height").unwrap().parse().unwrap();
+        assert_eq!((picture.width, picture.height), ((2.0 * width) as u32, (2.0 * height) as u32), "{lang}");
+        assert_eq!(png, goalsite::harness::png(&svg).unwrap(), "{lang}: the PNG is that SVG drawn");
+    }
+}
+
+#[test]
+fn without_the_png_option_the_site_offers_svg_only() {
+    let f = Fixture::new();
+    assert_eq!(f.build().0, 0);
+    assert!(!f.out().join("data/utslapp.sv.png").exists());
+    let html = f.read("sv/tillvaxt/utslapp/index.html");
+    assert!(html.contains("/follow-up/data/utslapp.sv.svg"));
+    assert!(!html.contains(".png"));
+}

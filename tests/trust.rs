@@ -249,3 +249,101 @@ fn case_10_indicators_keep_the_reports_order_and_numbering() {
     assert_eq!(texts(&page, "svg title")[0], "Chart 2. Emissions");
     assert_eq!(texts(&page, "table.data caption"), ["Chart 2. Emissions (kton CO2e)"]);
 }
+
+/// The first wide chart drawing of a page, as the page has it.
+fn wide_svg(html: &str) -> &str {
+    let start = html.find("<div class=\"chart__wide\"><svg").expect("a chart") + "<div class=\"chart__wide\">".len();
+    &html[start..start + html[start..].find("</svg>").unwrap() + "</svg>".len()]
+}
+
+/// The texts of the first (wide) chart drawing of a page.
+fn chart_texts(html: &str) -> Vec<String> {
+    texts(html, ".chart__wide svg text")
+}
+
+#[test]
+fn case_3_bars_per_year_are_drawn_and_an_impossible_chart_is_an_error() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "years = [2019, 2020, 2021]",
+        "chart = \"bar\"\nyears = [2019, 2020, 2021]",
+    );
+    builds(&f);
+    let page = f.read("sv/tillvaxt/utslapp/index.html");
+    let wide = wide_svg(&page);
+    let doc = roxmltree::Document::parse(wide).unwrap_or_else(|e| panic!("{e}: {wide}"));
+    let bars = doc.descendants().filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#5B8DB8")).count();
+    assert_eq!(bars, 2, "one bar per year with a value (2020 is a gap): {wide}");
+    let labels = chart_texts(&page);
+    for year in ["2019", "2020", "2021"] {
+        assert!(labels.contains(&year.to_owned()), "{year} is on the axis: {labels:?}");
+    }
+
+    f.write(
+        "content/tillvaxt/indicators/jamforelse.toml",
+        "title = \"J\"\nsource = \"S\"\nchart = \"line\"\nyear = 2023\n\n[[category]]\nname = \"A\"\nvalue = 1\n",
+    );
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("content/tillvaxt/indicators/jamforelse.toml:3:9: a line chart draws values over years; this indicator compares categories"),
+        "{err}"
+    );
+}
+
+#[test]
+fn case_4_a_derived_value_is_drawn_hollow_with_a_dotted_line_and_a_legend() {
+    let f = Fixture::new();
+    f.edit(
+        "content/tillvaxt/indicators/utslapp.toml",
+        "values = [96.5, \"-\", -1.25]",
+        "values = [{ value = 96.5, status = \"derived\" }, 90, -1.25]",
+    );
+    builds(&f);
+    let page = f.read("sv/tillvaxt/utslapp/index.html");
+    let wide = wide_svg(&page);
+    let doc = roxmltree::Document::parse(wide).unwrap_or_else(|e| panic!("{e}: {wide}"));
+    let series = "#0B3C5D";
+    let hollow = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("circle") && n.attribute("stroke") == Some(series) && n.attribute("fill") == Some("#FFFFFF")
+        })
+        .count();
+    let filled = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("circle") && n.attribute("stroke") == Some(series) && n.attribute("fill") == Some(series)
+        })
+        .count();
+    assert_eq!((hollow, filled), (1, 2), "the derived point is hollow, the measured ones filled: {wide}");
+    let dotted = doc
+        .descendants()
+        .filter(|n| {
+            n.has_tag_name("line")
+                && n.attribute("stroke") == Some(series)
+                && n.attribute("stroke-dasharray") == Some("2,4")
+        })
+        .count();
+    assert!(dotted >= 1, "the line into the derived value is dotted: {wide}");
+    assert!(chart_texts(&page).contains(&"Ihålig markör: beräknat värde, inte uppmätt".to_owned()), "a legend says so");
+}
+
+#[test]
+fn case_5_example_data_says_so_inside_the_drawing() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "definition =", "example_data = true\ndefinition =");
+    builds(&f);
+    for (page, banner) in [
+        ("sv/tillvaxt/utslapp/index.html", "Exempeldata – inte officiella siffror"),
+        ("en/growth/emissions/index.html", "Example data – not official figures"),
+    ] {
+        let html = f.read(page);
+        for drawing in [".chart__wide svg text", ".chart__narrow svg text"] {
+            assert!(texts(&html, drawing).contains(&banner.to_owned()), "{page} {drawing}");
+        }
+    }
+    let svg = f.read("data/utslapp.sv.svg");
+    assert!(svg.contains(">Exempeldata – inte officiella siffror</text>"), "the download says so too");
+}

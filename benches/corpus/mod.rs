@@ -46,6 +46,9 @@ pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
     for p in 0..size.programmes {
         let dir = format!("content/programme-{p:02}");
         write(root, &format!("{dir}/programme.toml"), &programme(p, size))?;
+        for (k, year) in [2023, 2024].iter().enumerate() {
+            write(root, &format!("{dir}/assessments/{year}.toml"), &assessments(p, k, size))?;
+        }
         for lang in LANGS {
             write(
                 root,
@@ -185,7 +188,6 @@ fn page(i: usize, total: usize, lang: &str, link: &dyn Fn(usize) -> String) -> S
 
 fn programme(p: usize, size: Size) -> String {
     let mut s = format!("title = {{ sv = \"Program {p}\", en = \"Programme {p}\" }}\norder = {p}\n");
-    let statuses = ["ja", "delvis", "nej"];
     for g in 0..size.goals {
         s.push_str(&format!(
             "\n[[goal]]\nid = \"goal-{p:02}-{g:03}\"\ntitle = {{ sv = \"Delmål {g}\", en = \"Goal {g}\" }}\ntarget = {{ sv = \"Mål {g}.\", en = \"Target {g}.\" }}\n"
@@ -193,11 +195,14 @@ fn programme(p: usize, size: Size) -> String {
         if size.indicators > 0 {
             s.push_str(&format!("indicators = [\"ind-{p:02}-{:04}\"]\n", g % size.indicators));
         }
-        for (k, year) in [2023, 2024].iter().enumerate() {
-            s.push_str(&format!("\n[[goal.assessment]]\nyear = {year}\nstatus = \"{}\"\n", statuses[(g + k) % 3]));
-        }
     }
     s
+}
+
+/// One year's assessments of programme `p`; `k` shifts the statuses between years.
+fn assessments(p: usize, k: usize, size: Size) -> String {
+    let statuses = ["ja", "delvis", "nej"];
+    (0..size.goals).map(|g| format!("[goal-{p:02}-{g:03}]\nstatus = \"{}\"\n\n", statuses[(g + k) % 3])).collect()
 }
 
 fn indicator(p: usize, i: usize) -> String {

@@ -210,10 +210,21 @@ fn lying_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame, 
     let stacked = longest_name > width * 0.34;
     let bar_height = 18.0;
     let bars_per_group = groups.iter().map(|g| g.bars.len()).max().unwrap_or(1) as f32;
-    let row = bars_per_group * bar_height + if stacked { line_height + 8.0 } else { 10.0 };
+    // Stacked, a name stands on its own line(s) above its bars, wrapped to the width.
+    let names: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| match stacked {
+            true => super::frame::wrap(&g.name, width - 2.0 * PAD, |t| super::font::width(t, FONT_SIZE, g.bold)),
+            false => vec![g.name.clone()],
+        })
+        .collect();
+    let row = |lines: usize| match stacked {
+        true => bars_per_group * bar_height + lines as f32 * line_height + 8.0,
+        false => bars_per_group * bar_height + 10.0,
+    };
     let apart = groups.iter().filter(|g| g.apart).count() as f32 * 12.0;
     let rows_top = frame.top_height() + line_height;
-    let rows_bottom = rows_top + row * groups.len() as f32 + apart;
+    let rows_bottom = rows_top + names.iter().map(|n| row(n.len())).sum::<f32>() + apart;
     let height = rows_bottom + line_height + 6.0 + frame.bottom_height();
     let mut d = Drawing::new(width, height, FONT_SIZE, &style.background);
     frame.draw(&mut d, chart);
@@ -244,20 +255,23 @@ fn lying_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame, 
         }
     }
     let mut y = plot.top;
-    for g in groups {
+    for (g, lines) in groups.iter().zip(&names) {
         if g.apart {
             y += 12.0;
         }
         let mut bar_top = y + 4.0;
-        let name_y = match stacked {
+        let first_line = match stacked {
             true => {
-                bar_top += line_height;
+                bar_top += lines.len() as f32 * line_height;
                 y + line_height * 0.8
             }
             false => y + 4.0 + bars_per_group * bar_height / 2.0 + FONT_SIZE * 0.35,
         };
         let (name_x, anchor) = if stacked { (plot.left, Anchor::Start) } else { (plot.left - 10.0, Anchor::End) };
-        d.text(&Label { text: &g.name, x: name_x, y: name_y, anchor, bold: g.bold, color: &style.text });
+        for (k, line) in lines.iter().enumerate() {
+            let label_y = first_line + k as f32 * line_height;
+            d.text(&Label { text: line, x: name_x, y: label_y, anchor, bold: g.bold, color: &style.text });
+        }
         for (k, b) in g.bars.iter().enumerate() {
             let top = bar_top + k as f32 * bar_height;
             let Some(v) = b.value else { continue };
@@ -274,7 +288,7 @@ fn lying_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame, 
             };
             d.text(&label);
         }
-        y += row;
+        y += row(lines.len());
     }
     if let Some(t) = &chart.ind.target {
         let x = x_at(t.value);

@@ -28,16 +28,17 @@ pub struct Item {
     pub bold: bool,
 }
 
-/// Lines of text above and below the plot, measured for one width.
+/// Rows of text above and below the plot, measured for one width.
 pub struct Frame {
     top: Vec<Row>,
     bottom: Vec<Row>,
     line_height: f32,
 }
 
-/// A row of the frame: plain text or legend items.
+/// A row of the frame: plain text (indented past a legend key, if `indent`),
+/// or legend items.
 enum Row {
-    Text { text: String, bold: bool },
+    Text { text: String, bold: bool, indent: bool },
     Legend(Vec<Item>),
 }
 
@@ -53,28 +54,36 @@ impl Frame {
         let usable = width - 2.0 * PAD;
         let mut top = Vec::new();
         if let Some(title) = chart.title {
-            top.extend(
-                wrap(title, usable, |t| measure(t, true)).into_iter().map(|text| Row::Text { text, bold: true }),
-            );
+            top.extend(wrap(title, usable, |t| measure(t, true)).into_iter().map(|text| Row::Text {
+                text,
+                bold: true,
+                indent: false,
+            }));
         }
         if chart.ind.example_data {
             let text = chart.i18n.string("chart_example_banner");
-            top.extend(
-                wrap(&text, usable, |t| measure(t, true)).into_iter().map(|text| Row::Text { text, bold: true }),
-            );
+            top.extend(wrap(&text, usable, |t| measure(t, true)).into_iter().map(|text| Row::Text {
+                text,
+                bold: true,
+                indent: false,
+            }));
         }
         let unit = chart.unit();
         if !unit.is_empty() {
-            top.extend(
-                wrap(unit, usable, |t| measure(t, false)).into_iter().map(|text| Row::Text { text, bold: false }),
-            );
+            top.extend(wrap(unit, usable, |t| measure(t, false)).into_iter().map(|text| Row::Text {
+                text,
+                bold: false,
+                indent: false,
+            }));
         }
         top.extend(legend_rows(legend, usable, &measure));
         let mut bottom: Vec<Row> = legend_rows(below, usable, &measure);
         if let Some(source) = chart.source {
-            bottom.extend(
-                wrap(source, usable, |t| measure(t, false)).into_iter().map(|text| Row::Text { text, bold: false }),
-            );
+            bottom.extend(wrap(source, usable, |t| measure(t, false)).into_iter().map(|text| Row::Text {
+                text,
+                bold: false,
+                indent: false,
+            }));
         }
         Frame { top, bottom, line_height: (font_size * 1.35).round() }
     }
@@ -106,8 +115,9 @@ impl Frame {
 
 fn draw_row(d: &mut Drawing, chart: &Chart, row: &Row, y: f32, color: &str) {
     match row {
-        Row::Text { text, bold } => {
-            d.text(&Label { text, x: PAD, y, anchor: Anchor::Start, bold: *bold, color });
+        Row::Text { text, bold, indent } => {
+            let x = if *indent { PAD + KEY_WIDTH } else { PAD };
+            d.text(&Label { text, x, y, anchor: Anchor::Start, bold: *bold, color });
         }
         Row::Legend(items) => {
             let mut x = PAD;
@@ -154,6 +164,14 @@ fn legend_rows(items: Vec<Item>, usable: f32, measure: &dyn Fn(&str, bool) -> f3
         if !row.is_empty() && used + w > usable + ITEM_GAP {
             rows.push(Row::Legend(std::mem::take(&mut row)));
             used = 0.0;
+        }
+        if w > usable + ITEM_GAP {
+            // Too long for a row of its own: its text goes on, wrapped, under its key.
+            let lines = wrap(&item.text, usable - KEY_WIDTH, |t| measure(t, item.bold));
+            let (first, rest) = lines.split_first().map_or((String::new(), &[][..]), |(f, r)| (f.clone(), r));
+            rows.push(Row::Legend(vec![Item { text: first, ..item.clone() }]));
+            rows.extend(rest.iter().map(|t| Row::Text { text: t.clone(), bold: item.bold, indent: true }));
+            continue;
         }
         used += w;
         row.push(item);

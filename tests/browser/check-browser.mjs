@@ -3,6 +3,8 @@
 //  - axe: axe-core with the WCAG 2.0/2.1 A and AA rules and best practices,
 //    at 1280 px and at 320 px wide: 0 violations;
 //  - reflow-320: at 320 CSS px wide nothing scrolls sideways (WCAG 1.4.10);
+//  - charts: every chart text is at least 12 px at 1280 px and 11 px at
+//    320 px, inside its drawing, and covers no other text;
 //  - console: no errors in the console and no uncaught exceptions;
 //  - requests: every request to the site itself succeeds.
 // Only 127.0.0.1 is reachable: requests for the base URL's host are answered
@@ -12,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { measureCharts } from './check-charts.mjs';
 import { respond } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -220,7 +223,21 @@ async function visitPage(browser, site, server, visit, results) {
     } catch (e) {
       axeError = `axe failed at ${DESKTOP.width}px: ${e.message.split('\n')[0]}`;
     }
+    const chartProblems = [];
+    let charts = 0;
+    const measure = async (minPx, label) => {
+      try {
+        const m = await measureCharts(page, minPx);
+        charts = Math.max(charts, m.count);
+        chartProblems.push(...m.problems.map((p) => `at ${label}: ${p}`));
+      } catch (e) {
+        chartProblems.push(`could not measure the charts at ${label}: ${e.message.split('\n')[0]}`);
+      }
+    };
+    await measure(12, `${DESKTOP.width}px`);
     await page.setViewportSize(NARROW);
+    await measure(11, `${NARROW.width}px`);
+    if (charts > 0 || chartProblems.length > 0) results.record('charts', visit.subject, chartProblems);
     let reflow = null;
     try {
       reflow = await measureReflow(page);

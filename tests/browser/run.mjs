@@ -12,6 +12,7 @@
 //   sitemap     sitemap.xml <loc>s exist
 //   axe         axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice): 0 violations
 //   reflow-320  no horizontal scrolling at 320 px
+//   charts      chart text at least 12 px (1280) and 11 px (320), inside, not overlapping
 //   console     no console errors or uncaught exceptions
 //   requests    no failed request to the site itself
 // Prints every problem, then `N passed, M failed` alone on the last line.
@@ -100,7 +101,7 @@ async function main() {
   await htmlDone;
 
   // Sort by category order of appearance, then subject, for a stable report.
-  const order = ['site', 'html', 'links', 'hreflang', 'sitemap', 'browser', 'axe', 'reflow-320', 'console', 'requests'];
+  const order = ['site', 'html', 'links', 'hreflang', 'sitemap', 'browser', 'axe', 'reflow-320', 'charts', 'console', 'requests'];
   results.checks.sort((a, b) => (order.indexOf(a.category) - order.indexOf(b.category)) || a.subject.localeCompare(b.subject));
   results.print();
   if (opts.json) fs.writeFileSync(opts.json, `${JSON.stringify(results, null, 2)}\n`);

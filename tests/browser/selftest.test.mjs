@@ -58,6 +58,9 @@ const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BA
 <p style="color: #bbb; background: #fff">Low contrast text</p>
 <img src="https://cdn.example.net/remote.png" alt="Remote">
 <img src="${BASE}absent.png" alt="Absent, by its public URL">
+<svg class="chart__svg" viewBox="0 0 640 100" width="640" role="img" aria-label="A bad chart"><title>Bad chart</title>
+<text x="10" y="20" font-size="6">tiny</text><text x="100" y="50" font-size="14">Umeå</text><text x="110" y="52" font-size="14">Luleå</text>
+<text x="630" y="90" font-size="14">cut off</text></svg>
 <script src="/prefix/missing.js"></script>
 <script>throw new Error('boom from the fixture');</script>
 </div>
@@ -233,6 +236,12 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /image-alt \[critical\].*img/);
     assert.match(p, /color-contrast \[serious\]/);
     assert.match(p, /heading-order \[moderate\]/);
+  });
+  test('chart text that is too small, cut off or overlapping is reported', () => {
+    const p = problemsOf('charts', 'sv/bad/index.html');
+    assert.match(p, /at 1280px: "tiny" in Bad chart is 6\.0 px, less than 12 px/);
+    assert.match(p, /"Umeå" and "Luleå" overlap in Bad chart/);
+    assert.match(p, /"cut off" in Bad chart is cut off/);
   });
   test('horizontal scrolling at 320 px is reported', () => {
     assert.match(problemsOf('reflow-320', 'sv/bad/index.html'), /scrollWidth is \d+ px.*\n.*div/);
