@@ -344,6 +344,29 @@ pub enum AssessmentKind {
     NotAssessed,
 }
 
+impl AssessmentKind {
+    /// How good the assessment is, for comparing years (higher is better);
+    /// none for "not assessed", which cannot be compared.
+    pub fn rank(self) -> Option<u8> {
+        match self {
+            AssessmentKind::Met => Some(2),
+            AssessmentKind::Partly => Some(1),
+            AssessmentKind::NotMet => Some(0),
+            AssessmentKind::NotAssessed => None,
+        }
+    }
+
+    /// The name templates use for it (`not-met`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssessmentKind::Met => "met",
+            AssessmentKind::Partly => "partly",
+            AssessmentKind::NotMet => "not-met",
+            AssessmentKind::NotAssessed => "not-assessed",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Footer {
     pub organisation: Option<Text>,

@@ -50,7 +50,8 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let content_files = loaded.file_count();
     let (site, mut validate_problems) = crate::validate::validate(&config, &config_source, loaded);
     problems.append(&mut validate_problems);
-    let (routes, mut route_problems) = Routes::new(&site);
+    let report_slugs = theme.as_ref().map(|t| t.report_slugs(&langs)).unwrap_or_default();
+    let (routes, mut route_problems) = Routes::new(&site, &report_slugs);
     problems.append(&mut route_problems);
     let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
     if problems.iter().any(Diagnostic::is_error) {

@@ -17,6 +17,8 @@ pub enum PageRef {
     Goal(GoalId),
     Indicator(IndicatorId),
     Page(PageId),
+    /// The whole report on one page, for reading through and printing.
+    Report,
     /// The accessibility statement from `site.toml`.
     Statement,
 }
@@ -52,8 +54,10 @@ pub enum LinkError {
 }
 
 impl Routes {
-    /// Computes all routes. Two pages on one URL become diagnostics.
-    pub fn new(site: &Site) -> (Routes, Vec<Diagnostic>) {
+    /// Computes all routes; `report` is the full report's slug per language
+    /// (in the site's order; none: no report page). Two pages on one URL
+    /// become diagnostics.
+    pub fn new(site: &Site, report: &[String]) -> (Routes, Vec<Diagnostic>) {
         let langs = site.settings.lang_codes();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
@@ -117,6 +121,12 @@ impl Routes {
             }
         }
 
+        let has_report = !report.is_empty();
+        if has_report {
+            let paths = langs.iter().zip(report).map(|(l, s)| format!("{l}/{s}/")).collect();
+            add(&mut routes, PageRef::Report, paths, "the theme's report_slug");
+        }
+
         for (i, page) in site.pages.iter().enumerate() {
             let (dir, stem) = match page.key.rsplit_once('/') {
                 Some((d, f)) => (format!("{d}/"), f),
@@ -141,6 +151,7 @@ impl Routes {
                 let indicators = p.indicators.iter().map(|&i| PageRef::Indicator(i));
                 std::iter::once(PageRef::Programme(ProgrammeId(pi))).chain(goals).chain(indicators)
             }))
+            .chain(has_report.then_some(PageRef::Report))
             .chain((0..site.pages.len()).map(|i| PageRef::Page(PageId(i))))
             .chain(site.settings.accessibility.as_ref().map(|_| PageRef::Statement))
             .collect();

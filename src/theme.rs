@@ -98,6 +98,11 @@ impl Theme {
         }
     }
 
+    /// The full report's slug in each of `langs`.
+    pub fn report_slugs(&self, langs: &[String]) -> Vec<String> {
+        langs.iter().map(|l| self.i18n[l].string("report_slug")).collect()
+    }
+
     /// The file of template `name`, relative to the site root, for messages.
     pub fn template_path(&self, name: &str) -> PathBuf {
         self.dir.join("templates").join(name)
@@ -207,6 +212,16 @@ fn load_i18n(root: &Path, dir: &Path, langs: &[String], problems: &mut Vec<Diagn
                 None => "goalsite needs it: add it under [strings]".to_owned(),
             };
             problems.push(Diagnostic::error(&file, format!("the UI string `{key}` is missing")).with_hint(hint));
+        }
+        let slug = i18n.strings.get("report_slug").filter(|s| !crate::text::is_valid_slug(s));
+        if let Some(slug) = slug {
+            problems.push(
+                Diagnostic::error(
+                    &dir.join(format!("{lang}.toml")),
+                    format!("report_slug `{slug}` cannot be part of an address"),
+                )
+                .with_hint(format!("use lowercase a–z, digits and -, e.g. \"{}\"", crate::text::slugify(slug))),
+            );
         }
     }
     out

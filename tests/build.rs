@@ -10,7 +10,7 @@ fn builds_every_page_in_both_languages_with_translated_slugs() {
     let f = Fixture::new();
     let (code, stdout, stderr) = f.build();
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Built 10 pages"), "{stdout}");
+    assert!(stdout.contains("Built 12 pages"), "{stdout}");
     for page in [
         "sv/index.html",
         "en/index.html",
@@ -22,6 +22,8 @@ fn builds_every_page_in_both_languages_with_translated_slugs() {
         "en/growth/emissions/index.html",
         "sv/om/index.html",
         "en/about/index.html",
+        "sv/hela-rapporten/index.html",
+        "en/full-report/index.html",
         "404.html",
         "index.html",
         "sitemap.xml",
@@ -87,14 +89,15 @@ fn data_strings_are_escaped_inside_charts_too() {
 }
 
 #[test]
-fn goal_page_shows_current_assessment_history_and_motivation() {
+fn goal_page_shows_its_assessments_as_a_timeline_each_once() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let html = f.read("sv/tillvaxt/bostader/index.html");
-    assert_eq!(texts(&html, "table.history tbody th"), ["2024", "2023"], "newest year first");
+    assert_eq!(texts(&html, ".timeline .timeline__year"), ["2024 – årets bedömning", "2023"], "newest year first");
+    assert_eq!(attrs(&html, ".timeline__item--current", "class").len(), 1, "this year's leads");
     assert!(html.contains("assessment--partly"));
     assert!(html.contains("aria-hidden=\"true\">◐</span> Delvis"), "text and icon, not colour alone");
-    assert!(html.contains("Bättre än i fjol."));
+    assert_eq!(html.matches("Bättre än i fjol.").count(), 1, "the motivation is printed once");
     assert!(html.contains("href=\"/follow-up/sv/tillvaxt/utslapp/\""), "linked indicator");
 }
 

@@ -51,6 +51,7 @@ fn pages_render_as_reviewed() {
         ("programme", "sv/tillvaxt/index.html"),
         ("goal", "sv/tillvaxt/bostader/index.html"),
         ("indicator", "en/growth/emissions/index.html"),
+        ("report", "en/full-report/index.html"),
     ] {
         insta::assert_snapshot!(format!("page_{name}"), main_of(&f, page));
     }

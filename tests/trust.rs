@@ -80,7 +80,7 @@ fn case_2_a_new_report_year_is_a_checked_step() {
     assert_eq!((code, stdout.trim()), (0, "Checked site.toml and 11 content files: no problems."));
     builds(&f);
     let page = f.read("sv/tillvaxt/bostader/index.html");
-    let badge = &common::outer(&page, ".assessment-line .assessment")[0];
+    let badge = &common::outer(&page, ".timeline__item--current .assessment")[0];
     assert!(badge.contains("assessment--not-assessed") && badge.contains(">–</span> Ej bedömd"), "{badge}");
 }
 

@@ -1,5 +1,5 @@
-//! The real Umeå content in `content/` builds, and the overview shows the
-//! report's assessments exactly.
+//! The real Umeå content in `content/` builds, and the overview, the
+//! programme page and the full report show the report's assessments exactly.
 
 mod common;
 
@@ -23,9 +23,13 @@ fn overview_rows(html: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn overview_shows_the_six_growth_goals_with_the_reports_assessments() {
+fn the_six_growth_goals_carry_the_reports_assessments_on_home_programme_and_report() {
     let (_dir, out) = build_umea();
-    let sv = std::fs::read_to_string(out.join("sv/index.html")).unwrap();
+    let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
+    // The home page's overview: the report's tally, first.
+    assert_eq!(common::texts(&read("sv/index.html"), ".tally__list li"), ["✔ 3 Ja", "◐ 2 Delvis", "✖ 1 Nej"]);
+    assert_eq!(common::texts(&read("en/index.html"), ".tally__list li"), ["✔ 3 Yes", "◐ 2 Partly", "✖ 1 No"]);
+    let sv = read("sv/tillvaxt/index.html");
     let expected = [
         ("Befolkningsmål", "Delvis"),
         ("Bostadsbyggande", "Nej"),
@@ -37,8 +41,9 @@ fn overview_shows_the_six_growth_goals_with_the_reports_assessments() {
     let rows = overview_rows(&sv);
     let rows: Vec<(&str, &str)> = rows.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     assert_eq!(rows, expected);
-    let en = std::fs::read_to_string(out.join("en/index.html")).unwrap();
-    let labels: Vec<String> = overview_rows(&en).into_iter().map(|(_, l)| l).collect();
+    let report = overview_rows(&read("sv/hela-rapporten/index.html"));
+    assert_eq!(report.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect::<Vec<_>>(), expected);
+    let labels: Vec<String> = overview_rows(&read("en/growth/index.html")).into_iter().map(|(_, l)| l).collect();
     assert_eq!(labels, ["Partly", "No", "Partly", "Yes", "Yes", "Yes"]);
     assert!(sv.contains("Umeå har 200\u{a0}000 invånare år 2050."), "a non-breaking space keeps the number together");
 }

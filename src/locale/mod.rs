@@ -139,6 +139,8 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "number_thousands",
     "not_found_title",
     "percent",
+    "report_slug",
+    "report_title",
     "statement_title",
     "table_mark_label",
     "table_mark_note",

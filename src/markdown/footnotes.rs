@@ -27,12 +27,13 @@ pub(super) fn footnote_slug(label: &str) -> String {
 pub(super) fn push_footnotes(
     out: &mut String,
     heading_id: &str,
+    level: usize,
     notes: &[Footnote],
     mut defs: HashMap<String, Vec<Event>>,
     typo: &Typography,
 ) {
     out.push_str(&format!(
-        "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h2 id=\"{heading_id}\">{}</h2>\n<ol>\n",
+        "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\">\n<h{level} id=\"{heading_id}\">{}</h{level}>\n<ol>\n",
         escape(&typo.footnotes_heading)
     ));
     for note in notes {

@@ -3,6 +3,7 @@
 //! resolved to the page in the same language.
 
 mod footnotes;
+mod links;
 mod raw_html;
 pub use raw_html::has_markup_outside_comments;
 mod stream;
@@ -15,8 +16,8 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, Ta
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::{mistyped_placeholders, Typography};
 use crate::model::{Doc, IndicatorId};
-use crate::routes::{LinkError, PageRef, Routes};
-use crate::text::{is_valid_slug, nearest, scheme, slugify, SAFE_SCHEMES};
+use crate::routes::{PageRef, Routes};
+use crate::text::{is_valid_slug, slugify};
 
 use footnotes::{footnote_slug, push_footnotes, Footnote};
 
@@ -27,6 +28,20 @@ pub struct Rules {
     pub forbid_raw_html: bool,
     /// What `{report_year}` in the text stands for.
     pub report_year: String,
+    /// Where the text is shown: on its own page, or inside a longer one.
+    pub nesting: Nesting,
+}
+
+/// How a text shown inside a longer page (the full report) fits in: its ids
+/// start with a prefix so that they do not collide with another text's, its
+/// headings move down below the page's own, and its links are absolute so
+/// that a printed copy says where they lead.
+#[derive(Debug, Clone, Default)]
+pub struct Nesting {
+    pub id_prefix: String,
+    /// Levels added to every heading (`##` becomes `<h3>` with 1).
+    pub heading_shift: usize,
+    pub absolute_links: bool,
 }
 
 /// The start of every id the theme writes, so that the text's own ids (its
@@ -120,7 +135,8 @@ pub fn render(
     }
     if !r.footnotes.is_empty() {
         let heading_id = r.unique_id("footnotes".into());
-        push_footnotes(&mut out, &heading_id, &r.footnotes, footnotes, typo);
+        let level = (2 + rules.nesting.heading_shift).min(6);
+        push_footnotes(&mut out, &heading_id, level, &r.footnotes, footnotes, typo);
     }
     let mut ids: Vec<String> = r.ids.into_iter().collect();
     ids.sort();
@@ -159,10 +175,6 @@ pub(crate) struct Renderer<'a> {
     /// Charts placed so far.
     charts: Vec<IndicatorId>,
 }
-
-/// Broken `@/` links per document that get a "did you mean" hint; finding
-/// the nearest key costs as much as the site has pages.
-const HINTED_LINKS: usize = 100;
 
 impl<'a> Renderer<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
@@ -223,31 +235,6 @@ impl<'a> Renderer<'a> {
                     }
                 }
                 self.text(e, range)
-            }
-        }
-    }
-
-    /// Links that are not `@/` paths: scripts are refused, and addresses that
-    /// would break when the site is served from a sub-folder are warned about.
-    fn check_plain_link(&mut self, dest: &str, span: Range<usize>) {
-        match scheme(dest).as_deref() {
-            Some(s) if SAFE_SCHEMES.contains(&s) => {}
-            Some(s @ ("javascript" | "data" | "vbscript")) => {
-                let d = self.problem(span, &format!("a link that runs code ({s}:) is not allowed"));
-                d.hint = Some("link to a page with @/… or to an address starting with https://".into());
-            }
-            Some(s) => {
-                let d = self.problem(span, &format!("links to `{s}:` addresses are not allowed"));
-                d.hint = Some(
-                    "link to an address starting with https://, http://, mailto: or tel:, or to a page with @/…".into(),
-                );
-            }
-            None if dest.is_empty() || dest.starts_with('#') => {}
-            None => {
-                let d = self.problem(span, &format!("the link `{dest}` is not adjusted to the site's address"));
-                d.hint =
-                    Some("link to a page of the site as @/path/from/content.md, or to a full https:// address".into());
-                d.severity = Severity::Warning;
             }
         }
     }
@@ -361,48 +348,6 @@ impl<'a> Renderer<'a> {
             Some("put an empty line before and after ![](@/…/indicators/….toml)".into());
     }
 
-    fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
-        if let Some(fragment) = dest.strip_prefix('#') {
-            self.fragments.push(FragmentLink { target: None, fragment: fragment.to_owned(), span: range });
-            return dest;
-        }
-        let Some(target) = dest.strip_prefix("@/") else {
-            self.check_plain_link(&dest, range);
-            return dest;
-        };
-        match self.routes.resolve(target) {
-            Ok((page, fragment)) => {
-                let url = self.routes.url(page, &self.doc.lang);
-                match fragment {
-                    Some(f) => {
-                        let link = format!("{url}#{f}").into();
-                        self.fragments.push(FragmentLink { target: Some(page), fragment: f, span: range });
-                        link
-                    }
-                    None => url.into(),
-                }
-            }
-            Err(LinkError::Unread) => dest,
-            Err(LinkError::Nowhere(why)) => {
-                self.broken_links += 1;
-                let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
-                    true => self.routes.keys().collect(),
-                    false => Vec::new(),
-                };
-                let key = target.split('#').next().unwrap_or(target);
-                let hint = match nearest(key, &keys) {
-                    Some(best) => format!("did you mean @/{best}?"),
-                    None => {
-                        "write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md"
-                            .into()
-                    }
-                };
-                self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
-                dest
-            }
-        }
-    }
-
     fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'a>>, inner: Vec<Event<'a>>, span: Range<usize>) {
         let n = level as usize;
         if n == 1 {
@@ -435,13 +380,15 @@ impl<'a> Renderer<'a> {
         };
         let base = if base.is_empty() { format!("h{n}") } else { base };
         let id = self.unique_id(base);
-        self.out.push_back(Event::Html(format!("<h{n} id=\"{id}\">").into()));
+        let shown = (n + self.rules.nesting.heading_shift).min(6);
+        self.out.push_back(Event::Html(format!("<h{shown} id=\"{id}\">").into()));
         self.out.extend(inner);
-        self.out.push_back(Event::Html(format!("</h{n}>\n").into()));
+        self.out.push_back(Event::Html(format!("</h{shown}>\n").into()));
     }
 
-    /// `base`, or `base-2`, `base-3`, …: an id used once on the page. Ids that
-    /// start with `gs-` are the theme's, never the text's.
+    /// `base`, or `base-2`, `base-3`, …: an id used once on the page (after
+    /// the nesting's prefix, if any). Ids that start with `gs-` are the
+    /// theme's, never the text's.
     fn unique_id(&mut self, base: String) -> String {
         let base = match base.starts_with(THEME_ID_PREFIX) {
             true => format!("h-{base}"),
@@ -454,7 +401,10 @@ impl<'a> Renderer<'a> {
             id = format!("{base}-{n}");
         }
         self.next_suffix.insert(base, n);
-        id
+        match self.rules.nesting.id_prefix.as_str() {
+            "" => id,
+            prefix => format!("{prefix}{id}"),
+        }
     }
 
     /// The number, id and reference id of a footnote reference; the first

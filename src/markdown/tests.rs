@@ -11,7 +11,7 @@ fn routes(langs: &[&str], base_url: &str) -> Routes {
     let mut site = Site::default();
     site.settings.languages = langs.iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
     site.settings.base_url = base_url.into();
-    Routes::new(&site).0
+    Routes::new(&site, &[]).0
 }
 
 fn doc(path: &str, lang: &str, text: &str) -> Doc {
@@ -191,4 +191,26 @@ fn a_typical_page_renders_as_reviewed() {
     let (h, problems) = render_md(md);
     assert!(problems.is_empty(), "{problems:?}");
     insta::assert_snapshot!(h.html);
+}
+
+#[test]
+fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
+    let md = "## Mål\n\nSe [målet](#mal) och [programmet](@/a.md).[^1]\n\n[^1]: Källan.\n";
+    let nesting = Nesting { id_prefix: "p1-".into(), heading_shift: 1, absolute_links: true };
+    let rules = Rules { nesting, ..Rules::default() };
+    let doc = doc("content/a.sv.md", "sv", md);
+    let mut problems = Vec::new();
+    let mut site = Site::default();
+    site.settings.languages = vec![Language { code: "sv".into(), name: "sv".into() }];
+    site.settings.base_url = "https://x.se/sub/".into();
+    site.pages.push(crate::model::Page { key: "a.md".into(), docs: [("sv".to_owned(), doc.clone())].into() });
+    let routes = Routes::new(&site, &[]).0;
+    let h = render(&doc, &routes, &typo(), &rules, &HashSet::new(), &mut problems);
+    assert!(h.html.contains("<h3 id=\"p1-mal\">Mål</h3>"), "{}", h.html);
+    assert!(h.html.contains("href=\"#p1-mal\""), "the text's own anchors follow: {}", h.html);
+    assert!(h.html.contains("href=\"https://x.se/sub/sv/a/\""), "{}", h.html);
+    assert!(h.html.contains("<a href=\"#p1-fn-1\" id=\"p1-fnref-1\">1</a>"), "{}", h.html);
+    assert!(h.html.contains("<h3 id=\"p1-footnotes\">Fotnoter</h3>"), "{}", h.html);
+    assert!(h.html.contains("<li id=\"p1-fn-1\">"), "{}", h.html);
+    assert!(problems.is_empty(), "{problems:?}");
 }

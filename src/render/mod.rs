@@ -7,7 +7,9 @@
 //! theme's static files with their published names in `assets.rs`.
 
 mod assets;
+mod overview;
 mod parts;
+mod report;
 mod shared;
 mod site_files;
 mod views;
@@ -73,6 +75,7 @@ pub fn rules(site: &Site) -> Rules {
     Rules {
         forbid_raw_html: site.settings.raw_html == RawHtml::Forbid,
         report_year: site.settings.report_year.to_string(),
+        nesting: Default::default(),
     }
 }
 
@@ -111,7 +114,7 @@ impl<'a> Renderer<'a> {
             PageRef::Home => Some(&site.home),
             PageRef::Programme(p) => Some(&site.programme(p).narrative),
             PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Statement => None,
+            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::Statement => None,
         }
     }
 
@@ -131,6 +134,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => site.goal(g).title.tr(lang).to_owned(),
             PageRef::Indicator(i) => site.indicator(i).title.tr(lang).to_owned(),
             PageRef::Page(p) => front_title(&site.page(p).docs).unwrap_or_default(),
+            PageRef::Report => self.theme.i18n[lang].string("report_title"),
             PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
         }
     }
@@ -145,7 +149,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => Some(site.goal(g).target.tr(lang).to_owned()),
             PageRef::Indicator(i) => site.indicator(i).definition.as_ref().map(|s| s.tr(lang).to_owned()),
             PageRef::Page(p) => front(&site.page(p).docs),
-            PageRef::Statement => None,
+            PageRef::Report | PageRef::Statement => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(fallback)
     }
@@ -178,7 +182,7 @@ impl<'a> Renderer<'a> {
         // A text shown in another language (sites that allow missing translations).
         let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang.clone());
         let text = self.markdown(doc, lang)?;
-        let (template, extra) = self.page_view(page, lang, &text.charts);
+        let (template, extra) = self.page_view(page, lang, &text.charts)?;
         let ctx = minijinja::context! {
             page => minijinja::context! {
                 title => self.title(page, lang),
@@ -198,8 +202,13 @@ impl<'a> Renderer<'a> {
 
     /// The template of `page`, and the values only that kind of page has;
     /// `placed` are the charts its text shows.
-    fn page_view(&self, page: PageRef, lang: &str, placed: &[IndicatorId]) -> (&'static str, Value) {
-        match page {
+    fn page_view(
+        &self,
+        page: PageRef,
+        lang: &str,
+        placed: &[IndicatorId],
+    ) -> Result<(&'static str, Value), Diagnostic> {
+        Ok(match page {
             PageRef::Home => {
                 let programmes: Vec<views::ProgrammeView> =
                     (0..self.site.programmes.len()).map(|p| self.programme_view(p, lang, false, &[])).collect();
@@ -217,10 +226,11 @@ impl<'a> Renderer<'a> {
                 ("indicator.html", minijinja::context! { indicator => Value::from(Serde(view)) })
             }
             PageRef::Page(_) => ("page.html", Value::from(())),
+            PageRef::Report => ("report.html", self.report_view(lang)?),
             PageRef::Statement => {
                 ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
             }
-        }
+        })
     }
 
     fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {

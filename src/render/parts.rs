@@ -32,8 +32,13 @@ impl Renderer<'_> {
     /// The HTML of `doc` in `lang` with its placed charts, and what the
     /// checks after rendering need of it.
     pub(super) fn markdown(&self, doc: Option<&Doc>, lang: &str) -> Result<Text, Diagnostic> {
+        self.markdown_with(doc, lang, &self.rules)
+    }
+
+    /// [`Renderer::markdown`] with other rules (a text nested in a longer page).
+    pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: &str, rules: &Rules) -> Result<Text, Diagnostic> {
         let Some(doc) = doc else { return Ok(Text { html: String::new(), charts: Vec::new(), outcome: None }) };
-        let (rendered, outcome) = render_doc(doc, self.routes, self.theme, &self.rules);
+        let (rendered, outcome) = render_doc(doc, self.routes, self.theme, rules);
         let mut html = rendered.html;
         for &id in &rendered.charts {
             let figure = self.placed_chart(id, lang)?;

@@ -17,8 +17,10 @@ impl Renderer<'_> {
     pub(super) fn shared_context(&self, lang: &str) -> Value {
         let i18n = &self.theme.i18n[lang];
         let settings = &self.site.settings;
+        let report = self.routes.pages().iter().copied().filter(|&p| p == PageRef::Report);
         let nav: Vec<Link> = std::iter::once(PageRef::Home)
             .chain((0..self.site.programmes.len()).map(|p| PageRef::Programme(ProgrammeId(p))))
+            .chain(report)
             .map(|p| Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
             .collect();
         let mut footer_pages: Vec<(i64, Link)> = self
@@ -59,7 +61,29 @@ impl Renderer<'_> {
             footer_pages => Value::from(Serde(footer_pages.into_iter().map(|(_, l)| l).collect::<Vec<_>>())),
             assets => Value::from(Serde(&self.assets)),
             home_url => self.routes.url(PageRef::Home, lang),
+            report_url => self.routes.pages().contains(&PageRef::Report).then(|| self.routes.url(PageRef::Report, lang)),
+            languages => self.languages(),
         }
+    }
+
+    /// Every language of the site with its name, home page, site title and
+    /// UI strings, for the pages that speak all of them (404, root page).
+    fn languages(&self) -> Value {
+        let settings = &self.site.settings;
+        let list: Vec<Value> = settings
+            .languages
+            .iter()
+            .map(|l| {
+                minijinja::context! {
+                    lang => &l.code,
+                    name => &l.name,
+                    url => self.routes.url(PageRef::Home, &l.code),
+                    title => settings.title.tr(&l.code),
+                    t => Value::from(Serde(&self.theme.i18n[&l.code].strings)),
+                }
+            })
+            .collect();
+        Value::from(list)
     }
 
     /// The accessibility statement's values in `lang`.

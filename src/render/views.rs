@@ -48,6 +48,8 @@ pub struct ProgrammeView {
     pub url: String,
     pub summary: String,
     pub no_goals_note: String,
+    /// This year's assessments counted, if the programme has goals.
+    pub tally: Option<super::overview::TallyView>,
     pub goals: Vec<GoalView>,
     pub indicators: Vec<IndicatorView>,
 }
@@ -192,6 +194,13 @@ impl Renderer<'_> {
             url: self.routes.url(PageRef::Programme(id), lang),
             summary: tr(&p.summary),
             no_goals_note: tr(&p.no_goals_note),
+            tally: super::overview::tally(
+                self.site,
+                &p.goals,
+                self.site.settings.report_year,
+                &self.theme.i18n[lang],
+                lang,
+            ),
             goals: p.goals.iter().map(|&g| self.goal_view(g, lang, false)).collect(),
             indicators: match full {
                 true => {

@@ -5,6 +5,11 @@
 //  - reflow-320: at 320 CSS px wide nothing scrolls sideways (WCAG 1.4.10);
 //  - charts: every chart text is at least 12 px at 1280 px and 11 px at
 //    320 px, inside its drawing, and covers no other text;
+//  - overview: the first programme's tally is in the first screen at
+//    1280×800 and 390×844 (pages with an overview);
+//  - tables-320: no table column outside the viewport at 320 px but in a
+//    table that scrolls with a cue and a fixed first column; tables stay
+//    tables for screen readers;
 //  - console: no errors in the console and no uncaught exceptions;
 //  - requests: every request to the site itself succeeds.
 // Only 127.0.0.1 is reachable: requests for the base URL's host are answered
@@ -15,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { measureCharts } from './check-charts.mjs';
+import { measureOverview, measureTables } from './check-layout.mjs';
 import { respond } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +39,8 @@ export const CHROMIUM_ARGS = [
 ];
 const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
+// The first screens the overview must fit in: a laptop and a common phone.
+const FIRST_SCREENS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 const NAV_TIMEOUT_MS = 30_000;
 
 /**
@@ -235,9 +243,29 @@ async function visitPage(browser, site, server, visit, results) {
       }
     };
     await measure(12, `${DESKTOP.width}px`);
+    const overviewProblems = [];
+    let hasOverview = false;
+    for (const screen of FIRST_SCREENS) {
+      await page.setViewportSize(screen);
+      try {
+        const found = await measureOverview(page);
+        if (found) {
+          hasOverview = true;
+          overviewProblems.push(...found.map((p) => `at ${screen.width}×${screen.height}: ${p}`));
+        }
+      } catch (e) {
+        overviewProblems.push(`could not measure at ${screen.width}×${screen.height}: ${e.message.split('\n')[0]}`);
+      }
+    }
+    if (hasOverview || overviewProblems.length > 0) results.record('overview', visit.subject, overviewProblems);
     await page.setViewportSize(NARROW);
     await measure(11, `${NARROW.width}px`);
     if (charts > 0 || chartProblems.length > 0) results.record('charts', visit.subject, chartProblems);
+    try {
+      results.record('tables-320', visit.subject, await measureTables(page));
+    } catch (e) {
+      results.record('tables-320', visit.subject, [`could not measure: ${e.message.split('\n')[0]}`]);
+    }
     let reflow = null;
     try {
       reflow = await measureReflow(page);

@@ -39,6 +39,8 @@ const clean = (lang, other) => `${head(lang, `Clean ${lang}`, `<link rel="altern
 <a href="https://elsewhere.example/">Elsewhere</a> <a href="mailto:a@example.org">Mail</a></p>
 <p><img src="../pixel.svg" alt="A pixel" width="10" height="10">
 <img src="${BASE}pixel.svg" alt="The same pixel, by its public URL" width="10" height="10"></p>
+<section class="overview"><h2>Overview</h2><ul><li class="overview__programme"><h3>Programme</h3><ul class="tally__list"><li>1 Yes</li></ul></li></ul></section>
+<table><caption>Narrow</caption><thead><tr><th>Goal</th><th>Status</th></tr></thead><tbody><tr><th>A</th><td>Yes</td></tr></tbody></table>
 </main>
 </body>
 </html>
@@ -61,6 +63,13 @@ const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BA
 <svg class="chart__svg" viewBox="0 0 640 100" width="640" role="img" aria-label="A bad chart"><title>Bad chart</title>
 <text x="10" y="20" font-size="6">tiny</text><text x="100" y="50" font-size="14">Umeå</text><text x="110" y="52" font-size="14">Luleå</text>
 <text x="630" y="90" font-size="14">cut off</text></svg>
+<div style="height: 1200px">Much text before the overview</div>
+<section class="overview"><h2>Overview</h2><ul><li class="overview__programme"><h3>Programme</h3><ul class="tally__list"><li>1 Yes</li></ul></li></ul></section>
+<table><caption>Too wide</caption><thead><tr><th>Goal</th><th>Target</th><th>Assessment</th></tr></thead>
+<tbody><tr><th>A</th><td><span style="display: inline-block; width: 400px">A long target</span></td><td>Yes</td></tr></tbody></table>
+<div class="table-scroll" style="overflow-x: auto"><table><caption>Scrolls without a cue</caption>
+<thead><tr><th>Year</th><th>Value</th></tr></thead><tbody><tr><th>2024</th><td><span style="display: inline-block; width: 500px">1</span></td></tr></tbody></table></div>
+<table role="presentation"><tr><td>Layout, not data</td></tr></table>
 <script src="/prefix/missing.js"></script>
 <script>throw new Error('boom from the fixture');</script>
 </div>
@@ -242,6 +251,20 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /at 1280px: "tiny" in Bad chart is 6\.0 px, less than 12 px/);
     assert.match(p, /"Umeå" and "Luleå" overlap in Bad chart/);
     assert.match(p, /"cut off" in Bad chart is cut off/);
+  });
+  test('an overview below the first screen is reported, one within it passes', () => {
+    const p = problemsOf('overview', 'sv/bad/index.html');
+    assert.match(p, /at 1280×800: the first programme's tally ends \d+ px down, below the first screen/);
+    assert.match(p, /at 390×844: /);
+    assert.deepEqual(check('overview', 'sv/index.html').problems, []);
+  });
+  test('table columns outside the screen at 320 px, and scrolling tables without cue or fixed column, are reported', () => {
+    const p = problemsOf('tables-320', 'sv/bad/index.html');
+    assert.match(p, /"Too wide": the column "Target" reaches \d+ px at a 320 px wide viewport/);
+    assert.match(p, /"Scrolls without a cue" scrolls sideways but its first column does not stay put/);
+    assert.match(p, /"Scrolls without a cue" scrolls sideways with no visible cue/);
+    assert.match(p, /is not a table with rows and headers for screen readers/);
+    assert.deepEqual(check('tables-320', 'sv/index.html').problems, []);
   });
   test('horizontal scrolling at 320 px is reported', () => {
     assert.match(problemsOf('reflow-320', 'sv/bad/index.html'), /scrollWidth is \d+ px.*\n.*div/);
