@@ -35,8 +35,7 @@ fn build_time(root: &Path, runs: usize) -> Duration {
 
 fn site(size: corpus::Size) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
-    corpus::write_site(dir.path(), size, &theme).expect("corpus");
+    corpus::write_site(dir.path(), size).expect("corpus");
     let root = dir.path().to_path_buf();
     (dir, root)
 }

@@ -34,6 +34,8 @@ pub struct SiteConfig {
     #[serde(default)]
     pub footer: Footer,
     #[serde(default)]
+    pub branding: Branding,
+    #[serde(default)]
     pub check: CheckRules,
     #[serde(default)]
     pub downloads: Downloads,
@@ -49,7 +51,7 @@ pub struct AccessibilityStatement {
     pub slug: Spanned<Text>,
     pub status: Conformance,
     /// The date the statement was written or last reviewed.
-    pub statement_date: toml::value::Datetime,
+    pub statement_date: Spanned<toml::value::Datetime>,
     /// How to report a problem or ask for content in another form.
     pub contact: Spanned<Text>,
     pub contact_url: Option<Spanned<String>>,
@@ -60,6 +62,18 @@ pub struct AccessibilityStatement {
     /// The supervisory authority, and where to reach it.
     pub supervisor: Spanned<Text>,
     pub supervisor_url: Spanned<String>,
+}
+
+/// `[branding]`: the organisation's logo and accent colour.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Branding {
+    /// An SVG file in the site folder, shown in the header (`logo.svg`).
+    pub logo: Option<Spanned<String>>,
+    /// What the logo says, per language (required with a logo).
+    pub logo_alt: Option<Spanned<Text>>,
+    /// The colour of links, the menu's border and the overview's cards (`#0b5a8a`).
+    pub accent: Option<Spanned<String>>,
 }
 
 /// `[downloads]`: which files the site offers besides CSV, JSON and SVG.

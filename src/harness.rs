@@ -84,9 +84,10 @@ impl Charts {
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
         let (config, source) = crate::config::SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
         let langs = config.lang_codes();
-        let theme = crate::theme::Theme::load(root, &config.theme, &source, &langs).map_err(Diagnostics::new)?;
+        let (theme, problems) = crate::theme::Theme::load(root, &config.theme, &source, &langs);
+        let theme = theme.ok_or_else(|| Diagnostics::new(problems))?;
         let (loaded, mut problems) = crate::load::load(root, &langs);
-        let (site, mut more) = crate::validate::validate(&config, &source, loaded);
+        let (site, mut more) = crate::validate::validate(root, &config, &source, loaded);
         problems.append(&mut more);
         match problems.iter().any(Diagnostic::is_error) {
             true => Err(Diagnostics::new(problems)),

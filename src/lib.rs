@@ -15,7 +15,8 @@
 //!    `#fragments` checked against the rendered pages)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
-//!    `serve`, and `harness` (entry points for property tests and benchmarks)
+//!    `serve`, `init` (a new site to start from), and `harness` (entry points
+//!    for property tests and benchmarks)
 
 mod text;
 mod locale;
@@ -37,6 +38,7 @@ mod output;
 mod pipeline;
 mod build;
 mod serve;
+mod init;
 
 #[doc(hidden)]
 pub mod harness;
@@ -44,4 +46,5 @@ pub mod harness;
 pub use build::{build, build_with_progress, check, BuildError, BuildOptions, BuildReport, CheckReport};
 pub use config::CONFIG_FILE;
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+pub use init::{init, InitError, InitOptions, InitReport};
 pub use serve::{serve, ServeError, ServeOptions};

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use goalsite::{BuildError, BuildOptions, Diagnostics, ServeError, ServeOptions};
+use goalsite::{BuildError, BuildOptions, Diagnostics, InitError, InitOptions, ServeError, ServeOptions};
 
 #[derive(Parser)]
 #[command(
     name = "goalsite",
     version,
-    about = "Builds a bilingual static website from a goal follow-up written in Markdown and TOML"
+    about = "Builds a multilingual static website from a goal follow-up written in Markdown and TOML",
+    after_help = "Start a new site with `goalsite init DIR`, preview it with `goalsite serve --root DIR`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -21,6 +22,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new site: a small, working example to change into your own.
+    #[command(after_help = "Examples:
+  goalsite init norrvik                                   Swedish and English
+  goalsite init norrvik --name \"Norrviks kommun\"
+  goalsite init norrvik --languages sv,en,fi              three languages: the Finnish texts
+                                                          and UI strings start in English")]
+    Init {
+        /// The folder to create (it must be new or empty).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site's languages, the default first.
+        #[arg(long, value_delimiter = ',', default_value = "sv,en")]
+        languages: Vec<String>,
+        /// The organisation's name, for the footer and the title.
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Build the site into a folder that any static web server can serve.
     #[command(after_help = "Examples:
   goalsite build                              build ./site.toml's site into ./public
@@ -79,9 +97,36 @@ fn main() -> ExitCode {
         eprintln!("Please report it to the site's developers, with the files you changed last.");
     }));
     match Cli::parse().command {
+        Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name }),
         Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet),
         Command::Check { root, deny_warnings } => check(root, deny_warnings),
         Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }),
+    }
+}
+
+fn init(options: InitOptions) -> ExitCode {
+    match goalsite::init(&options) {
+        Ok(report) => {
+            let dir = report.dir.display();
+            println!("Wrote a new site ({} files) into {dir}.", report.files);
+            for lang in &report.untranslated {
+                println!(
+                    "The `{lang}` texts are in English: translate them in content/ and in themes/default/i18n/{lang}.toml."
+                );
+            }
+            println!("Next: goalsite serve --root {dir}   (preview; edit site.toml and content/ and watch it change)");
+            println!("      goalsite check --root {dir}   (lists every problem)");
+            println!("      goalsite build --root {dir}   (writes the site into {dir}/public)");
+            ExitCode::SUCCESS
+        }
+        Err(InitError::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(InitError::Io(msg)) => {
+            eprintln!("error: could not write the site: {msg}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -119,6 +119,8 @@ pub struct Programme {
     /// `programme.toml`, relative to the site root.
     pub file: PathBuf,
     pub title: Text,
+    /// The title in the menu (the title itself when none is given).
+    pub menu_title: Option<Text>,
     pub slug: Option<Text>,
     pub summary: Option<Text>,
     pub no_goals_note: Option<Text>,
@@ -300,6 +302,7 @@ pub struct Settings {
     /// The assessment scale, from best to worst.
     pub scale: Vec<ScaleStep>,
     pub footer: Footer,
+    pub branding: Branding,
     pub raw_html: RawHtml,
     /// Charts are offered as PNG too.
     pub png_downloads: bool,
@@ -365,6 +368,21 @@ impl AssessmentKind {
             AssessmentKind::NotAssessed => "not-assessed",
         }
     }
+}
+
+/// The organisation's logo and accent colour, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Branding {
+    pub logo: Option<Logo>,
+    /// A colour `#rrggbb` with enough contrast against the theme's background.
+    pub accent: Option<String>,
+}
+
+/// The logo: a checked SVG file, and its text per language.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub svg: Vec<u8>,
+    pub alt: Text,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -44,16 +44,18 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     }
     let langs = config.lang_codes();
     let mut problems = Vec::new();
-    let theme = Theme::load(root, &config.theme, &config_source, &langs).map_err(|mut p| problems.append(&mut p)).ok();
+    let (theme, mut theme_problems) = Theme::load(root, &config.theme, &config_source, &langs);
+    problems.append(&mut theme_problems);
     let (loaded, mut load_problems) = crate::load::load(root, &langs);
     problems.append(&mut load_problems);
     let content_files = loaded.file_count();
-    let (site, mut validate_problems) = crate::validate::validate(&config, &config_source, loaded);
+    let (site, mut validate_problems) = crate::validate::validate(root, &config, &config_source, loaded);
     problems.append(&mut validate_problems);
     let report_slugs = theme.as_ref().map(|t| t.report_slugs(&langs)).unwrap_or_default();
     let (routes, mut route_problems) = Routes::new(&site, &report_slugs);
     problems.append(&mut route_problems);
     let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
+    problems.extend(theme.check_accent(&config, &config_source));
     if problems.iter().any(Diagnostic::is_error) {
         // Report the Markdown's problems too, so one run lists everything.
         check_markdown(&site, &routes, &theme, &mut problems);
@@ -63,7 +65,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
         Some(dir) => Some(Output::create(dir).map_err(|e| write_failed(dir, &e))?),
         None => None,
     };
-    let (assets, urls) = publish_assets(&theme, &routes);
+    let (assets, urls) = publish_assets(&theme, &site, &routes);
     let renderer = Renderer::new(&site, &routes, &theme, urls);
     let pages = render_pages(&renderer, out.as_ref(), progress, &mut problems);
     let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();

@@ -160,7 +160,7 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
 #[test]
 fn check_finds_what_only_rendering_finds() {
     let f = Fixture::new();
-    f.edit("themes/default/templates/goal.html", "{{ t.target }}", "{{ t.targett }}");
+    f.override_theme_file("templates/goal.html", "{{ t.target }}", "{{ t.targett }}");
     let (code, _, stderr) = check(&f, &[]);
     assert_eq!(code, 1, "check fails where build would");
     assert!(stderr.contains("themes/default/templates/goal.html"), "{stderr}");
@@ -170,9 +170,12 @@ fn check_finds_what_only_rendering_finds() {
 #[test]
 fn a_broken_theme_is_an_error_not_a_crash() {
     let f = Fixture::new();
-    f.edit("themes/default/theme.toml", "dashes = [\"\", \"8,4\", \"2,3\", \"12,4,2,4\"]", "dashes = []");
-    f.edit("themes/default/theme.toml", "bar = \"#5b8db8\"", "bar = \"blå\"");
-    f.edit("themes/default/i18n/en.toml", "no_value = \"No data\"\n", "");
+    // A site's theme.toml changes only the keys it writes.
+    f.write("themes/default/theme.toml", "[chart]\ndashes = []\nbar = \"blå\"\n");
+    // A third language's strings, one missing.
+    f.edit("site.toml", "[title]", "[[languages]]\ncode = \"fi\"\nname = \"Suomi\"\n\n[title]");
+    let en = std::fs::read_to_string(common::repo().join("themes/default/i18n/en.toml")).unwrap();
+    f.write("themes/default/i18n/fi.toml", &en.replace("no_value = \"No data\"\n", ""));
     let (code, _, stderr) = check(&f, &[]);
     assert_eq!(code, 1);
     assert!(
@@ -182,7 +185,7 @@ fn a_broken_theme_is_an_error_not_a_crash() {
         "{stderr}"
     );
     assert!(stderr.contains("`blå` is not a colour"), "{stderr}");
-    assert!(stderr.contains("themes/default/i18n/en.toml: the UI string `no_value` is missing"), "{stderr}");
+    assert!(stderr.contains("themes/default/i18n/fi.toml: the UI string `no_value` is missing"), "{stderr}");
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn every_page_links_to_the_full_report() {
 #[test]
 fn a_report_slug_that_cannot_be_an_address_is_an_error() {
     let f = Fixture::new();
-    f.edit("themes/default/i18n/sv.toml", "report_slug = \"hela-rapporten\"", "report_slug = \"Hela rapporten\"");
+    f.write("themes/default/i18n/sv.toml", "[strings]\nreport_slug = \"Hela rapporten\"\n");
     let (code, _, stderr) = f.build();
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("report_slug `Hela rapporten` cannot be part of an address"), "{stderr}");

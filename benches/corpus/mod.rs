@@ -21,9 +21,8 @@ pub struct Size {
 const LANGS: [&str; 2] = ["sv", "en"];
 const PAGES_PER_SECTION: usize = 100;
 
-/// Writes the site into `root` (which should be empty), with the theme copied from `theme_dir`.
-pub fn write_site(root: &Path, size: Size, theme_dir: &Path) -> io::Result<()> {
-    copy_dir(theme_dir, &root.join("themes/default"))?;
+/// Writes the site into `root` (which should be empty); it uses the built-in theme.
+pub fn write_site(root: &Path, size: Size) -> io::Result<()> {
     write(root, "site.toml", SITE_TOML)?;
     for lang in LANGS {
         // The first page links on to every other one, so no page is an orphan.

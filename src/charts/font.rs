@@ -14,8 +14,8 @@ pub const FAMILY: &str = "Roboto";
 pub const ASCENT: f32 = 0.928;
 pub const DESCENT: f32 = 0.244;
 
-pub static REGULAR: &[u8] = include_bytes!("../../themes/default/fonts/Roboto-Regular.ttf");
-pub static BOLD: &[u8] = include_bytes!("../../themes/default/fonts/Roboto-Bold.ttf");
+pub static REGULAR: &[u8] = include_bytes!("fonts/Roboto-Regular.ttf");
+pub static BOLD: &[u8] = include_bytes!("fonts/Roboto-Bold.ttf");
 
 /// The same faces as the pages serve them, for downloads that carry their font.
 pub static REGULAR_WOFF2: &[u8] = include_bytes!("../../themes/default/static/fonts/Roboto-Regular.woff2");

@@ -17,6 +17,8 @@ use crate::model::{ChartKind, ValueStatus};
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeFile {
     pub title: Spanned<Text>,
+    /// A short title for the menu, when the title is long.
+    pub menu_title: Option<Spanned<Text>>,
     pub slug: Option<Spanned<Text>>,
     #[serde(default)]
     pub order: i64,
@@ -152,7 +154,34 @@ struct Number(Option<f64>);
 
 impl<'de> Deserialize<'de> for Number {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(DataValueVisitor).map(|v| Number(v.value))
+        deserializer.deserialize_any(BareValueVisitor).map(Number)
+    }
+}
+
+/// A number or a gap, but not a table: the value inside a value's table.
+struct BareValueVisitor;
+
+impl<'de> Visitor<'de> for BareValueVisitor {
+    type Value = Option<f64>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a number (like 12.5), or \"-\" for a year without a value")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<f64>, E> {
+        DataValueVisitor.visit_i64(v).map(|d| d.value)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<f64>, E> {
+        DataValueVisitor.visit_u64(v).map(|d| d.value)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<f64>, E> {
+        DataValueVisitor.visit_f64(v).map(|d| d.value)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<f64>, E> {
+        DataValueVisitor.visit_str(v).map(|d| d.value)
     }
 }
 

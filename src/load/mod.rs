@@ -3,6 +3,7 @@
 //! with their source spans. Problems become diagnostics; nothing stops at the
 //! first one.
 
+pub mod branding;
 pub mod files;
 pub mod markdown_file;
 

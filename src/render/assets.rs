@@ -1,9 +1,11 @@
-//! The theme's static files as published: fonts and CSS get a content hash
-//! in their names so that hosts can cache them for a year (`immutable`), and
-//! the CSS names the fonts by their new names.
+//! The theme's static files as published, with the site's branding (its
+//! accent colour as `brand.css`, its logo): fonts, CSS and SVG get a content
+//! hash in their names so that hosts can cache them for a year
+//! (`immutable`), and the CSS names the fonts by their new names.
 
 use std::collections::HashMap;
 
+use crate::model::Site;
 use crate::routes::Routes;
 use crate::theme::Theme;
 
@@ -15,14 +17,23 @@ pub struct Asset {
 }
 
 /// Extensions of the static files published under a fingerprinted name.
-const FINGERPRINTED: &[&str] = &["woff2", "css"];
+const FINGERPRINTED: &[&str] = &["woff2", "css", "svg"];
+
+/// The published names of the site's branding files, by which templates find them.
+pub const BRAND_CSS: &str = "brand.css";
+pub const LOGO: &str = "logo.svg";
 
 /// The theme's static files with their published names, and the URL of each
 /// by its name in the theme (`style.css` → `/style.3f2a….css`).
-pub fn publish_assets(theme: &Theme, routes: &Routes) -> (Vec<Asset>, HashMap<String, String>) {
+pub fn publish_assets(theme: &Theme, site: &Site, routes: &Routes) -> (Vec<Asset>, HashMap<String, String>) {
     // Fonts first, then the CSS that names them by their new names.
     let rank = |name: &str| usize::from(name.ends_with(".css"));
-    let mut files: Vec<&(String, Vec<u8>)> = theme.static_files.iter().collect();
+    let branding = &site.settings.branding;
+    let brand_css =
+        branding.accent.as_deref().and_then(Theme::accent_css).map(|css| (BRAND_CSS.to_owned(), css.into_bytes()));
+    let logo = branding.logo.as_ref().map(|l| (LOGO.to_owned(), l.svg.clone()));
+    let own: Vec<(String, Vec<u8>)> = brand_css.into_iter().chain(logo).collect();
+    let mut files: Vec<&(String, Vec<u8>)> = theme.static_files.iter().chain(&own).collect();
     files.sort_by_key(|(name, _)| rank(name));
     let mut renamed: Vec<(String, String)> = Vec::new();
     let mut urls = HashMap::new();
@@ -77,7 +88,7 @@ mod tests {
         let css = rename_references(b"src: url(\"fonts/R.woff2\") format(\"woff2\");", "style.css", &renamed);
         assert_eq!(String::from_utf8(css).unwrap(), "src: url(\"fonts/R.0123.woff2\") format(\"woff2\");");
         assert!(
-            fingerprinted("fonts/R.woff2", b"x").starts_with("fonts/R.") && fingerprinted("a.svg", b"x") == "a.svg"
+            fingerprinted("fonts/R.woff2", b"x").starts_with("fonts/R.") && fingerprinted("a.txt", b"x") == "a.txt"
         );
     }
 }

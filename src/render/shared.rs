@@ -52,6 +52,7 @@ impl Renderer<'_> {
                 base_url => self.routes.base_url(),
                 report_year => settings.report_year,
                 organisation => tr(&footer.organisation),
+                logo_alt => settings.branding.logo.as_ref().map(|l| l.alt.tr(lang).to_owned()),
                 address => tr(&footer.address),
                 website => footer.website.clone(),
                 email => footer.email.clone(),
@@ -108,6 +109,10 @@ impl Renderer<'_> {
     fn nav_title(&self, page: PageRef, lang: &str) -> String {
         match page {
             PageRef::Home => self.theme.i18n[lang].string("home"),
+            PageRef::Programme(p) => match &self.site.programme(p).menu_title {
+                Some(menu) => menu.tr(lang).to_owned(),
+                None => self.title(page, lang),
+            },
             p => self.title(p, lang),
         }
     }

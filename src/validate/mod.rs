@@ -14,6 +14,7 @@ mod programme;
 mod settings;
 
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use toml::Spanned;
@@ -31,7 +32,12 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Checks `config` (read from `config_source`) and `loaded`; returns the site
 /// and every problem found.
-pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded) -> (Site, Vec<Diagnostic>) {
+pub fn validate(
+    root: &Path,
+    config: &SiteConfig,
+    config_source: &Arc<Source>,
+    loaded: Loaded,
+) -> (Site, Vec<Diagnostic>) {
     let langs = config.lang_codes();
     let mut v = Validator {
         langs: &langs,
@@ -40,7 +46,8 @@ pub fn validate(config: &SiteConfig, config_source: &Arc<Source>, loaded: Loaded
         unread: loaded.failed.clone(),
         problems: Vec::new(),
     };
-    let settings = v.settings(config, config_source);
+    let mut settings = v.settings(config, config_source);
+    settings.branding = v.branding(root, config, config_source);
     let mut site = Site { settings, ..Site::default() };
     let Loaded { mut home, programmes, mut pages, failed } = loaded;
     v.docs(&mut home, "_index.md", true);

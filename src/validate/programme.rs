@@ -6,13 +6,18 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::load::files::GoalEntry;
+use crate::diagnostics::Severity;
+use crate::load::files::{GoalEntry, ProgrammeFile};
 use crate::load::{LoadedProgramme, INDICATORS_DIR};
+use crate::locale::Text;
 use crate::model::{Goal, GoalId, IndicatorId, Programme, ProgrammeId, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, nearest, slugify};
 
 use super::Validator;
+
+/// The longest menu entry that fits a phone's menu on a line or two.
+const MENU_TITLE_CHARS: usize = 40;
 
 /// Every indicator id of the site, for goals that name them.
 struct Known<'a> {
@@ -88,6 +93,8 @@ impl Validator<'_> {
                 Some(format!("rename the folder to `{}`, or set slug = {{ … }} in this file", slugify(&p.id)));
         }
         let title = self.text(f, &d.title, "the programme title");
+        let menu_title = self.opt_text(f, &d.menu_title, "the menu title");
+        self.menu_length(f, d, &title, menu_title.as_ref());
         let slug = self.slug(f, &d.slug);
         let summary = self.opt_text(f, &d.summary, "the summary");
         let no_goals_note = self.opt_text(f, &d.no_goals_note, "no_goals_note");
@@ -99,7 +106,39 @@ impl Validator<'_> {
         } else {
             self.docs(&mut narrative, &format!("{}/_index.md", p.id), false);
         }
-        Programme { file: f.path.clone(), id: p.id, title, slug, summary, no_goals_note, narrative, goals, indicators }
+        Programme {
+            file: f.path.clone(),
+            id: p.id,
+            title,
+            menu_title,
+            slug,
+            summary,
+            no_goals_note,
+            narrative,
+            goals,
+            indicators,
+        }
+    }
+
+    /// A programme whose menu entry (its menu title, or else its title) is
+    /// longer than [`MENU_TITLE_CHARS`] in some language fills the menu on a phone.
+    fn menu_length(&mut self, f: &Arc<Source>, d: &ProgrammeFile, title: &Text, menu: Option<&Text>) {
+        let (shown, span) = match (menu, &d.menu_title) {
+            (Some(menu), Some(written)) => (menu, written.span()),
+            _ => (title, d.title.span()),
+        };
+        let long: Vec<&str> =
+            self.langs.iter().filter(|l| shown.tr(l).chars().count() > MENU_TITLE_CHARS).map(String::as_str).collect();
+        if long.is_empty() {
+            return;
+        }
+        let what = if menu.is_some() { "menu title" } else { "title, shown in the menu," };
+        let message =
+            format!("the programme's {what} is longer than {MENU_TITLE_CHARS} characters in {}", long.join(", "));
+        let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
+        let d = self.at(f, span, message);
+        d.severity = Severity::Warning;
+        d.hint = Some(format!("give the menu a short name: menu_title = {{ {} }}", example.join(", ")));
     }
 
     fn goal(&mut self, f: &Arc<Source>, g: &GoalEntry, programme: ProgrammeId, known: &Known) -> Goal {

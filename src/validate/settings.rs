@@ -2,11 +2,12 @@
 //! accessibility statement, checked and turned into [`Settings`].
 
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::model::{AccessibilityStatement, Footer, Language, ScaleStep, Settings};
+use crate::model::{AccessibilityStatement, Branding, Footer, Language, Logo, ScaleStep, Settings};
 use crate::source::Source;
 use crate::text::{check_base_url, check_link, is_valid_slug, normalise_base_url};
 use toml::Spanned;
@@ -48,10 +49,41 @@ impl Validator<'_> {
                 phone: self.phone(file, c.footer.phone.as_ref()),
                 address,
             },
+            branding: Default::default(),
             raw_html: c.check.raw_html,
             png_downloads: c.downloads.png,
             accessibility,
         }
+    }
+
+    /// `[branding]`: the logo (read and checked) with its text in every
+    /// language, and the accent colour (its contrast is the theme's to check).
+    pub(super) fn branding(&mut self, root: &Path, c: &SiteConfig, file: &Arc<Source>) -> Branding {
+        let b = &c.branding;
+        let alt = self.opt_text(file, &b.logo_alt, "the logo's text");
+        let logo = match (&b.logo, alt) {
+            (Some(path), Some(alt)) => match crate::load::branding::logo(root, path, file) {
+                Ok(svg) => Some(Logo { svg, alt }),
+                Err(d) => {
+                    self.problems.push(d);
+                    None
+                }
+            },
+            (Some(path), None) => {
+                let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
+                let d = self.at(file, path.span(), "the logo needs a text for screen readers and search engines");
+                d.hint = Some(format!("add logo_alt = {{ {} }}, saying what the logo shows", example.join(", ")));
+                None
+            }
+            (None, Some(_)) => {
+                let span = b.logo_alt.as_ref().map_or(0..0, |a| a.span());
+                self.at(file, span, "logo_alt is set, but there is no logo").hint =
+                    Some("add logo = \"logo.svg\" (an SVG file in the site folder), or remove logo_alt".into());
+                None
+            }
+            (None, None) => None,
+        };
+        Branding { logo, accent: b.accent.as_ref().map(|a| a.get_ref().clone()) }
     }
 
     /// A link from `site.toml`: only safe schemes are published.
@@ -136,10 +168,15 @@ impl Validator<'_> {
                     .with_hint("add organisation = { sv = \"…\", en = \"…\" } under [footer]"),
             );
         }
+        let date = a.statement_date.get_ref();
+        if date.date.is_none() || date.time.is_some() {
+            self.at(file, a.statement_date.span(), format!("statement_date {date} is not a date")).hint =
+                Some("write the date without quotes or a time, like statement_date = 2026-11-27".into());
+        }
         Some(AccessibilityStatement {
             slug,
             status: a.status,
-            date: a.statement_date.to_string(),
+            date: date.to_string(),
             contact,
             contact_url: self.link(file, a.contact_url.as_ref(), "contact_url"),
             shortcomings,

@@ -93,7 +93,7 @@ fn validate_years(
         }],
         ..Loaded::default()
     };
-    let (site, mut problems) = super::validate(&config, &config_source, loaded);
+    let (site, mut problems) = super::validate(std::path::Path::new("."), &config, &config_source, loaded);
     problems.retain(|d| !d.file.ends_with(".md"));
     (site, problems)
 }

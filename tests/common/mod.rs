@@ -1,13 +1,9 @@
-//! A small fixture site written into a temporary folder, with the repository's
-//! default theme, that tests change one file at a time.
+//! A small fixture site written into a temporary folder (using the built-in
+//! theme), that tests change one file at a time.
 
 #![allow(dead_code)]
 
 pub mod serve;
-
-// The benchmark corpus's helpers; the tests use its `copy_dir`.
-#[path = "../../benches/corpus/mod.rs"]
-mod corpus;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -91,7 +87,6 @@ impl Fixture {
     /// A valid two-language site with one programme, goal and indicator.
     pub fn new() -> Fixture {
         let f = Fixture { dir: tempfile::tempdir().expect("temp dir") };
-        corpus::copy_dir(&repo().join("themes"), &f.root().join("themes")).expect("copy the theme");
         f.write("site.toml", SITE_TOML);
         f.write(
             "content/_index.sv.md",
@@ -113,6 +108,14 @@ impl Fixture {
         f.write("content/tillvaxt/assessments/2023.toml", "[bostader]\nstatus = \"nej\"\n");
         f.write("content/tillvaxt/assessments/2024.toml", ASSESSMENTS_2024);
         f
+    }
+
+    /// Writes the site's own copy of the built-in theme file `rel` (under
+    /// `themes/default/`), with `from` replaced by `to`.
+    pub fn override_theme_file(&self, rel: &str, from: &str, to: &str) {
+        let built_in = std::fs::read_to_string(repo().join("themes/default").join(rel)).expect("a built-in theme file");
+        assert!(built_in.contains(from), "{rel} does not contain {from:?}");
+        self.write(&format!("themes/default/{rel}"), &built_in.replacen(from, to, 1));
     }
 
     pub fn root(&self) -> &Path {

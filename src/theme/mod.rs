@@ -1,0 +1,320 @@
+//! The theme: minijinja templates, UI strings and number formats per language
+//! (`i18n/<lang>.toml`), chart style (`theme.toml`) and static files. The
+//! default theme is built in (`files.rs`); a site changes it file by file in
+//! `themes/<name>/`. Everything is checked for what goalsite needs of it.
+
+mod colour;
+mod files;
+mod i18n;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::{Environment, UndefinedBehavior};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::Diagnostic;
+use crate::locale::I18n;
+use crate::source::Source;
+use crate::toml_file;
+
+pub use files::{built_in_file, BUILT_IN_NAME, THEMES_DIR};
+use files::{theme_files, ThemeFile};
+
+/// A loaded theme, shared read-only by every page render.
+pub struct Theme {
+    pub env: Environment<'static>,
+    pub i18n: BTreeMap<String, I18n>,
+    /// Files to publish: path relative to `static/`, and contents.
+    pub static_files: Vec<(String, Vec<u8>)>,
+    pub chart: ChartStyle,
+    /// Element ids written literally in the templates (`id="goals"`): valid link targets on any page.
+    pub ids: HashSet<String>,
+    /// Where each template came from, by name, for messages.
+    template_paths: HashMap<String, PathBuf>,
+    page: PageColours,
+}
+
+/// How charts look; the `[chart]` table of the theme's `theme.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartStyle {
+    pub background: String,
+    pub text: String,
+    pub axis: String,
+    pub grid: String,
+    /// Line colours in order; neighbours differ by at least 3:1 in contrast.
+    pub series: Vec<String>,
+    /// Dash patterns per series (`""` is solid), so lines differ by more than colour.
+    pub dashes: Vec<String>,
+    pub bar: String,
+    pub highlight: String,
+    pub national: String,
+    pub target: String,
+}
+
+/// `theme.toml`: the settings of a theme that Rust reads.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settings {
+    chart: ChartStyle,
+    #[serde(default)]
+    page: PageColours,
+}
+
+/// `[page]` of `theme.toml`: the backgrounds the site's accent colour must
+/// stand out against.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageColours {
+    background: String,
+    /// The background in dark mode, if the theme has one.
+    dark_background: Option<String>,
+}
+
+impl Default for PageColours {
+    fn default() -> Self {
+        PageColours { background: "#ffffff".into(), dark_background: None }
+    }
+}
+
+/// The contrast text and links need against their background (WCAG 1.4.3).
+const TEXT_CONTRAST: f64 = 4.5;
+
+impl Theme {
+    /// Loads the theme `name` (from `site.toml`, read into `config`) for
+    /// `langs`: the built-in theme with the site's `themes/<name>/` over it.
+    /// Every problem becomes a diagnostic; warnings come with the theme.
+    pub fn load(
+        root: &Path,
+        name: &Spanned<String>,
+        config: &Arc<Source>,
+        langs: &[String],
+    ) -> (Option<Theme>, Vec<Diagnostic>) {
+        if !is_theme_name(name.get_ref()) {
+            let message = format!("`{}` is not a theme's name", name.get_ref());
+            let hint = "a theme is a folder in the site's themes/ folder: write only its name, like theme = \"umea\"";
+            return (None, vec![Diagnostic::error_at(config, name.span(), message).with_hint(hint)]);
+        }
+        let name = name.get_ref();
+        if name != BUILT_IN_NAME && !files::has_folder(root, name) {
+            let message = format!("the theme `{name}` has no folder {THEMES_DIR}/{name}/");
+            let hint = format!(
+                "create {THEMES_DIR}/{name}/ with the files you change (templates/, static/, i18n/), \
+                 or delete the theme line to use the built-in theme as it is"
+            );
+            return (None, vec![Diagnostic::error_at(config, name_span(config, name), message).with_hint(hint)]);
+        }
+        let (files, mut problems) = theme_files(root, name);
+        let env = load_templates(&files, &mut problems);
+        let i18n = i18n::load(&files, name, langs, &mut problems);
+        let static_files = files
+            .iter()
+            .filter_map(|(rel, f)| Some((rel.strip_prefix("static/")?.to_owned(), f.bytes.to_vec())))
+            .collect();
+        let template_paths = files
+            .iter()
+            .filter_map(|(rel, f)| Some((rel.strip_prefix("templates/")?.to_owned(), f.path.clone())))
+            .collect();
+        let settings = match files.get("theme.toml") {
+            Some(file) => {
+                merged_toml::<Settings>(file).inspect(|s| check_chart_style(&s.chart, &file.path, &mut problems))
+            }
+            None => Err(Diagnostic::error(Path::new("theme.toml"), "the theme has no theme.toml")),
+        };
+        match settings {
+            Ok(settings) if problems.iter().all(|p| !p.is_error()) => {
+                let ids = literal_ids(&env);
+                let theme =
+                    Theme { env, i18n, static_files, chart: settings.chart, ids, template_paths, page: settings.page };
+                (Some(theme), problems)
+            }
+            Ok(_) => (None, problems),
+            Err(d) => {
+                problems.push(d);
+                (None, problems)
+            }
+        }
+    }
+
+    /// Checks the site's accent colour (`[branding] accent` in `config`)
+    /// for the contrast links need against the theme's backgrounds.
+    pub fn check_accent(&self, config: &crate::config::SiteConfig, source: &Arc<Source>) -> Option<Diagnostic> {
+        let accent = config.branding.accent.as_ref()?;
+        let Some(colour) = colour::Rgb::parse(accent.get_ref()) else {
+            return Some(
+                Diagnostic::error_at(source, accent.span(), format!("`{}` is not a colour", accent.get_ref()))
+                    .with_hint("write it as a hex colour, like accent = \"#0b5a8a\""),
+            );
+        };
+        let backgrounds = std::iter::once(&self.page.background).chain(&self.page.dark_background);
+        for background in backgrounds.filter_map(|b| colour::Rgb::parse(b)) {
+            let ratio = colour.contrast(background);
+            if ratio < TEXT_CONTRAST {
+                let better = colour.darkened_to(background, TEXT_CONTRAST);
+                let message = format!(
+                    "the accent colour {} has a contrast of {ratio:.1}:1 against the page background {}; links and text in it need at least {TEXT_CONTRAST}:1",
+                    accent.get_ref(),
+                    background.hex()
+                );
+                let hint = format!(
+                    "use a darker shade, like accent = \"{}\" ({:.1}:1)",
+                    better.hex(),
+                    better.contrast(background)
+                );
+                return Some(Diagnostic::error_at(source, accent.span(), message).with_hint(hint));
+            }
+        }
+        None
+    }
+
+    /// The accent colour and a darker shade of it for hover, as CSS.
+    pub fn accent_css(accent: &str) -> Option<String> {
+        let colour = colour::Rgb::parse(accent)?;
+        Some(format!(":root {{ --accent: {}; --accent-dark: {}; }}\n", colour.hex(), colour.darker(0.3).hex()))
+    }
+
+    /// The full report's slug in each of `langs`.
+    pub fn report_slugs(&self, langs: &[String]) -> Vec<String> {
+        langs.iter().map(|l| self.i18n[l].string("report_slug")).collect()
+    }
+
+    /// The file of template `name` (the site's own, or the built-in one), for messages.
+    pub fn template_path(&self, name: &str) -> PathBuf {
+        self.template_paths.get(name).cloned().unwrap_or_else(|| Path::new("templates").join(name))
+    }
+}
+
+/// Where `theme = "…"` is written in `site.toml`, or the start of the file
+/// when the theme is the default one, unwritten.
+fn name_span(config: &Source, name: &str) -> std::ops::Range<usize> {
+    let quoted = format!("\"{name}\"");
+    config.text.find(&quoted).map_or(0..0, |at| at..at + quoted.len())
+}
+
+/// A theme's name: a plain folder name, never a path (`../x`, `/etc`).
+fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+/// A theme TOML file read into `T`: the site's own file laid over the
+/// built-in one key by key (a site changes only what it writes), or the file
+/// alone when only one exists.
+fn merged_toml<T: DeserializeOwned>(file: &ThemeFile) -> Result<T, Diagnostic> {
+    let source = file.source()?;
+    let Some(built_in) = file.built_in else { return toml_file::parse::<T>(&source) };
+    let own: toml::Table = toml_file::parse(&source)?;
+    let mut merged: toml::Table = toml::from_str(std::str::from_utf8(built_in).unwrap_or_default())
+        .map_err(|e| Diagnostic::error(&file.path, format!("the built-in file does not parse: {e}")))?;
+    merge(&mut merged, own);
+    T::deserialize(toml::Value::Table(merged)).map_err(|e| {
+        Diagnostic::error(&file.path, e.message().trim().to_owned())
+            .with_hint("write only the keys you change, with the types the built-in file has")
+    })
+}
+
+/// Lays `over` onto `base`: tables merge key by key, other values replace.
+fn merge(base: &mut toml::Table, over: toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge(b, o),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Every template of the theme, with the site's own over the built-in ones.
+fn load_templates(files: &BTreeMap<String, ThemeFile>, problems: &mut Vec<Diagnostic>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_formatter(escape_html);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
+        env.set_syntax(syntax);
+    }
+    for (rel, file) in files {
+        let Some(name) = rel.strip_prefix("templates/") else { continue };
+        let source = match file.source() {
+            Ok(s) => s,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        if let Err(e) = env.add_template_owned(name.to_owned(), source.text.clone()) {
+            problems.push(template_error(&source, &e));
+        }
+    }
+    env
+}
+
+/// The ids the templates write as literal text, like `id="goals"`.
+fn literal_ids(env: &Environment) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for (_, tmpl) in env.templates() {
+        for part in tmpl.source().split("id=\"").skip(1) {
+            if let Some(id) = part.split('"').next().filter(|id| !id.contains('{')) {
+                ids.insert(id.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+/// Autoescaping with goalsite's one escape function (`& < > " '`), which
+/// leaves `/` alone so URLs stay readable in the output.
+fn escape_html(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    let html = matches!(state.auto_escape(), minijinja::AutoEscape::Html);
+    match value.as_str() {
+        Some(s) if html && !value.is_safe() => {
+            let mut escaped = String::with_capacity(s.len());
+            crate::text::escape_into(&mut escaped, s);
+            out.write_str(&escaped)
+                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+/// A template error as a diagnostic pointing into the template file.
+fn template_error(source: &Arc<Source>, e: &minijinja::Error) -> Diagnostic {
+    let message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
+    match e.range() {
+        Some(range) => Diagnostic::error_at(source, range, message),
+        None => Diagnostic::error(&source.path, message),
+    }
+}
+
+/// Checks what a theme's `[chart]` settings must hold for drawing to work.
+fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnostic>) {
+    let colours = [
+        &style.background,
+        &style.text,
+        &style.axis,
+        &style.grid,
+        &style.bar,
+        &style.highlight,
+        &style.national,
+        &style.target,
+    ]
+    .into_iter()
+    .chain(&style.series);
+    for c in colours.filter(|c| charts_rs::Color::parse(c).is_none()) {
+        problems.push(
+            Diagnostic::error(file, format!("`{c}` is not a colour")).with_hint("write colours like \"#0b3c5d\""),
+        );
+    }
+    if style.series.is_empty() || style.dashes.is_empty() {
+        problems.push(Diagnostic::error(file, "[chart] needs at least one colour in series and one pattern in dashes"));
+    }
+}
