@@ -38,6 +38,10 @@ pub struct BuildReport {
     pub files: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// Indicators with example data: on their pages, never in the open data.
+    pub left_out: Vec<String>,
+    /// Whether a data catalogue (`catalog.rdf`) was written.
+    pub catalogue: bool,
     pub warnings: Diagnostics,
 }
 
@@ -81,6 +85,8 @@ pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<Bui
         files,
         output: output_dir,
         elapsed: start.elapsed(),
+        left_out: passed.left_out,
+        catalogue: passed.catalogue,
         warnings: passed.warnings,
     })
 }

@@ -35,6 +35,8 @@ pub struct SiteConfig {
     pub footer: Footer,
     #[serde(default)]
     pub branding: Branding,
+    /// The data catalogue (DCAT-AP-SE, for dataportal.se) and the data's licence.
+    pub open_data: Option<OpenData>,
     #[serde(default)]
     pub check: CheckRules,
     #[serde(default)]
@@ -74,6 +76,28 @@ pub struct Branding {
     pub logo_alt: Option<Spanned<Text>>,
     /// The colour of links, the menu's border and the overview's cards (`#0b5a8a`).
     pub accent: Option<Spanned<String>>,
+}
+
+/// `[open_data]`: what the data catalogue says about the data and who
+/// publishes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenData {
+    /// The data files' licence: `CC0-1.0` or `CC-BY-4.0`.
+    pub licence: Spanned<String>,
+    /// Where to ask about the data.
+    pub contact_email: Spanned<String>,
+    /// The organisation number (`212000-0000`): the publisher then gets the
+    /// address dataportal.se recommends.
+    pub organisation_number: Option<Spanned<String>>,
+    /// The kind of publisher (ADMS publisher type), `LocalAuthority` unless said.
+    pub publisher_type: Option<Spanned<String>>,
+    /// The EU data themes of every dataset (`GOVE`, `ENVI`, …), unless a
+    /// programme names its own.
+    #[serde(default)]
+    pub themes: Vec<Spanned<String>>,
+    /// The date the data was published.
+    pub published: Option<Spanned<toml::value::Datetime>>,
 }
 
 /// `[downloads]`: which files the site offers besides CSV, JSON and SVG.

@@ -137,6 +137,15 @@ fn build(options: BuildOptions, quiet: bool) -> ExitCode {
                 eprintln!("{}", report.warnings);
             }
             if !quiet {
+                if !report.left_out.is_empty() {
+                    println!(
+                        "Left out of the open data (example data, not official figures): {}",
+                        report.left_out.join(", ")
+                    );
+                }
+                if report.catalogue {
+                    println!("Wrote the data catalogue for dataportal.se: catalog.rdf");
+                }
                 println!(
                     "Built {} pages and {} charts ({} files) into {} in {} ms",
                     report.pages,

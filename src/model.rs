@@ -124,6 +124,8 @@ pub struct Programme {
     pub slug: Option<Text>,
     pub summary: Option<Text>,
     pub no_goals_note: Option<Text>,
+    /// EU data themes of its indicators in the data catalogue (empty: the site's).
+    pub data_themes: Vec<String>,
     /// `_index.<lang>.md` in the programme's folder.
     pub narrative: Docs,
     pub goals: Vec<GoalId>,
@@ -303,6 +305,8 @@ pub struct Settings {
     pub scale: Vec<ScaleStep>,
     pub footer: Footer,
     pub branding: Branding,
+    /// The data catalogue's settings; none: no catalogue.
+    pub open_data: Option<OpenData>,
     pub raw_html: RawHtml,
     /// Charts are offered as PNG too.
     pub png_downloads: bool,
@@ -376,6 +380,46 @@ pub struct Branding {
     pub logo: Option<Logo>,
     /// A colour `#rrggbb` with enough contrast against the theme's background.
     pub accent: Option<String>,
+}
+
+/// What the data catalogue says about the data and its publisher, checked.
+#[derive(Debug, Clone)]
+pub struct OpenData {
+    pub licence: Licence,
+    pub contact_email: String,
+    /// The publisher's address: dataportal.se's for its organisation number,
+    /// or one in the site's catalogue.
+    pub publisher_iri: Option<String>,
+    /// An ADMS publisher type (`LocalAuthority`).
+    pub publisher_type: String,
+    /// EU data theme codes (`GOVE`).
+    pub themes: Vec<String>,
+    /// `2026-11-27`.
+    pub published: Option<String>,
+}
+
+/// The licences the data can be published under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Licence {
+    Cc0,
+    CcBy4,
+}
+
+impl Licence {
+    pub fn iri(self) -> &'static str {
+        match self {
+            Licence::Cc0 => "http://creativecommons.org/publicdomain/zero/1.0/",
+            Licence::CcBy4 => "http://creativecommons.org/licenses/by/4.0/",
+        }
+    }
+
+    /// The SPDX identifier, as Data Packages name licences.
+    pub fn spdx(self) -> &'static str {
+        match self {
+            Licence::Cc0 => "CC0-1.0",
+            Licence::CcBy4 => "CC-BY-4.0",
+        }
+    }
 }
 
 /// The logo: a checked SVG file, and its text per language.

@@ -31,6 +31,10 @@ pub struct Passed {
     pub charts: usize,
     /// Content files read.
     pub content_files: usize,
+    /// Indicators with example data, left out of the open data.
+    pub left_out: Vec<String>,
+    /// Whether the site has a data catalogue.
+    pub catalogue: bool,
     pub warnings: Diagnostics,
 }
 
@@ -51,8 +55,14 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let content_files = loaded.file_count();
     let (site, mut validate_problems) = crate::validate::validate(root, &config, &config_source, loaded);
     problems.append(&mut validate_problems);
-    let report_slugs = theme.as_ref().map(|t| t.report_slugs(&langs)).unwrap_or_default();
-    let (routes, mut route_problems) = Routes::new(&site, &report_slugs);
+    let theme_pages: Vec<(PageRef, Vec<String>)> = match &theme {
+        Some(t) => vec![
+            (PageRef::Report, t.slugs("report_slug", &langs)),
+            (PageRef::OpenData, t.slugs("open_data_slug", &langs)),
+        ],
+        None => Vec::new(),
+    };
+    let (routes, mut route_problems) = Routes::new(&site, &theme_pages);
     problems.append(&mut route_problems);
     let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
     problems.extend(theme.check_accent(&config, &config_source));
@@ -71,8 +81,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
     // Data files are made by check too (but for the PNG pictures of the charts,
     // which are only drawn to be written).
-    let downloads =
-        crate::downloads::files(&site, &theme, out.is_some()).map_err(|d| problems.push(d)).unwrap_or_default();
+    let downloads = crate::downloads::files(&site, &theme, &routes, out.is_some()).map_err(|d| problems.push(d)).ok();
     let all = Diagnostics::new(problems);
     if all.has_errors() {
         return Err(all);
@@ -80,11 +89,14 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     if let Some(out) = &out {
         let files = assets.into_iter().map(|a| (a.path, a.bytes));
         let site_files = site_files.into_iter().map(|(name, text)| (name.to_owned(), text.into_bytes()));
-        for (path, bytes) in files.chain(site_files).chain(downloads) {
+        let data = downloads.iter().flat_map(|d| d.files.iter().cloned());
+        for (path, bytes) in files.chain(site_files).chain(data) {
             out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
         }
     }
-    Ok(Passed { output: out, pages, charts: renderer.charts_drawn(), content_files, warnings: all })
+    let (left_out, catalogue) = downloads.map(|d| (d.left_out, d.catalogue)).unwrap_or_default();
+    let charts = renderer.charts_drawn();
+    Ok(Passed { output: out, pages, charts, content_files, left_out, catalogue, warnings: all })
 }
 
 fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {

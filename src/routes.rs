@@ -19,6 +19,8 @@ pub enum PageRef {
     Page(PageId),
     /// The whole report on one page, for reading through and printing.
     Report,
+    /// The open data: every indicator's files, the whole site's data, the catalogue.
+    OpenData,
     /// The accessibility statement from `site.toml`.
     Statement,
 }
@@ -54,10 +56,10 @@ pub enum LinkError {
 }
 
 impl Routes {
-    /// Computes all routes; `report` is the full report's slug per language
-    /// (in the site's order; none: no report page). Two pages on one URL
-    /// become diagnostics.
-    pub fn new(site: &Site, report: &[String]) -> (Routes, Vec<Diagnostic>) {
+    /// Computes all routes; `theme_pages` are the pages the theme names (the
+    /// full report, the open data page) with their slug per language, in the
+    /// site's order. Two pages on one URL become diagnostics.
+    pub fn new(site: &Site, theme_pages: &[(PageRef, Vec<String>)]) -> (Routes, Vec<Diagnostic>) {
         let langs = site.settings.lang_codes();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
@@ -121,10 +123,9 @@ impl Routes {
             }
         }
 
-        let has_report = !report.is_empty();
-        if has_report {
-            let paths = langs.iter().zip(report).map(|(l, s)| format!("{l}/{s}/")).collect();
-            add(&mut routes, PageRef::Report, paths, "the theme's report_slug");
+        for (page, slugs) in theme_pages {
+            let paths = langs.iter().zip(slugs).map(|(l, s)| format!("{l}/{s}/")).collect();
+            add(&mut routes, *page, paths, "the theme's UI strings (*_slug)");
         }
 
         for (i, page) in site.pages.iter().enumerate() {
@@ -151,7 +152,7 @@ impl Routes {
                 let indicators = p.indicators.iter().map(|&i| PageRef::Indicator(i));
                 std::iter::once(PageRef::Programme(ProgrammeId(pi))).chain(goals).chain(indicators)
             }))
-            .chain(has_report.then_some(PageRef::Report))
+            .chain(theme_pages.iter().map(|(page, _)| *page))
             .chain((0..site.pages.len()).map(|i| PageRef::Page(PageId(i))))
             .chain(site.settings.accessibility.as_ref().map(|_| PageRef::Statement))
             .collect();

@@ -10,7 +10,7 @@ fn builds_every_page_in_both_languages_with_translated_slugs() {
     let f = Fixture::new();
     let (code, stdout, stderr) = f.build();
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("Built 12 pages"), "{stdout}");
+    assert!(stdout.contains("Built 14 pages"), "{stdout}");
     for page in [
         "sv/index.html",
         "en/index.html",
@@ -24,6 +24,10 @@ fn builds_every_page_in_both_languages_with_translated_slugs() {
         "en/about/index.html",
         "sv/hela-rapporten/index.html",
         "en/full-report/index.html",
+        "sv/oppna-data/index.html",
+        "en/open-data/index.html",
+        "catalog.rdf",
+        "data/data.zip",
         "404.html",
         "index.html",
         "sitemap.xml",

@@ -89,14 +89,18 @@ impl Drawing {
         font::width(text, self.font_size, bold)
     }
 
-    /// Whether `label` fits inside the drawing without covering a text.
+    /// Whether `label` fits inside the drawing without covering a text, or
+    /// touching one: neighbours keep a quarter of the font size apart, so
+    /// that "61" and "63" never read as "6163".
     pub fn fits(&self, label: &Label) -> bool {
         let b = self.bounds(label);
+        let gap = self.font_size * 0.25;
+        let spaced = Bounds { left: b.left - gap, top: b.top - 1.0, right: b.right + gap, bottom: b.bottom + 1.0 };
         b.left >= 0.0
             && b.right <= self.width
             && b.top >= 0.0
             && b.bottom <= self.height
-            && !self.texts.iter().any(|t| t.overlaps(&b))
+            && !self.texts.iter().any(|t| t.overlaps(&spaced))
     }
 
     /// Draws `label` where it is.

@@ -176,6 +176,11 @@ fn site_toml(langs: &[String], name: Option<&str>, year: i32) -> String {
         quoted(organisation)
     );
     s += &format!(
+        "{}[open_data]\nlicence = \"CC0-1.0\"\ncontact_email = \"oppnadata@example.se\"\nthemes = [\"GOVE\"]\npublished = {}-03-31\n\n",
+        comment(c.open_data),
+        year + 1
+    );
+    s += &format!(
         "{}[accessibility]\nslug = {}\nstatus = \"partial\"\nstatement_date = {year}-12-31\ncontact = {}\ncontact_url = \"https://www.example.se/\"\nshortcomings = [\n  {},\n]\nmethod = {}\nsupervisor = {}\nsupervisor_url = \"https://www.digg.se/\"\n",
         comment(c.accessibility),
         text(langs, |w| w.statement_slug),

@@ -47,6 +47,7 @@ pub struct Comments {
     pub branding: &'static str,
     pub footer: &'static str,
     pub accessibility: &'static str,
+    pub open_data: &'static str,
 }
 
 /// The starter texts in `lang`: Swedish or English, English otherwise.
@@ -104,6 +105,7 @@ static SV: Words = Words {
         branding: "Kommunens logotyp (en SVG-fil i webbplatsens mapp) med text per språk,\noch accentfärgen för länkar (kontrolleras: minst 4,5:1 mot vit bakgrund).\nTa bort #-tecknen för att använda dem.",
         footer: "Sidfoten: organisationen och hur man når den.",
         accessibility: "Tillgänglighetsredogörelsen, som lagen kräver: en egen sida som länkas\nfrån sidfoten på varje sida. status: full, partial eller none.",
+        open_data: "Öppna data: licensen för datafilerna (CC0-1.0 eller CC-BY-4.0), vart man\nvänder sig med frågor, EU:s datateman (GOVE, ENVI, SOCI, ECON …) och dagen\nsiffrorna publicerades. Ger datakatalogen catalog.rdf för dataportal.se.\nIndikatorer med exempeldata kommer aldrig med i katalogen.",
     },
 };
 
@@ -149,5 +151,6 @@ static EN: Words = Words {
         branding: "The organisation's logo (an SVG file in the site's folder) with its text\nper language, and the accent colour of links (checked: at least 4.5:1\nagainst the white background). Remove the # signs to use them.",
         footer: "The footer: the organisation and how to reach it.",
         accessibility: "The accessibility statement the law requires: a page of its own, linked\nfrom every page's footer. status: full, partial or none.",
+        open_data: "Open data: the data files' licence (CC0-1.0 or CC-BY-4.0), where to ask,\nthe EU data themes (GOVE, ENVI, SOCI, ECON …) and the day the figures were\npublished. Gives the data catalogue catalog.rdf for dataportal.se.\nIndicators with example data are never catalogued.",
     },
 };

@@ -24,6 +24,9 @@ pub struct ProgrammeFile {
     pub order: i64,
     pub summary: Option<Spanned<Text>>,
     pub no_goals_note: Option<Spanned<Text>>,
+    /// EU data themes of the programme's indicators (`ENVI`), for the data catalogue.
+    #[serde(default)]
+    pub data_themes: Vec<Spanned<String>>,
     #[serde(default, rename = "goal")]
     pub goals: Vec<GoalEntry>,
 }

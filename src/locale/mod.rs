@@ -138,6 +138,8 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "number_millions",
     "number_thousands",
     "not_found_title",
+    "open_data_slug",
+    "open_data_title",
     "percent",
     "report_slug",
     "report_title",

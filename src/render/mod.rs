@@ -7,6 +7,7 @@
 //! theme's static files with their published names in `assets.rs`.
 
 mod assets;
+mod open_data;
 mod overview;
 mod parts;
 mod report;
@@ -114,7 +115,7 @@ impl<'a> Renderer<'a> {
             PageRef::Home => Some(&site.home),
             PageRef::Programme(p) => Some(&site.programme(p).narrative),
             PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::Statement => None,
+            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement => None,
         }
     }
 
@@ -135,6 +136,7 @@ impl<'a> Renderer<'a> {
             PageRef::Indicator(i) => site.indicator(i).title.tr(lang).to_owned(),
             PageRef::Page(p) => front_title(&site.page(p).docs).unwrap_or_default(),
             PageRef::Report => self.theme.i18n[lang].string("report_title"),
+            PageRef::OpenData => self.theme.i18n[lang].string("open_data_title"),
             PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
         }
     }
@@ -149,7 +151,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => Some(site.goal(g).target.tr(lang).to_owned()),
             PageRef::Indicator(i) => site.indicator(i).definition.as_ref().map(|s| s.tr(lang).to_owned()),
             PageRef::Page(p) => front(&site.page(p).docs),
-            PageRef::Report | PageRef::Statement => None,
+            PageRef::Report | PageRef::OpenData | PageRef::Statement => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(fallback)
     }
@@ -227,6 +229,7 @@ impl<'a> Renderer<'a> {
             }
             PageRef::Page(_) => ("page.html", Value::from(())),
             PageRef::Report => ("report.html", self.report_view(lang)?),
+            PageRef::OpenData => ("open-data.html", minijinja::context! { open_data => self.open_data_view(lang) }),
             PageRef::Statement => {
                 ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
             }

@@ -35,6 +35,11 @@ impl Renderer<'_> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
+        if self.routes.pages().contains(&PageRef::OpenData) {
+            let open_data =
+                Link { title: self.title(PageRef::OpenData, lang), url: self.routes.url(PageRef::OpenData, lang) };
+            footer_pages.push((i64::MAX - 1, open_data));
+        }
         if settings.accessibility.is_some() {
             let statement =
                 Link { title: self.title(PageRef::Statement, lang), url: self.routes.url(PageRef::Statement, lang) };

@@ -138,6 +138,8 @@ pub struct IndicatorView {
     pub svg_url: String,
     /// Empty when the site does not offer PNGs.
     pub png_url: String,
+    /// The data as an Excel workbook in the page's language.
+    pub xlsx_url: String,
     pub goals: Vec<Link>,
     pub programme: Link,
 }
@@ -247,6 +249,7 @@ impl Renderer<'_> {
             csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
             json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
             svg_url: self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "svg")),
+            xlsx_url: self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "xlsx")),
             png_url: match self.site.settings.png_downloads {
                 true => self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "png")),
                 false => String::new(),

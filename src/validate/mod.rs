@@ -10,6 +10,7 @@
 mod assessments;
 mod docs;
 mod indicator;
+mod open_data;
 mod programme;
 mod settings;
 

@@ -98,6 +98,7 @@ impl Validator<'_> {
         let slug = self.slug(f, &d.slug);
         let summary = self.opt_text(f, &d.summary, "the summary");
         let no_goals_note = self.opt_text(f, &d.no_goals_note, "no_goals_note");
+        let data_themes = self.data_themes(f, &d.data_themes);
         let mut narrative = p.narrative;
         if narrative.is_empty() {
             let files: Vec<String> = self.langs.iter().map(|l| format!("_index.{l}.md")).collect();
@@ -114,6 +115,7 @@ impl Validator<'_> {
             slug,
             summary,
             no_goals_note,
+            data_themes,
             narrative,
             goals,
             indicators,

@@ -50,6 +50,7 @@ impl Validator<'_> {
                 address,
             },
             branding: Default::default(),
+            open_data: self.open_data(c, file),
             raw_html: c.check.raw_html,
             png_downloads: c.downloads.png,
             accessibility,
@@ -98,7 +99,7 @@ impl Validator<'_> {
     }
 
     /// An e-mail address, published as a `mailto:` link.
-    fn email(&mut self, file: &Arc<Source>, email: Option<&Spanned<String>>) -> Option<String> {
+    pub(super) fn email(&mut self, file: &Arc<Source>, email: Option<&Spanned<String>>) -> Option<String> {
         let email = email?;
         let e = email.get_ref();
         let plausible = e.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
@@ -168,15 +169,11 @@ impl Validator<'_> {
                     .with_hint("add organisation = { sv = \"…\", en = \"…\" } under [footer]"),
             );
         }
-        let date = a.statement_date.get_ref();
-        if date.date.is_none() || date.time.is_some() {
-            self.at(file, a.statement_date.span(), format!("statement_date {date} is not a date")).hint =
-                Some("write the date without quotes or a time, like statement_date = 2026-11-27".into());
-        }
+        let date = self.date(file, &a.statement_date, "statement_date").unwrap_or_default();
         Some(AccessibilityStatement {
             slug,
             status: a.status,
-            date: date.to_string(),
+            date,
             contact,
             contact_url: self.link(file, a.contact_url.as_ref(), "contact_url"),
             shortcomings,

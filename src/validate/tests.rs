@@ -18,6 +18,8 @@ scale = [
   { id = "ja", kind = "met", label = { sv = "Ja", en = "Yes" } },
   { id = "nej", kind = "not-met", label = { sv = "Nej", en = "No" } },
 ]
+footer = { organisation = "Kommunen" }
+open_data = { licence = "CC0-1.0", contact_email = "data@example.org", published = 2025-03-31 }
 "#;
 
 const PROGRAMME: &str = r#"title = { sv = "Tillväxt", en = "Growth" }

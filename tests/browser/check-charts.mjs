@@ -1,7 +1,7 @@
 // Charts a resident can read: in every visible chart (svg.chart__svg), every
 // text is at least `minPx` CSS px tall on screen (its font size times the
 // drawing's on-screen scale), lies inside the drawing, and covers no other
-// text. Measured in the page as the browser lays it out.
+// text nor runs into its neighbour on the same line (2 px apart at least). Measured in the page as the browser lays it out.
 
 /** Returns the problems of the charts now visible in `page`. */
 export async function measureCharts(page, minPx) {
@@ -31,6 +31,10 @@ export async function measureCharts(page, minPx) {
           const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
           const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
           if (w > 0.5 && h > 0.5) problems.push(`"${texts[i].textContent}" and "${texts[j].textContent}" overlap in ${name}`);
+          // Side by side on one line with less than 2 px between them: they read as one ("6163").
+          else if (h > 0.5 * Math.min(a.height, b.height) && -w < 2) {
+            problems.push(`"${texts[i].textContent}" and "${texts[j].textContent}" run together in ${name} (${(-w).toFixed(1)} px apart)`);
+          }
         }
       }
     }

@@ -62,7 +62,8 @@ const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BA
 <img src="${BASE}absent.png" alt="Absent, by its public URL">
 <svg class="chart__svg" viewBox="0 0 640 100" width="640" role="img" aria-label="A bad chart"><title>Bad chart</title>
 <text x="10" y="20" font-size="6">tiny</text><text x="100" y="50" font-size="14">Umeå</text><text x="110" y="52" font-size="14">Luleå</text>
-<text x="630" y="90" font-size="14">cut off</text></svg>
+<text x="630" y="90" font-size="14">cut off</text>
+<text x="300" y="80" font-size="14" text-anchor="end">61</text><text x="300.5" y="80" font-size="14">63</text></svg>
 <div style="height: 1200px">Much text before the overview</div>
 <section class="overview"><h2>Overview</h2><ul><li class="overview__programme"><h3>Programme</h3><ul class="tally__list"><li>1 Yes</li></ul></li></ul></section>
 <table><caption>Too wide</caption><thead><tr><th>Goal</th><th>Target</th><th>Assessment</th></tr></thead>
@@ -251,6 +252,7 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /at 1280px: "tiny" in Bad chart is 6\.0 px, less than 12 px/);
     assert.match(p, /"Umeå" and "Luleå" overlap in Bad chart/);
     assert.match(p, /"cut off" in Bad chart is cut off/);
+    assert.match(p, /"61" and "63" run together in Bad chart/);
   });
   test('an overview below the first screen is reported, one within it passes', () => {
     const p = problemsOf('overview', 'sv/bad/index.html');

@@ -50,6 +50,12 @@ label = { sv = "Nej", en = "No" }
 
 [footer]
 organisation = { sv = "Testkommunen", en = "Test Municipality" }
+
+[open_data]
+licence = "CC-BY-4.0"
+contact_email = "data@example.org"
+themes = ["GOVE"]
+published = 2025-03-31
 "#;
 
 pub const PROGRAMME_TOML: &str = r#"title = { sv = "Program tillväxt", en = "Growth programme" }
@@ -116,6 +122,11 @@ impl Fixture {
         let built_in = std::fs::read_to_string(repo().join("themes/default").join(rel)).expect("a built-in theme file");
         assert!(built_in.contains(from), "{rel} does not contain {from:?}");
         self.write(&format!("themes/default/{rel}"), &built_in.replacen(from, to, 1));
+    }
+
+    /// A file of the site (not of the output).
+    pub fn read_source(&self, rel: &str) -> String {
+        fs::read_to_string(self.root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
     pub fn root(&self) -> &Path {

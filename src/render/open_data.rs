@@ -1,0 +1,74 @@
+//! The open data page's values: every indicator with its unit, period,
+//! source and files, the whole site's data and the catalogue, the licence,
+//! and the indicators with example data, which are not published as data.
+
+use minijinja::value::Serde;
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::downloads::{chart_path, path, CATALOG_PATH, ZIP_PATH};
+use crate::model::{Data, Indicator, IndicatorId, Licence};
+use crate::routes::PageRef;
+
+use super::Renderer;
+
+/// An indicator as the open data page lists it.
+#[derive(Serialize)]
+struct Dataset {
+    heading: String,
+    url: String,
+    unit: String,
+    /// `2019–2024`, or one year.
+    period: String,
+    source: String,
+    csv_url: String,
+    json_url: String,
+    xlsx_url: String,
+}
+
+impl Renderer<'_> {
+    pub(super) fn open_data_view(&self, lang: &str) -> Value {
+        let site = self.site;
+        let (data, examples): (Vec<IndicatorId>, Vec<IndicatorId>) =
+            (0..site.indicators.len()).map(IndicatorId).partition(|&i| !site.indicator(i).example_data);
+        let list = |ids: &[IndicatorId]| -> Vec<Dataset> { ids.iter().map(|&i| self.dataset(i, lang)).collect() };
+        let open = site.settings.open_data.as_ref();
+        let i18n = &self.theme.i18n[lang];
+        let licence = match open.map(|o| o.licence) {
+            Some(Licence::Cc0) => i18n.string("open_data_licence_cc0"),
+            Some(Licence::CcBy4) => i18n.string("open_data_licence_cc_by"),
+            None => i18n.string("open_data_no_licence"),
+        };
+        let has_data = !data.is_empty();
+        minijinja::context! {
+            datasets => Value::from(Serde(list(&data))),
+            examples => Value::from(Serde(list(&examples))),
+            licence => licence,
+            licence_url => open.map(|o| o.licence.iri()),
+            zip_url => has_data.then(|| self.routes.asset_url(ZIP_PATH)),
+            catalogue_url => (has_data && open.is_some()).then(|| self.routes.asset_url(CATALOG_PATH)),
+        }
+    }
+
+    fn dataset(&self, id: IndicatorId, lang: &str) -> Dataset {
+        let ind: &Indicator = self.site.indicator(id);
+        let i18n = &self.theme.i18n[lang];
+        Dataset {
+            heading: crate::charts::heading(ind, i18n, lang),
+            url: self.routes.url(PageRef::Indicator(id), lang),
+            unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)).to_owned(),
+            period: match &ind.data {
+                Data::Years { years, .. } => match (years.iter().min(), years.iter().max()) {
+                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => String::new(),
+                },
+                Data::Categories { year, .. } => year.to_string(),
+            },
+            source: ind.source.tr(lang).to_owned(),
+            csv_url: self.routes.asset_url(&path(&ind.id, "csv")),
+            json_url: self.routes.asset_url(&path(&ind.id, "json")),
+            xlsx_url: self.routes.asset_url(&chart_path(&ind.id, lang, "xlsx")),
+        }
+    }
+}
