@@ -158,6 +158,33 @@ fn default_theme() -> Spanned<String> {
 }
 
 impl SiteConfig {
+    /// What is wrong with the list of languages: none, one twice, a code that
+    /// is not a code. Every other file depends on it, so the pass stops here
+    /// when there is something.
+    pub fn language_problems(&self, source: &Arc<Source>) -> Vec<Diagnostic> {
+        let mut problems = Vec::new();
+        if self.languages.get_ref().is_empty() {
+            problems.push(Diagnostic::error_at(source, self.languages.span(), "the site needs at least one language"));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for l in self.languages.get_ref() {
+            let code = l.code.get_ref();
+            if !seen.insert(code.clone()) {
+                let message = format!("the language `{code}` is listed twice");
+                problems.push(Diagnostic::error_at(source, l.code.span(), message));
+            }
+            if !crate::text::is_valid_slug(code) {
+                let d = Diagnostic::error_at(
+                    source,
+                    l.code.span(),
+                    "a language code is a short lowercase code like sv or en",
+                );
+                problems.push(d.with_hint(format!("write code = \"{}\"", code.to_lowercase())));
+            }
+        }
+        problems
+    }
+
     /// Reads `root/site.toml`; also returns its text, for error positions.
     pub fn load(root: &Path) -> Result<(SiteConfig, Arc<Source>), Diagnostic> {
         let rel = Path::new(CONFIG_FILE);

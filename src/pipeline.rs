@@ -46,6 +46,10 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     if let Some(url) = base_url {
         config.base_url = toml::Spanned::new(0..0, url.to_owned());
     }
+    let language_problems = config.language_problems(&config_source);
+    if !language_problems.is_empty() {
+        return Err(Diagnostics::new(language_problems));
+    }
     let langs = config.lang_codes();
     let mut problems = Vec::new();
     let (theme, mut theme_problems) = Theme::load(root, &config.theme, &config_source, &langs);

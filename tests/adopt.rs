@@ -74,6 +74,24 @@ fn a_three_language_site_builds_with_hreflang_for_all_three() {
     assert_eq!(texts(&fi, ".lang-switch li"), ["Svenska", "English", "Suomi"]);
     let not_found = std::fs::read_to_string(site.join("public/404.html")).unwrap();
     assert_eq!(attrs(&not_found, "section[lang]", "lang"), ["sv", "en", "fi"]);
+    // The strings init copied to translate are still English: check says so.
+    let (code, _, stderr) = run(&["check", "--root", root]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("UI strings for `fi` are still the English ones"), "{stderr}");
+}
+
+#[test]
+fn a_misspelt_ui_string_key_is_an_error_where_it_is_written() {
+    let f = Fixture::new();
+    f.write("themes/default/i18n/sv.toml", "[strings]\n\nhomee = \"Hem\"\n");
+    let (code, _, stderr) = f.check(&[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("error: themes/default/i18n/sv.toml:3:1: `homee` is not a UI string goalsite has"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `home`?"), "{stderr}");
+    assert!(!stderr.contains("i18n/en.toml"), "the other languages are not blamed: {stderr}");
 }
 
 #[test]

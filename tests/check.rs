@@ -210,3 +210,14 @@ fn every_part_of_an_address_is_checked() {
     assert!(stderr.contains("`Om oss` in the file's path cannot be used in an address"), "{stderr}");
     assert!(!f.root().join("escaped").exists() && !f.root().parent().unwrap().join("escaped").exists());
 }
+
+#[test]
+fn a_wrong_language_code_is_one_error_not_one_per_text() {
+    let f = Fixture::new();
+    f.edit("site.toml", "code = \"en\"", "code = \"EN\"");
+    let (code, stdout, stderr) = check(&f, &[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("a language code is a short lowercase code like sv or en"), "{stderr}");
+    assert!(!stderr.contains("has no text in"), "no knock-on errors: {stderr}");
+    assert!(stdout.starts_with("1 error"), "{stdout}{stderr}");
+}

@@ -62,6 +62,8 @@ fn a_syntax_error_comes_first_and_links_to_the_file_are_not_reported_again() {
     let f = Fixture::new();
     f.edit("content/tillvaxt/indicators/utslapp.toml", "title = {", "title = {{");
     f.edit("content/om.sv.md", "Text[^1].", "Se [utsläppen](@/tillvaxt/indicators/utslapp.toml). Text[^1].");
+    // A chart placed in the text, of the file that does not parse: not also an image without a text.
+    f.edit("content/tillvaxt/_index.sv.md", "## Läget\n", "## Läget\n\n![](@/tillvaxt/indicators/utslapp.toml)\n");
     let (code, stdout, stderr) = f.check(&[]);
     assert_eq!(code, 1);
     assert!(stderr.starts_with("error: content/tillvaxt/indicators/utslapp.toml:1:"), "{stderr}");

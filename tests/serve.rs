@@ -35,6 +35,28 @@ fn an_edit_reloads_the_page_with_the_new_text() {
 }
 
 #[test]
+fn a_theme_folder_made_after_the_start_and_the_logo_are_watched_too() {
+    let f = Fixture::new();
+    let server = serve(f.root());
+    let mut events = Events::open(server.port);
+    // themes/ did not exist when the preview started.
+    f.write("themes/default/i18n/sv.toml", "[strings]\nhome = \"Hem\"\n");
+    events.wait_for("event: reload");
+    assert!(get(server.port, "/sv/om/").1.contains(">Hem</a>"), "the new strings are used");
+    // The logo, in a folder of its own that site.toml names after the start.
+    f.write("bilder/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"/>");
+    f.edit("site.toml", "[footer]", "[branding]\nlogo = \"bilder/logo.svg\"\nlogo_alt = \"Logga\"\n\n[footer]");
+    events.wait_for("event: reload");
+    let logo =
+        |page: &str| page.split("class=\"site-logo\" src=\"").nth(1).map(|s| s[..s.find('"').unwrap()].to_owned());
+    let before = logo(&get(server.port, "/sv/om/").1).expect("the logo is shown");
+    f.write("bilder/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 2 2\"/>");
+    events.wait_for("event: reload");
+    let after = logo(&get(server.port, "/sv/om/").1).expect("the logo is shown");
+    assert_ne!(before, after, "a new logo file gets a new fingerprinted name");
+}
+
+#[test]
 fn a_content_error_keeps_the_last_good_build_and_shows_an_overlay() {
     let f = Fixture::new();
     let server = serve(f.root());

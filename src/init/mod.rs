@@ -217,9 +217,15 @@ fn language_name(lang: &str) -> &str {
 fn programme_toml(langs: &[String]) -> String {
     format!(
         "#:schema ../../schemas/programme.schema.json\n\
-         # Ett program: titel, kort titel för menyn, sammanfattning och delmål.\n\
-         # A programme: title, short menu title, summary and goals.\n\n\
+         # Ett program: titel, kort titel för menyn (högst 40 tecken), adressens namn\n\
+         # per språk (a–z, 0–9, -), sammanfattning, och ordningen i menyn.\n\
+         # A programme: title, short menu title (40 characters at most), its name in\n\
+         # the address per language (a–z, 0–9, -), summary, and its place in the menu.\n\n\
          title = {}\nmenu_title = {}\nslug = {}\nsummary = {}\norder = 1\n\n\
+         # Ett delmål per [[goal]]: id (a–z, 0–9, -) är det bedömningarna i\n\
+         # assessments/<år>.toml använder; indicators är filnamn i indicators/.\n\
+         # One goal per [[goal]]: the id (a–z, 0–9, -) is what the assessments in\n\
+         # assessments/<year>.toml use; indicators are file names in indicators/.\n\
          [[goal]]\nid = \"exempeldelmal\"\nslug = {}\ntitle = {}\ntarget = {}\nindicators = [\"exempelindikator\"]\n",
         text(langs, |w| w.programme_title),
         text(langs, |w| w.programme_menu),

@@ -195,7 +195,12 @@ impl<'a> Renderer<'a> {
                 if self.chart_target(&dest_url).is_some() {
                     self.misplaced_chart(range.clone());
                 }
-                self.open_image = Some((range.clone(), false));
+                // The chart of a file that could not be read (already reported)
+                // is not also an image without a text.
+                let unread = dest_url
+                    .strip_prefix("@/")
+                    .is_some_and(|t| matches!(self.routes.resolve(t), Err(crate::routes::LinkError::Unread)));
+                self.open_image = Some((range.clone(), unread));
                 let dest_url = self.link(dest_url, range);
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }

@@ -88,11 +88,18 @@ impl<'a> Iterator for Stream<'a> {
             };
             match event {
                 Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                    // `## Utvecklingen {report_year}` reads to the parser as an
+                    // attribute block at the heading's end: it is the year.
+                    let (year, attrs): (Vec<_>, Vec<_>) =
+                        attrs.into_iter().partition(|(k, v)| k.as_ref() == "report_year" && v.is_none());
                     if !classes.is_empty() || !attrs.is_empty() {
                         self.r.dropped_attributes(&range);
                     }
                     self.release_quote();
-                    let inner = self.inner(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+                    let mut inner = self.inner(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+                    if !year.is_empty() {
+                        inner.push(Event::Text(format!(" {}", self.r.rules.report_year).into()));
+                    }
                     self.r.heading(level, id, inner, range);
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {

@@ -214,3 +214,13 @@ fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     assert!(h.html.contains("<li id=\"p1-fn-1\">"), "{}", h.html);
     assert!(problems.is_empty(), "{problems:?}");
 }
+
+#[test]
+fn the_year_placeholder_at_a_heading_s_end_is_the_year() {
+    let rules = Rules { report_year: "2024".into(), ..Rules::default() };
+    let doc = doc("content/a.sv.md", "sv", "## Utvecklingen {report_year}\n\nText.\n");
+    let mut problems = Vec::new();
+    let h = render(&doc, &routes(&["sv"], "https://x.se/"), &typo(), &rules, &HashSet::new(), &mut problems);
+    assert!(h.html.contains("<h2 id=\"utvecklingen-2024\">Utvecklingen 2024</h2>"), "{}", h.html);
+    assert!(problems.is_empty(), "not an attribute block: {problems:?}");
+}

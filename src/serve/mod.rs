@@ -19,7 +19,7 @@ mod site;
 mod watch;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -72,7 +72,12 @@ impl State {
                 };
                 eprintln!("{text}");
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
-                format!("Build failed ({why}): still serving the last good build, problems shown in the browser")
+                match self.site.join("index.html").exists() {
+                    true => format!(
+                        "Build failed ({why}): still serving the last good build, problems shown in the browser"
+                    ),
+                    false => format!("Build failed ({why}): nothing could be built yet, problems shown in the browser"),
+                }
             }
         };
         self.events.reload();
@@ -159,9 +164,4 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     pool::run(listening.listener, &LIMITS, move |stream| preview.answer(stream));
     let _ = std::fs::remove_dir_all(&tmp_path);
     Ok(())
-}
-
-/// The files the preview watches: content, themes and site.toml.
-fn watched(root: &Path) -> Vec<(PathBuf, bool)> {
-    vec![(root.join("content"), true), (root.join("themes"), true), (root.to_path_buf(), false)]
 }

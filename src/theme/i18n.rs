@@ -34,7 +34,9 @@ pub fn load(
             continue;
         };
         match merged_toml::<I18n>(file) {
-            Ok(i) => {
+            Ok(mut i) => {
+                misspelt_keys(file, &mut i, problems);
+                still_english(file, lang, &i, problems);
                 out.insert(lang.clone(), i);
             }
             Err(d) => problems.push(d),
@@ -62,4 +64,67 @@ pub fn load(
         }
     }
     out
+}
+
+/// The keys of the built-in English strings: what the built-in templates use.
+fn built_in_keys() -> BTreeSet<String> {
+    let en = super::built_in_file("i18n/en.toml").and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
+    toml::from_str::<I18n>(en).map(|i| i.strings.into_keys().collect()).unwrap_or_default()
+}
+
+/// A site's key close to a built-in one (`koti` for `home`, `repor_title`)
+/// is a typo: an error where it is written, and the key is dropped so that
+/// other languages are not asked for it. Keys far from every built-in one
+/// are the site's own (for its own templates).
+fn misspelt_keys(file: &ThemeFile, i18n: &mut I18n, problems: &mut Vec<Diagnostic>) {
+    let known = built_in_keys();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let unknown: Vec<String> = i18n.strings.keys().filter(|k| !known.contains(&k.as_str())).cloned().collect();
+    for key in unknown {
+        let Some(best) = crate::text::nearest(&key, &known) else { continue };
+        i18n.strings.remove(&key);
+        let Ok(source) = file.source() else { continue };
+        let at = key_span(&source.text, &key);
+        problems.push(
+            Diagnostic::error_at(&source, at, format!("`{key}` is not a UI string goalsite has"))
+                .with_hint(format!("did you mean `{best}`? (the keys are those of the built-in en.toml)")),
+        );
+    }
+}
+
+/// Where `key = …` is written in a TOML file, or its start.
+fn key_span(text: &str, key: &str) -> std::ops::Range<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let rest = trimmed.strip_prefix(key).map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with('=')) {
+            let start = offset + (line.len() - trimmed.len());
+            return start..start + key.len();
+        }
+        offset += line.len();
+    }
+    0..0
+}
+
+/// A language goalsite has no strings for, whose file still holds most of
+/// the English ones (copied to be translated): a warning, since its pages
+/// would speak English in their menus and summaries.
+fn still_english(file: &ThemeFile, lang: &str, i18n: &I18n, problems: &mut Vec<Diagnostic>) {
+    if file.built_in.is_some() || lang == "en" {
+        return;
+    }
+    let en = super::built_in_file("i18n/en.toml").and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default();
+    let Ok(en) = toml::from_str::<I18n>(en) else { return };
+    let same = en.strings.iter().filter(|(k, v)| i18n.strings.get(*k) == Some(*v)).count();
+    if same * 2 > en.strings.len() {
+        problems.push(
+            Diagnostic::error(
+                &file.path,
+                format!("{same} of the {} UI strings for `{lang}` are still the English ones", en.strings.len()),
+            )
+            .warning()
+            .with_hint("translate the values (not the keys), and [number], [typography] and [units] too"),
+        );
+    }
 }

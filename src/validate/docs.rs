@@ -13,12 +13,13 @@ impl Validator<'_> {
     /// A document must exist in every language (and have a title where
     /// needed). Fills in the placeholders of its title and description.
     pub(super) fn docs(&mut self, docs: &mut Docs, key: &str, need_title: bool) {
-        let langs = self.langs;
+        let langs = if self.langs_ok { self.langs } else { &[] };
         for lang in langs {
             let stem = key.trim_end_matches(".md");
             let file = Path::new("content").join(format!("{stem}.{lang}.md"));
             if !docs.contains_key(lang) && !self.unread.contains(&file) {
-                let have = docs.keys().next();
+                // The text to translate: in the site's first language that has it.
+                let have = langs.iter().find(|l| docs.contains_key(*l)).or_else(|| docs.keys().next());
                 let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
                 if let Some(have) = have {
                     d = d.with_hint(format!("create content/{stem}.{lang}.md (translate content/{stem}.{have}.md)"));

@@ -42,6 +42,8 @@ pub fn validate(
     let langs = config.lang_codes();
     let mut v = Validator {
         langs: &langs,
+        // A wrong code in site.toml is one error there, not one per text.
+        langs_ok: langs.iter().all(|l| is_valid_slug(l)),
         missing_translation: config.check.missing_translation,
         report_year: config.report_year.to_string(),
         unread: loaded.failed.clone(),
@@ -66,6 +68,8 @@ pub fn validate(
 /// Collects problems while the site is checked and converted.
 struct Validator<'a> {
     langs: &'a [String],
+    /// Every language code is valid: texts are checked for their languages.
+    langs_ok: bool,
     missing_translation: MissingTranslation,
     /// What `{report_year}` stands for.
     report_year: String,
@@ -104,14 +108,15 @@ impl Validator<'_> {
     /// A translated text must have every language of the site, and no other.
     /// Returns it with its placeholders filled in.
     fn text(&mut self, source: &Arc<Source>, text: &Spanned<Text>, what: &str) -> Text {
-        let langs = self.langs;
+        let langs = if self.langs_ok { self.langs } else { &[] };
         // Always an error, also where pages may be untranslated: a short text
         // in another language could not be marked with its language.
         for lang in text.get_ref().missing_langs(langs) {
             let d = self.at(source, text.span(), format!("{what} has no text in `{lang}`"));
-            d.hint = Some(format!("add {lang} = \"…\" to the table"));
+            d.hint = Some(format!("add {lang} = \"…\" inside the {{ }}, after the other languages' texts"));
         }
-        for lang in text.get_ref().unknown_langs(langs) {
+        let ok = self.langs_ok;
+        for lang in text.get_ref().unknown_langs(langs).filter(|_| ok) {
             let d = self.at(
                 source,
                 text.span(),

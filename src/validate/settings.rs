@@ -9,7 +9,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{AccessibilityStatement, Branding, Footer, Language, Logo, ScaleStep, Settings};
 use crate::source::Source;
-use crate::text::{check_base_url, check_link, is_valid_slug, normalise_base_url};
+use crate::text::{check_base_url, check_link, normalise_base_url};
 use toml::Spanned;
 
 use super::{Validator, YEARS};
@@ -61,7 +61,7 @@ impl Validator<'_> {
     /// language, and the accent colour (its contrast is the theme's to check).
     pub(super) fn branding(&mut self, root: &Path, c: &SiteConfig, file: &Arc<Source>) -> Branding {
         let b = &c.branding;
-        let alt = self.opt_text(file, &b.logo_alt, "the logo's text");
+        let alt = self.opt_text(file, &b.logo_alt, "logo_alt");
         let logo = match (&b.logo, alt) {
             (Some(path), Some(alt)) => match crate::load::branding::logo(root, path, file) {
                 Ok(svg) => Some(Logo { svg, alt }),
@@ -125,18 +125,7 @@ impl Validator<'_> {
     }
 
     fn languages(&mut self, c: &SiteConfig, file: &Arc<Source>) {
-        if c.languages.get_ref().is_empty() {
-            self.at(file, c.languages.span(), "the site needs at least one language");
-        }
-        let mut seen = HashSet::new();
-        for l in c.languages.get_ref() {
-            if !seen.insert(l.code.get_ref().clone()) {
-                self.at(file, l.code.span(), format!("the language `{}` is listed twice", l.code.get_ref()));
-            }
-            if !is_valid_slug(l.code.get_ref()) {
-                self.at(file, l.code.span(), "a language code is a short lowercase code like sv or en");
-            }
-        }
+        self.problems.extend(c.language_problems(file));
     }
 
     fn scale(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Vec<ScaleStep> {
