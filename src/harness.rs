@@ -33,7 +33,7 @@ pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
     site.settings.languages =
         ["sv", "en"].iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
     site.settings.base_url = "https://example.org/".into();
-    let (routes, _) = Routes::new(&site, &[]);
+    let (routes, _) = Routes::new(&site, &Default::default());
     let typography = Typography {
         quotes: ('”', '”'),
         single_quotes: ('’', '’'),

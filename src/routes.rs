@@ -21,6 +21,18 @@ pub enum PageRef {
     Report,
     /// The accessibility statement from `site.toml`.
     Statement,
+    /// The search page, on sites with search.
+    Search,
+}
+
+/// The slugs of the pages the theme makes, per language in the site's order
+/// (none: the site has no such page).
+#[derive(Debug, Clone, Default)]
+pub struct ThemePages {
+    /// The full report's (`report_slug`).
+    pub report: Vec<String>,
+    /// The search page's (`search_slug`).
+    pub search: Vec<String>,
 }
 
 /// Every page's path per language, and the link keys that lead to them.
@@ -30,7 +42,8 @@ pub struct Routes {
     base_url: String,
     base_path: String,
     /// Every page, in the site's order (home, each programme with its goals
-    /// and indicators, free pages, the accessibility statement).
+    /// and indicators, the full report, free pages, the accessibility
+    /// statement, the search page).
     pages: Vec<PageRef>,
     /// Path under the site root, per page, in the order of `langs` (`sv/tillvaxt/`).
     paths: HashMap<PageRef, Vec<String>>,
@@ -54,10 +67,9 @@ pub enum LinkError {
 }
 
 impl Routes {
-    /// Computes all routes; `report` is the full report's slug per language
-    /// (in the site's order; none: no report page). Two pages on one URL
-    /// become diagnostics.
-    pub fn new(site: &Site, report: &[String]) -> (Routes, Vec<Diagnostic>) {
+    /// Computes all routes; `theme_pages` are the slugs of the full report
+    /// and the search page. Two pages on one URL become diagnostics.
+    pub fn new(site: &Site, theme_pages: &ThemePages) -> (Routes, Vec<Diagnostic>) {
         let langs = site.settings.lang_codes();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
@@ -121,10 +133,15 @@ impl Routes {
             }
         }
 
-        let has_report = !report.is_empty();
+        let has_report = !theme_pages.report.is_empty();
         if has_report {
-            let paths = langs.iter().zip(report).map(|(l, s)| format!("{l}/{s}/")).collect();
+            let paths = langs.iter().zip(&theme_pages.report).map(|(l, s)| format!("{l}/{s}/")).collect();
             add(&mut routes, PageRef::Report, paths, "the theme's report_slug");
+        }
+        let has_search = !theme_pages.search.is_empty();
+        if has_search {
+            let paths = langs.iter().zip(&theme_pages.search).map(|(l, s)| format!("{l}/{s}/")).collect();
+            add(&mut routes, PageRef::Search, paths, "the theme's search_slug");
         }
 
         for (i, page) in site.pages.iter().enumerate() {
@@ -154,6 +171,7 @@ impl Routes {
             .chain(has_report.then_some(PageRef::Report))
             .chain((0..site.pages.len()).map(|i| PageRef::Page(PageId(i))))
             .chain(site.settings.accessibility.as_ref().map(|_| PageRef::Statement))
+            .chain(has_search.then_some(PageRef::Search))
             .collect();
         (routes, problems)
     }

@@ -11,7 +11,7 @@ fn routes(langs: &[&str], base_url: &str) -> Routes {
     let mut site = Site::default();
     site.settings.languages = langs.iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
     site.settings.base_url = base_url.into();
-    Routes::new(&site, &[]).0
+    Routes::new(&site, &Default::default()).0
 }
 
 fn doc(path: &str, lang: &str, text: &str) -> Doc {
@@ -204,7 +204,7 @@ fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     site.settings.languages = vec![Language { code: "sv".into(), name: "sv".into() }];
     site.settings.base_url = "https://x.se/sub/".into();
     site.pages.push(crate::model::Page { key: "a.md".into(), docs: [("sv".to_owned(), doc.clone())].into() });
-    let routes = Routes::new(&site, &[]).0;
+    let routes = Routes::new(&site, &Default::default()).0;
     let h = render(&doc, &routes, &typo(), &rules, &HashSet::new(), &mut problems);
     assert!(h.html.contains("<h3 id=\"p1-mal\">Mål</h3>"), "{}", h.html);
     assert!(h.html.contains("href=\"#p1-mal\""), "the text's own anchors follow: {}", h.html);

@@ -4,12 +4,14 @@
 //! and charts are drawn when the page that shows them is rendered
 //! (`parts.rs`); views shape what templates see (`views.rs`); the site-wide
 //! files (404, root page, sitemap, robots.txt) are in `site_files.rs`, the
-//! theme's static files with their published names in `assets.rs`.
+//! theme's static files with their published names in `assets.rs`, the
+//! search page's list of every page in `search_page.rs`.
 
 mod assets;
 mod overview;
 mod parts;
 mod report;
+mod search_page;
 mod shared;
 mod site_files;
 mod views;
@@ -31,6 +33,7 @@ use crate::theme::Theme;
 
 pub use assets::publish_assets;
 pub use parts::render_doc;
+pub use search_page::BUNDLE_DIR;
 
 /// Everything rendering reads. Built once per build, shared by all threads.
 pub struct Renderer<'a> {
@@ -114,7 +117,7 @@ impl<'a> Renderer<'a> {
             PageRef::Home => Some(&site.home),
             PageRef::Programme(p) => Some(&site.programme(p).narrative),
             PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::Statement => None,
+            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::Statement | PageRef::Search => None,
         }
     }
 
@@ -136,6 +139,7 @@ impl<'a> Renderer<'a> {
             PageRef::Page(p) => front_title(&site.page(p).docs).unwrap_or_default(),
             PageRef::Report => self.theme.i18n[lang].string("report_title"),
             PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
+            PageRef::Search => self.theme.i18n[lang].string("search_title"),
         }
     }
 
@@ -149,7 +153,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => Some(site.goal(g).target.tr(lang).to_owned()),
             PageRef::Indicator(i) => site.indicator(i).definition.as_ref().map(|s| s.tr(lang).to_owned()),
             PageRef::Page(p) => front(&site.page(p).docs),
-            PageRef::Report | PageRef::Statement => None,
+            PageRef::Report | PageRef::Statement | PageRef::Search => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(fallback)
     }
@@ -190,6 +194,7 @@ impl<'a> Renderer<'a> {
                 url => self.routes.url(page, lang),
                 canonical => self.routes.abs_url(page, lang),
                 is_home => page == PageRef::Home,
+                is_search => page == PageRef::Search,
             },
         };
         let markdown_ctx = minijinja::context! {
@@ -230,6 +235,7 @@ impl<'a> Renderer<'a> {
             PageRef::Statement => {
                 ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
             }
+            PageRef::Search => ("search.html", minijinja::context! { search => self.search_view(lang) }),
         })
     }
 

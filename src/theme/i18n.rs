@@ -53,10 +53,10 @@ pub fn load(
             };
             problems.push(Diagnostic::error(&file, format!("the UI string `{key}` is missing")).with_hint(hint));
         }
-        let slug = i18n.strings.get("report_slug").filter(|s| !crate::text::is_valid_slug(s));
-        if let Some(slug) = slug {
+        for key in ["report_slug", "search_slug"] {
+            let Some(slug) = i18n.strings.get(key).filter(|s| !crate::text::is_valid_slug(s)) else { continue };
             problems.push(
-                Diagnostic::error(&file, format!("report_slug `{slug}` cannot be part of an address"))
+                Diagnostic::error(&file, format!("{key} `{slug}` cannot be part of an address"))
                     .with_hint(format!("use lowercase a–z, digits and -, e.g. \"{}\"", crate::text::slugify(slug))),
             );
         }

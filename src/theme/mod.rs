@@ -177,9 +177,9 @@ impl Theme {
         Some(format!(":root {{ --accent: {}; --accent-dark: {}; }}\n", colour.hex(), colour.darker(0.3).hex()))
     }
 
-    /// The full report's slug in each of `langs`.
-    pub fn report_slugs(&self, langs: &[String]) -> Vec<String> {
-        langs.iter().map(|l| self.i18n[l].string("report_slug")).collect()
+    /// The UI string `key` (a page's slug, like `report_slug`) in each of `langs`.
+    pub fn slugs(&self, key: &str, langs: &[String]) -> Vec<String> {
+        langs.iter().map(|l| self.i18n[l].string(key)).collect()
     }
 
     /// The file of template `name` (the site's own, or the built-in one), for messages.

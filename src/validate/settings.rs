@@ -52,6 +52,7 @@ impl Validator<'_> {
             branding: Default::default(),
             raw_html: c.check.raw_html,
             png_downloads: c.downloads.png,
+            search: c.search.enabled,
             accessibility,
         }
     }
