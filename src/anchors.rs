@@ -98,7 +98,7 @@ fn untranslated(site: &Site, page: PageRef, lang: &str) -> bool {
         PageRef::Home => &site.home,
         PageRef::Programme(p) => &site.programme(p).narrative,
         PageRef::Page(p) => &site.page(p).docs,
-        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement => {
+        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => {
             return false
         }
     };

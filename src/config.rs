@@ -1,6 +1,7 @@
 //! `site.toml` as written: the site's languages, base URL, report year,
-//! assessment scale, theme, footer and accessibility statement, read into a
-//! [`SiteConfig`] that keeps the source spans `validate` points at.
+//! assessment scale, theme, footer, downloads, search and accessibility
+//! statement, read into a [`SiteConfig`] that keeps the source spans
+//! `validate` points at.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -41,6 +42,8 @@ pub struct SiteConfig {
     pub check: CheckRules,
     #[serde(default)]
     pub downloads: Downloads,
+    #[serde(default)]
+    pub search: Search,
     /// The accessibility statement, published as a page of its own.
     pub accessibility: Option<AccessibilityStatement>,
 }
@@ -108,6 +111,18 @@ pub struct Downloads {
     /// build's time on a large site, so it is a choice.
     #[serde(default)]
     pub png: bool,
+}
+
+/// `[search]`: a search page per language and a search field on every page,
+/// with a static index built by Pagefind.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Search {
+    /// Off unless asked for: search runs Pagefind's WebAssembly in the
+    /// reader's browser, which the host's Content-Security-Policy must allow
+    /// (`script-src 'self' 'wasm-unsafe-eval'`), and indexing takes time.
+    #[serde(default)]
+    pub enabled: bool,
 }
 
 /// `[check]`: how strict the site is about what editors write.

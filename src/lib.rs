@@ -12,7 +12,8 @@
 //! 3. `validate` (→ `model::Site`), `routes` (every page's URL)
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files)
 //! 5. `render` (pages through the theme's templates), `anchors` (links to
-//!    `#fragments` checked against the rendered pages)
+//!    `#fragments` checked against the rendered pages), `search` (the
+//!    rendered pages' search index, by Pagefind)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), and `harness` (entry points
@@ -34,6 +35,7 @@ mod charts;
 mod downloads;
 mod render;
 mod anchors;
+mod search;
 mod output;
 mod pipeline;
 mod build;

@@ -310,6 +310,9 @@ pub struct Settings {
     pub raw_html: RawHtml,
     /// Charts are offered as PNG too.
     pub png_downloads: bool,
+    /// A search page per language, a search field on every page and a
+    /// Pagefind index.
+    pub search: bool,
     pub accessibility: Option<AccessibilityStatement>,
 }
 

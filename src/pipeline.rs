@@ -18,8 +18,9 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::output::Output;
-use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
+use crate::render::{publish_assets, render_doc, DocOutcome, Renderer, BUNDLE_DIR};
 use crate::routes::{PageRef, Routes};
+use crate::search;
 use crate::theme::Theme;
 
 /// What a pass did, when nothing stopped it.
@@ -59,13 +60,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let content_files = loaded.file_count();
     let (site, mut validate_problems) = crate::validate::validate(root, &config, &config_source, loaded);
     problems.append(&mut validate_problems);
-    let theme_pages: Vec<(PageRef, Vec<String>)> = match &theme {
-        Some(t) => vec![
-            (PageRef::Report, t.slugs("report_slug", &langs)),
-            (PageRef::OpenData, t.slugs("open_data_slug", &langs)),
-        ],
-        None => Vec::new(),
-    };
+    let theme_pages = theme.as_ref().map(|t| theme_pages(t, &site, &langs)).unwrap_or_default();
     let (routes, mut route_problems) = Routes::new(&site, &theme_pages);
     problems.append(&mut route_problems);
     let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
@@ -81,7 +76,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     };
     let (assets, urls) = publish_assets(&theme, &site, &routes);
     let renderer = Renderer::new(&site, &routes, &theme, urls);
-    let pages = render_pages(&renderer, out.as_ref(), progress, &mut problems);
+    let (pages, search_pages) = render_pages(&renderer, out.as_ref(), progress, &mut problems);
     let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
     // Data files are made by check too (but for the PNG pictures of the charts,
     // which are only drawn to be written).
@@ -97,31 +92,82 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
         for (path, bytes) in files.chain(site_files).chain(data) {
             out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
         }
+        if let Some(pages) = search_pages {
+            write_search_bundle(out, pages, &langs, progress)?;
+        }
     }
     let (left_out, catalogue) = downloads.map(|d| (d.left_out, d.catalogue)).unwrap_or_default();
     let charts = renderer.charts_drawn();
     Ok(Passed { output: out, pages, charts, content_files, left_out, catalogue, warnings: all })
 }
 
+/// The theme's own pages with their slug per language: the full report, the
+/// open data page, and the search page on sites with search.
+fn theme_pages(theme: &Theme, site: &Site, langs: &[String]) -> Vec<(PageRef, Vec<String>)> {
+    let mut pages = vec![
+        (PageRef::Report, theme.slugs("report_slug", langs)),
+        (PageRef::OpenData, theme.slugs("open_data_slug", langs)),
+    ];
+    if site.settings.search {
+        pages.push((PageRef::Search, theme.slugs("search_slug", langs)));
+    }
+    pages
+}
+
+/// Indexes the rendered `pages` for search and writes the bundle.
+fn write_search_bundle(
+    out: &Output,
+    pages: Vec<search::Page>,
+    langs: &[String],
+    progress: bool,
+) -> Result<(), Diagnostics> {
+    let show = progress && std::io::stderr().is_terminal() && pages.len() > 1000;
+    if show {
+        eprint!("\rIndexing {} pages for search", pages.len());
+    }
+    let dir = Path::new(BUNDLE_DIR);
+    let files = search::bundle(pages, langs).map_err(|e| {
+        Diagnostics::new(vec![Diagnostic::error(dir, format!("the search index could not be built: {e}"))])
+    })?;
+    if show {
+        eprint!("\r\x1b[K");
+    }
+    for (name, bytes) in files {
+        let path = format!("{BUNDLE_DIR}{name}");
+        out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
+    }
+    Ok(())
+}
+
 fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {
     Diagnostics::new(vec![Diagnostic::error(path, format!("could not write: {e}"))])
 }
 
-/// What rendering a page leaves for the checks after rendering: its ids, and
-/// what its Markdown found.
-type PageOutcome = (Vec<String>, Option<DocOutcome>);
+/// What rendering a page leaves for the stages after rendering: its ids and
+/// what its Markdown found, for the checks, and its HTML if it goes into the
+/// search index.
+type PageOutcome = (Vec<String>, Option<DocOutcome>, Option<String>);
 
 /// Renders every page in every language (in parallel), writing each to `out`
 /// at once if given, then checks the `#anchor` links the Markdown made.
-/// Returns how many pages were rendered.
-fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, problems: &mut Vec<Diagnostic>) -> usize {
+/// Returns how many pages were rendered, and, when the site has search and
+/// is being written, the pages to index.
+fn render_pages(
+    renderer: &Renderer,
+    out: Option<&Output>,
+    progress: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> (usize, Option<Vec<search::Page>>) {
+    let index = renderer.site.settings.search && out.is_some();
     let start = Instant::now();
     let langs = renderer.site.settings.lang_codes();
     let jobs: Vec<(PageRef, &str)> =
         renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |l| (p, l.as_str()))).collect();
     let done = AtomicUsize::new(0);
     let show = progress && std::io::stderr().is_terminal();
-    // Only each page's ids and its Markdown's anchors and problems are kept.
+    // Only each page's ids and its Markdown's anchors and problems are kept,
+    // and the HTML of the pages to index (Pagefind takes them one at a time,
+    // in an order that does not depend on the threads).
     let results: Vec<Result<PageOutcome, Diagnostic>> = jobs
         .par_iter()
         .map(|&(page, lang)| {
@@ -135,7 +181,8 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
             if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
                 eprint!("\r{n} / {} pages", jobs.len());
             }
-            Ok((anchors::ids_in(&rendered.html), rendered.markdown))
+            let ids = anchors::ids_in(&rendered.html);
+            Ok((ids, rendered.markdown, (index && search::indexed(page)).then_some(rendered.html)))
         })
         .collect();
     if show && start.elapsed() > Duration::from_secs(1) {
@@ -144,17 +191,21 @@ fn render_pages(renderer: &Renderer, out: Option<&Output>, progress: bool, probl
     problems.append(&mut renderer.take_problems());
     let mut outcomes = Vec::new();
     let mut page_ids = PageIds::default();
+    let mut search_pages = Vec::new();
     for (&(page, lang), result) in jobs.iter().zip(results) {
         match result {
-            Ok((ids, outcome)) => {
+            Ok((ids, outcome, html)) => {
                 page_ids.insert(page, lang, ids);
                 outcomes.extend(outcome);
+                if let Some(html) = html {
+                    search_pages.push(search::Page { path: renderer.routes.path(page, lang).to_owned(), html });
+                }
             }
             Err(d) => problems.push(d),
         }
     }
     check_documents(renderer.site, renderer.theme, outcomes, Some(&page_ids), problems);
-    jobs.len()
+    (jobs.len(), index.then_some(search_pages))
 }
 
 /// Renders every Markdown document to find its problems (the HTML is dropped).

@@ -23,6 +23,8 @@ pub enum PageRef {
     OpenData,
     /// The accessibility statement from `site.toml`.
     Statement,
+    /// The search page, on sites with search.
+    Search,
 }
 
 /// Every page's path per language, and the link keys that lead to them.
@@ -32,7 +34,8 @@ pub struct Routes {
     base_url: String,
     base_path: String,
     /// Every page, in the site's order (home, each programme with its goals
-    /// and indicators, free pages, the accessibility statement).
+    /// and indicators, the full report, free pages, the accessibility
+    /// statement, the search page).
     pages: Vec<PageRef>,
     /// Path under the site root, per page, in the order of `langs` (`sv/tillvaxt/`).
     paths: HashMap<PageRef, Vec<String>>,

@@ -163,6 +163,8 @@ fn base_url_option_moves_every_link() {
 #[test]
 fn rebuilding_gives_byte_identical_output() {
     let f = Fixture::new();
+    // With search, whose index is built from pages rendered in parallel.
+    f.write("site.toml", &format!("{}\n[search]\nenabled = true\n", common::SITE_TOML));
     assert_eq!(f.build().0, 0);
     let first = tree(&f.out());
     assert_eq!(f.build().0, 0);

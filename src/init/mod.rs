@@ -165,6 +165,7 @@ fn site_toml(langs: &[String], name: Option<&str>, year: i32) -> String {
     s += &format!("{}{languages}", comment(c.languages));
     s += &format!("{}{scale}", comment(c.scale));
     s += &format!("{}[downloads]\npng = false\n\n", comment(c.downloads));
+    s += &format!("{}[search]\nenabled = true\n\n", comment(c.search));
     s += &format!(
         "{}[branding]\n# logo = \"logo.svg\"\n# logo_alt = {}\n# accent = \"#0b5a8a\"\n\n",
         comment(c.branding),

@@ -143,6 +143,8 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "percent",
     "report_slug",
     "report_title",
+    "search_slug",
+    "search_title",
     "statement_title",
     "table_mark_label",
     "table_mark_note",

@@ -1,7 +1,8 @@
 //! The theme's static files as published, with the site's branding (its
-//! accent colour as `brand.css`, its logo): fonts, CSS and SVG get a content
-//! hash in their names so that hosts can cache them for a year
-//! (`immutable`), and the CSS names the fonts by their new names.
+//! accent colour as `brand.css`, its logo): fonts, CSS, SVG and scripts get
+//! a content hash in their names so that hosts can cache them for a year
+//! (`immutable`), and the CSS names the fonts by their new names. The search
+//! page's script is published only on sites with search.
 
 use std::collections::HashMap;
 
@@ -17,11 +18,13 @@ pub struct Asset {
 }
 
 /// Extensions of the static files published under a fingerprinted name.
-const FINGERPRINTED: &[&str] = &["woff2", "css", "svg"];
+const FINGERPRINTED: &[&str] = &["woff2", "css", "svg", "js"];
 
 /// The published names of the site's branding files, by which templates find them.
 pub const BRAND_CSS: &str = "brand.css";
 pub const LOGO: &str = "logo.svg";
+/// The theme's script of the search page.
+pub const SEARCH_JS: &str = "search.js";
 
 /// The theme's static files with their published names, and the URL of each
 /// by its name in the theme (`style.css` → `/style.3f2a….css`).
@@ -33,7 +36,8 @@ pub fn publish_assets(theme: &Theme, site: &Site, routes: &Routes) -> (Vec<Asset
         branding.accent.as_deref().and_then(Theme::accent_css).map(|css| (BRAND_CSS.to_owned(), css.into_bytes()));
     let logo = branding.logo.as_ref().map(|l| (LOGO.to_owned(), l.svg.clone()));
     let own: Vec<(String, Vec<u8>)> = brand_css.into_iter().chain(logo).collect();
-    let mut files: Vec<&(String, Vec<u8>)> = theme.static_files.iter().chain(&own).collect();
+    let mut files: Vec<&(String, Vec<u8>)> =
+        theme.static_files.iter().filter(|(name, _)| site.settings.search || name != SEARCH_JS).chain(&own).collect();
     files.sort_by_key(|(name, _)| rank(name));
     let mut renamed: Vec<(String, String)> = Vec::new();
     let mut urls = HashMap::new();

@@ -4,13 +4,15 @@
 //! and charts are drawn when the page that shows them is rendered
 //! (`parts.rs`); views shape what templates see (`views.rs`); the site-wide
 //! files (404, root page, sitemap, robots.txt) are in `site_files.rs`, the
-//! theme's static files with their published names in `assets.rs`.
+//! theme's static files with their published names in `assets.rs`, the
+//! search page's list of every page in `search_page.rs`.
 
 mod assets;
 mod open_data;
 mod overview;
 mod parts;
 mod report;
+mod search_page;
 mod shared;
 mod site_files;
 mod views;
@@ -32,6 +34,7 @@ use crate::theme::Theme;
 
 pub use assets::publish_assets;
 pub use parts::render_doc;
+pub use search_page::BUNDLE_DIR;
 
 /// Everything rendering reads. Built once per build, shared by all threads.
 pub struct Renderer<'a> {
@@ -115,7 +118,7 @@ impl<'a> Renderer<'a> {
             PageRef::Home => Some(&site.home),
             PageRef::Programme(p) => Some(&site.programme(p).narrative),
             PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement => None,
+            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => None,
         }
     }
 
@@ -138,6 +141,7 @@ impl<'a> Renderer<'a> {
             PageRef::Report => self.theme.i18n[lang].string("report_title"),
             PageRef::OpenData => self.theme.i18n[lang].string("open_data_title"),
             PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
+            PageRef::Search => self.theme.i18n[lang].string("search_title"),
         }
     }
 
@@ -151,7 +155,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => Some(site.goal(g).target.tr(lang).to_owned()),
             PageRef::Indicator(i) => site.indicator(i).definition.as_ref().map(|s| s.tr(lang).to_owned()),
             PageRef::Page(p) => front(&site.page(p).docs),
-            PageRef::Report | PageRef::OpenData | PageRef::Statement => None,
+            PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(fallback)
     }
@@ -192,6 +196,7 @@ impl<'a> Renderer<'a> {
                 url => self.routes.url(page, lang),
                 canonical => self.routes.abs_url(page, lang),
                 is_home => page == PageRef::Home,
+                is_search => page == PageRef::Search,
             },
         };
         let markdown_ctx = minijinja::context! {
@@ -233,6 +238,7 @@ impl<'a> Renderer<'a> {
             PageRef::Statement => {
                 ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
             }
+            PageRef::Search => ("search.html", minijinja::context! { search => self.search_view(lang) }),
         })
     }
 

@@ -68,6 +68,7 @@ impl Renderer<'_> {
             assets => Value::from(Serde(&self.assets)),
             home_url => self.routes.url(PageRef::Home, lang),
             report_url => self.routes.pages().contains(&PageRef::Report).then(|| self.routes.url(PageRef::Report, lang)),
+            search_url => self.routes.pages().contains(&PageRef::Search).then(|| self.routes.url(PageRef::Search, lang)),
             languages => self.languages(),
         }
     }

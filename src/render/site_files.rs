@@ -19,6 +19,7 @@ impl Renderer<'_> {
                 url => self.routes.asset_url("404.html"),
                 canonical => Value::from(()),
                 is_home => false,
+                is_search => false,
             },
             ..self.common(lang, None),
         };

@@ -53,6 +53,7 @@ impl Validator<'_> {
             open_data: self.open_data(c, file),
             raw_html: c.check.raw_html,
             png_downloads: c.downloads.png,
+            search: c.search.enabled,
             accessibility,
         }
     }

@@ -11,21 +11,21 @@
 //    table that scrolls with a cue and a fixed first column; tables stay
 //    tables for screen readers;
 //  - console: no errors in the console and no uncaught exceptions;
-//  - requests: every request to the site itself succeeds.
+//  - requests: every request to the site itself succeeds;
+//  - search: the search pages find what they should under a strict
+//    Content-Security-Policy (check-search.mjs).
 // Only 127.0.0.1 is reachable: requests for the base URL's host are answered
 // from the site's files, every other host is blocked.
 
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { AXE_PATH, runAxe } from './axe.mjs';
 import { measureCharts } from './check-charts.mjs';
 import { measureOverview, measureTables } from './check-layout.mjs';
+import { checkSearch } from './check-search.mjs';
 import { respond } from './server.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const AXE_PATH = path.join(here, 'node_modules', 'axe-core', 'axe.min.js');
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+export { AXE_PATH, AXE_TAGS } from './axe.mjs';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -42,32 +42,6 @@ const NARROW = { width: 320, height: 640 };
 // The first screens the overview must fit in: a laptop and a common phone.
 const FIRST_SCREENS = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 const NAV_TIMEOUT_MS = 30_000;
-
-/**
- * Runs axe in the page. Returns { violations, incomplete }: the violations
- * with all their elements, and the rules axe could not decide ("needs
- * review", e.g. contrast of text over an image), which are reported as notes.
- */
-async function runAxe(page) {
-  const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    const message = (n) => [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0] || '';
-    return {
-      violations: r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary || '', html: n.html })),
-      })),
-      incomplete: r.incomplete.map((v) => ({ id: v.id, target: v.nodes[0] ? v.nodes[0].target.join(' ') : '', message: v.nodes[0] ? message(v.nodes[0]) : '' })),
-    };
-  }, AXE_TAGS);
-}
 
 /** Measures sideways overflow at the current viewport; names the widest culprits. */
 async function measureReflow(page) {
@@ -305,8 +279,11 @@ async function visitPage(browser, site, server, visit, results) {
   await context.close();
 }
 
-/** Visits every HTML page (and a missing URL) with `workers` pages at a time. */
-export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {} } = {}) {
+/**
+ * Visits every HTML page (and a missing URL) with `workers` pages at a time,
+ * then checks the search pages with `searchQueries` (check-search.mjs).
+ */
+export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {}, searchQueries = [] } = {}) {
   const exe = executablePath || process.env.CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(exe)) {
     results.record('browser', '(chromium)', [`${exe} not found: run scripts/install-test-deps`]);
@@ -359,6 +336,9 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+    const t0 = Date.now();
+    await checkSearch(browser, site, results, { queries: searchQueries, log });
+    log(`  search checks done in ${Date.now() - t0} ms`);
   } finally {
     await browser.close().catch(() => {});
   }

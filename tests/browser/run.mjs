@@ -2,7 +2,7 @@
 // The browser/standards suite for a built goalsite site.
 //
 //   node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE]
-//                              [--only html,links,browser]
+//                              [--only html,links,browser] [--search QUERIES.json]
 //
 // SITE_DIR is a site built with `goalsite build --output SITE_DIR --base-url URL`.
 // Checks, each counted per page (or file) and category:
@@ -15,6 +15,11 @@
 //   charts      chart text at least 12 px (1280) and 11 px (320), inside, not overlapping
 //   console     no console errors or uncaught exceptions
 //   requests    no failed request to the site itself
+//   search      each search page finds what it should, in its own language only,
+//               under a strict Content-Security-Policy; QUERIES.json lists
+//               [{ "page": "sv/sok/", "query": "bostäder", "expect": "sv/tillvaxt/bostadsbyggande/" }]
+//               (paths under the base URL); one query per search page is made
+//               up from its own list of pages
 // Prints every problem, then `N passed, M failed` alone on the last line.
 // Exits 1 if any check failed, 2 on a usage error.
 
@@ -23,18 +28,19 @@ import path from 'node:path';
 import { checkInBrowser } from './check-browser.mjs';
 import { checkHtml } from './check-html.mjs';
 import { checkLinks } from './check-links.mjs';
+import { readQueries } from './check-search.mjs';
 import { Results } from './results.mjs';
 import { startServer } from './server.mjs';
 import { Site } from './site.mjs';
 
 function usage(msg) {
   if (msg) process.stderr.write(`run.mjs: ${msg}\n`);
-  process.stderr.write('usage: node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE] [--only html,links,browser]\n');
+  process.stderr.write('usage: node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE] [--only html,links,browser] [--search QUERIES.json]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { workers: 2, only: null, json: null, baseUrl: null, siteDir: null };
+  const opts = { workers: 2, only: null, json: null, baseUrl: null, siteDir: null, search: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -46,6 +52,7 @@ function parseArgs(argv) {
     else if (a === '--workers' || a.startsWith('--workers=')) opts.workers = Number(value());
     else if (a === '--json' || a.startsWith('--json=')) opts.json = value();
     else if (a === '--only' || a.startsWith('--only=')) opts.only = value().split(',').map((s) => s.trim());
+    else if (a === '--search' || a.startsWith('--search=')) opts.search = value();
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.siteDir === null) opts.siteDir = a;
@@ -54,6 +61,13 @@ function parseArgs(argv) {
   if (!opts.siteDir) usage('SITE_DIR is required');
   if (!opts.baseUrl) usage('--base-url is required');
   if (!Number.isInteger(opts.workers) || opts.workers < 1) usage('--workers must be a positive integer');
+  if (opts.search) {
+    try {
+      opts.searchQueries = readQueries(opts.search);
+    } catch (e) {
+      usage(e.message);
+    }
+  }
   try {
     const u = new URL(opts.baseUrl);
     if (!/^https?:$/.test(u.protocol)) usage('--base-url must be an http(s) URL');
@@ -93,7 +107,8 @@ async function main() {
     const server = await startServer(site);
     log(`  serving ${site.root} at ${server.url}`);
     try {
-      await timed('browser checks', () => checkInBrowser(site, server, results, { workers: opts.workers, log }));
+      const searchQueries = opts.searchQueries || [];
+      await timed('browser checks', () => checkInBrowser(site, server, results, { workers: opts.workers, log, searchQueries }));
     } finally {
       await server.close();
     }
@@ -101,7 +116,7 @@ async function main() {
   await htmlDone;
 
   // Sort by category order of appearance, then subject, for a stable report.
-  const order = ['site', 'html', 'links', 'hreflang', 'sitemap', 'browser', 'axe', 'reflow-320', 'charts', 'console', 'requests'];
+  const order = ['site', 'html', 'links', 'hreflang', 'sitemap', 'browser', 'axe', 'reflow-320', 'charts', 'console', 'requests', 'search'];
   results.checks.sort((a, b) => (order.indexOf(a.category) - order.indexOf(b.category)) || a.subject.localeCompare(b.subject));
   results.print();
   if (opts.json) fs.writeFileSync(opts.json, `${JSON.stringify(results, null, 2)}\n`);

@@ -101,6 +101,62 @@ const notFound = `<!DOCTYPE html>
 </html>
 `;
 
+// A search page whose search (a stub, not Pagefind) finds "clean" on the
+// Swedish page, finds nothing else, and for "mixed" a page in English too.
+const search = `${head('sv', 'Sök')}
+<body>
+<main id="main">
+<h1>Sök</h1>
+<form id="gs-search-form" role="search" action="/prefix/sv/sok/" method="get">
+<label for="q">Sök</label> <input id="q" type="search" name="q"> <button type="submit">Sök</button>
+</form>
+<div id="gs-search"><p role="status"></p><ol></ol></div>
+<p class="note">Sökningen behöver JavaScript.</p>
+<section class="sitemap" aria-labelledby="all"><h2 id="all">Alla sidor</h2>
+<h3><a href="/prefix/sv/">Clean sv</a></h3>
+</section>
+<script src="/prefix/search-stub.js"></script>
+</main>
+</body>
+</html>
+`;
+
+const searchStub = `(() => {
+  const root = document.getElementById('gs-search');
+  const form = document.getElementById('gs-search-form');
+  const field = form.querySelector('input');
+  const answers = { clean: ['/prefix/sv/'], mixed: ['/prefix/sv/', '/prefix/en/'] };
+  const search = (q) => {
+    const url = new URL(window.location.href);
+    if (q) url.searchParams.set('q', q); else url.searchParams.delete('q');
+    window.history.replaceState(null, '', url);
+    root.querySelector('ol').replaceChildren();
+    if (!q) { delete root.dataset.state; return; }
+    const found = answers[q.trim().toLowerCase()] || [];
+    for (const href of found) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = href;
+      li.append(a);
+      root.querySelector('ol').append(li);
+    }
+    root.querySelector('[role="status"]').textContent = found.length + ' träffar';
+    root.dataset.state = 'done';
+  };
+  field.addEventListener('input', () => search(field.value));
+  form.addEventListener('submit', (e) => { e.preventDefault(); search(field.value); });
+  const asked = new URLSearchParams(window.location.search).get('q');
+  if (asked) { field.value = asked; search(asked); }
+})();
+`;
+
+export const SEARCH_QUERIES = [
+  { page: 'sv/sok/', query: 'clean', expect: 'sv/' },
+  { page: 'sv/sok/', query: 'bostäder', expect: 'sv/' },
+  { page: 'sv/sok/', query: 'mixed', expect: 'sv/' },
+];
+
 const sitemap = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
   <url><loc>${BASE}sv/</loc></url>
@@ -116,6 +172,9 @@ export function writeFixture(dir) {
     'sv/index.html': clean('sv', 'en'),
     'en/index.html': clean('en', 'sv'),
     'sv/bad/index.html': bad,
+    'sv/sok/index.html': search,
+    'search-stub.js': searchStub,
+    'search-queries.json': JSON.stringify(SEARCH_QUERIES),
     'style.css': 'body { font-family: sans-serif; margin: 0 1rem; } .x { background: url("missing.png"); }\n',
     'pixel.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n',
     'sitemap.xml': sitemap,
@@ -192,7 +251,8 @@ describe('the suite on a fixture site with known faults', () => {
     dir = dir || fs.mkdtempSync(path.join(os.tmpdir(), 'goalsite-selftest-'));
     writeFixture(dir);
     const json = path.join(dir, '..', `${path.basename(dir)}-report.json`);
-    const r = spawnSync(process.execPath, [path.join(here, 'run.mjs'), dir, '--base-url', BASE, '--json', json], { encoding: 'utf8', timeout: 170_000 });
+    const queries = path.join(dir, 'search-queries.json');
+    const r = spawnSync(process.execPath, [path.join(here, 'run.mjs'), dir, '--base-url', BASE, '--json', json, '--search', queries], { encoding: 'utf8', timeout: 170_000 });
     status = r.status;
     stdout = r.stdout;
     if (r.status === null || !fs.existsSync(json)) {
@@ -276,6 +336,15 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(problemsOf('requests', 'sv/bad/index.html'), /missing\.js answered 404/);
     assert.match(problemsOf('requests', 'sv/bad/index.html'), /https:\/\/www\.example\.org\/prefix\/absent\.png answered 404/);
     assert.match(check('requests', 'sv/bad/index.html').notes.join('\n'), /blocked requests to other hosts: https:\/\/cdn\.example\.net/);
+  });
+  test('search: a search that finds nothing, or pages in another language, is reported', () => {
+    assert.deepEqual(check('search', 'sv/sok/ "clean"').problems, []);
+    assert.deepEqual(check('search', 'sv/sok/ "clean" (from the page list)').problems, []);
+    assert.deepEqual(check('search', 'sv/sok/ without JavaScript').problems, []);
+    const nothing = problemsOf('search', 'sv/sok/ "bostäder"');
+    assert.match(nothing, /opened with \?q=: no result links to \/prefix\/sv\/ \("0 träffar"; results: none\)/);
+    assert.match(nothing, /typed: no result links to \/prefix\/sv\//);
+    assert.match(problemsOf('search', 'sv/sok/ "mixed"'), /results from outside \/prefix\/sv\/: \/prefix\/en\//);
   });
   test('the redirect page is audited in place, the 404 page at a missing URL', () => {
     assert.match(check('requests', 'index.html').notes.join('\n'), /navigates on its own/);

@@ -2,7 +2,8 @@
 // base URL's path prefix (e.g. /uppfoljning/) on 127.0.0.1, the way a plain
 // static host would: correct MIME types, a directory serves its index.html (a
 // directory without its trailing slash is redirected to it), and anything
-// missing gets the site's 404.html with status 404.
+// missing gets the site's 404.html with status 404. Optionally it sends a
+// Content-Security-Policy with every answer, as a strict host would.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -32,6 +33,15 @@ export const MIME_TYPES = {
   '.ttf': 'font/ttf',
   '.otf': 'font/otf',
   '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+  // Pagefind's search bundle: its WebAssembly and index files are gzip data
+  // that its script unpacks itself, so any type does; these are what a plain
+  // static host sends for unknown extensions.
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
 };
 
 export function mimeType(file) {
@@ -40,9 +50,10 @@ export function mimeType(file) {
 
 /**
  * What the server answers for a URL path (without query or fragment):
- * { status, headers, body: Buffer }.
+ * { status, headers, body: Buffer }. `csp` is a Content-Security-Policy to
+ * send with it.
  */
-export function respond(site, urlPath, method = 'GET') {
+export function respond(site, urlPath, method = 'GET', { csp = null } = {}) {
   const found = site.fileOfPath(urlPath);
   let status;
   let headers;
@@ -69,15 +80,17 @@ export function respond(site, urlPath, method = 'GET') {
   headers['content-length'] = String(body.length);
   headers['cache-control'] = 'no-store';
   headers['x-content-type-options'] = 'nosniff';
+  if (csp) headers['content-security-policy'] = csp;
   if (method === 'HEAD') body = Buffer.alloc(0);
   return { status, headers, body };
 }
 
 /**
- * Starts the server on 127.0.0.1 with a free port.
+ * Starts the server on 127.0.0.1 with a free port; `csp` is a
+ * Content-Security-Policy to send with every answer.
  * Resolves to { origin, url (the site's root URL), close(), requests }.
  */
-export function startServer(site) {
+export function startServer(site, { csp = null } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     let urlPath;
@@ -91,7 +104,7 @@ export function startServer(site) {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const r = respond(site, urlPath, req.method);
+    const r = respond(site, urlPath, req.method, { csp });
     requests.push({ path: urlPath, status: r.status });
     res.writeHead(r.status, r.headers);
     res.end(r.body);
