@@ -80,7 +80,12 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
     // Data files are made by check too (but for the PNG pictures of the charts,
     // which are only drawn to be written).
-    let downloads = crate::downloads::files(&site, &theme, &routes, out.is_some()).map_err(|d| problems.push(d)).ok();
+    let save = |(path, bytes): crate::downloads::File| match &out {
+        Some(out) => out.write_file(&path, &bytes).map_err(|e| Diagnostic::error(Path::new(&path), e.to_string())),
+        None => Ok(()),
+    };
+    let downloads =
+        crate::downloads::files(&site, &theme, &routes, out.is_some(), &save).map_err(|d| problems.push(d)).ok();
     let all = Diagnostics::new(problems);
     if all.has_errors() {
         return Err(all);
@@ -88,8 +93,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     if let Some(out) = &out {
         let files = assets.into_iter().map(|a| (a.path, a.bytes));
         let site_files = site_files.into_iter().map(|(name, text)| (name.to_owned(), text.into_bytes()));
-        let data = downloads.iter().flat_map(|d| d.files.iter().cloned());
-        for (path, bytes) in files.chain(site_files).chain(data) {
+        for (path, bytes) in files.chain(site_files) {
             out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
         }
         if let Some(pages) = search_pages {

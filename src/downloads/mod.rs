@@ -23,9 +23,8 @@ pub use dcat::CATALOG_PATH;
 pub use json::json;
 pub use package::ZIP_PATH;
 
-/// The data files of a site, and what was left out of its open data.
+/// What was left out of a site's open data, and whether it has a catalogue.
 pub struct Downloads {
-    pub files: Vec<File>,
     /// Indicators with example data: published on their pages, never as data.
     pub left_out: Vec<String>,
     /// Whether the site has a data catalogue (`catalog.rdf`).
@@ -40,38 +39,39 @@ pub fn path(id: &str, ext: &str) -> String {
     format!("{DATA_DIR}/{id}.{ext}")
 }
 
-/// Every data file of the site: (path under the root, contents). Problems
-/// drawing a chart or writing a workbook are returned as errors, not files.
-/// PNGs are drawn only if `pictures` (they are slow, and only needed to be
-/// written).
-pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool) -> Result<Downloads, Diagnostic> {
+/// Hands each file made to `save`, as soon as it is made (so no more than a
+/// few indicators' files are held at once).
+pub type Save<'a> = &'a (dyn Fn(File) -> Result<(), Diagnostic> + Sync);
+
+/// Makes every data file of the site and hands it to `save`: (path under the
+/// root, contents). Problems drawing a chart or writing a workbook are
+/// errors (the first one found is returned). PNGs are drawn only if
+/// `pictures` (they are slow, and only needed to be written).
+pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool, save: Save) -> Result<Downloads, Diagnostic> {
     let langs = site.settings.lang_codes();
-    let per_indicator: Vec<Result<Vec<File>, Diagnostic>> =
-        site.indicators.par_iter().map(|ind| indicator_files(site, theme, ind, pictures)).collect();
-    let mut files = Vec::new();
-    for result in per_indicator {
-        files.extend(result?);
-    }
+    site.indicators
+        .par_iter()
+        .try_for_each(|ind| indicator_files(site, theme, ind, pictures)?.into_iter().try_for_each(save))?;
     let catalogued: Vec<IndicatorId> =
         (0..site.indicators.len()).map(IndicatorId).filter(|&i| !site.indicator(i).example_data).collect();
     let left_out = site.indicators.iter().filter(|i| i.example_data).map(|i| i.id.clone()).collect();
     let csvs: Vec<String> = catalogued.iter().map(|&i| csv(site.indicator(i), &langs)).collect();
     if !catalogued.is_empty() {
         let zip = package::zip(site, routes, &catalogued, &csvs).map_err(|e| write_failed(ZIP_PATH, e))?;
-        files.push((ZIP_PATH.to_owned(), zip));
+        save((ZIP_PATH.to_owned(), zip))?;
     }
     let catalogue = match &site.settings.open_data {
         Some(open) if !catalogued.is_empty() => {
             let distributions = |i: IndicatorId| distributions(&site.indicator(i).id, &langs);
-            files.push((
+            save((
                 CATALOG_PATH.to_owned(),
                 dcat::catalog(site, routes, open, &catalogued, &distributions).into_bytes(),
-            ));
+            ))?;
             true
         }
         _ => false,
     };
-    Ok(Downloads { files, left_out, catalogue })
+    Ok(Downloads { left_out, catalogue })
 }
 
 /// An indicator's CSV, JSON and workbooks, and its charts.
