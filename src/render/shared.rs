@@ -35,15 +35,13 @@ impl Renderer<'_> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
-        if self.routes.pages().contains(&PageRef::OpenData) {
-            let open_data =
-                Link { title: self.title(PageRef::OpenData, lang), url: self.routes.url(PageRef::OpenData, lang) };
-            footer_pages.push((i64::MAX - 1, open_data));
-        }
-        if settings.accessibility.is_some() {
-            let statement =
-                Link { title: self.title(PageRef::Statement, lang), url: self.routes.url(PageRef::Statement, lang) };
-            footer_pages.push((i64::MAX, statement));
+        // Then the theme's pages the site has: the search page (also a way
+        // there for those who do not use the header's field), the open data
+        // and the accessibility statement.
+        let last = [PageRef::Search, PageRef::OpenData, PageRef::Statement];
+        for (n, page) in (0..).zip(last).filter(|(_, p)| self.routes.pages().contains(p)) {
+            let link = Link { title: self.title(page, lang), url: self.routes.url(page, lang) };
+            footer_pages.push((i64::MAX - 2 + n, link));
         }
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let footer = &settings.footer;
