@@ -102,6 +102,12 @@ en = "Benchmark"
 sv = "En syntetisk webbplats"
 en = "A synthetic site"
 
+[open_data]
+licence = "CC0-1.0"
+contact_email = "data@bench.example.org"
+themes = ["GOVE"]
+published = 2026-01-31
+
 [[scale]]
 id = "ja"
 kind = "met"
