@@ -98,9 +98,12 @@ fn untranslated(site: &Site, page: PageRef, lang: &str) -> bool {
         PageRef::Home => &site.home,
         PageRef::Programme(p) => &site.programme(p).narrative,
         PageRef::Page(p) => &site.page(p).docs,
-        PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => {
-            return false
-        }
+        PageRef::Goal(_)
+        | PageRef::Indicator(_)
+        | PageRef::Report
+        | PageRef::OpenData
+        | PageRef::Statement
+        | PageRef::Search => return false,
     };
     !docs.is_empty() && !docs.contains_key(lang)
 }

@@ -78,9 +78,11 @@ impl Routes {
         };
         let mut problems = Vec::new();
         let mut owners: HashMap<String, String> = HashMap::new();
-        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &str| {
-            for path in &paths {
-                if let Some(first) = owners.insert(path.clone(), owner.to_owned()) {
+        // `owner` names what gives the page its address in a language.
+        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(&str) -> String| {
+            for (path, lang) in paths.iter().zip(langs) {
+                let owner = owner(lang);
+                if let Some(first) = owners.insert(path.clone(), owner.clone()) {
                     problems.push(
                         Diagnostic::error(owner.as_ref(), format!("two pages have the same address /{path}"))
                             .with_hint(format!("the other is {first}; give one of them another slug")),
@@ -91,7 +93,7 @@ impl Routes {
         };
 
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
-        add(&mut routes, PageRef::Home, home, "content/");
+        add(&mut routes, PageRef::Home, home, &|_| "content/".into());
         routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
         if let Some(statement) = &site.settings.accessibility {
             let paths = slugs("accessibility", Some(&statement.slug), langs)
@@ -99,7 +101,7 @@ impl Routes {
                 .zip(langs)
                 .map(|(s, l)| format!("{l}/{s}/"))
                 .collect();
-            add(&mut routes, PageRef::Statement, paths, crate::config::CONFIG_FILE);
+            add(&mut routes, PageRef::Statement, paths, &|_| crate::config::CONFIG_FILE.into());
         }
 
         for (pi, p) in site.programmes.iter().enumerate() {
@@ -107,28 +109,33 @@ impl Routes {
             let file = p.file.to_string_lossy().into_owned();
             let pslugs = slugs(&p.id, p.slug.as_ref(), langs);
             let prefix: Vec<String> = langs.iter().zip(&pslugs).map(|(l, s)| format!("{l}/{s}/")).collect();
-            add(&mut routes, PageRef::Programme(programme), prefix.clone(), &file);
+            add(&mut routes, PageRef::Programme(programme), prefix.clone(), &|_| file.clone());
             routes.keys.insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(programme));
             routes.keys.insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(programme));
             for &goal in &p.goals {
                 let g = site.goal(goal);
                 let gs = slugs(&g.id, g.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(gs).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Goal(goal), paths, &file);
+                add(&mut routes, PageRef::Goal(goal), paths, &|_| file.clone());
                 routes.goals.insert((programme, g.id.clone()), PageRef::Goal(goal));
             }
             for &indicator in &p.indicators {
                 let ind = site.indicator(indicator);
                 let is = slugs(&ind.id, ind.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(is).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Indicator(indicator), paths, &ind.file.to_string_lossy());
+                add(&mut routes, PageRef::Indicator(indicator), paths, &|_| ind.file.to_string_lossy().into());
                 routes.keys.insert(format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id), PageRef::Indicator(indicator));
             }
         }
 
         for (page, slugs) in theme_pages {
             let paths = langs.iter().zip(slugs).map(|(l, s)| format!("{l}/{s}/")).collect();
-            add(&mut routes, *page, paths, "the theme's UI strings (*_slug)");
+            let name = match page {
+                PageRef::Report => "full report (report_slug",
+                PageRef::OpenData => "open data page (open_data_slug",
+                _ => "search page (search_slug",
+            };
+            add(&mut routes, *page, paths, &|lang| format!("the built-in {name} in i18n/{lang}.toml)"));
         }
 
         for (i, page) in site.pages.iter().enumerate() {
@@ -144,8 +151,11 @@ impl Routes {
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            let owner =
-                page.docs.values().next().map(|d| d.source.path.to_string_lossy().into_owned()).unwrap_or_default();
+            let any = page.docs.values().next().map(|d| d.source.path.to_string_lossy().into_owned());
+            let owner = |lang: &str| match page.docs.get(lang) {
+                Some(doc) => doc.source.path.to_string_lossy().into_owned(),
+                None => any.clone().unwrap_or_default(),
+            };
             add(&mut routes, PageRef::Page(PageId(i)), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(PageId(i)));
         }

@@ -86,6 +86,9 @@ fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field `") {
         return Some("add the missing key (see docs/authoring.md for an example)".into());
     }
+    if message.contains("invalid type") && message.contains("datetime") {
+        return Some("write the date as year-month-day without quotes, e.g. 2026-03-31".into());
+    }
     if message.contains("invalid type") {
         return Some("check the value's type: text goes in \"quotes\", numbers do not".into());
     }
@@ -114,6 +117,17 @@ mod tests {
         let loc = d.location().unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
         assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn a_date_in_quotes_gets_a_hint_about_dates() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Dated {
+            published: toml::value::Datetime,
+        }
+        let d = parse::<Dated>(&source("published = \"2026-03-31\"\n")).unwrap_err();
+        assert_eq!(d.hint.as_deref(), Some("write the date as year-month-day without quotes, e.g. 2026-03-31"));
     }
 
     #[test]

@@ -118,7 +118,12 @@ impl<'a> Renderer<'a> {
             PageRef::Home => Some(&site.home),
             PageRef::Programme(p) => Some(&site.programme(p).narrative),
             PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => None,
+            PageRef::Goal(_)
+            | PageRef::Indicator(_)
+            | PageRef::Report
+            | PageRef::OpenData
+            | PageRef::Statement
+            | PageRef::Search => None,
         }
     }
 

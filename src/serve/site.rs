@@ -108,6 +108,10 @@ fn content_type(path: &Path) -> &'static str {
         "csv" => "text/csv; charset=utf-8",
         "json" => "application/json",
         "ttf" => "font/ttf",
+        "woff2" => "font/woff2",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "zip" => "application/zip",
+        "rdf" => "application/rdf+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         _ => "application/octet-stream",
@@ -136,5 +140,21 @@ mod tests {
         let odd = safe_relative("/%5Cevil.example/x%20y").unwrap();
         assert_eq!(folder_location(&odd), "/%5Cevil.example/x%20y/");
         assert_eq!(folder_location(&safe_relative("/s%C3%A5").unwrap()), "/s%C3%A5/");
+    }
+
+    #[test]
+    fn the_open_data_files_get_their_types() {
+        let types = ["data/a.sv.xlsx", "data/data.zip", "catalog.rdf", "fonts/R.woff2", "pagefind/x.pf_meta"]
+            .map(|p| content_type(Path::new(p)));
+        assert_eq!(
+            types,
+            [
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/zip",
+                "application/rdf+xml",
+                "font/woff2",
+                "application/octet-stream"
+            ]
+        );
     }
 }
