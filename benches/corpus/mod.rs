@@ -102,6 +102,9 @@ en = "Benchmark"
 sv = "En syntetisk webbplats"
 en = "A synthetic site"
 
+[footer]
+organisation = { sv = "Testkommunen", en = "Test Municipality" }
+
 [open_data]
 licence = "CC0-1.0"
 contact_email = "data@bench.example.org"
