@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::Diagnostics;
+use crate::downloads::Catalogue;
 use crate::pipeline;
 
 /// What to build, and where.
@@ -40,8 +41,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Indicators with example data: on their pages, never in the open data.
     pub left_out: Vec<String>,
-    /// Whether a data catalogue (`catalog.rdf`) was written.
-    pub catalogue: bool,
+    /// Whether a data catalogue (`catalog.rdf`) was written, and if not, why.
+    pub catalogue: Catalogue,
     pub warnings: Diagnostics,
 }
 

@@ -48,5 +48,6 @@ pub mod harness;
 pub use build::{build, build_with_progress, check, BuildError, BuildOptions, BuildReport, CheckReport};
 pub use config::CONFIG_FILE;
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
+pub use downloads::Catalogue;
 pub use init::{init, InitError, InitOptions, InitReport};
 pub use serve::{serve, ServeError, ServeOptions};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use goalsite::{BuildError, BuildOptions, Diagnostics, InitError, InitOptions, ServeError, ServeOptions};
+use goalsite::{BuildError, BuildOptions, Catalogue, Diagnostics, InitError, InitOptions, ServeError, ServeOptions};
 
 #[derive(Parser)]
 #[command(
@@ -143,8 +143,13 @@ fn build(options: BuildOptions, quiet: bool) -> ExitCode {
                         report.left_out.join(", ")
                     );
                 }
-                if report.catalogue {
-                    println!("Wrote the data catalogue for dataportal.se: catalog.rdf");
+                match report.catalogue {
+                    Catalogue::Written => println!("Wrote the data catalogue for dataportal.se: catalog.rdf"),
+                    Catalogue::NothingToCatalogue => println!(
+                        "Wrote no data catalogue: no indicator has official figures yet (example data is not open data)"
+                    ),
+                    // check and build already warned that [open_data] is missing.
+                    Catalogue::NoSettings => {}
                 }
                 println!(
                     "Built {} pages and {} charts ({} files) into {} in {} ms",

@@ -34,8 +34,7 @@ pub struct Passed {
     pub content_files: usize,
     /// Indicators with example data, left out of the open data.
     pub left_out: Vec<String>,
-    /// Whether the site has a data catalogue.
-    pub catalogue: bool,
+    pub catalogue: crate::downloads::Catalogue,
     pub warnings: Diagnostics,
 }
 

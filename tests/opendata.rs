@@ -171,6 +171,23 @@ fn without_open_data_settings_there_is_no_catalogue_and_check_says_so() {
 }
 
 #[test]
+fn a_site_with_only_example_data_has_no_catalogue_and_the_build_says_why() {
+    let f = Fixture::new();
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "unit =", "example_data = true\nunit =");
+    let (code, stdout, stderr) = f.build();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout
+            .contains("Wrote no data catalogue: no indicator has official figures yet (example data is not open data)"),
+        "{stdout}"
+    );
+    assert!(!f.out().join("catalog.rdf").exists() && !f.out().join("data/data.zip").exists());
+    let (_, stdout, _) = with_example_indicator().build();
+    assert!(stdout.contains("Wrote the data catalogue for dataportal.se: catalog.rdf"), "{stdout}");
+    assert!(!stdout.contains("Wrote no data catalogue"), "{stdout}");
+}
+
+#[test]
 fn a_licence_or_theme_outside_the_vocabularies_is_an_error_at_its_place() {
     let f = Fixture::new();
     f.edit("site.toml", "licence = \"CC-BY-4.0\"", "licence = \"MIT\"");

@@ -27,8 +27,18 @@ pub use package::ZIP_PATH;
 pub struct Downloads {
     /// Indicators with example data: published on their pages, never as data.
     pub left_out: Vec<String>,
-    /// Whether the site has a data catalogue (`catalog.rdf`).
-    pub catalogue: bool,
+    pub catalogue: Catalogue,
+}
+
+/// Whether a site has a data catalogue (`catalog.rdf`), and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Catalogue {
+    Written,
+    /// The site has no `[open_data]` (check warns about it).
+    #[default]
+    NoSettings,
+    /// No indicator has official figures (all are example data, or there are none).
+    NothingToCatalogue,
 }
 
 /// The folder under the site root that holds the data files.
@@ -61,15 +71,16 @@ pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool, save: 
         save((ZIP_PATH.to_owned(), zip))?;
     }
     let catalogue = match &site.settings.open_data {
-        Some(open) if !catalogued.is_empty() => {
+        None => Catalogue::NoSettings,
+        Some(_) if catalogued.is_empty() => Catalogue::NothingToCatalogue,
+        Some(open) => {
             let distributions = |i: IndicatorId| distributions(&site.indicator(i).id, &langs);
             save((
                 CATALOG_PATH.to_owned(),
                 dcat::catalog(site, routes, open, &catalogued, &distributions).into_bytes(),
             ))?;
-            true
+            Catalogue::Written
         }
-        _ => false,
     };
     Ok(Downloads { left_out, catalogue })
 }
