@@ -140,6 +140,21 @@ async function checkQuery(browser, site, server, q, results) {
     outcome = await finished(page);
     problems.push(...judge(site, q, outcome, 'typed'));
     if (!page.url().includes(`q=${encodeURIComponent(q.query)}`)) problems.push(`typed: the address does not keep the query (${page.url()})`);
+    // "Show more", pressed twice before the first batch arrives, adds each result once.
+    if (await page.locator('#gs-search .search__more').isVisible()) {
+      await page.evaluate(() => {
+        const more = document.querySelector('#gs-search .search__more');
+        more.click();
+        more.click();
+      });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const after = await finished(page);
+      const twice = after.links.filter((l, i) => after.links.indexOf(l) !== i);
+      if (twice.length) problems.push(`"show more" pressed twice shows results twice: ${[...new Set(twice)].join(', ')}`);
+      if (after.links.length <= outcome.links.length) problems.push('"show more" added no results');
+      notes.push(`show more: ${outcome.links.length} → ${after.links.length} results`);
+    }
     // axe with the results on screen (axe is evaluated in the page: the CSP
     // would block it as a script tag).
     await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));

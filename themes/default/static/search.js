@@ -21,12 +21,19 @@
   const TIMEOUT_MS = 15000;
   document.getElementById('gs-search-no-js')?.setAttribute('hidden', '');
 
+  // A failed load is forgotten, so the next search tries again (with
+  // another address, as a browser may remember a failed module import).
   let pagefind = null;
+  let attempts = 0;
   const load = () => {
-    pagefind ??= import(text.bundle + 'pagefind.js').then(async (pf) => {
+    const address = text.bundle + 'pagefind.js' + (attempts++ > 0 ? `?retry=${attempts}` : '');
+    pagefind ??= import(address).then(async (pf) => {
       await pf.options({ baseUrl: text.base, excerptLength: 30 });
       await pf.init();
       return pf;
+    }).catch((e) => {
+      pagefind = null;
+      throw e;
     });
     return pagefind;
   };
@@ -78,14 +85,18 @@
   let shown = 0;
   let current = 0;
 
-  // Shows the next results; `focus` moves focus to the first of them.
+  // Shows the next results of the search `token`; `focus` moves focus to
+  // the first of them. The batch is taken (and `shown` moved on) before
+  // waiting, so two quick clicks never show the same results twice.
   const showMore = async (token, focus) => {
-    const batch = await inTime(Promise.all(found.slice(shown, shown + PAGE).map((r) => r.data())));
+    const next = found.slice(shown, shown + PAGE);
+    shown += next.length;
+    more.hidden = true;
+    const batch = await inTime(Promise.all(next.map((r) => r.data())));
     if (token !== current) return;
     const items = batch.map(result);
     list.append(...items);
-    shown += items.length;
-    list.hidden = shown === 0;
+    list.hidden = list.childElementCount === 0;
     more.hidden = shown >= found.length;
     if (focus && items[0]) items[0].querySelector('a').focus();
   };
@@ -109,6 +120,8 @@
     }
     root.dataset.state = 'loading';
     root.dataset.query = q;
+    // The previous search's "show more" must not add to this one's results.
+    more.hidden = true;
     // Say "searching" only when it takes a while (the first search loads the index).
     const slow = setTimeout(() => {
       if (token === current) status.textContent = text.loading;
@@ -147,7 +160,12 @@
     search(field.value);
   });
   more.addEventListener('click', () => {
-    showMore(current, true).catch(() => {});
+    const token = current;
+    showMore(token, true).catch((e) => {
+      if (token !== current) return;
+      status.textContent = text.failed;
+      console.warn(`search: ${e.message || e}`);
+    });
   });
 
   const asked = new URLSearchParams(window.location.search).get('q');
