@@ -171,6 +171,23 @@ fn without_open_data_settings_there_is_no_catalogue_and_check_says_so() {
 }
 
 #[test]
+fn category_names_stay_text_in_the_workbook() {
+    let f = Fixture::new();
+    f.write(
+        "content/tillvaxt/indicators/koder.toml",
+        "title = { sv = \"Koder\", en = \"Codes\" }\nsource = \"Testkälla\"\nunit = \"procent\"\nyear = 2023\n\n\
+         [[category]]\nname = \"0180\"\nvalue = 1.5\n\n[[category]]\nname = \"NaN\"\nvalue = 2\n",
+    );
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 0, "{stderr}");
+    let mut book: Xlsx<_> = calamine::open_workbook(f.out().join("data/koder.sv.xlsx")).expect("the workbook opens");
+    let rows: Vec<Vec<Data>> = book.worksheet_range("Data").unwrap().rows().map(|r| r.to_vec()).collect();
+    let row = |name: &str| rows.iter().find(|r| r.first() == Some(&Data::String(name.into()))).cloned();
+    assert_eq!(row("0180").map(|r| r[1].clone()), Some(Data::Float(1.5)), "{rows:?}");
+    assert_eq!(row("NaN").map(|r| r[1].clone()), Some(Data::Float(2.0)), "{rows:?}");
+}
+
+#[test]
 fn a_site_with_only_example_data_has_no_catalogue_and_the_build_says_why() {
     let f = Fixture::new();
     f.edit("content/tillvaxt/indicators/utslapp.toml", "unit =", "example_data = true\nunit =");

@@ -45,9 +45,9 @@ pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Re
     let mut notes = Vec::new();
     for (header, figures) in rows {
         row += 1;
-        match header.parse::<f64>() {
-            Ok(year) => sheet.write_number(row, 0, year)?,
-            Err(_) => sheet.write_string(row, 0, &header)?,
+        match &header {
+            Head::Year(year) => sheet.write_number(row, 0, f64::from(*year))?,
+            Head::Name(name) => sheet.write_string(row, 0, name)?,
         };
         for (c, figure) in figures.iter().enumerate() {
             if let Some(v) = figure.value {
@@ -74,8 +74,24 @@ fn col(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
 }
 
-/// A row of the table: its header (a year or a category) and its figures.
-type Row<'a> = (String, Vec<&'a Figure>);
+/// A row of the table: its header and its figures.
+type Row<'a> = (Head, Vec<&'a Figure>);
+
+/// A row's header: a year (written as a number) or a category's name
+/// (always text, so "0180" or "NaN" stays as written).
+enum Head {
+    Year(i32),
+    Name(String),
+}
+
+impl std::fmt::Display for Head {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            Head::Year(y) => write!(f, "{y}"),
+            Head::Name(n) => f.write_str(n),
+        }
+    }
+}
 
 /// The corner cell, the column names, and the rows.
 fn table<'a>(ind: &'a Indicator, i18n: &I18n, lang: &str) -> (String, Vec<String>, Vec<Row<'a>>) {
@@ -86,13 +102,13 @@ fn table<'a>(ind: &'a Indicator, i18n: &I18n, lang: &str) -> (String, Vec<String
             years
                 .iter()
                 .enumerate()
-                .map(|(i, y)| (y.to_string(), series.iter().filter_map(|s| s.values.get(i)).collect()))
+                .map(|(i, &y)| (Head::Year(y), series.iter().filter_map(|s| s.values.get(i)).collect()))
                 .collect(),
         ),
         Data::Categories { year, categories } => (
             i18n.string("category"),
             vec![year.to_string()],
-            categories.iter().map(|c| (c.name.tr(lang).to_owned(), vec![&c.value])).collect(),
+            categories.iter().map(|c| (Head::Name(c.name.tr(lang).to_owned()), vec![&c.value])).collect(),
         ),
     }
 }

@@ -37,6 +37,13 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
 /// Parses a Markdown file's front matter; the document keeps the whole text.
 pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
     let text = &source.text;
+    if let Some(c) = crate::text::control_character(text) {
+        let at = text.find(c).unwrap_or_default();
+        let message = format!("the text holds an invisible control character (U+{:04X})", c as u32);
+        return Err(Diagnostic::error_at(&source, at..at + 1, message)
+            .with_hint("delete it (it often comes with text pasted from another program)")
+            .reading());
+    }
     let (front, body_offset) = match split_front_matter(text) {
         Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),
         Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(&source, start..end)?, body),
@@ -63,6 +70,15 @@ mod tests {
         let d = doc(text).unwrap();
         assert_eq!(d.front.title.as_deref(), Some("Om"));
         assert_eq!(&text[d.body_offset..], "# Hej\n");
+    }
+
+    #[test]
+    fn an_invisible_control_character_is_an_error_at_its_place() {
+        let e = doc("# Rubrik\n\nText\u{1}här\n").unwrap_err();
+        assert_eq!(e.message, "the text holds an invisible control character (U+0001)");
+        let loc = e.location().unwrap();
+        assert_eq!((loc.line, loc.column), (3, 5));
+        assert!(doc("Tab\there\r\nok\n").is_ok());
     }
 
     #[test]

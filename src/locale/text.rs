@@ -87,15 +87,30 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        visible(v)?;
         Ok(Text::Same(v.to_owned()))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
         let mut out = BTreeMap::new();
         while let Some((k, v)) = map.next_entry::<String, String>()? {
+            visible(&v)?;
             out.insert(k, v);
         }
         Ok(Text::PerLang(out))
+    }
+}
+
+/// Refuses a text with an invisible control character (written as an
+/// escape such as `\u0001`, or pasted from another program): published, it
+/// would make the pages, charts and data catalogue invalid XML.
+fn visible<E: de::Error>(v: &str) -> Result<(), E> {
+    match crate::text::control_character(v) {
+        Some(c) => Err(E::custom(format!(
+            "the text holds an invisible control character (U+{:04X}); delete it, or write the text again by hand",
+            c as u32
+        ))),
+        None => Ok(()),
     }
 }
 
@@ -110,6 +125,15 @@ mod tests {
 
     fn parse(src: &str) -> Result<Text, toml::de::Error> {
         toml::from_str::<Doc>(src).map(|d| d.t)
+    }
+
+    #[test]
+    fn a_text_with_a_control_character_is_refused() {
+        for src in ["t = \"A\\u0001B\"", "t = { sv = \"Ja\", en = \"Y\\u001Fes\" }"] {
+            let e = parse(src).unwrap_err().to_string();
+            assert!(e.contains("invisible control character (U+00"), "{src}: {e}");
+        }
+        assert!(parse("t = \"Rad ett\\nRad två\\tslut\"").is_ok());
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub fn escape_into(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
+/// The first control character in `s` that XML does not allow (C0 controls
+/// but tab, line feed and carriage return), if any.
+pub fn control_character(s: &str) -> Option<char> {
+    s.chars().find(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
