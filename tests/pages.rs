@@ -90,6 +90,11 @@ fn the_root_page_offers_each_language_in_its_own_words() {
     let html = f.read("index.html");
     assert_eq!(texts(&html, "a[lang=sv]"), ["Gå till webbplatsen på svenska"]);
     assert_eq!(texts(&html, "a[lang=en]"), ["Go to the site in English"]);
+    // Its title names the languages, so it is not taken for the Swedish home page.
+    let title = texts(&html, "title");
+    assert_eq!(title.len(), 1);
+    assert!(title[0].ends_with(" – Svenska · English"), "{title:?}");
+    assert_ne!(title, texts(&f.read("sv/index.html"), "title"));
 }
 
 /// The fixture with a second programme whose text has the same heading and
