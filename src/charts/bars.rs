@@ -127,12 +127,7 @@ fn draw_bar(d: &mut Drawing, b: &Bar, bounds: Bounds) {
 fn upright_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame) -> Drawing {
     let style = chart.style;
     let width = variant.width();
-    let line_height = (FONT_SIZE * 1.35).round();
-    let plot_top = frame.top_height() + line_height;
-    let plot_bottom = plot_top + variant.plot_height();
-    let height = plot_bottom + line_height + frame.bottom_height();
-    let mut d = Drawing::new(width, height, FONT_SIZE, &style.background);
-    frame.draw(&mut d, chart);
+    let (mut d, plot_top, plot_bottom) = frame.canvas(chart, width, variant.plot_height());
     let scale = value_scale(chart, groups, 5);
     let fmt = TickFormat::new(&scale, chart.i18n);
     let ticks: Vec<(f64, String)> = scale.ticks().into_iter().map(|t| (t, fmt.label(t))).collect();

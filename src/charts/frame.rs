@@ -32,6 +32,7 @@ pub struct Item {
 pub struct Frame {
     top: Vec<Row>,
     bottom: Vec<Row>,
+    font_size: f32,
     line_height: f32,
 }
 
@@ -85,7 +86,19 @@ impl Frame {
                 indent: false,
             }));
         }
-        Frame { top, bottom, line_height: (font_size * 1.35).round() }
+        Frame { top, bottom, font_size, line_height: (font_size * 1.35).round() }
+    }
+
+    /// A drawing `width` wide with the frame's rows drawn around a plot of
+    /// `plot_height` (a line's space above and below it); and the plot's top
+    /// and bottom.
+    pub fn canvas(&self, chart: &Chart, width: f32, plot_height: f32) -> (Drawing, f32, f32) {
+        let plot_top = self.top_height() + self.line_height;
+        let plot_bottom = plot_top + plot_height;
+        let height = plot_bottom + self.line_height + self.bottom_height();
+        let mut d = Drawing::new(width, height, self.font_size, &chart.style.background);
+        self.draw(&mut d, chart);
+        (d, plot_top, plot_bottom)
     }
 
     /// The height of the rows above the plot.

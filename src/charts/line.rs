@@ -43,12 +43,7 @@ pub fn draw(chart: &Chart, variant: Variant, years: &[i32], series: &[Series]) -
             .collect(),
     };
     let frame = Frame::new(chart, width, FONT_SIZE, legend, chart.unmeasured_item().into_iter().collect());
-    let line_height = (FONT_SIZE * 1.35).round();
-    let plot_top = frame.top_height() + line_height;
-    let plot_bottom = plot_top + variant.plot_height();
-    let height = plot_bottom + line_height + frame.bottom_height();
-    let mut d = Drawing::new(width, height, FONT_SIZE, &style.background);
-    frame.draw(&mut d, chart);
+    let (mut d, plot_top, plot_bottom) = frame.canvas(chart, width, variant.plot_height());
 
     let values = chart.ind.values();
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
