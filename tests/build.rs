@@ -274,3 +274,17 @@ fn a_folder_goalsite_did_not_write_is_never_replaced() {
     assert_eq!(run(&["build", "--root", f.root().to_str().unwrap(), "--output", &sneaky]).0, 2);
     assert!(f.root().join("content/om.sv.md").is_file());
 }
+
+#[test]
+fn each_chart_is_drawn_once_per_language_and_width_however_many_pages_show_it() {
+    let f = Fixture::new();
+    let (code, stdout, stderr) = f.build();
+    assert_eq!(code, 0, "{stderr}");
+    // The fixture's one indicator is shown on its own page, its goal's page and the full report.
+    for page in ["sv/tillvaxt/utslapp/index.html", "sv/tillvaxt/bostader/index.html", "sv/hela-rapporten/index.html"] {
+        let html = f.read(page);
+        assert!(html.contains("id=\"gs-chart-utslapp-title\""), "no chart on {page}");
+    }
+    // One indicator in two languages, wide and narrow.
+    assert!(stdout.contains("and 4 charts"), "{stdout}");
+}

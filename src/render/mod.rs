@@ -1,8 +1,9 @@
 //! Render: turns the validated site into HTML, one page and language at a
 //! time, through the theme's minijinja templates. What pages share (each
 //! language's menu, footer and site values) is computed once here; Markdown
-//! and charts are drawn when the page that shows them is rendered
-//! (`parts.rs`); views shape what templates see (`views.rs`); the site-wide
+//! is rendered with the page that shows it, and each indicator's chart when
+//! the first page that shows it is rendered, once per language (`parts.rs`);
+//! views shape what templates see (`views.rs`); the site-wide
 //! files (404, root page, sitemap, robots.txt) are in `site_files.rs`, the
 //! theme's static files with their published names in `assets.rs`, the
 //! search page's list of every page in `search_page.rs`.
@@ -20,7 +21,7 @@ mod views;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use minijinja::value::Serde;
 use minijinja::Value;
@@ -49,6 +50,13 @@ pub struct Renderer<'a> {
     /// Problems found while drawing (a chart that could not be drawn).
     problems: Mutex<Vec<Diagnostic>>,
     charts_drawn: AtomicUsize,
+    /// The site's language codes, in the order of [`Renderer::indicator_views`].
+    langs: Vec<String>,
+    /// Each indicator's view per language (`id * langs + lang`), made the
+    /// first time a page shows it: an indicator appears on its own page, its
+    /// goals' and programme's pages and the full report, and its charts are
+    /// the slow part of a page.
+    indicator_views: Vec<OnceLock<Arc<views::IndicatorView>>>,
 }
 
 /// A rendered page, and what its Markdown left for the checks after rendering.
@@ -95,9 +103,11 @@ impl<'a> Renderer<'a> {
             shared: HashMap::new(),
             problems: Mutex::new(Vec::new()),
             charts_drawn: AtomicUsize::new(0),
+            langs: site.settings.lang_codes(),
+            indicator_views: Vec::new(),
         };
-        renderer.shared =
-            site.settings.lang_codes().into_iter().map(|l| (l.clone(), renderer.shared_context(&l))).collect();
+        renderer.indicator_views = (0..site.indicators.len() * renderer.langs.len()).map(|_| OnceLock::new()).collect();
+        renderer.shared = renderer.langs.iter().map(|l| (l.clone(), renderer.shared_context(l))).collect();
         renderer
     }
 

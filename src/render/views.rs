@@ -2,6 +2,8 @@
 //! here is plain text that the template engine escapes, except the chart:
 //! SVG drawn by goalsite, with every text in it escaped when it was drawn.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::locale::Text;
@@ -38,7 +40,7 @@ pub struct GoalView {
     pub current: Option<AssessmentView>,
     /// Every assessment, newest first.
     pub history: Vec<AssessmentView>,
-    pub indicators: Vec<IndicatorView>,
+    pub indicators: Vec<Arc<IndicatorView>>,
     pub programme: Link,
 }
 
@@ -51,7 +53,7 @@ pub struct ProgrammeView {
     /// This year's assessments counted, if the programme has goals.
     pub tally: Option<super::overview::TallyView>,
     pub goals: Vec<GoalView>,
-    pub indicators: Vec<IndicatorView>,
+    pub indicators: Vec<Arc<IndicatorView>>,
 }
 
 #[derive(Serialize)]
@@ -213,8 +215,17 @@ impl Renderer<'_> {
         }
     }
 
-    /// An indicator with its chart and its written summary.
-    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str) -> IndicatorView {
+    /// An indicator with its chart and its written summary, made once per
+    /// language however many pages show it.
+    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str) -> Arc<IndicatorView> {
+        let slot = self.langs.iter().position(|l| l == lang).map(|l| id.0 * self.langs.len() + l);
+        match slot.and_then(|slot| self.indicator_views.get(slot)) {
+            Some(view) => Arc::clone(view.get_or_init(|| Arc::new(self.make_indicator_view(id, lang)))),
+            None => Arc::new(self.make_indicator_view(id, lang)),
+        }
+    }
+
+    fn make_indicator_view(&self, id: IndicatorId, lang: &str) -> IndicatorView {
         let ind = self.site.indicator(id);
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let fmt = &self.theme.i18n[lang].number;
