@@ -221,3 +221,29 @@ fn a_wrong_language_code_is_one_error_not_one_per_text() {
     assert!(!stderr.contains("has no text in"), "no knock-on errors: {stderr}");
     assert!(stdout.starts_with("1 error"), "{stdout}{stderr}");
 }
+
+#[test]
+fn front_matter_that_a_document_does_not_use_is_an_error_that_says_where_it_goes() {
+    let f = Fixture::new();
+    f.write(
+        "content/tillvaxt/_index.sv.md",
+        "+++\ntitle = \"Tillväxt och jobb\"\ndescription = \"Kort\"\n+++\n## Läget\n\nText.\n",
+    );
+    f.edit("content/_index.en.md", "title = \"Home\"", "title = \"Home\"\nslug = \"start\"");
+    let (code, _, stderr) = check(&f, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("error: content/tillvaxt/_index.sv.md:2:1: `title` is not used in a programme's text"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: the programme's title is `title` in content/tillvaxt/programme.toml: set it there"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/tillvaxt/_index.sv.md:3:1: `description` is not used"), "{stderr}");
+    assert!(stderr.contains("the programme's summary is `summary` in content/tillvaxt/programme.toml"), "{stderr}");
+    assert!(stderr.contains("error: content/_index.en.md:3:1: `slug` is not used on the home page"), "{stderr}");
+    let (code, _, stderr) = f.build();
+    assert_eq!(code, 1, "the build stops too: {stderr}");
+    assert!(!f.out().exists(), "nothing is written");
+}

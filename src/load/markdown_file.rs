@@ -34,6 +34,23 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
     Err(text_start)
 }
 
+/// Where `key` is set in the front matter of `text` (the key itself), if it is.
+pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let (start, end, _) = split_front_matter(text).ok()??;
+    let mut pos = start;
+    for line in text[start..end].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let quoted = format!("\"{key}\"");
+        let name = [key, quoted.as_str()].into_iter().find(|k| rest.starts_with(k));
+        if let Some(name) = name.filter(|k| rest[k.len()..].trim_start().starts_with('=')) {
+            return Some(pos + indent..pos + indent + name.len());
+        }
+        pos += line.len();
+    }
+    None
+}
+
 /// Parses a Markdown file's front matter; the document keeps the whole text.
 pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
     let text = &source.text;
@@ -79,6 +96,16 @@ mod tests {
         let loc = e.location().unwrap();
         assert_eq!((loc.line, loc.column), (3, 5));
         assert!(doc("Tab\there\r\nok\n").is_ok());
+    }
+
+    #[test]
+    fn a_front_matter_key_is_found_where_it_is_set() {
+        let text = "+++\ntitles = \"x\"\n \"slug\" = \"om\"\ntitle= \"Om\"\n+++\ntitle = \"body\"\n";
+        assert_eq!(front_matter_key(text, "title").map(|r| &text[r]), Some("title"));
+        assert_eq!(front_matter_key(text, "title").unwrap().start, text.find("title=").unwrap());
+        assert_eq!(front_matter_key(text, "slug").map(|r| &text[r]), Some("\"slug\""));
+        assert_eq!(front_matter_key(text, "order"), None);
+        assert_eq!(front_matter_key("title = \"no front matter\"\n", "title"), None);
     }
 
     #[test]

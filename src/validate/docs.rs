@@ -1,18 +1,64 @@
 //! Markdown documents: every language present, titles where a page needs
-//! one, and slugs and file paths that can be part of an address.
+//! one, no front matter that the document does not use, and slugs and file
+//! paths that can be part of an address.
 
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::model::{Docs, MissingTranslation, Page};
+use crate::load::markdown_file::front_matter_key;
+use crate::model::{Doc, Docs, MissingTranslation, Page};
 use crate::text::{is_valid_slug, slugify};
 
 use super::Validator;
 
+/// What a Markdown document is, which decides the front matter it uses.
+#[derive(Clone, Copy)]
+pub(super) enum Role<'a> {
+    /// The home page: a title and a description.
+    Home,
+    /// A free page: a title, and its slug, description and footer order.
+    Page,
+    /// A programme's text: none; the programme's file (`programme.toml`,
+    /// given here) has its title, slug, summary and order.
+    Narrative(&'a Path),
+}
+
+impl Role<'_> {
+    fn needs_title(self) -> bool {
+        !matches!(self, Role::Narrative(_))
+    }
+
+    /// Why front matter `field` is not used on a document in this role, and
+    /// what to do instead; `None` where it is used.
+    fn unused(self, field: &str) -> Option<(String, String)> {
+        match (self, field) {
+            (Role::Page, _) | (Role::Home, "title" | "description") => None,
+            (Role::Home, "slug") => Some((
+                "`slug` is not used on the home page".into(),
+                "the home page is always at the language's root address; delete this line".into(),
+            )),
+            (Role::Home, _) => Some((
+                format!("`{field}` is not used on the home page"),
+                "`order` places free pages in the footer, and the home page is not one; delete this line".into(),
+            )),
+            (Role::Narrative(file), _) => {
+                let key = if field == "description" { "summary" } else { field };
+                Some((
+                    format!("`{field}` is not used in a programme's text"),
+                    format!(
+                        "the programme's {key} is `{key}` in {}: set it there and delete this line",
+                        crate::diagnostics::display_path(file)
+                    ),
+                ))
+            }
+        }
+    }
+}
+
 impl Validator<'_> {
     /// A document must exist in every language (and have a title where
     /// needed). Fills in the placeholders of its title and description.
-    pub(super) fn docs(&mut self, docs: &mut Docs, key: &str, need_title: bool) {
+    pub(super) fn docs(&mut self, docs: &mut Docs, key: &str, role: Role) {
         let langs = if self.langs_ok { self.langs } else { &[] };
         for lang in langs {
             let stem = key.trim_end_matches(".md");
@@ -34,7 +80,8 @@ impl Validator<'_> {
             for field in [&mut doc.front.title, &mut doc.front.description].into_iter().flatten() {
                 *field = self.filled(field);
             }
-            if need_title && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            self.unused_front_matter(doc, role);
+            if role.needs_title() && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
                 self.file(&doc.source, "the page has no title").hint =
                     Some("add front matter at the top:\n+++\ntitle = \"…\"\n+++".into());
             }
@@ -44,6 +91,27 @@ impl Validator<'_> {
                         Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(slug)));
                 }
             }
+        }
+    }
+
+    /// Front matter that the document does not use is an error: the editor
+    /// meant it to change the page, and it would not.
+    fn unused_front_matter(&mut self, doc: &Doc, role: Role) {
+        let front = &doc.front;
+        let given = [
+            ("title", front.title.is_some()),
+            ("slug", front.slug.is_some()),
+            ("description", front.description.is_some()),
+            ("order", front.order.is_some()),
+        ];
+        for (field, _) in given.into_iter().filter(|(_, set)| *set) {
+            let Some((message, hint)) = role.unused(field) else { continue };
+            let span = front_matter_key(&doc.source.text, field);
+            let d = match span {
+                Some(span) => self.at(&doc.source, span, message),
+                None => self.file(&doc.source, message),
+            };
+            d.hint = Some(hint);
         }
     }
 

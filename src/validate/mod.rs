@@ -53,11 +53,11 @@ pub fn validate(
     settings.branding = v.branding(root, config, config_source);
     let mut site = Site { settings, ..Site::default() };
     let Loaded { mut home, programmes, mut pages, failed } = loaded;
-    v.docs(&mut home, "_index.md", true);
+    v.docs(&mut home, "_index.md", docs::Role::Home);
     site.home = home;
     v.programmes(&mut site, programmes, &failed);
     for page in &mut pages {
-        v.docs(&mut page.docs, &page.key, true);
+        v.docs(&mut page.docs, &page.key, docs::Role::Page);
         v.page_path(page);
     }
     site.pages = pages;

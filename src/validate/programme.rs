@@ -105,7 +105,7 @@ impl Validator<'_> {
             self.file(f, "the programme has no text").hint =
                 Some(format!("write its narrative in {} in the same folder", files.join(" and ")));
         } else {
-            self.docs(&mut narrative, &format!("{}/_index.md", p.id), false);
+            self.docs(&mut narrative, &format!("{}/_index.md", p.id), super::docs::Role::Narrative(&f.path));
         }
         Programme {
             file: f.path.clone(),
