@@ -70,7 +70,58 @@ fn explain(message: String) -> (String, Option<String>) {
         }
     }
     let hint = hint_for(&message);
-    (message, hint)
+    match plain_type_error(&message) {
+        Some(plain) => (plain, hint),
+        None => (message, hint),
+    }
+}
+
+/// A message from serde in plain words where it is one about a value's
+/// type, else as it is.
+pub fn plain_message(message: &str) -> String {
+    plain_type_error(message).unwrap_or_else(|| message.to_owned())
+}
+
+/// serde's `invalid type: string "ett", expected i64` in plain words:
+/// `expected a whole number, found the text "ett"`.
+fn plain_type_error(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
+    let (found, expected) = rest.split_once(", expected ")?;
+    Some(format!("expected {}, found {}", plain_expected(expected), plain_found(found)))
+}
+
+/// What serde says it expected (a Rust type, often), as an editor says it.
+fn plain_expected(expected: &str) -> &str {
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of 0 or more",
+        "f32" | "f64" => "a number",
+        "a string" | "a borrowed string" | "a character" => "text in \"quotes\"",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [brackets]",
+        "a TOML datetime" => "a date (year-month-day)",
+        e if e == "a map" || e.starts_with("struct ") => "a table",
+        e => e,
+    }
+}
+
+/// What serde says it found (`string "ett"`, ``integer `5` ``), as an editor says it.
+fn plain_found(found: &str) -> String {
+    let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_owned());
+    if let Some(text) = value("string ") {
+        return format!("the text {text}");
+    }
+    if let Some(number) = value("integer ").or_else(|| value("floating point ")) {
+        return format!("the number {number}");
+    }
+    if let Some(truth) = value("boolean ") {
+        return truth;
+    }
+    match found {
+        "sequence" => "a list".into(),
+        "map" => "a table".into(),
+        other => other.to_owned(),
+    }
 }
 
 /// A plain-words hint for the messages serde and toml give.
@@ -88,6 +139,19 @@ fn hint_for(message: &str) -> Option<String> {
     }
     if message.contains("invalid type") && message.contains("datetime") {
         return Some("write the date as year-month-day without quotes, e.g. 2026-03-31".into());
+    }
+    let text_found =
+        message.strip_prefix("invalid type: string \"").or_else(|| message.strip_prefix("invalid value: string \""));
+    if let Some(rest) = text_found {
+        let (text, expected) = rest.split_once("\", expected ")?;
+        let numeric = expected.starts_with("a number")
+            || ["i", "u", "f"].iter().any(|p| expected.starts_with(p) && expected[1..].parse::<u8>().is_ok());
+        if numeric && text.trim().parse::<f64>().is_ok() {
+            return Some(format!("write the number without quotes: {}", text.trim()));
+        }
+        if expected == "a boolean" {
+            return Some("write true or false, without quotes".into());
+        }
     }
     if message.contains("invalid type") {
         return Some("check the value's type: text goes in \"quotes\", numbers do not".into());
@@ -149,6 +213,37 @@ mod tests {
         assert_eq!(d.hint.as_deref(), Some("use one of: line, bar, hbar"));
         let d = parse::<Chart>(&source("chart = \"lien\"\n")).unwrap_err();
         assert_eq!(d.hint.as_deref(), Some("did you mean `line`?"));
+    }
+
+    #[test]
+    fn a_wrong_type_is_said_in_plain_words_with_a_fitting_hint() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Typed {
+            #[serde(default)]
+            order: Option<i64>,
+            #[serde(default)]
+            example_data: Option<bool>,
+            #[serde(default)]
+            name: Option<String>,
+            #[serde(default)]
+            years: Option<Vec<u32>>,
+        }
+        let error = |toml: &str| {
+            let d = parse::<Typed>(&source(toml)).unwrap_err();
+            (d.message, d.hint.unwrap_or_default())
+        };
+        let (message, hint) = error("order = \"2023\"\n");
+        assert_eq!(message, "expected a whole number, found the text \"2023\"");
+        assert_eq!(hint, "write the number without quotes: 2023");
+        assert_eq!(error("order = \"ett\"\n").1, "check the value's type: text goes in \"quotes\", numbers do not");
+        assert_eq!(error("order = 1.5\n").0, "expected a whole number, found the number 1.5");
+        let (message, hint) = error("example_data = \"ja\"\n");
+        assert_eq!(message, "expected true or false, found the text \"ja\"");
+        assert_eq!(hint, "write true or false, without quotes");
+        assert_eq!(error("name = 5\n").0, "expected text in \"quotes\", found the number 5");
+        assert_eq!(error("years = 2024\n").0, "expected a list in [brackets], found the number 2024");
+        assert_eq!(error("years = [-1]\n").0, "expected a whole number of 0 or more, found the number -1");
     }
 
     #[test]

@@ -198,7 +198,11 @@ fn bad_chart_data_is_reported_with_file_line_and_column() {
             "values = [96.5, -1.25]",
             &["utslapp.toml:11:10: the series has 2 values but there are 3 years"],
         ),
-        ("\"-\"", "\"ingen\"", &["utslapp.toml:11:17: invalid value", "\"-\" for a year without a value"]),
+        (
+            "\"-\"",
+            "\"ingen\"",
+            &["utslapp.toml:11:17: expected a number", "found the text \"ingen\"", "\"-\" for a year without a value"],
+        ),
         (
             "years = [2019, 2020, 2021]",
             "years = [2019, 2020, 2020]",

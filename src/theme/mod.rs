@@ -213,7 +213,7 @@ fn merged_toml<T: DeserializeOwned>(file: &ThemeFile) -> Result<T, Diagnostic> {
         .map_err(|e| Diagnostic::error(&file.path, format!("the built-in file does not parse: {e}")))?;
     merge(&mut merged, own);
     T::deserialize(toml::Value::Table(merged)).map_err(|e| {
-        Diagnostic::error(&file.path, e.message().trim().to_owned())
+        Diagnostic::error(&file.path, toml_file::plain_message(e.message().trim()))
             .with_hint("write only the keys you change, with the types the built-in file has")
     })
 }
