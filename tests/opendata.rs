@@ -215,3 +215,20 @@ fn a_licence_or_theme_outside_the_vocabularies_is_an_error_at_its_place() {
     assert!(stderr.contains("`GOV` is not a data theme the EU's vocabulary has"), "{stderr}");
     assert!(stderr.contains("did you mean GOVE?"), "{stderr}");
 }
+
+#[test]
+fn an_organisation_number_is_ten_digits_with_a_dash_after_the_sixth_if_any() {
+    let f = Fixture::new();
+    f.edit("site.toml", "licence = \"CC-BY-4.0\"", "licence = \"CC-BY-4.0\"\norganisation_number = \"2120002627\"");
+    assert_eq!(f.build().0, 0);
+    assert!(f.read("catalog.rdf").contains("http://dataportal.se/organisation/SE2120002627"));
+    for bad in ["21-20002627", "212000-26-27", "212000-262", "212000-262A"] {
+        f.edit("site.toml", "organisation_number = \"2120002627\"", &format!("organisation_number = \"{bad}\""));
+        let (code, _, stderr) = f.check(&[]);
+        assert_eq!(code, 1, "{bad}");
+        assert!(stderr.contains(&format!("`{bad}` is not an organisation number")), "{stderr}");
+        f.edit("site.toml", &format!("organisation_number = \"{bad}\""), "organisation_number = \"2120002627\"");
+    }
+    f.edit("site.toml", "organisation_number = \"2120002627\"", "organisation_number = \"212000-2627\"");
+    assert_eq!(f.check(&[]).0, 0, "the dash after the sixth digit is fine");
+}

@@ -117,9 +117,16 @@ impl Validator<'_> {
         v.clone()
     }
 
-    /// A Swedish organisation number as dataportal.se's address for the organisation.
+    /// A Swedish organisation number (ten digits, a dash after the sixth if
+    /// any, as the site.toml schema says) as dataportal.se's address for the
+    /// organisation.
     fn organisation_number(&mut self, file: &Arc<Source>, number: &Spanned<String>) -> Option<String> {
-        let digits: String = number.get_ref().chars().filter(|c| *c != '-').collect();
+        let written = number.get_ref();
+        let digits = match written.split_once('-') {
+            Some((head, tail)) if head.len() == 6 => format!("{head}{tail}"),
+            Some(_) => String::new(),
+            None => written.clone(),
+        };
         if digits.len() != 10 || !digits.chars().all(|c| c.is_ascii_digit()) {
             self.at(file, number.span(), format!("`{}` is not an organisation number", number.get_ref())).hint =
                 Some("write the ten digits, like organisation_number = \"212000-0000\"".into());
