@@ -56,6 +56,23 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     })
 }
 
+/// Where `key = …` is first written in the TOML `text` (the key, bare or in
+/// quotes), if it is.
+pub fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let quoted = format!("\"{key}\"");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        let name = [key, quoted.as_str()].into_iter().find(|k| rest.starts_with(k));
+        if let Some(name) = name.filter(|k| rest[k.len()..].trim_start().starts_with('=')) {
+            return Some(offset + indent..offset + indent + name.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The message in plain words, and a hint, for the messages serde and toml give.
 fn explain(message: String) -> (String, Option<String>) {
     // "unknown variant `pie`, expected one of `line`, `bar`, `hbar`"

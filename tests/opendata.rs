@@ -162,8 +162,10 @@ fn without_open_data_settings_there_is_no_catalogue_and_check_says_so() {
     let (code, _, stderr) = f.check(&[]);
     assert_eq!(code, 0);
     assert!(
-        stderr.contains("the site has no [open_data], so it publishes no data catalogue for dataportal.se"),
-        "{stderr}"
+        stderr.contains(
+            "warning: site.toml: the site has no [open_data], so it publishes no data catalogue for dataportal.se"
+        ),
+        "the warning is about the whole file, not its first line: {stderr}"
     );
     assert_eq!(f.build().0, 0);
     assert!(!f.out().join("catalog.rdf").exists());

@@ -37,18 +37,7 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
 /// Where `key` is set in the front matter of `text` (the key itself), if it is.
 pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
     let (start, end, _) = split_front_matter(text).ok()??;
-    let mut pos = start;
-    for line in text[start..end].split_inclusive('\n') {
-        let indent = line.len() - line.trim_start().len();
-        let rest = &line[indent..];
-        let quoted = format!("\"{key}\"");
-        let name = [key, quoted.as_str()].into_iter().find(|k| rest.starts_with(k));
-        if let Some(name) = name.filter(|k| rest[k.len()..].trim_start().starts_with('=')) {
-            return Some(pos + indent..pos + indent + name.len());
-        }
-        pos += line.len();
-    }
-    None
+    toml_file::key_span(&text[start..end], key).map(|span| span.start + start..span.end + start)
 }
 
 /// Parses a Markdown file's front matter; the document keeps the whole text.

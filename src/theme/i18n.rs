@@ -84,27 +84,12 @@ fn misspelt_keys(file: &ThemeFile, i18n: &mut I18n, problems: &mut Vec<Diagnosti
         let Some(best) = crate::text::nearest(&key, &known) else { continue };
         i18n.strings.remove(&key);
         let Ok(source) = file.source() else { continue };
-        let at = key_span(&source.text, &key);
+        let at = crate::toml_file::key_span(&source.text, &key).unwrap_or(0..0);
         problems.push(
             Diagnostic::error_at(&source, at, format!("`{key}` is not a UI string goalsite has"))
                 .with_hint(format!("did you mean `{best}`? (the keys are those of the built-in en.toml)")),
         );
     }
-}
-
-/// Where `key = …` is written in a TOML file, or its start.
-fn key_span(text: &str, key: &str) -> std::ops::Range<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let rest = trimmed.strip_prefix(key).map(str::trim_start);
-        if rest.is_some_and(|r| r.starts_with('=')) {
-            let start = offset + (line.len() - trimmed.len());
-            return start..start + key.len();
-        }
-        offset += line.len();
-    }
-    0..0
 }
 
 /// A language goalsite has no strings for, whose file still holds most of

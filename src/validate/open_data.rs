@@ -51,8 +51,8 @@ impl Validator<'_> {
     /// `[open_data]`, or a warning that the site publishes no catalogue.
     pub(super) fn open_data(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Option<OpenData> {
         let Some(o) = &c.open_data else {
-            let d =
-                self.at(file, 0..0, "the site has no [open_data], so it publishes no data catalogue for dataportal.se");
+            // The whole file: the table is missing, so no line of it is the place.
+            let d = self.file(file, "the site has no [open_data], so it publishes no data catalogue for dataportal.se");
             d.severity = Severity::Warning;
             d.hint = Some(
                 "add [open_data] with licence = \"CC0-1.0\" (or \"CC-BY-4.0\"), contact_email, themes = [\"GOVE\"] and published = 2026-01-31"
