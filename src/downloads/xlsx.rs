@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet,
 
 use crate::charts;
 use crate::locale::I18n;
-use crate::model::{Data, Figure, Indicator, Settings, ValueStatus};
+use crate::model::{Figure, Indicator, RowHead, Settings, TableRow, ValueStatus};
 
 /// The workbook of `ind` in `lang`, as bytes.
 pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Result<Vec<u8>, XlsxError> {
@@ -37,17 +37,24 @@ pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Re
         line(sheet, i18n.string("chart_example_banner"))?;
     }
     let mut row = row + 2;
-    let (corner, columns, rows) = table(ind, i18n, lang);
-    sheet.write_string_with_format(row, 0, corner, &bold)?;
+    let columns = ind.data.columns(lang);
+    sheet.write_string_with_format(row, 0, i18n.string(ind.data.corner_key()), &bold)?;
     for (c, name) in columns.iter().enumerate() {
         sheet.write_string_with_format(row, col(c + 1), name, &bold)?;
     }
     let mut notes = Vec::new();
-    for (header, figures) in rows {
+    for TableRow { head, figures } in ind.data.rows() {
         row += 1;
-        match &header {
-            Head::Year(year) => sheet.write_number(row, 0, f64::from(*year))?,
-            Head::Name(name) => sheet.write_string(row, 0, name)?,
+        // A year is a number; a category's name stays text, so "0180" or "NaN" stays as written.
+        let header = match head {
+            RowHead::Year(year) => {
+                sheet.write_number(row, 0, f64::from(year))?;
+                year.to_string()
+            }
+            RowHead::Category(c) => {
+                sheet.write_string(row, 0, c.name.tr(lang))?;
+                c.name.tr(lang).to_owned()
+            }
         };
         for (c, figure) in figures.iter().enumerate() {
             if let Some(v) = figure.value {
@@ -72,45 +79,6 @@ pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Re
 
 fn col(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
-}
-
-/// A row of the table: its header and its figures.
-type Row<'a> = (Head, Vec<&'a Figure>);
-
-/// A row's header: a year (written as a number) or a category's name
-/// (always text, so "0180" or "NaN" stays as written).
-enum Head {
-    Year(i32),
-    Name(String),
-}
-
-impl std::fmt::Display for Head {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            Head::Year(y) => write!(f, "{y}"),
-            Head::Name(n) => f.write_str(n),
-        }
-    }
-}
-
-/// The corner cell, the column names, and the rows.
-fn table<'a>(ind: &'a Indicator, i18n: &I18n, lang: &str) -> (String, Vec<String>, Vec<Row<'a>>) {
-    match &ind.data {
-        Data::Years { years, series } => (
-            i18n.string("year"),
-            series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
-            years
-                .iter()
-                .enumerate()
-                .map(|(i, &y)| (Head::Year(y), series.iter().filter_map(|s| s.values.get(i)).collect()))
-                .collect(),
-        ),
-        Data::Categories { year, categories } => (
-            i18n.string("category"),
-            vec![year.to_string()],
-            categories.iter().map(|c| (Head::Name(c.name.tr(lang).to_owned()), vec![&c.value])).collect(),
-        ),
-    }
 }
 
 /// What a value is when it is not simply measured, in words.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::locale::Text;
 use crate::model::{
-    Assessment, AssessmentKind, Data, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, ValueStatus,
+    Assessment, AssessmentKind, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, RowHead, ValueStatus,
 };
 use crate::routes::PageRef;
 
@@ -281,36 +281,22 @@ impl Renderer<'_> {
             missing: f.value.is_none(),
             mark: notes.mark(f),
         };
-        let (corner, columns, rows) = match &ind.data {
-            Data::Years { years, series } => (
-                i18n.string("year"),
-                series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
-                years
-                    .iter()
-                    .enumerate()
-                    .map(|(i, y)| Row {
-                        header: y.to_string(),
-                        cells: series.iter().filter_map(|s| s.values.get(i)).map(&mut cell).collect(),
-                        highlight: false,
-                        national: false,
-                    })
-                    .collect(),
-            ),
-            Data::Categories { year, categories } => (
-                i18n.string("category"),
-                vec![year.to_string()],
-                categories
-                    .iter()
-                    .map(|c| Row {
-                        header: c.name.tr(lang).to_owned(),
-                        cells: vec![cell(&c.value)],
-                        highlight: c.highlight,
-                        national: c.national,
-                    })
-                    .collect(),
-            ),
-        };
-        TableView { corner, columns, rows, notes: notes.notes }
+        let rows = ind
+            .data
+            .rows()
+            .into_iter()
+            .map(|row| {
+                let cells = row.figures.into_iter().map(&mut cell).collect();
+                match row.head {
+                    RowHead::Year(y) => Row { header: y.to_string(), cells, highlight: false, national: false },
+                    RowHead::Category(c) => {
+                        Row { header: c.name.tr(lang).to_owned(), cells, highlight: c.highlight, national: c.national }
+                    }
+                }
+            })
+            .collect();
+        let corner = i18n.string(ind.data.corner_key());
+        TableView { corner, columns: ind.data.columns(lang), rows, notes: notes.notes }
     }
 }
 

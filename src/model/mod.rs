@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::locale::Text;
 use crate::source::Source;
 
+mod data;
+
+pub use data::{Category, Data, Figure, RowHead, Series, TableRow, ValueStatus};
+
 /// Everything a site is made of, checked.
 #[derive(Debug, Default)]
 pub struct Site {
@@ -204,73 +208,6 @@ impl Indicator {
     /// Every value of the indicator (gaps left out), then its target.
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
         self.figures().filter_map(|f| f.value).chain(self.target.as_ref().map(|t| t.value))
-    }
-}
-
-/// An indicator's figures.
-#[derive(Debug, Clone)]
-pub enum Data {
-    /// Time series: one value per year and series (`None` for a gap).
-    Years { years: Vec<i32>, series: Vec<Series> },
-    /// A comparison by category in one year.
-    Categories { year: i32, categories: Vec<Category> },
-}
-
-/// One line of a time series.
-#[derive(Debug, Clone)]
-pub struct Series {
-    pub name: Text,
-    /// One per year (a gap has no value).
-    pub values: Vec<Figure>,
-    /// The home series: the one the target and the summary's distance to it refer to.
-    pub highlight: bool,
-}
-
-/// One bar of a comparison by category.
-#[derive(Debug, Clone)]
-pub struct Category {
-    pub name: Text,
-    pub value: Figure,
-    /// The home municipality.
-    pub highlight: bool,
-    /// The national value (Riket), set apart.
-    pub national: bool,
-}
-
-/// One value of an indicator, and what kind of figure it is.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Figure {
-    /// `None` for a year without a value.
-    pub value: Option<f64>,
-    pub status: ValueStatus,
-    /// Why the value is what it is (how it was derived, say).
-    pub note: Option<Text>,
-}
-
-/// Whether a value was measured, or is something else that must say so.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ValueStatus {
-    /// Reported as measured (the default; never written out).
-    #[default]
-    Measured,
-    /// Calculated from other figures (like a 1990 value from a change "since 1990").
-    Derived,
-    /// An estimate.
-    Estimated,
-    /// Preliminary: may still change.
-    Preliminary,
-}
-
-impl ValueStatus {
-    /// The word used in files and data downloads.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ValueStatus::Measured => "measured",
-            ValueStatus::Derived => "derived",
-            ValueStatus::Estimated => "estimated",
-            ValueStatus::Preliminary => "preliminary",
-        }
     }
 }
 
