@@ -85,7 +85,8 @@ impl Source {
         if window_start > line_start {
             shown.push('…');
         }
-        shown.push_str(text[window_start..window_end].trim_end_matches('\r'));
+        // Invisible characters are shown, one column each, so that the caret stays in place.
+        shown.extend(text[window_start..window_end].trim_end_matches('\r').chars().map(crate::text::shown));
         if window_end < line_end {
             shown.push('…');
         }

@@ -39,8 +39,22 @@ pub fn parse<T: DeserializeOwned>(source: &Arc<Source>) -> Result<T, Diagnostic>
     parse_part(source, 0..source.text.len())
 }
 
+/// An invisible character in the part `range` of `source` (see
+/// [`crate::text::invisible_character`]), as an error at its place.
+pub fn invisible_character(source: &Arc<Source>, range: std::ops::Range<usize>) -> Option<Diagnostic> {
+    let offset = range.start;
+    let (at, c, kind) = crate::text::invisible_character(&source.text[range])?;
+    let span = offset + at..offset + at + c.len_utf8();
+    let message = format!("the text holds an invisible {kind} (U+{:04X})", c as u32);
+    let hint = "delete it (it often comes with text pasted from another program)";
+    Some(Diagnostic::error_at(source, span, message).with_hint(hint).reading())
+}
+
 /// Parses the part `range` of `source` (front matter, say) as TOML into `T`.
 pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Range<usize>) -> Result<T, Diagnostic> {
+    if let Some(invisible) = invisible_character(source, range.clone()) {
+        return Err(invisible);
+    }
     let offset = range.start;
     toml::from_str(&source.text[range]).map_err(|e| {
         let (message, hint) = explain(e.message().trim().to_owned());

@@ -205,3 +205,31 @@ fn links_in_content_are_named_in_a_warning() {
         "{stderr}"
     );
 }
+
+#[test]
+fn invisible_characters_pasted_into_toml_or_markdown_are_errors_at_their_place_and_shown() {
+    let f = Fixture::new();
+    // A bell pasted into a programme title, a right-to-left override into a page's text.
+    f.edit("content/tillvaxt/programme.toml", "Program tillväxt", "Program till\u{7}växt");
+    f.edit("content/om.sv.md", "Text[^1].", "Text \u{202e}[^1].");
+    let (code, _, stderr) = f.check(&[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: content/tillvaxt/programme.toml:1:29: the text holds an invisible control character (U+0007)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Program till␇växt"), "the line is shown with the character visible: {stderr}");
+    assert!(
+        stderr.contains("content/om.sv.md:6:6: the text holds an invisible text direction control (U+202E)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains('\u{7}') && !stderr.contains('\u{202e}'), "nothing invisible is printed");
+    // A zero-width space written as an escape in a TOML text.
+    f.edit("content/tillvaxt/programme.toml", "Program till\u{7}växt", "Program till\\u200Bväxt");
+    f.edit("content/om.sv.md", "Text \u{202e}[^1].", "Text[^1].");
+    let (code, _, stderr) = f.check(&[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("invisible zero-width space (U+200B)"), "{stderr}");
+}

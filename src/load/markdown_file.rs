@@ -43,12 +43,8 @@ pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>>
 /// Parses a Markdown file's front matter; the document keeps the whole text.
 pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
     let text = &source.text;
-    if let Some(c) = crate::text::control_character(text) {
-        let at = text.find(c).unwrap_or_default();
-        let message = format!("the text holds an invisible control character (U+{:04X})", c as u32);
-        return Err(Diagnostic::error_at(&source, at..at + 1, message)
-            .with_hint("delete it (it often comes with text pasted from another program)")
-            .reading());
+    if let Some(invisible) = toml_file::invisible_character(&source, 0..text.len()) {
+        return Err(invisible);
     }
     let (front, body_offset) = match split_front_matter(text) {
         Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),

@@ -101,13 +101,14 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 }
 
-/// Refuses a text with an invisible control character (written as an
-/// escape such as `\u0001`, or pasted from another program): published, it
-/// would make the pages, charts and data catalogue invalid XML.
+/// Refuses a text with an invisible character written as an escape (such as
+/// `\u0001` or `\u202E`; pasted ones are found before the file is parsed): a
+/// control character would make the pages, charts and data catalogue
+/// invalid XML, a zero-width or text-direction one would hide or reorder text.
 fn visible<E: de::Error>(v: &str) -> Result<(), E> {
-    match crate::text::control_character(v) {
-        Some(c) => Err(E::custom(format!(
-            "the text holds an invisible control character (U+{:04X}); delete it, or write the text again by hand",
+    match crate::text::invisible_character(v) {
+        Some((_, c, kind)) => Err(E::custom(format!(
+            "the text holds an invisible {kind} (U+{:04X}); delete it, or write the text again by hand",
             c as u32
         ))),
         None => Ok(()),

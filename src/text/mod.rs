@@ -37,15 +37,65 @@ pub fn escape_into(out: &mut String, s: &str) {
     out.push_str(&s[start..]);
 }
 
-/// The first control character in `s` that XML does not allow (C0 controls
-/// but tab, line feed and carriage return), if any.
-pub fn control_character(s: &str) -> Option<char> {
-    s.chars().find(|&c| c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+/// The first character in `s` that a reader cannot see but that breaks or
+/// changes the text, if any: its byte offset, the character, and what it is.
+/// These are the control characters (C0 but tab, line feed and carriage
+/// return, DEL and C1), which XML does not allow, and the zero-width and
+/// text-direction characters, which hide or reorder text. A byte order mark
+/// at the very start belongs to the file, not to the text.
+pub fn invisible_character(s: &str) -> Option<(usize, char, &'static str)> {
+    s.char_indices()
+        .find_map(|(at, c)| invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')).map(|kind| (at, c, kind)))
+}
+
+/// What the invisible character `c` is, if it is one.
+fn invisible(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("control character"),
+        '\u{200b}' => Some("zero-width space"),
+        '\u{2060}' => Some("word joiner"),
+        '\u{feff}' => Some("zero-width no-break space"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some("text direction control"),
+        _ => None,
+    }
+}
+
+/// `c` as a terminal can show it in one column: a control character as its
+/// control picture (␇), another invisible character as �, the rest as it is.
+pub fn shown(c: char) -> char {
+    match (invisible(c), c) {
+        (None, c) => c,
+        (Some(_), '\0'..='\u{1f}') => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        (Some(_), '\u{7f}') => '\u{2421}',
+        (Some(_), _) => '\u{fffd}',
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_found_with_their_place_and_kind() {
+        assert_eq!(
+            invisible_character("Rad\tett\r\nRad två 👨\u{200d}👩"),
+            None,
+            "tabs, line ends and joiners are fine"
+        );
+        assert_eq!(invisible_character("ab\u{7}c"), Some((2, '\u{7}', "control character")));
+        assert_eq!(invisible_character("å\u{202e}x"), Some((2, '\u{202e}', "text direction control")));
+        assert_eq!(invisible_character("a\u{200b}b").map(|i| i.2), Some("zero-width space"));
+        assert_eq!(invisible_character("\u{feff}title = 1"), None, "the file's byte order mark");
+        assert_eq!(invisible_character("a\u{feff}b").map(|i| i.0), Some(1));
+        assert_eq!(invisible_character("\u{85}").map(|i| i.2), Some("control character"));
+    }
+
+    #[test]
+    fn invisible_characters_are_shown_in_one_column() {
+        let line: String = "a\u{8}b\u{202e}c\u{7f}".chars().map(shown).collect();
+        assert_eq!(line, "a␈b\u{fffd}c␡");
+    }
 
     #[test]
     fn the_five_html_characters_are_escaped_and_nothing_else() {
