@@ -347,3 +347,25 @@ fn case_5_example_data_says_so_inside_the_drawing() {
     let svg = f.read("data/utslapp.sv.svg");
     assert!(svg.contains(">Exempeldata – inte officiella siffror</text>"), "the download says so too");
 }
+
+#[test]
+fn a_mistake_in_the_report_year_s_assessments_is_one_error_not_also_a_missing_assessment() {
+    let f = Fixture::new();
+    for (from, to, error) in [
+        ("status = \"delvis\"", "stauts = \"delvis\"", "unknown field `stauts`"),
+        ("status = \"delvis\"", "status = \"delvs\"", "`delvs`"),
+    ] {
+        f.edit("content/tillvaxt/assessments/2024.toml", from, to);
+        let (code, _, stderr) = f.check(&[]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stderr.contains(error), "{stderr}");
+        assert!(!stderr.contains("has no assessment"), "no knock-on warning: {stderr}");
+        f.edit("content/tillvaxt/assessments/2024.toml", to, from);
+    }
+    f.remove("content/tillvaxt/assessments/2024.toml");
+    let (_, _, stderr) = f.check(&[]);
+    assert!(
+        stderr.contains("the goal `bostader` has no assessment for 2024"),
+        "a goal left out is still warned about: {stderr}"
+    );
+}

@@ -55,15 +55,27 @@ impl Validator<'_> {
         for goal in goals.iter_mut() {
             goal.assessments.sort_by_key(|a| a.year);
         }
-        if YEARS.contains(&report_year) {
+        // A report year's file that could not be read has its own error; no
+        // warnings that its goals are unassessed on top of it.
+        let file =
+            std::path::Path::new("content").join(&p.id).join(ASSESSMENTS_DIR).join(format!("{report_year}.toml"));
+        if YEARS.contains(&report_year) && !self.unread.contains(&file) {
             self.unassessed(p, goals, report_year);
         }
     }
 
-    /// Every goal is assessed for the report year (or says on purpose that it is not).
+    /// Every goal is assessed for the report year (or says on purpose that it
+    /// is not). A goal named in the report year's file with a status that has
+    /// its own error is not warned about again.
     fn unassessed(&mut self, p: &LoadedProgramme, goals: &[Goal], report_year: i32) {
+        let named: Vec<&str> = p
+            .assessments
+            .iter()
+            .filter(|file| file.year == report_year)
+            .flat_map(|file| file.data.keys().map(|id| id.get_ref().as_str()))
+            .collect();
         for (goal, entry) in goals.iter().zip(&p.data.goals) {
-            if goal.assessment_for(report_year).is_some() {
+            if goal.assessment_for(report_year).is_some() || named.contains(&goal.id.as_str()) {
                 continue;
             }
             let message = format!("the goal `{}` has no assessment for {report_year}, the report year", goal.id);
