@@ -57,7 +57,10 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     }
     let offset = range.start;
     toml::from_str(&source.text[range]).map_err(|e| {
-        let (message, hint) = explain(e.message().trim().to_owned());
+        let (message, mut hint) = explain(e.message().trim().to_owned());
+        if let Some(span) = e.span() {
+            hint = hint.or_else(|| decimal_comma(&source.text, span.start + offset));
+        }
         let d = match e.span() {
             Some(span) => Diagnostic::error_at(source, span.start + offset..span.end + offset, message),
             None => Diagnostic::error(&source.path, message),
@@ -111,6 +114,18 @@ fn explain(message: String) -> (String, Option<String>) {
 /// type, else as it is.
 pub fn plain_message(message: &str) -> String {
     plain_type_error(message).unwrap_or_else(|| message.to_owned())
+}
+
+/// A hint for a syntax error at `at` that is a decimal comma (`value = 22,5`).
+fn decimal_comma(text: &str, at: usize) -> Option<String> {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = text.get(at..)?.strip_prefix(',')?;
+    let before = text.get(..at)?;
+    let (whole, fraction) = (digits(&before.chars().rev().collect::<String>()), digits(after));
+    (whole > 0 && fraction > 0).then(|| {
+        let number = format!("{}.{}", &before[before.len() - whole..], &after[..fraction]);
+        format!("write decimals with a point, not a comma: {number}")
+    })
 }
 
 /// serde's `invalid type: string "ett", expected i64` in plain words:
@@ -179,6 +194,11 @@ fn hint_for(message: &str) -> Option<String> {
             || ["i", "u", "f"].iter().any(|p| expected.starts_with(p) && expected[1..].parse::<u8>().is_ok());
         if numeric && text.trim().parse::<f64>().is_ok() {
             return Some(format!("write the number without quotes: {}", text.trim()));
+        }
+        let pointed = text.trim().replacen(',', ".", 1);
+        let decimals = expected.starts_with("a number") || expected.starts_with('f');
+        if decimals && pointed.parse::<f64>().is_ok() {
+            return Some(format!("write the number with a decimal point and without quotes: {pointed}"));
         }
         if expected == "a boolean" {
             return Some("write true or false, without quotes".into());
@@ -259,6 +279,8 @@ mod tests {
             name: Option<String>,
             #[serde(default)]
             years: Option<Vec<u32>>,
+            #[serde(default)]
+            share: Option<f64>,
         }
         let error = |toml: &str| {
             let d = parse::<Typed>(&source(toml)).unwrap_err();
@@ -275,6 +297,8 @@ mod tests {
         assert_eq!(error("name = 5\n").0, "expected text in \"quotes\", found the number 5");
         assert_eq!(error("years = 2024\n").0, "expected a list in [brackets], found the number 2024");
         assert_eq!(error("years = [-1]\n").0, "expected a whole number of 0 or more, found the number -1");
+        assert_eq!(error("share = \"22,5\"\n").1, "write the number with a decimal point and without quotes: 22.5");
+        assert_eq!(error("share = 22,5\n").1, "write decimals with a point, not a comma: 22.5");
     }
 
     #[test]

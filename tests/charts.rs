@@ -276,3 +276,26 @@ fn without_the_png_option_the_site_offers_svg_only() {
     assert!(html.contains("/follow-up/data/utslapp.sv.svg"));
     assert!(!html.contains(".png"));
 }
+
+#[test]
+fn a_decimal_comma_in_a_list_of_values_is_warned_about() {
+    let f = Fixture::new();
+    let file = "content/tillvaxt/indicators/utslapp.toml";
+    // Still three values for three years: only the comma without a space gives it away.
+    f.edit(file, "values = [96.5, \"-\", -1.25]", "values = [96, 5,25]");
+    let (code, _, stderr) = f.check(&[]);
+    assert_eq!(code, 0, "a warning, not an error: {stderr}");
+    assert!(
+        stderr.contains(
+            "warning: content/tillvaxt/indicators/utslapp.toml:11:15: `5,25` is read as two values, 5 and 25"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("write it with a decimal point: 5.25"), "{stderr}");
+    assert_eq!(f.check(&["--deny-warnings"]).0, 1);
+    // A list written without spaces at all is a style, not a mistake.
+    f.edit(file, "values = [96, 5,25]", "values = [96,5,25]");
+    let (code, _, stderr) = f.check(&[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("read as two values"), "{stderr}");
+}

@@ -120,6 +120,7 @@ impl Validator<'_> {
             } else if s.values.get_ref().iter().all(|v| v.get_ref().value.is_none()) {
                 self.at(f, s.values.span(), "the series has no values, only gaps");
             }
+            self.decimal_commas(f, s.values.get_ref());
             let values = s.values.get_ref().iter().map(|v| self.figure(f, v)).collect();
             series.push(Series { name, values, highlight: s.highlight });
         }
@@ -175,6 +176,31 @@ impl Validator<'_> {
     }
 
     /// A value as written: within the range goalsite can draw, its note translated.
+    /// `[61, 62,5, 66]`: TOML reads `62,5` as two values, 62 and 5, which
+    /// may still add up to one value per year. In a list that otherwise puts a
+    /// space after its commas, a comma between two whole numbers with no
+    /// space is most likely a decimal comma.
+    fn decimal_commas(&mut self, f: &Arc<Source>, values: &[Spanned<DataValue>]) {
+        let text = &f.text;
+        let gap = |w: &[Spanned<DataValue>]| &text[w[0].span().end..w[1].span().start];
+        if !values.windows(2).any(|w| gap(w) != ",") {
+            return;
+        }
+        let whole = |v: &Spanned<DataValue>| {
+            let written = text[v.span()].trim_start_matches('-');
+            !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit())
+        };
+        for w in values.windows(2).filter(|w| gap(w) == "," && whole(&w[0]) && whole(&w[1])) {
+            let (a, b) = (&text[w[0].span()], &text[w[1].span()]);
+            let d =
+                self.at(f, w[0].span().start..w[1].span().end, format!("`{a},{b}` is read as two values, {a} and {b}"));
+            d.hint = Some(format!(
+                "if it is one value, write it with a decimal point: {a}.{b}; if it is two, put a space after the comma"
+            ));
+            d.severity = Severity::Warning;
+        }
+    }
+
     fn figure(&mut self, f: &Arc<Source>, v: &Spanned<DataValue>) -> Figure {
         let d = v.get_ref();
         if let Some(x) = d.value.filter(|x| x.abs() > MAX_VALUE) {
