@@ -57,11 +57,13 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     }
     let offset = range.start;
     toml::from_str(&source.text[range]).map_err(|e| {
+        let missing = e.message().starts_with("missing field");
         let (message, mut hint) = explain(e.message().trim().to_owned());
         if let Some(span) = e.span() {
             hint = hint.or_else(|| decimal_comma(&source.text, span.start + offset));
         }
-        let d = match e.span() {
+        // A key missing from the file's top level has no place but the file.
+        let d = match e.span().filter(|span| !(missing && span.is_empty())) {
             Some(span) => Diagnostic::error_at(source, span.start + offset..span.end + offset, message),
             None => Diagnostic::error(&source.path, message),
         };
@@ -129,8 +131,12 @@ fn decimal_comma(text: &str, at: usize) -> Option<String> {
 }
 
 /// serde's `invalid type: string "ett", expected i64` in plain words:
-/// `expected a whole number, found the text "ett"`.
+/// `expected a whole number, found the text "ett"`; `missing field `id``
+/// as `the key `id` is missing`.
 fn plain_type_error(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        return Some(format!("the key `{}` is missing", rest.trim_end_matches('`')));
+    }
     let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
     let (found, expected) = rest.split_once(", expected ")?;
     Some(format!("expected {}, found {}", plain_expected(expected), plain_found(found)))
@@ -180,8 +186,11 @@ fn hint_for(message: &str) -> Option<String> {
             None => format!("the keys allowed here are: {}", candidates.join(", ")),
         });
     }
-    if message.starts_with("missing field `") {
-        return Some("add the missing key (see docs/authoring.md for an example)".into());
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return Some(format!(
+            "add `{key} = …`; the editor's guide (docs/authoring.md in goalsite) shows each file with an example"
+        ));
     }
     if message.contains("invalid type") && message.contains("datetime") {
         return Some("write the date as year-month-day without quotes, e.g. 2026-03-31".into());

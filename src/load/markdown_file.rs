@@ -40,6 +40,25 @@ pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>>
     toml_file::key_span(&text[start..end], key).map(|span| span.start + start..span.end + start)
 }
 
+/// Whether `text` starts with front matter in other tools' style (YAML
+/// between `---` lines, `title: …`), which Markdown would show as a rule and
+/// a heading.
+fn yaml_front_matter(text: &str) -> bool {
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return false;
+    }
+    let mut keys = 0;
+    for line in lines.take(50) {
+        if line.trim_end() == "---" {
+            return keys > 0;
+        }
+        let key = line.split_once(':').map(|(k, _)| k);
+        keys += usize::from(key.is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_')));
+    }
+    false
+}
+
 /// Parses a Markdown file's front matter; the document keeps the whole text.
 pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
     let text = &source.text;
@@ -47,6 +66,16 @@ pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
         return Err(invisible);
     }
     let (front, body_offset) = match split_front_matter(text) {
+        Ok(None) if yaml_front_matter(text) => {
+            let at = usize::from(text.starts_with('\u{feff}')) * 3;
+            return Err(Diagnostic::error_at(
+                &source,
+                at..at + 3,
+                "the front matter starts with ---; goalsite's starts with +++",
+            )
+            .with_hint("write it in TOML between two lines of +++, like:\n  +++\n  title = \"Om uppföljningen\"\n  +++")
+            .reading());
+        }
         Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),
         Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(&source, start..end)?, body),
         Err(at) => {
@@ -91,6 +120,15 @@ mod tests {
         assert_eq!(front_matter_key(text, "slug").map(|r| &text[r]), Some("\"slug\""));
         assert_eq!(front_matter_key(text, "order"), None);
         assert_eq!(front_matter_key("title = \"no front matter\"\n", "title"), None);
+    }
+
+    #[test]
+    fn front_matter_in_yaml_is_an_error_that_shows_the_toml_way() {
+        let d = doc("---\ntitle: Om\n---\nText.\n").unwrap_err();
+        assert_eq!(d.message, "the front matter starts with ---; goalsite's starts with +++");
+        assert_eq!(d.location().map(|l| (l.line, l.column)), Some((1, 1)));
+        assert!(doc("---\n\nA text that starts with a rule.\n\n---\n").is_ok(), "rules around text are fine");
+        assert!(doc("Text\n\n---\ntitle: x\n---\n").is_ok(), "only at the top");
     }
 
     #[test]

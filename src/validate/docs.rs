@@ -87,7 +87,8 @@ impl Validator<'_> {
             }
             if let Some(slug) = &doc.front.slug {
                 if !is_valid_slug(slug) {
-                    self.file(&doc.source, format!("the slug `{slug}` cannot be used in an address")).hint =
+                    let message = format!("the slug `{slug}` cannot be used in an address");
+                    self.at_key(doc, "slug", message).hint =
                         Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(slug)));
                 }
             }
@@ -106,12 +107,15 @@ impl Validator<'_> {
         ];
         for (field, _) in given.into_iter().filter(|(_, set)| *set) {
             let Some((message, hint)) = role.unused(field) else { continue };
-            let span = front_matter_key(&doc.source.text, field);
-            let d = match span {
-                Some(span) => self.at(&doc.source, span, message),
-                None => self.file(&doc.source, message),
-            };
-            d.hint = Some(hint);
+            self.at_key(doc, field, message).hint = Some(hint);
+        }
+    }
+
+    /// A problem at front matter `key` of `doc` (or with the file, if the key cannot be found).
+    fn at_key(&mut self, doc: &Doc, key: &str, message: String) -> &mut Diagnostic {
+        match front_matter_key(&doc.source.text, key) {
+            Some(span) => self.at(&doc.source, span, message),
+            None => self.file(&doc.source, message),
         }
     }
 
