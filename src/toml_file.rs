@@ -58,7 +58,8 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     let offset = range.start;
     toml::from_str(&source.text[range]).map_err(|e| {
         let missing = e.message().starts_with("missing field");
-        let (message, mut hint) = explain(e.message().trim().to_owned());
+        let written = e.span().and_then(|span| source.text.get(span.start + offset..span.end + offset));
+        let (message, mut hint) = explain(e.message().trim().to_owned(), written);
         if let Some(span) = e.span() {
             hint = hint.or_else(|| decimal_comma(&source.text, span.start + offset));
         }
@@ -76,24 +77,35 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
 }
 
 /// Where `key = …` is first written in the TOML `text` (the key, bare or in
-/// quotes), if it is.
+/// either kind of quotes), if it is. Lines inside a multi-line string are
+/// text, not keys.
 pub fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let quoted = format!("\"{key}\"");
+    let names = [key.to_owned(), format!("\"{key}\""), format!("'{key}'")];
     let mut offset = 0;
+    let mut open: Option<&str> = None;
     for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if let Some(fence) = open {
+            if line.matches(fence).count() % 2 == 1 {
+                open = None;
+            }
+            continue;
+        }
         let indent = line.len() - line.trim_start().len();
         let rest = &line[indent..];
-        let name = [key, quoted.as_str()].into_iter().find(|k| rest.starts_with(k));
+        let name = names.iter().find(|k| rest.starts_with(k.as_str()));
         if let Some(name) = name.filter(|k| rest[k.len()..].trim_start().starts_with('=')) {
-            return Some(offset + indent..offset + indent + name.len());
+            return Some(start + indent..start + indent + name.len());
         }
-        offset += line.len();
+        open = ["\"\"\"", "'''"].into_iter().find(|fence| line.matches(fence).count() % 2 == 1);
     }
     None
 }
 
-/// The message in plain words, and a hint, for the messages serde and toml give.
-fn explain(message: String) -> (String, Option<String>) {
+/// The message in plain words, and a hint, for the messages serde and toml
+/// give; `written` is the text the message is about, where known.
+fn explain(message: String, written: Option<&str>) -> (String, Option<String>) {
     // "unknown variant `pie`, expected one of `line`, `bar`, `hbar`"
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         if let Some((value, expected)) = rest.split_once('`') {
@@ -106,7 +118,7 @@ fn explain(message: String) -> (String, Option<String>) {
         }
     }
     let hint = hint_for(&message);
-    match plain_type_error(&message) {
+    match plain_type_error(&message, written) {
         Some(plain) => (plain, hint),
         None => (message, hint),
     }
@@ -115,7 +127,17 @@ fn explain(message: String) -> (String, Option<String>) {
 /// A message from serde in plain words where it is one about a value's
 /// type, else as it is.
 pub fn plain_message(message: &str) -> String {
-    plain_type_error(message).unwrap_or_else(|| message.to_owned())
+    plain_type_error(message, None).unwrap_or_else(|| message.to_owned())
+}
+
+/// Whether `text`, written without quotes, is a finite TOML number.
+fn toml_number(text: &str) -> bool {
+    let value = toml::from_str::<toml::Table>(&format!("v = {text}")).ok().and_then(|mut t| t.remove("v"));
+    match value {
+        Some(toml::Value::Integer(_)) => true,
+        Some(toml::Value::Float(f)) => f.is_finite(),
+        _ => false,
+    }
 }
 
 /// A hint for a syntax error at `at` that is a decimal comma (`value = 22,5`).
@@ -132,14 +154,40 @@ fn decimal_comma(text: &str, at: usize) -> Option<String> {
 
 /// serde's `invalid type: string "ett", expected i64` in plain words:
 /// `expected a whole number, found the text "ett"`; `missing field `id``
-/// as `the key `id` is missing`.
-fn plain_type_error(message: &str) -> Option<String> {
+/// as `the key `id` is missing`. `written` is the value as written, where
+/// known (toml hands a date to serde as a table).
+fn plain_type_error(message: &str, written: Option<&str>) -> Option<String> {
     if let Some(rest) = message.strip_prefix("missing field `") {
         return Some(format!("the key `{}` is missing", rest.trim_end_matches('`')));
     }
     let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
-    let (found, expected) = rest.split_once(", expected ")?;
-    Some(format!("expected {}, found {}", plain_expected(expected), plain_found(found)))
+    // From the right: the value found may hold the words itself.
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    if let (Some(number), Some((min, max))) = (found.strip_prefix("integer "), whole_range(expected)) {
+        let number = number.trim_matches('`');
+        return Some(format!("expected a whole number from {min} to {max}, found {number}"));
+    }
+    let date = written.is_some_and(|w| w.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    let found = match found {
+        "map" if date => "a date".to_owned(),
+        found => plain_found(found),
+    };
+    Some(format!("expected {}, found {found}", plain_expected(expected)))
+}
+
+/// The values a Rust integer type `expected` holds, if it is one.
+fn whole_range(expected: &str) -> Option<(i128, i128)> {
+    Some(match expected {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
 }
 
 /// What serde says it expected (a Rust type, often), as an editor says it.
@@ -167,7 +215,7 @@ fn plain_found(found: &str) -> String {
         return format!("the number {number}");
     }
     if let Some(truth) = value("boolean ") {
-        return truth;
+        return format!("the value {truth}");
     }
     match found {
         "sequence" => "a list".into(),
@@ -199,14 +247,14 @@ fn hint_for(message: &str) -> Option<String> {
         message.strip_prefix("invalid type: string \"").or_else(|| message.strip_prefix("invalid value: string \""));
     if let Some(rest) = text_found {
         let (text, expected) = rest.split_once("\", expected ")?;
-        let numeric = expected.starts_with("a number")
-            || ["i", "u", "f"].iter().any(|p| expected.starts_with(p) && expected[1..].parse::<u8>().is_ok());
-        if numeric && text.trim().parse::<f64>().is_ok() {
-            return Some(format!("write the number without quotes: {}", text.trim()));
-        }
-        let pointed = text.trim().replacen(',', ".", 1);
+        let text = text.trim();
         let decimals = expected.starts_with("a number") || expected.starts_with('f');
-        if decimals && pointed.parse::<f64>().is_ok() {
+        let whole = whole_range(expected).is_some();
+        if (whole && text.parse::<i64>().is_ok()) || (decimals && toml_number(text)) {
+            return Some(format!("write the number without quotes: {text}"));
+        }
+        let pointed = text.replacen(',', ".", 1);
+        if decimals && toml_number(&pointed) {
             return Some(format!("write the number with a decimal point and without quotes: {pointed}"));
         }
         if expected == "a boolean" {
@@ -305,7 +353,18 @@ mod tests {
         assert_eq!(hint, "write true or false, without quotes");
         assert_eq!(error("name = 5\n").0, "expected text in \"quotes\", found the number 5");
         assert_eq!(error("years = 2024\n").0, "expected a list in [brackets], found the number 2024");
-        assert_eq!(error("years = [-1]\n").0, "expected a whole number of 0 or more, found the number -1");
+        assert_eq!(error("years = [-1]\n").0, "expected a whole number from 0 to 4294967295, found -1");
+        assert_eq!(error("order = 2026-01-31\n").0, "expected a whole number, found a date");
+        assert_eq!(error("name = { sv = 1 }\n").0, "expected text in \"quotes\", found a table");
+        assert_eq!(
+            error("example_data = \"a, expected b\"\n").0,
+            "expected true or false, found the text \"a, expected b\""
+        );
+        assert_eq!(error("order = true\n").0, "expected a whole number, found the value true");
+        let generic = "check the value's type: text goes in \"quotes\", numbers do not";
+        assert_eq!(error("order = \"2.5\"\n").1, generic, "2.5 is no whole number either");
+        assert_eq!(error("share = \"Infinity\"\n").1, generic);
+        assert_eq!(error("share = \"2.5\"\n").1, "write the number without quotes: 2.5");
         assert_eq!(error("share = \"22,5\"\n").1, "write the number with a decimal point and without quotes: 22.5");
         assert_eq!(error("share = 22,5\n").1, "write decimals with a point, not a comma: 22.5");
     }

@@ -119,6 +119,8 @@ mod tests {
         assert_eq!(front_matter_key(text, "title").unwrap().start, text.find("title=").unwrap());
         assert_eq!(front_matter_key(text, "slug").map(|r| &text[r]), Some("\"slug\""));
         assert_eq!(front_matter_key(text, "order"), None);
+        let text = "+++\ndescription = \"\"\"\nslug = x\n\"\"\"\n'slug' = 'start'\n+++\n";
+        assert_eq!(front_matter_key(text, "slug").map(|r| &text[r]), Some("'slug'"), "not the line in the string");
         assert_eq!(front_matter_key("title = \"no front matter\"\n", "title"), None);
     }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::markdown_file::front_matter_key;
-use crate::model::{Doc, Docs, MissingTranslation, Page};
+use crate::model::{Doc, Docs, FrontMatter, MissingTranslation, Page};
 use crate::text::{is_valid_slug, slugify};
 
 use super::Validator;
@@ -37,10 +37,11 @@ impl Role<'_> {
                 "`slug` is not used on the home page".into(),
                 "the home page is always at the language's root address; delete this line".into(),
             )),
-            (Role::Home, _) => Some((
-                format!("`{field}` is not used on the home page"),
+            (Role::Home, "order") => Some((
+                "`order` is not used on the home page".into(),
                 "`order` places free pages in the footer, and the home page is not one; delete this line".into(),
             )),
+            (Role::Home, _) => Some((format!("`{field}` is not used on the home page"), "delete this line".into())),
             (Role::Narrative(file), _) => {
                 let key = if field == "description" { "summary" } else { field };
                 Some((
@@ -98,12 +99,13 @@ impl Validator<'_> {
     /// Front matter that the document does not use is an error: the editor
     /// meant it to change the page, and it would not.
     fn unused_front_matter(&mut self, doc: &Doc, role: Role) {
-        let front = &doc.front;
+        // Every field, so that a new one must be placed here too.
+        let FrontMatter { title, slug, description, order } = &doc.front;
         let given = [
-            ("title", front.title.is_some()),
-            ("slug", front.slug.is_some()),
-            ("description", front.description.is_some()),
-            ("order", front.order.is_some()),
+            ("title", title.is_some()),
+            ("slug", slug.is_some()),
+            ("description", description.is_some()),
+            ("order", order.is_some()),
         ];
         for (field, _) in given.into_iter().filter(|(_, set)| *set) {
             let Some((message, hint)) = role.unused(field) else { continue };
