@@ -54,6 +54,9 @@ pub struct Routes {
 pub enum LinkError {
     /// No such file or goal: what is wrong, in words.
     Nowhere(String),
+    /// No such goal in the programme: what is wrong, and a hint that names
+    /// the nearest goal or all of them.
+    NoGoal(String, String),
     /// It names a file that could not be read (and was reported already).
     Unread,
 }
@@ -222,10 +225,16 @@ impl Routes {
             });
         };
         if let (PageRef::Programme(p), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
-            let goal_page = self
-                .goals
-                .get(&(p, goal.clone()))
-                .ok_or_else(|| nowhere(format!("no goal `{goal}` in content/{key}")))?;
+            let Some(goal_page) = self.goals.get(&(p, goal.clone())) else {
+                let mut goals: Vec<&str> =
+                    self.goals.keys().filter(|(q, _)| *q == p).map(|(_, g)| g.as_str()).collect();
+                goals.sort_unstable();
+                let hint = match crate::text::nearest(goal, &goals) {
+                    Some(best) => format!("did you mean @/{key}#{best}?"),
+                    None => format!("the goals in content/{key} are: {}", goals.join(", ")),
+                };
+                return Err(LinkError::NoGoal(format!("no goal `{goal}` in content/{key}"), hint));
+            };
             return Ok((*goal_page, None));
         }
         Ok((page, fragment))

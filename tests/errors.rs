@@ -81,6 +81,18 @@ fn broken_internal_link_is_reported_in_the_markdown_file() {
 }
 
 #[test]
+fn a_misspelt_goal_in_a_link_is_answered_with_the_nearest_goal() {
+    let f = Fixture::new();
+    f.edit("content/_index.sv.md", "programme.toml#bostader", "programme.toml#bostder");
+    let err = fails(&f);
+    assert!(
+        err.contains("the link @/tillvaxt/programme.toml#bostder leads nowhere: no goal `bostder` in content/tillvaxt/programme.toml"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean @/tillvaxt/programme.toml#bostader?"), "the goal, not the programme: {err}");
+}
+
+#[test]
 fn every_problem_in_every_file_is_reported_in_one_run() {
     let f = Fixture::new();
     f.edit("content/tillvaxt/assessments/2023.toml", "status = \"nej\"", "status = \"kanske\"");

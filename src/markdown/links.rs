@@ -47,6 +47,11 @@ impl<'a> Renderer<'a> {
                 }
             }
             Err(LinkError::Unread) => dest,
+            Err(LinkError::NoGoal(why, hint)) => {
+                self.broken_links += 1;
+                self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
+                dest
+            }
             Err(LinkError::Nowhere(why)) => {
                 self.broken_links += 1;
                 let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
