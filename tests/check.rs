@@ -128,6 +128,7 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
     let f = Fixture::new();
     f.edit("site.toml", "[footer]", "[check]\nmissing_translation = \"warn\"\n\n[footer]");
     f.remove("content/om.en.md");
+    f.edit("content/om.sv.md", "title = \"Om\"", "title = \"Om\"\norder = 1");
     let (code, stdout, stderr) = check(&f, &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("warning: content/om.en.md: the translation in `en` is missing"), "{stderr}");
@@ -143,6 +144,10 @@ fn missing_translations_can_be_warnings_and_the_page_says_so() {
     assert!(page.contains("<html lang=\"en\">"));
     assert!(page.contains("This text has not been translated into English yet."), "the page says so");
     assert!(page.contains("<div class=\"prose\" lang=\"sv\"><h2 id=\"bakgrund\">Bakgrund</h2>"), "marked as Swedish");
+    assert!(page.contains("<h1 lang=\"sv\">Om</h1>"), "the title too");
+    let home = f.read("en/index.html");
+    assert!(home.contains("en/om/\" lang=\"sv\">Om</a>"), "and the footer's link to it: {home}");
+    assert!(f.read("sv/index.html").contains("sv/om/\">Om</a>"), "not where it is in its language");
     assert!(!f.read("sv/om/index.html").contains("untranslated"));
 
     // A title shown in another language could not be marked: it stays an error.

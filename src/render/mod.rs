@@ -160,6 +160,26 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A link to `page` in `lang`, with its title's language where that is another.
+    fn page_link(&self, page: PageRef, lang: &str) -> views::Link {
+        views::Link {
+            title: self.title(page, lang),
+            url: self.routes.url(page, lang),
+            lang: self.title_lang(page, lang),
+        }
+    }
+
+    /// The language of `page`'s title in `lang` where it is another: the
+    /// title of a page shown untranslated (sites that allow that).
+    fn title_lang(&self, page: PageRef, lang: &str) -> Option<String> {
+        let docs = match page {
+            PageRef::Home => &self.site.home,
+            PageRef::Page(p) => &self.site.page(p).docs,
+            _ => return None,
+        };
+        self.doc_in(docs, lang).filter(|d| d.lang != lang).map(|d| d.lang.clone())
+    }
+
     fn description(&self, page: PageRef, lang: &str) -> String {
         let site = self.site;
         let fallback = site.settings.description.tr(lang).to_owned();
@@ -207,6 +227,7 @@ impl<'a> Renderer<'a> {
         let ctx = minijinja::context! {
             page => minijinja::context! {
                 title => self.title(page, lang),
+                title_lang => self.title_lang(page, lang),
                 description => self.description(page, lang),
                 url => self.routes.url(page, lang),
                 canonical => self.routes.abs_url(page, lang),

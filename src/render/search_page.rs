@@ -28,7 +28,7 @@ struct ProgrammeMap {
 impl Renderer<'_> {
     /// The values of the search page in `lang`.
     pub(super) fn search_view(&self, lang: &str) -> Value {
-        let link = |page: PageRef| Link { title: self.title(page, lang), url: self.routes.url(page, lang) };
+        let link = |page: PageRef| self.page_link(page, lang);
         let programmes: Vec<ProgrammeMap> = (0..self.site.programmes.len())
             .map(|i| {
                 let p = &self.site.programmes[i];

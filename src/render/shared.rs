@@ -21,7 +21,7 @@ impl Renderer<'_> {
         let nav: Vec<Link> = std::iter::once(PageRef::Home)
             .chain((0..self.site.programmes.len()).map(|p| PageRef::Programme(ProgrammeId(p))))
             .chain(report)
-            .map(|p| Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang) })
+            .map(|p| Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang), lang: None })
             .collect();
         let mut footer_pages: Vec<(i64, Link)> = self
             .site
@@ -30,8 +30,7 @@ impl Renderer<'_> {
             .enumerate()
             .filter_map(|(i, p)| {
                 let order = self.doc_in(&p.docs, lang)?.front.order?;
-                let page = PageRef::Page(PageId(i));
-                Some((order, Link { title: self.title(page, lang), url: self.routes.url(page, lang) }))
+                Some((order, self.page_link(PageRef::Page(PageId(i)), lang)))
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
@@ -40,8 +39,7 @@ impl Renderer<'_> {
         // and the accessibility statement.
         let last = [PageRef::Search, PageRef::OpenData, PageRef::Statement];
         for (n, page) in (0..).zip(last).filter(|(_, p)| self.routes.pages().contains(p)) {
-            let link = Link { title: self.title(page, lang), url: self.routes.url(page, lang) };
-            footer_pages.push((i64::MAX - 2 + n, link));
+            footer_pages.push((i64::MAX - 2 + n, self.page_link(page, lang)));
         }
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let footer = &settings.footer;

@@ -18,6 +18,8 @@ use super::Renderer;
 pub struct Link {
     pub title: String,
     pub url: String,
+    /// The title's language where it is not the page's (an untranslated page).
+    pub lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -184,6 +186,7 @@ impl Renderer<'_> {
         Link {
             title: self.site.programme(id).title.tr(lang).to_owned(),
             url: self.routes.url(PageRef::Programme(id), lang),
+            lang: None,
         }
     }
 
@@ -237,6 +240,7 @@ impl Renderer<'_> {
             .map(|&g| Link {
                 title: self.site.goal(g).title.tr(lang).to_owned(),
                 url: self.routes.url(PageRef::Goal(g), lang),
+                lang: None,
             })
             .collect();
         IndicatorView {
