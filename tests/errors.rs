@@ -132,7 +132,10 @@ fn duplicate_goal_id_and_duplicate_address_are_errors() {
     f.write("content/tillvaxt/programme.toml", &format!("{text}\n{goal}"));
     let err = fails(&f);
     assert!(err.contains("the goal id `bostader` is used twice"), "{err}");
+    let first = 1 + text[..text.find("id = \"bostader\"").unwrap()].lines().count();
+    assert!(err.contains(&format!("the other is at content/tillvaxt/programme.toml:{first}")), "{err}");
     assert!(err.contains("two pages have the same address /sv/tillvaxt/bostader/"), "{err}");
+    assert!(!err.contains("has no assessment"), "the assessment names the id: {err}");
 }
 
 #[test]

@@ -89,7 +89,9 @@ impl Validator<'_> {
     }
 
     fn unknown_goal(&mut self, f: &Arc<Source>, goal_id: &Spanned<String>, p: &LoadedProgramme) {
-        let ids: Vec<&str> = p.data.goals.iter().map(|g| g.id.get_ref().as_str()).collect();
+        let mut seen = std::collections::HashSet::new();
+        let ids: Vec<&str> =
+            p.data.goals.iter().map(|g| g.id.get_ref().as_str()).filter(|id| seen.insert(*id)).collect();
         let message = format!("there is no goal `{}` in {}", goal_id.get_ref(), p.source.path.display());
         let d = self.at(f, goal_id.span(), message);
         d.hint = Some(match nearest(goal_id.get_ref(), &ids) {

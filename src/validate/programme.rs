@@ -40,14 +40,18 @@ impl Validator<'_> {
             .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
             .collect();
         let known = Known { indicators: &indicator_ids, unread };
-        let mut goal_files: HashMap<String, String> = HashMap::new();
+        // Where each goal id was first seen: file and line.
+        let mut goal_places: HashMap<String, String> = HashMap::new();
         for (pi, p) in programmes.into_iter().enumerate() {
             let programme = ProgrammeId(pi);
             let first_goal = site.goals.len();
             for g in &p.data.goals {
-                if let Some(first) = goal_files.insert(g.id.get_ref().clone(), p.source.path.display().to_string()) {
+                let place = format!("{}:{}", p.source.path.display(), p.source.line_of(g.id.span().start));
+                if let Some(first) = goal_places.get(g.id.get_ref()) {
                     let d = self.at(&p.source, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
-                    d.hint = Some(format!("goal ids must be unique in the whole site; the other is in {first}"));
+                    d.hint = Some(format!("goal ids must be unique in the whole site; the other is at {first}"));
+                } else {
+                    goal_places.insert(g.id.get_ref().clone(), place);
                 }
                 let goal = self.goal(&p.source, g, programme, &known);
                 site.goals.push(goal);
