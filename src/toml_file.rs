@@ -240,6 +240,9 @@ fn hint_for(message: &str) -> Option<String> {
             "add `{key} = …`; the editor's guide (docs/authoring.md in goalsite) shows each file with an example"
         ));
     }
+    if message.starts_with("duplicate key") {
+        return Some("a key is written once in each table: keep one of them, delete the other".into());
+    }
     if message.contains("invalid type") && message.contains("datetime") {
         return Some("write the date as year-month-day without quotes, e.g. 2026-03-31".into());
     }
@@ -367,6 +370,13 @@ mod tests {
         assert_eq!(error("share = \"2.5\"\n").1, "write the number without quotes: 2.5");
         assert_eq!(error("share = \"22,5\"\n").1, "write the number with a decimal point and without quotes: 22.5");
         assert_eq!(error("share = 22,5\n").1, "write decimals with a point, not a comma: 22.5");
+    }
+
+    #[test]
+    fn a_key_written_twice_gets_a_hint() {
+        let d = parse::<Doc>(&source("title = \"a\"\nyear = 1\ntitle = \"b\"\n")).unwrap_err();
+        assert_eq!(d.location().map(|l| l.line), Some(3));
+        assert_eq!(d.hint.as_deref(), Some("a key is written once in each table: keep one of them, delete the other"));
     }
 
     #[test]
