@@ -178,15 +178,7 @@ impl Renderer<'_> {
             current: g.assessment_for(self.site.settings.report_year).map(|a| self.assessment_view(a, lang)),
             history,
             indicators,
-            programme: self.programme_link(g.programme, lang),
-        }
-    }
-
-    fn programme_link(&self, id: ProgrammeId, lang: &str) -> Link {
-        Link {
-            title: self.site.programme(id).title.tr(lang).to_owned(),
-            url: self.routes.url(PageRef::Programme(id), lang),
-            lang: None,
+            programme: self.page_link(PageRef::Programme(g.programme), lang),
         }
     }
 
@@ -234,15 +226,7 @@ impl Renderer<'_> {
         let fmt = &self.theme.i18n[lang].number;
         let decimals = crate::charts::decimals(ind);
         let summary = crate::charts::summary::summary(ind, lang, &self.theme.i18n[lang], decimals);
-        let goals = ind
-            .goals
-            .iter()
-            .map(|&g| Link {
-                title: self.site.goal(g).title.tr(lang).to_owned(),
-                url: self.routes.url(PageRef::Goal(g), lang),
-                lang: None,
-            })
-            .collect();
+        let goals = ind.goals.iter().map(|&g| self.page_link(PageRef::Goal(g), lang)).collect();
         IndicatorView {
             id: ind.id.clone(),
             title: ind.title.tr(lang).to_owned(),
@@ -270,7 +254,7 @@ impl Renderer<'_> {
                 false => String::new(),
             },
             goals,
-            programme: self.programme_link(ind.programme, lang),
+            programme: self.page_link(PageRef::Programme(ind.programme), lang),
         }
     }
 
