@@ -52,11 +52,9 @@ pub struct Routes {
 /// Why an `@/` link leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
-    /// No such file or goal: what is wrong, in words.
-    Nowhere(String),
-    /// No such goal in the programme: what is wrong, and a hint that names
-    /// the nearest goal or all of them.
-    NoGoal(String, String),
+    /// No such file or goal: what is wrong, in words, and for a goal a hint
+    /// that names the nearest goal or all of them.
+    Nowhere { why: String, hint: Option<String> },
     /// It names a file that could not be read (and was reported already).
     Unread,
 }
@@ -207,7 +205,7 @@ impl Routes {
 
     /// Resolves an `@/` link (without the `@/`) to a page and an optional `#fragment`.
     pub fn resolve(&self, target: &str) -> Result<(PageRef, Option<String>), LinkError> {
-        let nowhere = |why: String| LinkError::Nowhere(why);
+        let nowhere = |why: String| LinkError::Nowhere { why, hint: None };
         let (key, fragment) = match target.split_once('#') {
             Some((k, f)) => (k, Some(f.to_owned())),
             None => (target, None),
@@ -233,7 +231,7 @@ impl Routes {
                     Some(best) => format!("did you mean @/{key}#{best}?"),
                     None => format!("the goals in content/{key} are: {}", goals.join(", ")),
                 };
-                return Err(LinkError::NoGoal(format!("no goal `{goal}` in content/{key}"), hint));
+                return Err(LinkError::Nowhere { why: format!("no goal `{goal}` in content/{key}"), hint: Some(hint) });
             };
             return Ok((*goal_page, None));
         }

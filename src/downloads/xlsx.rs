@@ -52,8 +52,9 @@ pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Re
                 year.to_string()
             }
             RowHead::Category(c) => {
-                sheet.write_string(row, 0, c.name.tr(lang))?;
-                c.name.tr(lang).to_owned()
+                let name = c.name.tr(lang);
+                sheet.write_string(row, 0, name)?;
+                name.to_owned()
             }
         };
         for (c, figure) in figures.iter().enumerate() {

@@ -47,27 +47,27 @@ impl<'a> Renderer<'a> {
                 }
             }
             Err(LinkError::Unread) => dest,
-            Err(LinkError::NoGoal(why, hint)) => {
+            Err(LinkError::Nowhere { why, hint }) => {
                 self.broken_links += 1;
+                let hint = hint.unwrap_or_else(|| self.nearest_key(target));
                 self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
                 dest
             }
-            Err(LinkError::Nowhere(why)) => {
-                self.broken_links += 1;
-                let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
-                    true => self.routes.keys().collect(),
-                    false => Vec::new(),
-                };
-                let key = target.split('#').next().unwrap_or(target);
-                let hint = match nearest(key, &keys) {
-                    Some(best) => format!("did you mean @/{best}?"),
-                    None => {
-                        "write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md"
-                            .into()
-                    }
-                };
-                self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
-                dest
+        }
+    }
+
+    /// A hint for an `@/` link to no content file: the nearest link key (for
+    /// the first few broken links), or how such a link is written.
+    fn nearest_key(&self, target: &str) -> String {
+        let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
+            true => self.routes.keys().collect(),
+            false => Vec::new(),
+        };
+        let key = target.split('#').next().unwrap_or(target);
+        match nearest(key, &keys) {
+            Some(best) => format!("did you mean @/{best}?"),
+            None => {
+                "write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md".into()
             }
         }
     }
