@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::markdown::Links;
 use crate::model::{PageId, ProgrammeId, Site};
 use crate::routes::PageRef;
@@ -17,12 +18,12 @@ const HINTED: usize = 100;
 
 /// The ids of every rendered page, by page and language.
 #[derive(Default)]
-pub struct PageIds(HashMap<(PageRef, String), Vec<String>>);
+pub struct PageIds(HashMap<(PageRef, Lang), Vec<String>>);
 
 impl PageIds {
     /// Records the ids of the page `page` in `lang` (sorted, from [`ids_in`]).
-    pub fn insert(&mut self, page: PageRef, lang: &str, ids: Vec<String>) {
-        self.0.insert((page, lang.to_owned()), ids);
+    pub fn insert(&mut self, page: PageRef, lang: Lang, ids: Vec<String>) {
+        self.0.insert((page, lang), ids);
     }
 }
 
@@ -54,7 +55,7 @@ pub fn check(
             .filter_map(|(path, (page, lang))| {
                 let mut ids: Vec<String> = links.get(path)?.ids.iter().chain(theme_ids).cloned().collect();
                 ids.sort();
-                Some(((*page, lang.clone()), ids))
+                Some(((*page, *lang), ids))
             })
             .collect(),
     });
@@ -64,7 +65,7 @@ pub fn check(
         let Some((own_ref, _)) = own_page.get(&doc.source.path) else { continue };
         let mut broken = 0;
         for link in &own.fragments {
-            let Some(ids) = known.0.get(&(link.target.unwrap_or(*own_ref), doc.lang.clone())) else { continue };
+            let Some(ids) = known.0.get(&(link.target.unwrap_or(*own_ref), doc.lang)) else { continue };
             if ids.binary_search(&link.fragment).is_ok() {
                 continue;
             }
@@ -72,7 +73,7 @@ pub fn check(
             let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
             let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
             let d = Diagnostic::error_at(&doc.source, span, message);
-            if link.target.is_some_and(|page| untranslated(site, page, &doc.lang)) {
+            if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
                 // The page shows its text in another language for now (the site allows that).
                 problems.push(d.warning().with_hint(format!(
                     "the page has no text in `{}` yet, so it has other anchors; the link works once it is translated",
@@ -93,7 +94,7 @@ pub fn check(
 }
 
 /// Whether `page` has text, but none in `lang` (it shows another language's).
-fn untranslated(site: &Site, page: PageRef, lang: &str) -> bool {
+fn untranslated(site: &Site, page: PageRef, lang: Lang) -> bool {
     let docs = match page {
         PageRef::Home => &site.home,
         PageRef::Programme(p) => &site.programme(p).narrative,
@@ -105,11 +106,11 @@ fn untranslated(site: &Site, page: PageRef, lang: &str) -> bool {
         | PageRef::Statement
         | PageRef::Search => return false,
     };
-    !docs.is_empty() && !docs.contains_key(lang)
+    !docs.is_empty() && !docs.contains_key(&lang)
 }
 
 /// The page (and language) each Markdown document is the text of.
-fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, String)> {
+fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, Lang)> {
     let home = site.home.values().map(|d| (PageRef::Home, d));
     let narratives = site
         .programmes
@@ -118,7 +119,7 @@ fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, String)> {
         .flat_map(|(i, p)| p.narrative.values().map(move |d| (PageRef::Programme(ProgrammeId(i)), d)));
     let pages =
         site.pages.iter().enumerate().flat_map(|(i, p)| p.docs.values().map(move |d| (PageRef::Page(PageId(i)), d)));
-    home.chain(narratives).chain(pages).map(|(page, d)| (d.source.path.clone(), (page, d.lang.clone()))).collect()
+    home.chain(narratives).chain(pages).map(|(page, d)| (d.source.path.clone(), (page, d.lang))).collect()
 }
 
 #[cfg(test)]

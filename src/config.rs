@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{AssessmentKind, Conformance, MissingTranslation, RawHtml};
 use crate::source::Source;
 
@@ -188,7 +188,7 @@ impl SiteConfig {
                 let message = format!("the language `{code}` is listed twice");
                 problems.push(Diagnostic::error_at(source, l.code.span(), message));
             }
-            if !crate::text::is_valid_slug(code) {
+            if Lang::new(code).is_none() {
                 let d = Diagnostic::error_at(
                     source,
                     l.code.span(),
@@ -211,8 +211,9 @@ impl SiteConfig {
         Ok((crate::toml_file::parse(&source)?, source))
     }
 
-    /// The language codes in order; the first is the default language.
-    pub fn lang_codes(&self) -> Vec<String> {
-        self.languages.get_ref().iter().map(|l| l.code.get_ref().clone()).collect()
+    /// The language codes in order (those that are codes: the others are
+    /// [`SiteConfig::language_problems`]); the first is the default language.
+    pub fn langs(&self) -> Vec<Lang> {
+        self.languages.get_ref().iter().filter_map(|l| Lang::new(l.code.get_ref())).collect()
     }
 }

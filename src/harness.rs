@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::files::{IndicatorFile, ProgrammeFile};
-use crate::locale::Typography;
+use crate::locale::{Lang, Typography};
 use crate::markdown::{self, Rules};
 use crate::model::{Language, Site};
 use crate::routes::Routes;
@@ -25,13 +25,13 @@ pub fn toml_files(text: &str) -> Vec<Diagnostic> {
 /// other pages: the byte ranges of its `#anchor` links, and the problems found.
 pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
     let source = Arc::new(Source::new("content/a.sv.md", text));
-    let doc = match crate::load::markdown_file::parse(source, "sv".into()) {
+    let doc = match crate::load::markdown_file::parse(source, Lang::known("sv")) {
         Ok(doc) => doc,
         Err(d) => return (Vec::new(), vec![d]),
     };
     let mut site = Site::default();
     site.settings.languages =
-        ["sv", "en"].iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
+        ["sv", "en"].iter().map(|l| Language { code: Lang::known(l), name: l.to_string() }).collect();
     site.settings.base_url = "https://example.org/".into();
     let (routes, _) = Routes::new(&site, &[]);
     let typography = Typography {
@@ -83,7 +83,7 @@ impl Charts {
     /// Loads and checks the site at `root`.
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
         let (config, source) = crate::config::SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
-        let langs = config.lang_codes();
+        let langs = config.langs();
         let (theme, problems) = crate::theme::Theme::load(root, &config.theme, &source, &langs);
         let theme = theme.ok_or_else(|| Diagnostics::new(problems))?;
         let (loaded, mut problems) = crate::load::load(root, &langs);
@@ -102,8 +102,9 @@ impl Charts {
 
     /// Indicator `i` in `lang` as its download SVG and PNG (the PNG's size).
     pub fn download(&self, i: usize, lang: &str) -> usize {
+        let lang = Lang::known(lang);
         let ind = &self.site.indicators[i];
-        let mut chart = crate::charts::Chart::new(ind, &self.theme.chart, &self.theme.i18n[lang], lang);
+        let mut chart = crate::charts::Chart::new(ind, &self.theme.chart, self.theme.i18n(lang), lang);
         chart.title = Some("Bench");
         chart.source = Some("Källa: bench");
         let svg = crate::charts::standalone_svg(&chart, "Bench", "").unwrap_or_default();
@@ -112,8 +113,9 @@ impl Charts {
 
     /// Draws indicator `i` in `lang`, wide or narrow, as a page would.
     pub fn draw(&self, i: usize, lang: &str, wide: bool) -> String {
+        let lang = Lang::known(lang);
         let ind = &self.site.indicators[i];
-        let chart = crate::charts::Chart::new(ind, &self.theme.chart, &self.theme.i18n[lang], lang);
+        let chart = crate::charts::Chart::new(ind, &self.theme.chart, self.theme.i18n(lang), lang);
         let variant = if wide { crate::charts::Variant::Wide } else { crate::charts::Variant::Narrow };
         crate::charts::draw(&chart, variant).unwrap_or_default()
     }

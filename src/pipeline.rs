@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::anchors::{self, PageIds};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::Lang;
 use crate::model::Site;
 use crate::output::Output;
 use crate::render::{publish_assets, render_doc, DocOutcome, Renderer, BUNDLE_DIR};
@@ -50,7 +51,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
     if !language_problems.is_empty() {
         return Err(Diagnostics::new(language_problems));
     }
-    let langs = config.lang_codes();
+    let langs = config.langs();
     let mut problems = Vec::new();
     let (theme, mut theme_problems) = Theme::load(root, &config.theme, &config_source, &langs);
     problems.append(&mut theme_problems);
@@ -106,7 +107,7 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
 
 /// The theme's own pages with their slug per language: the full report, the
 /// open data page, and the search page on sites with search.
-fn theme_pages(theme: &Theme, site: &Site, langs: &[String]) -> Vec<(PageRef, Vec<String>)> {
+fn theme_pages(theme: &Theme, site: &Site, langs: &[Lang]) -> Vec<(PageRef, Vec<String>)> {
     let mut pages = vec![
         (PageRef::Report, theme.slugs("report_slug", langs)),
         (PageRef::OpenData, theme.slugs("open_data_slug", langs)),
@@ -121,7 +122,7 @@ fn theme_pages(theme: &Theme, site: &Site, langs: &[String]) -> Vec<(PageRef, Ve
 fn write_search_bundle(
     out: &Output,
     pages: Vec<search::Page>,
-    langs: &[String],
+    langs: &[Lang],
     progress: bool,
 ) -> Result<(), Diagnostics> {
     let show = progress && std::io::stderr().is_terminal() && pages.len() > 1000;
@@ -163,9 +164,9 @@ fn render_pages(
 ) -> (usize, Option<Vec<search::Page>>) {
     let index = renderer.site.settings.search && out.is_some();
     let start = Instant::now();
-    let langs = renderer.site.settings.lang_codes();
-    let jobs: Vec<(PageRef, &str)> =
-        renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |l| (p, l.as_str()))).collect();
+    let langs = renderer.site.settings.langs();
+    let jobs: Vec<(PageRef, Lang)> =
+        renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |&l| (p, l))).collect();
     let done = AtomicUsize::new(0);
     let show = progress && std::io::stderr().is_terminal();
     // Only each page's ids and its Markdown's anchors and problems are kept,

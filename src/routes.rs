@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{INDEX_STEM, INDICATORS_DIR, PROGRAMME_FILE};
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId, Site};
 use crate::text::base_path_of;
 
@@ -30,7 +30,7 @@ pub enum PageRef {
 /// Every page's path per language, and the link keys that lead to them.
 #[derive(Debug, Clone)]
 pub struct Routes {
-    langs: Vec<String>,
+    langs: Vec<Lang>,
     base_url: String,
     base_path: String,
     /// Every page, in the site's order (home, each programme with its goals
@@ -64,7 +64,7 @@ impl Routes {
     /// full report, the open data page) with their slug per language, in the
     /// site's order. Two pages on one URL become diagnostics.
     pub fn new(site: &Site, theme_pages: &[(PageRef, Vec<String>)]) -> (Routes, Vec<Diagnostic>) {
-        let langs = site.settings.lang_codes();
+        let langs = site.settings.langs();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
         let mut routes = Routes {
@@ -80,8 +80,8 @@ impl Routes {
         let mut problems = Vec::new();
         let mut owners: HashMap<String, String> = HashMap::new();
         // `owner` names what gives the page its address in a language.
-        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(&str) -> String| {
-            for (path, lang) in paths.iter().zip(langs) {
+        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(Lang) -> String| {
+            for (path, &lang) in paths.iter().zip(langs) {
                 let owner = owner(lang);
                 if let Some(first) = owners.insert(path.clone(), owner.clone()) {
                     problems.push(
@@ -153,7 +153,7 @@ impl Routes {
                 })
                 .collect();
             let any = page.docs.values().next().map(|d| d.source.path.to_string_lossy().into_owned());
-            let owner = |lang: &str| match page.docs.get(lang) {
+            let owner = |lang: Lang| match page.docs.get(&lang) {
                 Some(doc) => doc.source.path.to_string_lossy().into_owned(),
                 None => any.clone().unwrap_or_default(),
             };
@@ -179,18 +179,18 @@ impl Routes {
     }
 
     /// The path of `page` in `lang` under the site root, e.g. `sv/tillvaxt/`.
-    pub fn path(&self, page: PageRef, lang: &str) -> &str {
-        let i = self.langs.iter().position(|l| l == lang).unwrap_or(0);
+    pub fn path(&self, page: PageRef, lang: Lang) -> &str {
+        let i = self.langs.iter().position(|&l| l == lang).unwrap_or(0);
         self.paths.get(&page).and_then(|p| p.get(i)).map_or("", String::as_str)
     }
 
     /// The link to `page` in `lang`, from the host root (`/uppfoljning/sv/tillvaxt/`).
-    pub fn url(&self, page: PageRef, lang: &str) -> String {
+    pub fn url(&self, page: PageRef, lang: Lang) -> String {
         format!("{}{}", self.base_path, self.path(page, lang))
     }
 
     /// The absolute URL of `page` in `lang`.
-    pub fn abs_url(&self, page: PageRef, lang: &str) -> String {
+    pub fn abs_url(&self, page: PageRef, lang: Lang) -> String {
         format!("{}{}", self.base_url, self.path(page, lang))
     }
 
@@ -259,6 +259,6 @@ fn unread_key(path: &std::path::Path) -> Option<String> {
 }
 
 /// The slug per language: the author's, or the id.
-fn slugs(id: &str, given: Option<&Text>, langs: &[String]) -> Vec<String> {
+fn slugs(id: &str, given: Option<&Text>, langs: &[Lang]) -> Vec<String> {
     langs.iter().map(|l| given.and_then(|t| t.get(l)).unwrap_or(id).to_owned()).collect()
 }

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
+use crate::locale::Lang;
 use crate::routes::PageRef;
 
 /// A rendered page for the index.
@@ -39,7 +40,7 @@ pub fn indexed(page: PageRef) -> bool {
 /// indexed on a thread of its own (Pagefind indexes languages apart
 /// anyway); the same pages give the same bytes, as they are indexed in the
 /// order of their paths.
-pub fn bundle(pages: Vec<Page>, langs: &[String]) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn bundle(pages: Vec<Page>, langs: &[Lang]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut by_lang: Vec<Vec<Page>> = langs.iter().map(|_| Vec::new()).collect();
     for page in pages {
         let lang = page.path.split('/').next().unwrap_or_default();
@@ -114,12 +115,12 @@ fn merged_entry(entries: &[Vec<u8>]) -> Result<Vec<u8>, String> {
 /// the script, its worker, the entry file, the index, and the WebAssembly of
 /// the site's languages (the generic one only for a language Pagefind has
 /// no stemming for). Not Pagefind's UIs, nor the highlighting script.
-fn wanted(name: &str, langs: &[String], names: &[&String]) -> bool {
-    let wasm = |lang: &str| format!("wasm.{lang}.pagefind");
+fn wanted(name: &str, langs: &[Lang], names: &[&String]) -> bool {
+    let wasm = |lang: Lang| format!("wasm.{lang}.pagefind");
     match name {
         "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json" => true,
-        "wasm.unknown.pagefind" => langs.iter().any(|l| !names.contains(&&wasm(l))),
-        n if n.starts_with("wasm.") => langs.iter().any(|l| n == wasm(l)),
+        "wasm.unknown.pagefind" => langs.iter().any(|l| !names.contains(&&wasm(*l))),
+        n if n.starts_with("wasm.") => langs.iter().any(|l| n == wasm(*l)),
         n => {
             n.ends_with(".pf_meta")
                 || ["index/", "fragment/", "filter/"]
@@ -141,8 +142,8 @@ mod tests {
         Page { path: path.into(), html }
     }
 
-    fn langs() -> Vec<String> {
-        vec!["sv".into(), "en".into()]
+    fn langs() -> Vec<Lang> {
+        vec![Lang::known("sv"), Lang::known("en")]
     }
 
     #[test]
@@ -177,7 +178,7 @@ mod tests {
 
     #[test]
     fn a_language_without_stemming_gets_the_generic_webassembly() {
-        let files = bundle(vec![page("xx/a/", "xx", "Text")], &["xx".to_owned()]).unwrap();
+        let files = bundle(vec![page("xx/a/", "xx", "Text")], &[Lang::known("xx")]).unwrap();
         assert!(files.iter().any(|(n, _)| n == "wasm.unknown.pagefind"));
     }
 }

@@ -20,7 +20,7 @@ mod line;
 mod scale;
 pub mod summary;
 
-use crate::locale::{shown_decimals, I18n};
+use crate::locale::{shown_decimals, I18n, Lang};
 use crate::model::{Data, Indicator, ValueStatus};
 use crate::theme::ChartStyle;
 
@@ -72,7 +72,7 @@ pub struct Chart<'a> {
     pub ind: &'a Indicator,
     pub style: &'a ChartStyle,
     pub i18n: &'a I18n,
-    pub lang: &'a str,
+    pub lang: Lang,
     pub decimals: usize,
     /// The name of the target mark ("Mål 2025").
     pub target_label: String,
@@ -84,7 +84,7 @@ pub struct Chart<'a> {
 
 impl<'a> Chart<'a> {
     /// `ind` as the page shows it in `lang` (no title or source in the drawing).
-    pub fn new(ind: &'a Indicator, style: &'a ChartStyle, i18n: &'a I18n, lang: &'a str) -> Chart<'a> {
+    pub fn new(ind: &'a Indicator, style: &'a ChartStyle, i18n: &'a I18n, lang: Lang) -> Chart<'a> {
         let target_label = ind.target.as_ref().map_or(String::new(), |t| match &t.label {
             Some(label) => label.tr(lang).to_owned(),
             None => crate::locale::fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
@@ -121,7 +121,7 @@ impl<'a> Chart<'a> {
 
 /// The indicator's title with the report's label, if it has one ("Diagram 3.
 /// Territoriella utsläpp").
-pub fn heading(ind: &Indicator, i18n: &I18n, lang: &str) -> String {
+pub fn heading(ind: &Indicator, i18n: &I18n, lang: Lang) -> String {
     match &ind.label {
         Some(label) => crate::locale::fill(
             &i18n.string("labelled_title"),

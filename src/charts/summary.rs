@@ -4,11 +4,11 @@
 //! is a whole pattern from the theme's i18n file, never glued from words;
 //! every value that is not measured says what it is, and so does example data.
 
-use crate::locale::{fill, I18n};
+use crate::locale::{fill, I18n, Lang};
 use crate::model::{Data, Figure, Indicator, Series, ValueStatus};
 
 /// A summary of `ind` in the language of `i18n`, its values with `decimals` decimals.
-pub fn summary(ind: &Indicator, lang: &str, i18n: &I18n, decimals: usize) -> String {
+pub fn summary(ind: &Indicator, lang: Lang, i18n: &I18n, decimals: usize) -> String {
     let w = Words { lang, i18n, decimals, unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)) };
     let mut sentences = Vec::new();
     if ind.example_data {
@@ -71,7 +71,7 @@ pub fn is_percent(unit: &str, i18n: &I18n) -> bool {
 
 /// How values are written in one language.
 struct Words<'a> {
-    lang: &'a str,
+    lang: Lang,
     i18n: &'a I18n,
     decimals: usize,
     unit: &'a str,

@@ -2,13 +2,13 @@
 //! UTF-8 with a byte order mark, texts in every language, and cells a
 //! spreadsheet would run as formulas neutralised.
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{Data, Figure, Indicator};
 
 /// One row per value, in long ("tidy") form: indicator, year, value, its
 /// status (measured, derived, …), then the series name, unit, source and the
 /// value's note in each language.
-pub fn csv(ind: &Indicator, langs: &[String]) -> String {
+pub fn csv(ind: &Indicator, langs: &[Lang]) -> String {
     let id = &ind.id;
     let mut header = vec!["indicator".to_owned(), "year".to_owned(), "value".to_owned(), "status".to_owned()];
     for field in ["series", "unit", "source", "note"] {
@@ -19,7 +19,7 @@ pub fn csv(ind: &Indicator, langs: &[String]) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, header.iter().map(|h| Cell::Text(h)));
     let per_lang =
-        |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(l)).to_owned()).collect::<Vec<_>>();
+        |t: Option<&Text>| langs.iter().map(move |l| t.map_or("", |t| t.tr(*l)).to_owned()).collect::<Vec<_>>();
     let unit = per_lang(ind.unit.as_ref());
     let source = per_lang(Some(&ind.source));
     let example = ind.example_data.to_string();

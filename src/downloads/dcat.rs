@@ -6,7 +6,7 @@
 //! vocabularies (file types, languages, themes, frequency, access rights),
 //! as the DCAT-AP SHACL shapes require.
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{Data, IndicatorId, OpenData, Site};
 use crate::routes::{PageRef, Routes};
 use crate::text::escape;
@@ -25,7 +25,7 @@ pub struct Distribution {
     pub path: String,
     pub file_type: &'static str,
     pub media_type: &'static str,
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
 }
 
 /// The catalogue of the `catalogued` indicators; `files(i)` lists indicator
@@ -41,7 +41,7 @@ pub fn catalog(
     let base = routes.base_url();
     let me = |fragment: &str| format!("{base}{CATALOG_PATH}#{fragment}");
     let publisher = open.publisher_iri.clone().unwrap_or_else(|| me("publisher"));
-    let mut x = Xml::new(&s.lang_codes(), s.report_year);
+    let mut x = Xml::new(&s.langs(), s.report_year);
     x.open(&format!("dcat:Catalog rdf:about=\"{}\"", escape(&me("catalog"))));
     x.texts("dcterms:title", &s.title);
     x.texts("dcterms:description", &s.description);
@@ -49,7 +49,7 @@ pub fn catalog(
     // DCAT-AP-SE: the catalogue itself is always CC0.
     x.resource("dcterms:license", crate::model::Licence::Cc0.iri());
     x.resource("foaf:homepage", base);
-    for lang in s.lang_codes() {
+    for lang in s.langs() {
         if let Some(code) = eu_language(&lang) {
             x.resource("dcterms:language", &format!("{EU}/language/{code}"));
         }
@@ -79,7 +79,7 @@ pub fn catalog(
 }
 
 /// `…/sv/tillvaxt/utslapp/#dataset`: the dataset's IRI, on its landing page.
-fn dataset_iri(routes: &Routes, lang: &str, id: IndicatorId) -> String {
+fn dataset_iri(routes: &Routes, lang: Lang, id: IndicatorId) -> String {
     format!("{}#dataset", routes.abs_url(PageRef::Indicator(id), lang))
 }
 
@@ -122,7 +122,7 @@ fn dataset(
     }
     x.resource("dcterms:accrualPeriodicity", &format!("{EU}/frequency/ANNUAL"));
     x.resource("dcterms:accessRights", &format!("{EU}/access-right/PUBLIC"));
-    for l in s.lang_codes() {
+    for l in s.langs() {
         if let Some(code) = eu_language(&l) {
             x.resource("dcterms:language", &format!("{EU}/language/{code}"));
         }
@@ -200,12 +200,12 @@ fn eu_language(code: &str) -> Option<&'static str> {
 struct Xml {
     out: String,
     depth: usize,
-    langs: Vec<String>,
+    langs: Vec<Lang>,
     report_year: String,
 }
 
 impl Xml {
-    fn new(langs: &[String], report_year: i32) -> Xml {
+    fn new(langs: &[Lang], report_year: i32) -> Xml {
         let out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF\n    xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"\n    xmlns:dcterms=\"http://purl.org/dc/terms/\"\n    xmlns:dcat=\"http://www.w3.org/ns/dcat#\"\n    xmlns:foaf=\"http://xmlns.com/foaf/0.1/\"\n    xmlns:vcard=\"http://www.w3.org/2006/vcard/ns#\">\n",
         );

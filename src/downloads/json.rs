@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{Data, Indicator};
 
 use super::csv::status;
@@ -58,8 +58,8 @@ struct JsonCategory<'a> {
 }
 
 /// The indicator as JSON: texts per language, `null` for a missing value.
-pub fn json(ind: &Indicator, langs: &[String]) -> String {
-    fn texts<'a>(t: Option<&'a Text>, langs: &'a [String]) -> BTreeMap<&'a str, &'a str> {
+pub fn json(ind: &Indicator, langs: &[Lang]) -> String {
+    fn texts<'a>(t: Option<&'a Text>, langs: &'a [Lang]) -> BTreeMap<&'a str, &'a str> {
         match t {
             Some(t) => langs.iter().filter_map(|l| t.get(l).map(|s| (l.as_str(), s))).collect(),
             None => BTreeMap::new(),

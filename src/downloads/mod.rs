@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::charts;
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::model::{Indicator, IndicatorId, Site};
 use crate::routes::Routes;
 use crate::theme::Theme;
@@ -58,7 +59,7 @@ pub type Save<'a> = &'a (dyn Fn(File) -> Result<(), Diagnostic> + Sync);
 /// errors (the first one found is returned). PNGs are drawn only if
 /// `pictures` (they are slow, and only needed to be written).
 pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool, save: Save) -> Result<Downloads, Diagnostic> {
-    let langs = site.settings.lang_codes();
+    let langs = site.settings.langs();
     site.indicators
         .par_iter()
         .try_for_each(|ind| indicator_files(site, theme, ind, pictures)?.into_iter().try_for_each(save))?;
@@ -87,32 +88,32 @@ pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool, save: 
 
 /// An indicator's CSV, JSON and workbooks, and its charts.
 fn indicator_files(site: &Site, theme: &Theme, ind: &Indicator, pictures: bool) -> Result<Vec<File>, Diagnostic> {
-    let langs = site.settings.lang_codes();
+    let langs = site.settings.langs();
     let mut files = vec![
         (path(&ind.id, "csv"), csv(ind, &langs).into_bytes()),
         (path(&ind.id, "json"), json(ind, &langs).into_bytes()),
     ];
     for lang in &langs {
-        let book = xlsx::xlsx(ind, &site.settings, &theme.i18n[lang], lang)
+        let book = xlsx::xlsx(ind, &site.settings, theme.i18n(*lang), *lang)
             .map_err(|e| Diagnostic::error(&ind.file, format!("the Excel file could not be written: {e}")))?;
-        files.push((chart_path(&ind.id, lang, "xlsx"), book));
-        files.extend(chart_files(site, theme, ind, lang, pictures)?);
+        files.push((chart_path(&ind.id, *lang, "xlsx"), book));
+        files.extend(chart_files(site, theme, ind, *lang, pictures)?);
     }
     Ok(files)
 }
 
 /// The files of an indicator the catalogue lists.
-fn distributions(id: &str, langs: &[String]) -> Vec<dcat::Distribution> {
-    let file = |path: String, file_type, media_type, lang: Option<&String>| dcat::Distribution {
+fn distributions(id: &str, langs: &[Lang]) -> Vec<dcat::Distribution> {
+    let file = |path: String, file_type, media_type, lang: Option<&Lang>| dcat::Distribution {
         path,
         file_type,
         media_type,
-        lang: lang.cloned(),
+        lang: lang.copied(),
     };
     let xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     let mut files =
         vec![file(path(id, "csv"), "CSV", "text/csv", None), file(path(id, "json"), "JSON", "application/json", None)];
-    files.extend(langs.iter().map(|l| file(chart_path(id, l, "xlsx"), "XLSX", xlsx_type, Some(l))));
+    files.extend(langs.iter().map(|l| file(chart_path(id, *l, "xlsx"), "XLSX", xlsx_type, Some(l))));
     files
 }
 
@@ -124,7 +125,7 @@ fn write_failed(path: &str, e: String) -> Diagnostic {
 pub type File = (String, Vec<u8>);
 
 /// The path of an indicator's chart in `lang` (`data/<id>.<lang>.svg`).
-pub fn chart_path(id: &str, lang: &str, ext: &str) -> String {
+pub fn chart_path(id: &str, lang: Lang, ext: &str) -> String {
     format!("{DATA_DIR}/{id}.{lang}.{ext}")
 }
 
@@ -134,10 +135,10 @@ fn chart_files(
     site: &Site,
     theme: &Theme,
     ind: &Indicator,
-    lang: &str,
+    lang: Lang,
     pictures: bool,
 ) -> Result<Vec<File>, Diagnostic> {
-    let i18n = &theme.i18n[lang];
+    let i18n = theme.i18n(lang);
     let failed = |e: String| Diagnostic::error(&ind.file, format!("the chart could not be drawn for download: {e}"));
     let title = charts::heading(ind, i18n, lang);
     let source = crate::locale::fill(&i18n.string("chart_source"), &[("source", ind.source.tr(lang))]);

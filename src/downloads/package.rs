@@ -8,7 +8,7 @@ use std::io::Write;
 use serde_json::{json, Value};
 use zip::write::SimpleFileOptions;
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{Indicator, IndicatorId, Site};
 use crate::routes::{PageRef, Routes};
 use crate::text::slugify;
@@ -42,7 +42,7 @@ pub fn zip(site: &Site, routes: &Routes, catalogued: &[IndicatorId], csvs: &[Str
 pub fn datapackage(site: &Site, routes: &Routes, catalogued: &[IndicatorId], csvs: &[String]) -> String {
     let settings = &site.settings;
     let lang = settings.default_lang();
-    let langs = settings.lang_codes();
+    let langs = settings.langs();
     let tr = |t: &Text| t.tr(lang).replace("{report_year}", &settings.report_year.to_string());
     let licence = settings.open_data.as_ref().map(|o| o.licence);
     let licenses: Vec<Value> = licence.iter().map(|l| json!({ "name": l.spdx(), "path": l.iri() })).collect();
@@ -97,8 +97,8 @@ pub fn datapackage(site: &Site, routes: &Routes, catalogued: &[IndicatorId], csv
 }
 
 /// The Table Schema of an indicator's CSV: the columns `csv::csv` writes.
-fn schema(ind: &Indicator, langs: &[String]) -> Value {
-    let unit = ind.unit.as_ref().map(|u| u.tr(&langs[0]).to_owned()).unwrap_or_default();
+fn schema(ind: &Indicator, langs: &[Lang]) -> Value {
+    let unit = ind.unit.as_ref().map(|u| u.tr(langs[0]).to_owned()).unwrap_or_default();
     let mut fields = vec![
         json!({ "name": "indicator", "type": "string", "constraints": { "required": true, "enum": [ind.id] } }),
         json!({ "name": "year", "type": "integer", "constraints": { "required": true } }),

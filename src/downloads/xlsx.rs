@@ -7,11 +7,11 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::charts;
-use crate::locale::I18n;
+use crate::locale::{I18n, Lang};
 use crate::model::{Figure, Indicator, RowHead, Settings, TableRow, ValueStatus};
 
 /// The workbook of `ind` in `lang`, as bytes.
-pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: &str) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(ind, settings, lang)?);
     let sheet = book.add_worksheet();
@@ -83,7 +83,7 @@ fn col(c: usize) -> u16 {
 }
 
 /// What a value is when it is not simply measured, in words.
-fn note(figure: &Figure, i18n: &I18n, lang: &str) -> Option<String> {
+fn note(figure: &Figure, i18n: &I18n, lang: Lang) -> Option<String> {
     let kind = match (figure.value, figure.status) {
         (None, _) => i18n.string("no_value"),
         (Some(_), ValueStatus::Measured) => figure.note.as_ref()?.tr(lang).to_owned(),
@@ -96,7 +96,7 @@ fn note(figure: &Figure, i18n: &I18n, lang: &str) -> Option<String> {
 }
 
 /// The indicator's definition and note, labelled.
-fn texts(ind: &Indicator, i18n: &I18n, lang: &str) -> Vec<String> {
+fn texts(ind: &Indicator, i18n: &I18n, lang: Lang) -> Vec<String> {
     [("definition", &ind.definition), ("note", &ind.note)]
         .into_iter()
         .filter_map(|(label, text)| Some(format!("{}: {}", i18n.string(label), text.as_ref()?.tr(lang))))
@@ -105,7 +105,7 @@ fn texts(ind: &Indicator, i18n: &I18n, lang: &str) -> Vec<String> {
 
 /// Title, organisation and a fixed date (the data's publication, or the
 /// first day after the report year), so that the same input gives the same file.
-fn properties(ind: &Indicator, settings: &Settings, lang: &str) -> Result<DocProperties, XlsxError> {
+fn properties(ind: &Indicator, settings: &Settings, lang: Lang) -> Result<DocProperties, XlsxError> {
     let published = settings.open_data.as_ref().and_then(|o| o.published.as_deref());
     let (y, m, d) = published
         .and_then(|p| {

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::model::{Doc, FrontMatter};
 use crate::source::Source;
 use crate::toml_file;
@@ -60,7 +61,7 @@ fn yaml_front_matter(text: &str) -> bool {
 }
 
 /// Parses a Markdown file's front matter; the document keeps the whole text.
-pub fn parse(source: Arc<Source>, lang: String) -> Result<Doc, Diagnostic> {
+pub fn parse(source: Arc<Source>, lang: Lang) -> Result<Doc, Diagnostic> {
     let text = &source.text;
     if let Some(invisible) = toml_file::invisible_character(&source, 0..text.len()) {
         return Err(invisible);
@@ -92,7 +93,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Result<Doc, Diagnostic> {
-        parse(Arc::new(Source::new("content/a.sv.md", text)), "sv".into())
+        parse(Arc::new(Source::new("content/a.sv.md", text)), Lang::known("sv"))
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::model::{Doc, Docs, Page};
 use crate::source::Source;
 use crate::toml_file;
@@ -92,9 +93,9 @@ enum Kind {
     Programme { dir: PathBuf },
     Indicator { programme_dir: PathBuf, id: String },
     Assessments { programme_dir: PathBuf, year: i32 },
-    Home { lang: String },
-    Narrative { programme_dir: PathBuf, lang: String },
-    Page { key: String, lang: String },
+    Home { lang: Lang },
+    Narrative { programme_dir: PathBuf, lang: Lang },
+    Page { key: String, lang: Lang },
 }
 
 /// One parsed file.
@@ -108,7 +109,7 @@ enum Parsed {
 }
 
 /// Reads everything under `root/content` for the languages `langs`.
-pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
+pub fn load(root: &Path, langs: &[Lang]) -> (Loaded, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let files = list_files(root, &mut problems);
     let programme_dirs: Vec<PathBuf> = files
@@ -159,11 +160,11 @@ pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
             Ok(Parsed::Assessments(dir, a)) => assessments.push((dir, *a)),
             Ok(Parsed::Narrative(dir, doc)) => narratives.push((dir, doc)),
             Ok(Parsed::Home(doc)) => {
-                content.home.insert(doc.lang.clone(), doc);
+                content.home.insert(doc.lang, doc);
             }
             Ok(Parsed::Page(key, doc)) => {
                 let page = pages.entry(key.clone()).or_insert_with(|| Page { key, docs: BTreeMap::new() });
-                page.docs.insert(doc.lang.clone(), doc);
+                page.docs.insert(doc.lang, doc);
             }
         }
     }
@@ -171,7 +172,7 @@ pub fn load(root: &Path, langs: &[String]) -> (Loaded, Vec<Diagnostic>) {
     // reported; its other files are dropped with it, not reported twice.
     for (dir, doc) in narratives {
         if let Some(p) = programmes.get_mut(&dir) {
-            p.narrative.insert(doc.lang.clone(), doc);
+            p.narrative.insert(doc.lang, doc);
         }
     }
     for (dir, ind) in indicators {
@@ -238,7 +239,7 @@ pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
 }
 
-fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<Kind, Diagnostic> {
+fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Kind, Diagnostic> {
     let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let parent = rel.parent().unwrap_or(Path::new(""));
     let in_programme = |dir: &Path| programme_dirs.iter().any(|p| p == dir);
@@ -274,12 +275,11 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[String]) -> Result<
         .warning());
     };
     let (stem, lang) = stem_lang.rsplit_once('.').unwrap_or((stem_lang, ""));
-    if !langs.iter().any(|l| l == lang) {
+    let Some(&lang) = langs.iter().find(|l| **l == lang) else {
         let wanted: Vec<String> = langs.iter().map(|l| format!("{stem}.{l}.md")).collect();
         return Err(Diagnostic::error(rel, "the file name does not say which language the page is in")
             .with_hint(format!("name it {}", wanted.join(" or "))));
-    }
-    let lang = lang.to_owned();
+    };
     let content_root = Path::new(CONTENT_DIR);
     if stem == INDEX_STEM {
         if parent == content_root {
@@ -328,18 +328,18 @@ fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
 mod tests {
     use super::*;
 
-    fn langs() -> Vec<String> {
-        vec!["sv".into(), "en".into()]
+    fn langs() -> Vec<Lang> {
+        vec![Lang::known("sv"), Lang::known("en")]
     }
 
     #[test]
     fn files_are_classified_by_place_and_name() {
         let progs = vec![PathBuf::from("content/tillvaxt")];
         let c = |p: &str| classify(Path::new(p), &progs, &langs());
-        assert_eq!(c("content/_index.sv.md").unwrap(), Kind::Home { lang: "sv".into() });
+        assert_eq!(c("content/_index.sv.md").unwrap(), Kind::Home { lang: Lang::known("sv") });
         assert_eq!(
             c("content/tillvaxt/_index.en.md").unwrap(),
-            Kind::Narrative { programme_dir: "content/tillvaxt".into(), lang: "en".into() }
+            Kind::Narrative { programme_dir: "content/tillvaxt".into(), lang: Lang::known("en") }
         );
         assert_eq!(
             c("content/tillvaxt/indicators/x.toml").unwrap(),
@@ -347,7 +347,7 @@ mod tests {
         );
         assert_eq!(
             c("content/om/kontakt.sv.md").unwrap(),
-            Kind::Page { key: "om/kontakt.md".into(), lang: "sv".into() }
+            Kind::Page { key: "om/kontakt.md".into(), lang: Lang::known("sv") }
         );
     }
 

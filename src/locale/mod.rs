@@ -3,6 +3,7 @@
 //! theme's `i18n/<lang>.toml`), and the patterns generated sentences are
 //! filled from. The bottom layer: imports nothing from the rest of goalsite.
 
+mod lang;
 mod numbers;
 mod text;
 
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+pub use lang::Lang;
 pub use numbers::{decimals_needed, shown_decimals, NumberFormat};
 pub use text::Text;
 

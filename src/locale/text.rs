@@ -7,8 +7,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-/// A language code as written in `site.toml` (`sv`, `en`, …).
-pub type Lang = str;
+use super::Lang;
 
 /// A text with one value per language, or one value shared by all languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +42,7 @@ impl Text {
     }
 
     /// The text in `lang`, if it has one.
-    pub fn get(&self, lang: &Lang) -> Option<&str> {
+    pub fn get(&self, lang: &str) -> Option<&str> {
         match self {
             Text::Same(s) => Some(s),
             Text::PerLang(map) => map.get(lang).map(String::as_str),
@@ -52,12 +51,12 @@ impl Text {
 
     /// The text in `lang`, or an empty string when the translation is missing
     /// (validation has reported that already, so rendering never sees it).
-    pub fn tr(&self, lang: &Lang) -> &str {
-        self.get(lang).unwrap_or("")
+    pub fn tr(&self, lang: Lang) -> &str {
+        self.get(&lang).unwrap_or("")
     }
 
     /// Language codes this text has a value for that are not in `langs`.
-    pub fn unknown_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
+    pub fn unknown_langs<'a>(&'a self, langs: &'a [Lang]) -> impl Iterator<Item = &'a str> {
         let keys: Vec<&str> = match self {
             Text::Same(_) => Vec::new(),
             Text::PerLang(map) => map.keys().map(String::as_str).collect(),
@@ -66,8 +65,8 @@ impl Text {
     }
 
     /// Languages from `langs` this text lacks.
-    pub fn missing_langs<'a>(&'a self, langs: &'a [String]) -> impl Iterator<Item = &'a str> {
-        langs.iter().map(String::as_str).filter(move |l| self.get(l).is_none_or(|s| s.trim().is_empty()))
+    pub fn missing_langs<'a>(&'a self, langs: &'a [Lang]) -> impl Iterator<Item = Lang> + 'a {
+        langs.iter().copied().filter(move |l| self.get(l).is_none_or(|s| s.trim().is_empty()))
     }
 }
 
@@ -147,7 +146,7 @@ mod tests {
     #[test]
     fn table_has_one_text_per_language_and_reports_gaps() {
         let t = parse("t = { sv = \"Ja\", de = \"Ja\" }").unwrap();
-        let langs = vec!["sv".to_string(), "en".to_string()];
+        let langs = [Lang::new("sv").unwrap(), Lang::new("en").unwrap()];
         assert_eq!(t.get("en"), None);
         assert_eq!(t.missing_langs(&langs).collect::<Vec<_>>(), vec!["en"]);
         assert_eq!(t.unknown_langs(&langs).collect::<Vec<_>>(), vec!["de"]);

@@ -34,8 +34,8 @@ impl<'a> Renderer<'a> {
         match self.routes.resolve(target) {
             Ok((page, fragment)) => {
                 let url = match self.rules.nesting.absolute_links {
-                    true => self.routes.abs_url(page, &self.doc.lang),
-                    false => self.routes.url(page, &self.doc.lang),
+                    true => self.routes.abs_url(page, self.doc.lang),
+                    false => self.routes.url(page, self.doc.lang),
                 };
                 match fragment {
                     Some(f) => {

@@ -3,19 +3,25 @@
 use std::sync::Arc;
 
 use super::*;
+use crate::locale::Lang;
 use crate::model::{Language, Site};
 use crate::source::Source;
 
 /// The routes of a site without content.
 fn routes(langs: &[&str], base_url: &str) -> Routes {
     let mut site = Site::default();
-    site.settings.languages = langs.iter().map(|l| Language { code: l.to_string(), name: l.to_string() }).collect();
+    site.settings.languages = langs.iter().map(|l| Language { code: Lang::known(l), name: l.to_string() }).collect();
     site.settings.base_url = base_url.into();
     Routes::new(&site, &[]).0
 }
 
 fn doc(path: &str, lang: &str, text: &str) -> Doc {
-    Doc { lang: lang.into(), source: Arc::new(Source::new(path, text)), body_offset: 0, front: Default::default() }
+    Doc {
+        lang: Lang::known(lang),
+        source: Arc::new(Source::new(path, text)),
+        body_offset: 0,
+        front: Default::default(),
+    }
 }
 
 fn typo() -> Typography {
@@ -201,9 +207,9 @@ fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     let doc = doc("content/a.sv.md", "sv", md);
     let mut problems = Vec::new();
     let mut site = Site::default();
-    site.settings.languages = vec![Language { code: "sv".into(), name: "sv".into() }];
+    site.settings.languages = vec![Language { code: Lang::known("sv"), name: "sv".into() }];
     site.settings.base_url = "https://x.se/sub/".into();
-    site.pages.push(crate::model::Page { key: "a.md".into(), docs: [("sv".to_owned(), doc.clone())].into() });
+    site.pages.push(crate::model::Page { key: "a.md".into(), docs: [(Lang::known("sv"), doc.clone())].into() });
     let routes = Routes::new(&site, &[]).0;
     let h = render(&doc, &routes, &typo(), &rules, &HashSet::new(), &mut problems);
     assert!(h.html.contains("<h3 id=\"p1-mal\">Mål</h3>"), "{}", h.html);

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 
 /// An indicator's figures.
 #[derive(Debug, Clone)]
@@ -107,7 +107,7 @@ impl Data {
 
     /// The heads of the table's value columns in `lang`: the series' names,
     /// or the year of the comparison.
-    pub fn columns(&self, lang: &str) -> Vec<String> {
+    pub fn columns(&self, lang: Lang) -> Vec<String> {
         match self {
             Data::Years { series, .. } => series.iter().map(|s| s.name.tr(lang).to_owned()).collect(),
             Data::Categories { year, .. } => vec![year.to_string()],

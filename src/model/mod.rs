@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::source::Source;
 
 mod data;
@@ -75,12 +75,12 @@ impl Site {
 }
 
 /// One Markdown document per language, by language code.
-pub type Docs = BTreeMap<String, Doc>;
+pub type Docs = BTreeMap<Lang, Doc>;
 
 /// One Markdown file in one language, read once.
 #[derive(Debug, Clone)]
 pub struct Doc {
-    pub lang: String,
+    pub lang: Lang,
     /// The whole file (front matter included), for rendering and error positions.
     pub source: Arc<Source>,
     /// Byte offset of the Markdown body in the file (after the front matter).
@@ -255,18 +255,19 @@ pub struct Settings {
 
 impl Settings {
     /// The language codes in order; the first is the default language.
-    pub fn lang_codes(&self) -> Vec<String> {
-        self.languages.iter().map(|l| l.code.clone()).collect()
+    pub fn langs(&self) -> Vec<Lang> {
+        self.languages.iter().map(|l| l.code).collect()
     }
 
-    pub fn default_lang(&self) -> &str {
-        self.languages.first().map_or("", |l| l.code.as_str())
+    /// The first language (a site has at least one, or it is never rendered).
+    pub fn default_lang(&self) -> Lang {
+        self.languages.first().map_or_else(|| Lang::known("en"), |l| l.code)
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct Language {
-    pub code: String,
+    pub code: Lang,
     /// The language's name in itself (`Svenska`, `English`), used by the language switch.
     pub name: String,
 }

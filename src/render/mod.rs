@@ -28,6 +28,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::markdown::{Links, Rules};
 use crate::model::{Doc, Docs, IndicatorId, RawHtml, Site};
 use crate::routes::{PageRef, Routes};
@@ -46,12 +47,12 @@ pub struct Renderer<'a> {
     assets: HashMap<String, String>,
     rules: Rules,
     /// [`Renderer::shared_context`] per language.
-    shared: HashMap<String, Value>,
+    shared: HashMap<Lang, Value>,
     /// Problems found while drawing (a chart that could not be drawn).
     problems: Mutex<Vec<Diagnostic>>,
     charts_drawn: AtomicUsize,
     /// The site's language codes, in the order of [`Renderer::indicator_views`].
-    langs: Vec<String>,
+    langs: Vec<Lang>,
     /// Each indicator's view per language (`id * langs + lang`), made the
     /// first time a page shows it: an indicator appears on its own page, its
     /// goals' and programme's pages and the full report, and its charts are
@@ -75,7 +76,7 @@ pub struct DocOutcome {
 /// A language version of a page as the template sees it.
 #[derive(Serialize)]
 struct Alternate<'a> {
-    lang: &'a str,
+    lang: Lang,
     name: &'a str,
     url: String,
     abs_url: String,
@@ -103,11 +104,11 @@ impl<'a> Renderer<'a> {
             shared: HashMap::new(),
             problems: Mutex::new(Vec::new()),
             charts_drawn: AtomicUsize::new(0),
-            langs: site.settings.lang_codes(),
+            langs: site.settings.langs(),
             indicator_views: Vec::new(),
         };
         renderer.indicator_views = (0..site.indicators.len() * renderer.langs.len()).map(|_| OnceLock::new()).collect();
-        renderer.shared = renderer.langs.iter().map(|l| (l.clone(), renderer.shared_context(l))).collect();
+        renderer.shared = renderer.langs.iter().map(|&l| (l, renderer.shared_context(l))).collect();
         renderer
     }
 
@@ -139,12 +140,12 @@ impl<'a> Renderer<'a> {
 
     /// The document in `lang`, or (where the site allows missing translations)
     /// in the first language that has one.
-    fn doc_in<'d>(&self, docs: &'d Docs, lang: &str) -> Option<&'d Doc> {
-        docs.get(lang).or_else(|| self.site.settings.languages.iter().find_map(|l| docs.get(&l.code)))
+    fn doc_in<'d>(&self, docs: &'d Docs, lang: Lang) -> Option<&'d Doc> {
+        docs.get(&lang).or_else(|| self.site.settings.languages.iter().find_map(|l| docs.get(&l.code)))
     }
 
     /// The page's title in `lang`.
-    pub fn title(&self, page: PageRef, lang: &str) -> String {
+    pub fn title(&self, page: PageRef, lang: Lang) -> String {
         let site = self.site;
         let front_title = |docs: &Docs| self.doc_in(docs, lang).and_then(|d| d.front.title.clone());
         match page {
@@ -153,15 +154,15 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => site.goal(g).title.tr(lang).to_owned(),
             PageRef::Indicator(i) => site.indicator(i).title.tr(lang).to_owned(),
             PageRef::Page(p) => front_title(&site.page(p).docs).unwrap_or_default(),
-            PageRef::Report => self.theme.i18n[lang].string("report_title"),
-            PageRef::OpenData => self.theme.i18n[lang].string("open_data_title"),
-            PageRef::Statement => self.theme.i18n[lang].string("statement_title"),
-            PageRef::Search => self.theme.i18n[lang].string("search_title"),
+            PageRef::Report => self.theme.i18n(lang).string("report_title"),
+            PageRef::OpenData => self.theme.i18n(lang).string("open_data_title"),
+            PageRef::Statement => self.theme.i18n(lang).string("statement_title"),
+            PageRef::Search => self.theme.i18n(lang).string("search_title"),
         }
     }
 
     /// A link to `page` in `lang`, with its title's language where that is another.
-    fn page_link(&self, page: PageRef, lang: &str) -> views::Link {
+    fn page_link(&self, page: PageRef, lang: Lang) -> views::Link {
         views::Link {
             title: self.title(page, lang),
             url: self.routes.url(page, lang),
@@ -171,16 +172,16 @@ impl<'a> Renderer<'a> {
 
     /// The language of `page`'s title in `lang` where it is another: the
     /// title of a page shown untranslated (sites that allow that).
-    fn title_lang(&self, page: PageRef, lang: &str) -> Option<String> {
+    fn title_lang(&self, page: PageRef, lang: Lang) -> Option<Lang> {
         let docs = match page {
             PageRef::Home => &self.site.home,
             PageRef::Page(p) => &self.site.page(p).docs,
             _ => return None,
         };
-        self.doc_in(docs, lang).filter(|d| d.lang != lang).map(|d| d.lang.clone())
+        self.doc_in(docs, lang).filter(|d| d.lang != lang).map(|d| d.lang)
     }
 
-    fn description(&self, page: PageRef, lang: &str) -> String {
+    fn description(&self, page: PageRef, lang: Lang) -> String {
         let site = self.site;
         let fallback = site.settings.description.tr(lang).to_owned();
         let front = |docs: &Docs| self.doc_in(docs, lang).and_then(|d| d.front.description.clone());
@@ -197,7 +198,7 @@ impl<'a> Renderer<'a> {
 
     /// The values every template sees: the shared ones of the language, and
     /// the language versions of `page` (the home page for site-wide pages).
-    fn common(&self, lang: &str, page: Option<PageRef>) -> Value {
+    fn common(&self, lang: Lang, page: Option<PageRef>) -> Value {
         let target = page.unwrap_or(PageRef::Home);
         let alternates: Vec<Alternate> = self
             .site
@@ -205,23 +206,23 @@ impl<'a> Renderer<'a> {
             .languages
             .iter()
             .map(|l| Alternate {
-                lang: &l.code,
+                lang: l.code,
                 name: &l.name,
-                url: self.routes.url(target, &l.code),
-                abs_url: self.routes.abs_url(target, &l.code),
+                url: self.routes.url(target, l.code),
+                abs_url: self.routes.abs_url(target, l.code),
                 current: l.code == lang,
             })
             .collect();
         let alternates = minijinja::context! { alternates => Value::from(Serde(&alternates)) };
-        let shared = self.shared.get(lang).cloned().unwrap_or_default();
+        let shared = self.shared.get(&lang).cloned().unwrap_or_default();
         minijinja::value::merge_maps([alternates, shared])
     }
 
     /// Renders `page` in `lang` to HTML, drawing its Markdown and charts.
-    pub fn render(&self, page: PageRef, lang: &str) -> Result<Rendered, Diagnostic> {
+    pub fn render(&self, page: PageRef, lang: Lang) -> Result<Rendered, Diagnostic> {
         let doc = self.docs(page).and_then(|docs| self.doc_in(docs, lang));
         // A text shown in another language (sites that allow missing translations).
-        let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang.clone());
+        let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang);
         let text = self.markdown(doc, lang)?;
         let (template, extra) = self.page_view(page, lang, &text.charts)?;
         let ctx = minijinja::context! {
@@ -248,7 +249,7 @@ impl<'a> Renderer<'a> {
     fn page_view(
         &self,
         page: PageRef,
-        lang: &str,
+        lang: Lang,
         placed: &[IndicatorId],
     ) -> Result<(&'static str, Value), Diagnostic> {
         Ok(match page {
@@ -290,5 +291,12 @@ impl<'a> Renderer<'a> {
             message = format!("line {line}: {message}");
         }
         Diagnostic::error(&rel, message)
+    }
+}
+
+/// Templates see a language as its code.
+impl From<Lang> for Value {
+    fn from(lang: Lang) -> Value {
+        Value::from(lang.as_str())
     }
 }

@@ -7,6 +7,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::downloads::{chart_path, path, CATALOG_PATH, ZIP_PATH};
+use crate::locale::Lang;
 use crate::model::{Data, Indicator, IndicatorId, Licence};
 use crate::routes::PageRef;
 
@@ -27,13 +28,13 @@ struct Dataset {
 }
 
 impl Renderer<'_> {
-    pub(super) fn open_data_view(&self, lang: &str) -> Value {
+    pub(super) fn open_data_view(&self, lang: Lang) -> Value {
         let site = self.site;
         let (data, examples): (Vec<IndicatorId>, Vec<IndicatorId>) =
             (0..site.indicators.len()).map(IndicatorId).partition(|&i| !site.indicator(i).example_data);
         let list = |ids: &[IndicatorId]| -> Vec<Dataset> { ids.iter().map(|&i| self.dataset(i, lang)).collect() };
         let open = site.settings.open_data.as_ref();
-        let i18n = &self.theme.i18n[lang];
+        let i18n = self.theme.i18n(lang);
         let licence = match open.map(|o| o.licence) {
             Some(Licence::Cc0) => i18n.string("open_data_licence_cc0"),
             Some(Licence::CcBy4) => i18n.string("open_data_licence_cc_by"),
@@ -50,9 +51,9 @@ impl Renderer<'_> {
         }
     }
 
-    fn dataset(&self, id: IndicatorId, lang: &str) -> Dataset {
+    fn dataset(&self, id: IndicatorId, lang: Lang) -> Dataset {
         let ind: &Indicator = self.site.indicator(id);
-        let i18n = &self.theme.i18n[lang];
+        let i18n = self.theme.i18n(lang);
         Dataset {
             heading: crate::charts::heading(ind, i18n, lang),
             url: self.routes.url(PageRef::Indicator(id), lang),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::locale::{fill, I18n};
+use crate::locale::{fill, I18n, Lang};
 use crate::model::{GoalId, Site};
 
 /// One programme's assessments in the report year.
@@ -85,7 +85,7 @@ pub fn change(site: &Site, goals: &[GoalId], year: i32) -> Option<(i32, [usize; 
 }
 
 /// The tally of `goals` in `year`, in `lang`; none for a programme without goals.
-pub fn tally(site: &Site, goals: &[GoalId], year: i32, i18n: &I18n, lang: &str) -> Option<TallyView> {
+pub fn tally(site: &Site, goals: &[GoalId], year: i32, i18n: &I18n, lang: Lang) -> Option<TallyView> {
     if goals.is_empty() {
         return None;
     }

@@ -3,6 +3,7 @@
 
 use crate::charts;
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::markdown::{self, Rules};
 use crate::model::{Doc, Indicator, IndicatorId};
 use crate::routes::Routes;
@@ -14,7 +15,7 @@ use super::{DocOutcome, Renderer};
 /// Renders one Markdown document in its language.
 pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: &Rules) -> (markdown::Html, DocOutcome) {
     let mut problems = Vec::new();
-    let typo = theme.i18n[&doc.lang].typography();
+    let typo = theme.i18n(doc.lang).typography();
     let mut html = markdown::render(doc, routes, &typo, rules, &theme.ids, &mut problems);
     let links = std::mem::take(&mut html.links);
     (html, DocOutcome { path: doc.source.path.clone(), links, problems })
@@ -31,12 +32,12 @@ pub struct Text {
 impl Renderer<'_> {
     /// The HTML of `doc` in `lang` with its placed charts, and what the
     /// checks after rendering need of it.
-    pub(super) fn markdown(&self, doc: Option<&Doc>, lang: &str) -> Result<Text, Diagnostic> {
+    pub(super) fn markdown(&self, doc: Option<&Doc>, lang: Lang) -> Result<Text, Diagnostic> {
         self.markdown_with(doc, lang, &self.rules)
     }
 
     /// [`Renderer::markdown`] with other rules (a text nested in a longer page).
-    pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: &str, rules: &Rules) -> Result<Text, Diagnostic> {
+    pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: Lang, rules: &Rules) -> Result<Text, Diagnostic> {
         let Some(doc) = doc else { return Ok(Text { html: String::new(), charts: Vec::new(), outcome: None }) };
         let (rendered, outcome) = render_doc(doc, self.routes, self.theme, rules);
         let mut html = rendered.html;
@@ -48,19 +49,19 @@ impl Renderer<'_> {
     }
 
     /// An indicator's chart as the text places it, through the theme's `chart.html`.
-    fn placed_chart(&self, id: IndicatorId, lang: &str) -> Result<String, Diagnostic> {
+    fn placed_chart(&self, id: IndicatorId, lang: Lang) -> Result<String, Diagnostic> {
         let view = self.indicator_view(id, lang);
         let ctx = minijinja::context! {
             indicator => minijinja::Value::from(minijinja::value::Serde(&view)),
-            t => minijinja::Value::from(minijinja::value::Serde(&self.theme.i18n[lang].strings)),
+            t => minijinja::Value::from(minijinja::value::Serde(&self.theme.i18n(lang).strings)),
         };
         self.render_template("chart.html", ctx)
     }
 
     /// The indicator's chart in `lang`, wide and narrow, as SVG; a chart that
     /// cannot be drawn is a problem the build reports. `summary` is its description.
-    pub(super) fn chart(&self, ind: &Indicator, lang: &str, summary: &str) -> ChartView {
-        let i18n = &self.theme.i18n[lang];
+    pub(super) fn chart(&self, ind: &Indicator, lang: Lang, summary: &str) -> ChartView {
+        let i18n = self.theme.i18n(lang);
         let heading = charts::heading(ind, i18n, lang);
         let title = match ind.example_data {
             true => format!("{heading} – {}", i18n.string("example_data")),

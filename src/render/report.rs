@@ -8,6 +8,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::markdown::{Nesting, Rules};
 use crate::model::{Docs, IndicatorId};
 
@@ -24,12 +25,12 @@ struct Section {
     /// it, escaping its text), nested, with the charts it places.
     text: String,
     /// The text's language, when it is not the page's.
-    text_lang: Option<String>,
+    text_lang: Option<Lang>,
 }
 
 impl Renderer<'_> {
     /// The values of the report page in `lang`.
-    pub(super) fn report_view(&self, lang: &str) -> Result<Value, Diagnostic> {
+    pub(super) fn report_view(&self, lang: Lang) -> Result<Value, Diagnostic> {
         // The home page's text opens the report at its own level.
         let intro = self.nested(&self.site.home, lang, "gs-r0-", 0)?;
         let sections = (0..self.site.programmes.len())
@@ -53,16 +54,12 @@ impl Renderer<'_> {
     /// The text of `docs` in `lang` (or the language shown instead) with ids
     /// starting with `prefix` and headings `shift` levels down. Its problems
     /// were reported for its own page.
-    fn nested(&self, docs: &Docs, lang: &str, prefix: &str, shift: usize) -> Result<Nested, Diagnostic> {
+    fn nested(&self, docs: &Docs, lang: Lang, prefix: &str, shift: usize) -> Result<Nested, Diagnostic> {
         let nesting = Nesting { id_prefix: prefix.to_owned(), heading_shift: shift, absolute_links: true };
         let rules = Rules { nesting, ..self.rules.clone() };
         let doc = self.doc_in(docs, lang);
         let text = self.markdown_with(doc, lang, &rules)?;
-        Ok(Nested {
-            html: text.html,
-            lang: doc.filter(|d| d.lang != lang).map(|d| d.lang.clone()),
-            charts: text.charts,
-        })
+        Ok(Nested { html: text.html, lang: doc.filter(|d| d.lang != lang).map(|d| d.lang), charts: text.charts })
     }
 }
 
@@ -70,6 +67,6 @@ impl Renderer<'_> {
 struct Nested {
     html: String,
     /// The text's language, when it is not the page's.
-    lang: Option<String>,
+    lang: Option<Lang>,
     charts: Vec<IndicatorId>,
 }

@@ -7,6 +7,7 @@ use minijinja::value::Serde;
 use minijinja::Value;
 use serde::Serialize;
 
+use crate::locale::Lang;
 use crate::model::{PageId, ProgrammeId};
 use crate::routes::PageRef;
 
@@ -27,7 +28,7 @@ struct ProgrammeMap {
 
 impl Renderer<'_> {
     /// The values of the search page in `lang`.
-    pub(super) fn search_view(&self, lang: &str) -> Value {
+    pub(super) fn search_view(&self, lang: Lang) -> Value {
         let link = |page: PageRef| self.page_link(page, lang);
         let programmes: Vec<ProgrammeMap> = (0..self.site.programmes.len())
             .map(|i| {

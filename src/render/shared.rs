@@ -5,7 +5,7 @@
 use minijinja::value::Serde;
 use minijinja::Value;
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{PageId, ProgrammeId};
 use crate::routes::PageRef;
 
@@ -14,8 +14,8 @@ use super::Renderer;
 
 impl Renderer<'_> {
     /// What every page of a language shares: site, UI strings, menu, footer, assets.
-    pub(super) fn shared_context(&self, lang: &str) -> Value {
-        let i18n = &self.theme.i18n[lang];
+    pub(super) fn shared_context(&self, lang: Lang) -> Value {
+        let i18n = self.theme.i18n(lang);
         let settings = &self.site.settings;
         let report = self.routes.pages().iter().copied().filter(|&p| p == PageRef::Report);
         let nav: Vec<Link> = std::iter::once(PageRef::Home)
@@ -78,11 +78,11 @@ impl Renderer<'_> {
             .iter()
             .map(|l| {
                 minijinja::context! {
-                    lang => &l.code,
+                    lang => l.code,
                     name => &l.name,
-                    url => self.routes.url(PageRef::Home, &l.code),
-                    title => settings.title.tr(&l.code),
-                    t => Value::from(Serde(&self.theme.i18n[&l.code].strings)),
+                    url => self.routes.url(PageRef::Home, l.code),
+                    title => settings.title.tr(l.code),
+                    t => Value::from(Serde(&self.theme.i18n(l.code).strings)),
                 }
             })
             .collect();
@@ -90,7 +90,7 @@ impl Renderer<'_> {
     }
 
     /// The accessibility statement's values in `lang`.
-    pub(super) fn statement_view(&self, lang: &str) -> Value {
+    pub(super) fn statement_view(&self, lang: Lang) -> Value {
         let settings = &self.site.settings;
         let Some(a) = &settings.accessibility else { return Value::from(()) };
         let tr = |t: &Text| t.tr(lang).to_owned();
@@ -108,9 +108,9 @@ impl Renderer<'_> {
         }
     }
 
-    fn nav_title(&self, page: PageRef, lang: &str) -> String {
+    fn nav_title(&self, page: PageRef, lang: Lang) -> String {
         match page {
-            PageRef::Home => self.theme.i18n[lang].string("home"),
+            PageRef::Home => self.theme.i18n(lang).string("home"),
             PageRef::Programme(p) => match &self.site.programme(p).menu_title {
                 Some(menu) => menu.tr(lang).to_owned(),
                 None => self.title(page, lang),

@@ -14,7 +14,7 @@ impl Renderer<'_> {
         let lang = self.site.settings.default_lang();
         let ctx = minijinja::context! {
             page => minijinja::context! {
-                title => self.theme.i18n[lang].string("not_found_title"),
+                title => self.theme.i18n(lang).string("not_found_title"),
                 description => self.site.settings.description.tr(lang),
                 url => self.routes.asset_url("404.html"),
                 canonical => Value::from(()),
@@ -28,7 +28,7 @@ impl Renderer<'_> {
 
     /// The site-wide files: 404 page, root page, sitemap and robots.txt.
     pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
-        let langs = self.site.settings.lang_codes();
+        let langs = self.site.settings.langs();
         let entries: Vec<Value> = self
             .routes
             .pages()
@@ -36,9 +36,9 @@ impl Renderer<'_> {
             .flat_map(|&page| {
                 let alternates: Vec<Value> = langs
                     .iter()
-                    .map(|l| minijinja::context! { lang => l, href => self.routes.abs_url(page, l) })
+                    .map(|l| minijinja::context! { lang => *l, href => self.routes.abs_url(page, *l) })
                     .collect();
-                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, l), alternates => alternates.clone() })
+                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, *l), alternates => alternates.clone() })
             })
             .collect();
         let default = self.site.settings.default_lang();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{
     Assessment, AssessmentKind, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, RowHead, ValueStatus,
 };
@@ -19,7 +19,7 @@ pub struct Link {
     pub title: String,
     pub url: String,
     /// The title's language where it is not the page's (an untranslated page).
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
 }
 
 #[derive(Serialize)]
@@ -149,7 +149,7 @@ pub struct IndicatorView {
 }
 
 impl Renderer<'_> {
-    fn assessment_view(&self, a: &Assessment, lang: &str) -> AssessmentView {
+    fn assessment_view(&self, a: &Assessment, lang: Lang) -> AssessmentView {
         let step = &self.site.settings.scale[a.step];
         AssessmentView {
             year: a.year,
@@ -162,7 +162,7 @@ impl Renderer<'_> {
     }
 
     /// A goal; `full` adds its indicators (with charts) for the goal's own page.
-    pub(super) fn goal_view(&self, id: GoalId, lang: &str, full: bool) -> GoalView {
+    pub(super) fn goal_view(&self, id: GoalId, lang: Lang, full: bool) -> GoalView {
         let g = self.site.goal(id);
         let mut history: Vec<AssessmentView> = g.assessments.iter().map(|a| self.assessment_view(a, lang)).collect();
         history.sort_by_key(|a| std::cmp::Reverse(a.year));
@@ -184,7 +184,7 @@ impl Renderer<'_> {
 
     /// A programme with its goals; `full` adds the indicators (with charts)
     /// for the programme's own page, but for those its text places already.
-    pub(super) fn programme_view(&self, index: usize, lang: &str, full: bool, placed: &[IndicatorId]) -> ProgrammeView {
+    pub(super) fn programme_view(&self, index: usize, lang: Lang, full: bool, placed: &[IndicatorId]) -> ProgrammeView {
         let id = ProgrammeId(index);
         let p = self.site.programme(id);
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
@@ -197,7 +197,7 @@ impl Renderer<'_> {
                 self.site,
                 &p.goals,
                 self.site.settings.report_year,
-                &self.theme.i18n[lang],
+                self.theme.i18n(lang),
                 lang,
             ),
             goals: p.goals.iter().map(|&g| self.goal_view(g, lang, false)).collect(),
@@ -212,25 +212,25 @@ impl Renderer<'_> {
 
     /// An indicator with its chart and its written summary, made once per
     /// language however many pages show it.
-    pub(super) fn indicator_view(&self, id: IndicatorId, lang: &str) -> Arc<IndicatorView> {
-        let slot = self.langs.iter().position(|l| l == lang).map(|l| id.0 * self.langs.len() + l);
+    pub(super) fn indicator_view(&self, id: IndicatorId, lang: Lang) -> Arc<IndicatorView> {
+        let slot = self.langs.iter().position(|l| **l == *lang).map(|l| id.0 * self.langs.len() + l);
         match slot.and_then(|slot| self.indicator_views.get(slot)) {
             Some(view) => Arc::clone(view.get_or_init(|| Arc::new(self.make_indicator_view(id, lang)))),
             None => Arc::new(self.make_indicator_view(id, lang)),
         }
     }
 
-    fn make_indicator_view(&self, id: IndicatorId, lang: &str) -> IndicatorView {
+    fn make_indicator_view(&self, id: IndicatorId, lang: Lang) -> IndicatorView {
         let ind = self.site.indicator(id);
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
-        let fmt = &self.theme.i18n[lang].number;
+        let fmt = &self.theme.i18n(lang).number;
         let decimals = crate::charts::decimals(ind);
-        let summary = crate::charts::summary::summary(ind, lang, &self.theme.i18n[lang], decimals);
+        let summary = crate::charts::summary::summary(ind, lang, self.theme.i18n(lang), decimals);
         let goals = ind.goals.iter().map(|&g| self.page_link(PageRef::Goal(g), lang)).collect();
         IndicatorView {
             id: ind.id.clone(),
             title: ind.title.tr(lang).to_owned(),
-            heading: crate::charts::heading(ind, &self.theme.i18n[lang], lang),
+            heading: crate::charts::heading(ind, self.theme.i18n(lang), lang),
             url: self.routes.url(PageRef::Indicator(id), lang),
             unit: tr(&ind.unit),
             source: ind.source.tr(lang).to_owned(),
@@ -258,8 +258,8 @@ impl Renderer<'_> {
         }
     }
 
-    fn table(&self, ind: &Indicator, lang: &str, decimals: usize) -> TableView {
-        let i18n = &self.theme.i18n[lang];
+    fn table(&self, ind: &Indicator, lang: Lang, decimals: usize) -> TableView {
+        let i18n = self.theme.i18n(lang);
         let mut notes = Notes { i18n, lang, prefix: format!("gs-{}-note", ind.id), notes: Vec::new() };
         let mut cell = |f: &Figure| Cell {
             text: match f.value {
@@ -292,7 +292,7 @@ impl Renderer<'_> {
 /// its sign (`*`, `**`, …) in order of first use.
 struct Notes<'a> {
     i18n: &'a crate::locale::I18n,
-    lang: &'a str,
+    lang: Lang,
     prefix: String,
     notes: Vec<TableNote>,
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diagnostics::Diagnostic;
-use crate::locale::{I18n, REQUIRED_STRINGS};
+use crate::locale::{I18n, Lang, REQUIRED_STRINGS};
 
 use super::files::{ThemeFile, THEMES_DIR};
 use super::merged_toml;
@@ -16,14 +16,14 @@ use super::merged_toml;
 pub fn load(
     files: &BTreeMap<String, ThemeFile>,
     name: &str,
-    langs: &[String],
+    langs: &[Lang],
     problems: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, I18n> {
+) -> BTreeMap<Lang, I18n> {
     let own_file = |lang: &str| Path::new(THEMES_DIR).join(name).join("i18n").join(format!("{lang}.toml"));
     let mut out = BTreeMap::new();
-    for lang in langs {
+    for &lang in langs {
         let Some(file) = files.get(&format!("i18n/{lang}.toml")) else {
-            let path = own_file(lang);
+            let path = own_file(&lang);
             problems.push(
                 Diagnostic::error(&path, format!("goalsite has no UI strings for the language `{lang}`"))
                     .with_hint(format!(
@@ -36,8 +36,8 @@ pub fn load(
         match merged_toml::<I18n>(file) {
             Ok(mut i) => {
                 misspelt_keys(file, &mut i, problems);
-                still_english(file, lang, &i, problems);
-                out.insert(lang.clone(), i);
+                still_english(file, &lang, &i, problems);
+                out.insert(lang, i);
             }
             Err(d) => problems.push(d),
         }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
-use crate::locale::I18n;
+use crate::locale::{I18n, Lang};
 use crate::source::Source;
 use crate::toml_file;
 
@@ -27,7 +27,7 @@ use files::{theme_files, ThemeFile};
 /// A loaded theme, shared read-only by every page render.
 pub struct Theme {
     pub env: Environment<'static>,
-    pub i18n: BTreeMap<String, I18n>,
+    i18n: BTreeMap<Lang, I18n>,
     /// Files to publish: path relative to `static/`, and contents.
     pub static_files: Vec<(String, Vec<u8>)>,
     pub chart: ChartStyle,
@@ -92,7 +92,7 @@ impl Theme {
         root: &Path,
         name: &Spanned<String>,
         config: &Arc<Source>,
-        langs: &[String],
+        langs: &[Lang],
     ) -> (Option<Theme>, Vec<Diagnostic>) {
         if !is_theme_name(name.get_ref()) {
             let message = format!("`{}` is not a theme's name", name.get_ref());
@@ -177,9 +177,15 @@ impl Theme {
         Some(format!(":root {{ --accent: {}; --accent-dark: {}; }}\n", colour.hex(), colour.darker(0.3).hex()))
     }
 
+    /// The UI strings and number format of `lang`, one of the site's
+    /// languages (a theme is only made when it has them all).
+    pub fn i18n(&self, lang: Lang) -> &I18n {
+        &self.i18n[&lang]
+    }
+
     /// The UI string `key` (a page's slug, like `report_slug`) in each of `langs`.
-    pub fn slugs(&self, key: &str, langs: &[String]) -> Vec<String> {
-        langs.iter().map(|l| self.i18n[l].string(key)).collect()
+    pub fn slugs(&self, key: &str, langs: &[Lang]) -> Vec<String> {
+        langs.iter().map(|&l| self.i18n(l).string(key)).collect()
     }
 
     /// The file of template `name` (the site's own, or the built-in one), for messages.

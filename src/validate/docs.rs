@@ -61,10 +61,10 @@ impl Validator<'_> {
     /// needed). Fills in the placeholders of its title and description.
     pub(super) fn docs(&mut self, docs: &mut Docs, key: &str, role: Role) {
         let langs = if self.langs_ok { self.langs } else { &[] };
-        for lang in langs {
+        for &lang in langs {
             let stem = key.trim_end_matches(".md");
             let file = Path::new("content").join(format!("{stem}.{lang}.md"));
-            if !docs.contains_key(lang) && !self.unread.contains(&file) {
+            if !docs.contains_key(&lang) && !self.unread.contains(&file) {
                 // The text to translate: in the site's first language that has it.
                 let have = langs.iter().find(|l| docs.contains_key(*l)).or_else(|| docs.keys().next());
                 let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));

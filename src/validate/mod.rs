@@ -23,7 +23,7 @@ use toml::Spanned;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::load::Loaded;
-use crate::locale::{fill, mistyped_placeholders, Text, REPORT_YEAR};
+use crate::locale::{fill, mistyped_placeholders, Lang, Text, REPORT_YEAR};
 use crate::model::{MissingTranslation, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
@@ -39,11 +39,11 @@ pub fn validate(
     config_source: &Arc<Source>,
     loaded: Loaded,
 ) -> (Site, Vec<Diagnostic>) {
-    let langs = config.lang_codes();
+    let langs = config.langs();
     let mut v = Validator {
         langs: &langs,
         // A wrong code in site.toml is one error there, not one per text.
-        langs_ok: langs.iter().all(|l| is_valid_slug(l)),
+        langs_ok: langs.len() == config.languages.get_ref().len(),
         missing_translation: config.check.missing_translation,
         report_year: config.report_year.to_string(),
         unread: loaded.failed.clone(),
@@ -67,7 +67,7 @@ pub fn validate(
 
 /// Collects problems while the site is checked and converted.
 struct Validator<'a> {
-    langs: &'a [String],
+    langs: &'a [Lang],
     /// Every language code is valid: texts are checked for their languages.
     langs_ok: bool,
     missing_translation: MissingTranslation,

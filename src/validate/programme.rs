@@ -9,7 +9,7 @@ use std::sync::Arc;
 use crate::diagnostics::Severity;
 use crate::load::files::{GoalEntry, ProgrammeFile};
 use crate::load::{LoadedProgramme, INDICATORS_DIR};
-use crate::locale::Text;
+use crate::locale::{Lang, Text};
 use crate::model::{Goal, GoalId, IndicatorId, Programme, ProgrammeId, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, nearest, slugify};
@@ -134,7 +134,7 @@ impl Validator<'_> {
             _ => (title, d.title.span()),
         };
         let long: Vec<&str> =
-            self.langs.iter().filter(|l| shown.tr(l).chars().count() > MENU_TITLE_CHARS).map(String::as_str).collect();
+            self.langs.iter().filter(|l| shown.tr(**l).chars().count() > MENU_TITLE_CHARS).map(Lang::as_str).collect();
         if long.is_empty() {
             return;
         }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
+use crate::locale::Lang;
 use crate::model::{AccessibilityStatement, Branding, Footer, Language, Logo, ScaleStep, Settings};
 use crate::source::Source;
 use crate::text::{check_base_url, check_link, normalise_base_url};
@@ -37,7 +38,7 @@ impl Validator<'_> {
                 .languages
                 .get_ref()
                 .iter()
-                .map(|l| Language { code: l.code.get_ref().clone(), name: l.name.clone() })
+                .filter_map(|l| Some(Language { code: Lang::new(l.code.get_ref())?, name: l.name.clone() }))
                 .collect(),
             title,
             description,

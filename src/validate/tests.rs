@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::load::{Loaded, LoadedAssessments, LoadedIndicator, LoadedProgramme};
+use crate::locale::Lang;
 use crate::model::Site;
 use crate::source::Source;
 
@@ -75,7 +76,7 @@ fn validate_years(
     let mut narrative = crate::model::Docs::new();
     for lang in ["sv", "en"] {
         let doc = source(&format!("content/p/_index.{lang}.md"), "Text.");
-        narrative.insert(lang.into(), crate::load::markdown_file::parse(doc, lang.into()).unwrap());
+        narrative.insert(Lang::known(lang), crate::load::markdown_file::parse(doc, Lang::known(lang)).unwrap());
     }
     let loaded = Loaded {
         programmes: vec![LoadedProgramme {
@@ -171,7 +172,7 @@ fn report_year_placeholders_are_filled_and_typos_are_warned_about() {
     let site = SITE.replace("sv = \"Uppföljning\"", "sv = \"Uppföljning {report_year}\"");
     let programme = PROGRAMME.replace("sv = \"Tillväxt\"", "sv = \"Tillväxt {report_yaer}\"");
     let (site, problems) = validate(&site, &programme, &[("byggda", INDICATOR)]);
-    assert_eq!(site.settings.title.tr("sv"), "Uppföljning 2024");
+    assert_eq!(site.settings.title.tr(Lang::known("sv")), "Uppföljning 2024");
     assert_eq!(
         messages(&problems),
         ["content/p/programme.toml:1:9: `{report_yaer}` is not a placeholder goalsite knows"]
