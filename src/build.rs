@@ -5,9 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use std::fmt;
+
 use crate::diagnostics::Diagnostics;
 use crate::downloads::Catalogue;
-use crate::pipeline;
+use crate::locale::Lang;
+use crate::messages::Message;
+use crate::pipeline::{self, Progress, Silent};
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -26,10 +30,29 @@ pub enum BuildError {
     /// The content, configuration or theme has errors (and maybe warnings).
     Content(Diagnostics),
     /// The command was used wrongly (e.g. an output folder that would overwrite the site).
-    Usage(String),
+    Usage(Message),
     /// Writing the output failed.
-    Io(String),
+    Io(Message),
 }
+
+impl BuildError {
+    /// The error as an editor reads it in `lang`.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            BuildError::Content(d) => d.show(lang),
+            BuildError::Usage(m) | BuildError::Io(m) => m.text(lang),
+        }
+    }
+}
+
+/// English, as logs show it; [`BuildError::show`] gives it in another language.
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.show(Lang::known(crate::messages::FALLBACK)))
+    }
+}
+
+impl std::error::Error for BuildError {}
 
 /// What a successful build did.
 #[derive(Debug, Clone)]
@@ -57,29 +80,29 @@ pub struct CheckReport {
 /// Checks the site at `root` as a build would, Markdown and templates
 /// included, writing nothing; `Err` lists every problem.
 pub fn check(root: &Path) -> Result<CheckReport, Diagnostics> {
-    let passed = pipeline::run(root, None, None, false)?;
+    let passed = pipeline::run(root, None, None, &Silent)?;
     Ok(CheckReport { files: passed.content_files, warnings: passed.warnings })
 }
 
 /// Builds the site: renders every page in every language into a temporary
 /// folder, then swaps that folder in place of the output.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    build_with_progress(options, false)
+    build_with_progress(options, &Silent)
 }
 
-/// [`build`], optionally showing progress on standard error when it is a terminal.
-pub fn build_with_progress(options: &BuildOptions, progress: bool) -> Result<BuildReport, BuildError> {
+/// [`build`], telling `progress` how far it has come.
+pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let root = &options.root;
     let output_dir = options.output.clone().unwrap_or_else(|| root.join("public"));
     crate::output::refuse_dangerous_output(root, &output_dir).map_err(BuildError::Usage)?;
     if let Some(url) = &options.base_url {
-        crate::text::check_base_url(url).map_err(|why| BuildError::Usage(format!("--base-url {why}")))?;
+        crate::text::check_base_url(url).map_err(|why| BuildError::Usage(why.arg("field", "--base-url")))?;
     }
     let passed =
         pipeline::run(root, options.base_url.as_deref(), Some(&output_dir), progress).map_err(BuildError::Content)?;
-    let out = passed.output.ok_or_else(|| BuildError::Io("nothing was written".into()))?;
-    let files = out.finish().map_err(|e| BuildError::Io(e.to_string()))?;
+    let out = passed.output.ok_or_else(|| BuildError::Io(msg!(NothingWritten)))?;
+    let files = out.finish().map_err(|e| BuildError::Io(msg!(OutputNotSwapped, detail = e.to_string())))?;
     Ok(BuildReport {
         pages: passed.pages,
         charts: passed.charts,

@@ -27,32 +27,32 @@ pub struct SiteConfig {
     /// The year whose assessments the overview shows.
     pub report_year: i32,
     /// The site's languages; the first is the default.
-    pub languages: Spanned<Vec<Language>>,
+    pub languages: Spanned<Vec<LanguageEntry>>,
     pub title: Spanned<Text>,
     pub description: Spanned<Text>,
     /// The assessment scale, from best to worst.
-    pub scale: Spanned<Vec<ScaleStep>>,
+    pub scale: Spanned<Vec<ScaleStepEntry>>,
     #[serde(default)]
-    pub footer: Footer,
+    pub footer: FooterSection,
     #[serde(default)]
-    pub branding: Branding,
+    pub branding: BrandingSection,
     /// The data catalogue (DCAT-AP-SE, for dataportal.se) and the data's licence.
-    pub open_data: Option<OpenData>,
+    pub open_data: Option<OpenDataSection>,
     #[serde(default)]
     pub check: CheckRules,
     #[serde(default)]
-    pub downloads: Downloads,
+    pub downloads: DownloadsSection,
     #[serde(default)]
-    pub search: Search,
+    pub search: SearchSection,
     /// The accessibility statement, published as a page of its own.
-    pub accessibility: Option<AccessibilityStatement>,
+    pub accessibility: Option<AccessibilitySection>,
 }
 
 /// `[accessibility]`: what the accessibility statement (tillgänglighetsredogörelse)
 /// must say: conformance, known shortcomings, how to report, supervision, date and method.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AccessibilityStatement {
+pub struct AccessibilitySection {
     pub slug: Spanned<Text>,
     pub status: Conformance,
     /// The date the statement was written or last reviewed.
@@ -72,7 +72,7 @@ pub struct AccessibilityStatement {
 /// `[branding]`: the organisation's logo and accent colour.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Branding {
+pub struct BrandingSection {
     /// An SVG file in the site folder, shown in the header (`logo.svg`).
     pub logo: Option<Spanned<String>>,
     /// What the logo says, per language (required with a logo).
@@ -85,7 +85,7 @@ pub struct Branding {
 /// publishes it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OpenData {
+pub struct OpenDataSection {
     /// The data files' licence: `CC0-1.0` or `CC-BY-4.0`.
     pub licence: Spanned<String>,
     /// Where to ask about the data.
@@ -106,7 +106,7 @@ pub struct OpenData {
 /// `[downloads]`: which files the site offers besides CSV, JSON and SVG.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Downloads {
+pub struct DownloadsSection {
     /// Every chart as a PNG too (for slides). Drawing them takes most of a
     /// build's time on a large site, so it is a choice.
     #[serde(default)]
@@ -117,7 +117,7 @@ pub struct Downloads {
 /// with a static index built by Pagefind.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Search {
+pub struct SearchSection {
     /// Off unless asked for: search runs Pagefind's WebAssembly in the
     /// reader's browser, which the host's Content-Security-Policy must allow
     /// (`script-src 'self' 'wasm-unsafe-eval'`), and indexing takes time.
@@ -142,7 +142,7 @@ pub struct CheckRules {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Language {
+pub struct LanguageEntry {
     pub code: Spanned<String>,
     /// The language's name in itself (`Svenska`, `English`), used by the language switch.
     pub name: String,
@@ -151,7 +151,7 @@ pub struct Language {
 /// One step of the assessment scale (`ja`, `delvis`, `nej`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ScaleStep {
+pub struct ScaleStepEntry {
     pub id: Spanned<String>,
     pub kind: AssessmentKind,
     pub label: Spanned<Text>,
@@ -160,7 +160,7 @@ pub struct ScaleStep {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Footer {
+pub struct FooterSection {
     pub organisation: Option<Spanned<Text>>,
     pub website: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
@@ -172,6 +172,16 @@ fn default_theme() -> Spanned<String> {
     Spanned::new(0..0, "default".into())
 }
 
+/// The first language of the site at `root`, if its `site.toml` names one
+/// (read on its own, before anything is checked: for choosing the language
+/// goalsite speaks).
+pub fn first_language(root: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    let first = table.get("languages")?.as_array()?.first()?;
+    Lang::new(first.get("code")?.as_str()?)
+}
+
 impl SiteConfig {
     /// What is wrong with the list of languages: none, one twice, a code that
     /// is not a code. Every other file depends on it, so the pass stops here
@@ -179,22 +189,17 @@ impl SiteConfig {
     pub fn language_problems(&self, source: &Arc<Source>) -> Vec<Diagnostic> {
         let mut problems = Vec::new();
         if self.languages.get_ref().is_empty() {
-            problems.push(Diagnostic::error_at(source, self.languages.span(), "the site needs at least one language"));
+            problems.push(Diagnostic::error_at(source, self.languages.span(), msg!(NoLanguages)));
         }
         let mut seen = std::collections::HashSet::new();
         for l in self.languages.get_ref() {
             let code = l.code.get_ref();
             if !seen.insert(code.clone()) {
-                let message = format!("the language `{code}` is listed twice");
-                problems.push(Diagnostic::error_at(source, l.code.span(), message));
+                problems.push(Diagnostic::error_at(source, l.code.span(), msg!(LanguageTwice, code = code)));
             }
             if Lang::new(code).is_none() {
-                let d = Diagnostic::error_at(
-                    source,
-                    l.code.span(),
-                    "a language code is a short lowercase code like sv or en",
-                );
-                problems.push(d.with_hint(format!("write code = \"{}\"", code.to_lowercase())));
+                let d = Diagnostic::error_at(source, l.code.span(), msg!(LanguageCode));
+                problems.push(d.with_hint(msg!(LanguageCodeHint, code = code.to_lowercase())));
             }
         }
         problems
@@ -204,8 +209,7 @@ impl SiteConfig {
     pub fn load(root: &Path) -> Result<(SiteConfig, Arc<Source>), Diagnostic> {
         let rel = Path::new(CONFIG_FILE);
         if !root.join(rel).is_file() {
-            return Err(Diagnostic::error(rel, format!("no {CONFIG_FILE} in {}", root.display()))
-                .with_hint("run goalsite in the site's folder, or pass --root DIR"));
+            return Err(Diagnostic::error(rel, msg!(NoConfig, folder = root)).with_hint(msg!(NoConfigHint)));
         }
         let source = crate::toml_file::read(root, rel)?;
         Ok((crate::toml_file::parse(&source)?, source))

@@ -1,11 +1,13 @@
 //! Entry points for the property tests (`tests/fuzz.rs`: one editor's file
-//! through the stage that reads it) and the chart benchmark. Not a stable API.
+//! through the stage that reads it) and the chart benchmark, compiled only
+//! with the `testing` feature (which goalsite's own tests and benchmarks
+//! turn on). Sites are read through the real pipeline. Not a stable API.
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
 use crate::load::files::{IndicatorFile, ProgrammeFile};
 use crate::locale::{Lang, Typography};
 use crate::markdown::{self, Rules};
@@ -33,7 +35,7 @@ pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
     site.settings.languages =
         ["sv", "en"].iter().map(|l| Language { code: Lang::known(l), name: l.to_string() }).collect();
     site.settings.base_url = "https://example.org/".into();
-    let (routes, _) = Routes::new(&site, &[]);
+    let routes = Routes::new(&site, None, &mut Problems::new());
     let typography = Typography {
         quotes: ('”', '”'),
         single_quotes: ('’', '’'),
@@ -48,7 +50,7 @@ pub fn markdown_file(text: &str) -> (Vec<Range<usize>>, Vec<Diagnostic>) {
 
 /// Whether `url` may be published as a link from data (`Err` says why not).
 pub fn check_link(url: &str) -> Result<(), String> {
-    crate::text::check_link(url)
+    crate::text::check_link(url).map_err(|why| why.arg("field", "url").to_string())
 }
 
 /// The scheme a browser reads in `url`, if any.
@@ -80,19 +82,10 @@ pub struct Charts {
 }
 
 impl Charts {
-    /// Loads and checks the site at `root`.
+    /// Reads and checks the site at `root`, as a build does.
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
-        let (config, source) = crate::config::SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
-        let langs = config.langs();
-        let (theme, problems) = crate::theme::Theme::load(root, &config.theme, &source, &langs);
-        let theme = theme.ok_or_else(|| Diagnostics::new(problems))?;
-        let (loaded, mut problems) = crate::load::load(root, &langs);
-        let (site, mut more) = crate::validate::validate(root, &config, &source, loaded);
-        problems.append(&mut more);
-        match problems.iter().any(Diagnostic::is_error) {
-            true => Err(Diagnostics::new(problems)),
-            false => Ok(Charts { site, theme }),
-        }
+        let prepared = crate::pipeline::prepare(root, None)?;
+        Ok(Charts { site: prepared.site, theme: prepared.theme })
     }
 
     /// How many indicators the site has.

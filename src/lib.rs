@@ -4,50 +4,63 @@
 //! The pipeline reads from the module names, and every module imports only
 //! from the layers before its own (a test in `tests/architecture.rs` keeps it so):
 //!
-//! 0. shared helpers: `text` (escaping, slugs, suggestions), `locale`
-//!    (translated text, UI strings, numbers), `source` (files and line
-//!    index), `diagnostics` (problems as editors see them), `toml_file`
+//! 0. shared helpers: `lang` (language codes), `messages` (goalsite's own
+//!    words in the editor's language), `text` (escaping, slugs,
+//!    suggestions), `locale` (translated text, UI strings, numbers),
+//!    `source` (files and line index), `diagnostics` (problems, the one
+//!    collector, and how editors see them), `artifact` (a published file),
+//!    `toml_file`
 //! 1. `model` (the validated site's types), `config` (`site.toml` as written)
 //! 2. `theme`, `load` (content files as written)
-//! 3. `validate` (→ `model::Site`), `routes` (every page's URL)
-//! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files)
-//! 5. `render` (pages through the theme's templates), `anchors` (links to
-//!    `#fragments` checked against the rendered pages), `search` (the
-//!    rendered pages' search index, by Pagefind)
+//! 3. `validate` (→ `model::Site`), `pages` (every kind of page, in one
+//!    table), `routes` (every page's URL)
+//! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files),
+//!    `search` (the search index, by Pagefind)
+//! 5. `render` (pages through the theme's templates), `fragments` (links to
+//!    `#fragments` checked against the rendered pages)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), and `harness` (entry points
-//!    for property tests and benchmarks)
+//!    for property tests and benchmarks, with the `testing` feature only)
 
+mod lang;
+#[macro_use]
+mod messages;
 mod text;
 mod locale;
 mod source;
 mod diagnostics;
+mod artifact;
 mod toml_file;
 mod model;
 mod config;
 mod theme;
 mod load;
 mod validate;
+mod pages;
 mod routes;
 mod markdown;
 mod charts;
 mod downloads;
-mod render;
-mod anchors;
 mod search;
+mod render;
+mod fragments;
 mod output;
 mod pipeline;
 mod build;
 mod serve;
 mod init;
 
+#[cfg(feature = "testing")]
 #[doc(hidden)]
 pub mod harness;
 
 pub use build::{build, build_with_progress, check, BuildError, BuildOptions, BuildReport, CheckReport};
-pub use config::CONFIG_FILE;
+pub use config::{first_language as site_language, CONFIG_FILE};
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 pub use downloads::Catalogue;
 pub use init::{init, InitError, InitOptions, InitReport};
+pub use lang::Lang;
+pub use messages::{speaks, Message, MsgId, FALLBACK as FALLBACK_LANG};
+pub use pipeline::{Progress, Silent};
 pub use serve::{serve, ServeError, ServeOptions};

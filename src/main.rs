@@ -1,12 +1,17 @@
 //! The `goalsite` command line: parses arguments, runs the library, prints
 //! diagnostics and maps the outcome to an exit code (0 ok, 1 content errors, 2 usage).
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use goalsite::{BuildError, BuildOptions, Catalogue, Diagnostics, InitError, InitOptions, ServeError, ServeOptions};
+use goalsite::{
+    msg, BuildError, BuildOptions, Catalogue, InitError, InitOptions, Lang, Progress, ServeError, ServeOptions, Silent,
+};
 
 #[derive(Parser)]
 #[command(
@@ -16,8 +21,20 @@ use goalsite::{BuildError, BuildOptions, Catalogue, Diagnostics, InitError, Init
     after_help = "Start a new site with `goalsite init DIR`, preview it with `goalsite serve --root DIR`."
 )]
 struct Cli {
+    /// The language of goalsite's messages: sv or en (default: GOALSITE_LANG, else the site's first language).
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// How `check` prints problems.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// For people: file, line, column, the line with a caret, and a hint.
+    Text,
+    /// One JSON object per problem per line, the same in every language (for CI and editors).
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -69,6 +86,9 @@ enum Command {
         /// Exit with 1 on warnings too, not only on errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Preview the site while you edit: rebuilds on every save and reloads the browser.
     #[command(after_help = "Examples:
@@ -91,129 +111,184 @@ enum Command {
     },
 }
 
+impl Command {
+    /// The site's folder, for the commands that have one.
+    fn root(&self) -> Option<&Path> {
+        match self {
+            Command::Init { .. } => None,
+            Command::Build { root, .. } | Command::Check { root, .. } | Command::Serve { root, .. } => Some(root),
+        }
+    }
+}
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("goalsite stopped because of an internal error (not a problem in your files): {info}");
         eprintln!("Please report it to the site's developers, with the files you changed last.");
     }));
-    match Cli::parse().command {
-        Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name }),
-        Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet),
-        Command::Check { root, deny_warnings } => check(root, deny_warnings),
-        Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }),
+    let cli = Cli::parse();
+    let lang = message_language(cli.lang.as_deref(), cli.command.root());
+    match cli.command {
+        Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name }, lang),
+        Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet, lang),
+        Command::Check { root, deny_warnings, format } => check(root, deny_warnings, format, lang),
+        Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }, lang),
     }
 }
 
-fn init(options: InitOptions) -> ExitCode {
+/// The language goalsite speaks: `--lang`, else `GOALSITE_LANG`, else the
+/// site's first language when goalsite has messages in it, else English.
+fn message_language(flag: Option<&str>, root: Option<&Path>) -> Lang {
+    let env = std::env::var("GOALSITE_LANG").ok();
+    let site = root.and_then(goalsite::site_language);
+    [flag.map(str::to_owned), env, site.map(|l| l.to_string())]
+        .into_iter()
+        .flatten()
+        .filter_map(|code| Lang::new(&code))
+        .find(|&l| goalsite::speaks(l))
+        .unwrap_or_else(|| Lang::known(goalsite::FALLBACK_LANG))
+}
+
+fn init(options: InitOptions, lang: Lang) -> ExitCode {
     match goalsite::init(&options) {
         Ok(report) => {
-            let dir = report.dir.display();
-            println!("Wrote a new site ({} files) into {dir}.", report.files);
-            for lang in &report.untranslated {
-                println!(
-                    "The `{lang}` texts are in English: translate them in content/ and in themes/default/i18n/{lang}.toml."
-                );
+            let dir = report.dir.display().to_string();
+            println!("{}", msg!(InitWrote, files = report.files, folder = dir.as_str()).text(lang));
+            for code in &report.untranslated {
+                println!("{}", msg!(InitUntranslated, lang = code.as_str()).text(lang));
             }
-            println!("Next: goalsite serve --root {dir}   (preview; edit site.toml and content/ and watch it change)");
-            println!("      goalsite check --root {dir}   (lists every problem)");
-            println!("      goalsite build --root {dir}   (writes the site into {dir}/public)");
+            println!("{}", msg!(InitNext, folder = dir.as_str()).text(lang));
             ExitCode::SUCCESS
         }
-        Err(InitError::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
-        Err(InitError::Io(msg)) => {
-            eprintln!("error: could not write the site: {msg}");
+        Err(e @ InitError::Usage(_)) => usage_error(&e.show(lang), lang),
+        Err(e @ InitError::Io(_)) => {
+            eprintln!("{}: {}", msg!(SeverityError).text(lang), e.show(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn build(options: BuildOptions, quiet: bool) -> ExitCode {
-    match goalsite::build_with_progress(&options, !quiet) {
+/// Shows a build's progress on a terminal: pages once a build takes more
+/// than a second, and the search indexing of large sites.
+struct Terminal {
+    start: Instant,
+    lang: Lang,
+    shown: AtomicBool,
+}
+
+impl Progress for Terminal {
+    fn pages(&self, done: usize, total: usize) {
+        if done.is_multiple_of(500) && self.start.elapsed() > Duration::from_secs(1) {
+            self.shown.store(true, Ordering::Relaxed);
+            eprint!("\r{}", msg!(ProgressPages, done = done, total = total).text(self.lang));
+        }
+    }
+
+    fn indexing(&self, pages: usize) {
+        if pages > 1000 {
+            self.shown.store(true, Ordering::Relaxed);
+            eprint!("\r{}", msg!(ProgressIndexing, pages = pages).text(self.lang));
+        }
+    }
+
+    fn stage_done(&self) {
+        if self.shown.swap(false, Ordering::Relaxed) {
+            eprint!("\r\x1b[K");
+        }
+    }
+}
+
+fn build(options: BuildOptions, quiet: bool, lang: Lang) -> ExitCode {
+    let terminal = Terminal { start: Instant::now(), lang, shown: AtomicBool::new(false) };
+    let progress: &dyn Progress = if !quiet && std::io::stderr().is_terminal() { &terminal } else { &Silent };
+    match goalsite::build_with_progress(&options, progress) {
         Ok(report) => {
             if !report.warnings.is_empty() {
-                eprintln!("{}", report.warnings);
+                eprintln!("{}", report.warnings.show(lang));
             }
             if !quiet {
-                if !report.left_out.is_empty() {
-                    println!(
-                        "Left out of the open data (example data, not official figures): {}",
-                        report.left_out.join(", ")
-                    );
-                }
-                match report.catalogue {
-                    Catalogue::Written => println!("Wrote the data catalogue for dataportal.se: catalog.rdf"),
-                    Catalogue::NothingToCatalogue => println!(
-                        "Wrote no data catalogue: no indicator has official figures yet (example data is not open data)"
-                    ),
-                    // check and build already warned that [open_data] is missing.
-                    Catalogue::NoSettings => {}
-                }
-                println!(
-                    "Built {} pages and {} charts ({} files) into {} in {} ms",
-                    report.pages,
-                    report.charts,
-                    report.files,
-                    report.output.display(),
-                    report.elapsed.as_millis()
-                );
+                print_build_report(&report, lang);
             }
             ExitCode::SUCCESS
         }
-        Err(BuildError::Content(diagnostics)) => {
-            eprintln!("{diagnostics}");
-            eprintln!("Nothing was written: fix the errors above and build again.");
+        Err(e @ BuildError::Content(_)) => {
+            eprintln!("{}", e.show(lang));
+            eprintln!("{}", msg!(NothingWrittenFix).text(lang));
             ExitCode::from(1)
         }
-        Err(BuildError::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
-        Err(BuildError::Io(msg)) => {
-            eprintln!("error: could not write the site: {msg}");
+        Err(e @ BuildError::Usage(_)) => usage_error(&e.show(lang), lang),
+        Err(e @ BuildError::Io(_)) => {
+            eprintln!("{}: {}", msg!(SeverityError).text(lang), e.show(lang));
             ExitCode::from(1)
         }
     }
 }
 
-fn check(root: PathBuf, deny_warnings: bool) -> ExitCode {
-    let diagnostics = match goalsite::check(&root) {
-        Ok(checked) if checked.warnings.is_empty() => {
-            println!("Checked site.toml and {} content files: no problems.", checked.files);
-            return ExitCode::SUCCESS;
-        }
-        Ok(checked) => checked.warnings,
-        Err(diagnostics) => diagnostics,
+fn print_build_report(report: &goalsite::BuildReport, lang: Lang) {
+    if !report.left_out.is_empty() {
+        println!("{}", msg!(LeftOutOfOpenData, list = report.left_out.join(", ")).text(lang));
+    }
+    match report.catalogue {
+        Catalogue::Written => println!("{}", msg!(CatalogueWritten).text(lang)),
+        Catalogue::NothingToCatalogue => println!("{}", msg!(CatalogueNothing).text(lang)),
+        // check and build already warned that [open_data] is missing.
+        Catalogue::NoSettings => {}
+    }
+    let built = msg!(
+        Built,
+        pages = report.pages,
+        charts = report.charts,
+        files = report.files,
+        folder = report.output.display().to_string(),
+        ms = report.elapsed.as_millis() as u64
+    );
+    println!("{}", built.text(lang));
+}
+
+fn check(root: PathBuf, deny_warnings: bool, format: Format, lang: Lang) -> ExitCode {
+    let (diagnostics, files) = match goalsite::check(&root) {
+        Ok(checked) => (checked.warnings, Some(checked.files)),
+        Err(diagnostics) => (diagnostics, None),
     };
-    print_all(&diagnostics);
     let failed = diagnostics.has_errors() || (deny_warnings && !diagnostics.is_empty());
+    match format {
+        Format::Json => {
+            for d in diagnostics.iter() {
+                println!("{}", d.to_json());
+            }
+        }
+        Format::Text if diagnostics.is_empty() => {
+            println!("{}", msg!(CheckClean, files = files.unwrap_or_default()).text(lang));
+        }
+        Format::Text => {
+            for d in diagnostics.iter() {
+                eprintln!("{}\n", d.show(lang));
+            }
+            println!("{}", diagnostics.summary().text(lang));
+        }
+    }
     ExitCode::from(u8::from(failed))
 }
 
-fn print_all(diagnostics: &Diagnostics) {
-    for d in diagnostics.iter() {
-        eprintln!("{d}\n");
-    }
-    println!("{}", diagnostics.summary());
-}
-
-fn serve(options: ServeOptions) -> ExitCode {
+fn serve(options: ServeOptions, lang: Lang) -> ExitCode {
     if !options.root.join(goalsite::CONFIG_FILE).is_file() {
-        eprintln!("error: no site.toml in {}", options.root.display());
-        eprintln!("  = hint: run goalsite in the site's folder, or pass --root DIR");
+        let label = msg!(SeverityError).text(lang);
+        eprintln!("{label}: {}", msg!(NoConfig, folder = options.root.display().to_string()).text(lang));
+        eprintln!("  = {}: {}", msg!(HintLabel).text(lang), msg!(NoConfigHint).text(lang));
         return ExitCode::from(1);
     }
     match goalsite::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(ServeError::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
+        Err(ServeError::Usage(m)) => usage_error(&m, lang),
         Err(ServeError::Io(e)) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", msg!(SeverityError).text(lang));
             ExitCode::from(1)
         }
     }
+}
+
+/// A command used wrongly: the message, and exit code 2.
+fn usage_error(message: &str, lang: Lang) -> ExitCode {
+    eprintln!("{}: {message}", msg!(SeverityError).text(lang));
+    ExitCode::from(2)
 }

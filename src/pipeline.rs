@@ -1,26 +1,27 @@
 //! The one pass that `build`, `check` and `serve` share: config → load →
 //! validate → render → write. Every file is read once; every problem found on
-//! the way is collected, so one run lists them all. With a writer, each page
-//! is written as soon as it is rendered (no stage holds all pages' HTML);
-//! without one (`check`), everything is rendered and nothing is written, so
-//! `check` passes exactly when `build` would.
+//! the way goes into one [`Problems`], so one run lists them all. Every file
+//! of the site is handed to a [`Publish`] as soon as it is made (no stage
+//! holds all pages' HTML): the writer with a folder, nothing without one
+//! (`check`), so `check` passes exactly when `build` would. How far it got is
+//! told to a [`Progress`]; the drivers decide what to show.
 
 use std::collections::HashMap;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::anchors::{self, PageIds};
+use crate::artifact::{Artifact, Publish};
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
+use crate::fragments::{self, PageIds};
 use crate::locale::Lang;
 use crate::model::Site;
 use crate::output::Output;
-use crate::render::{publish_assets, render_doc, DocOutcome, Renderer, BUNDLE_DIR};
-use crate::routes::{PageRef, Routes};
+use crate::pages::PageRef;
+use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
+use crate::routes::Routes;
 use crate::search;
 use crate::theme::Theme;
 
@@ -39,11 +40,37 @@ pub struct Passed {
     pub warnings: Diagnostics,
 }
 
-/// Runs the pipeline on the site at `root`, writing into a new temporary
-/// folder beside `output` if given (created only once the site has proved
-/// valid). `base_url` overrides `site.toml`'s; `progress` counts pages on a terminal.
-pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress: bool) -> Result<Passed, Diagnostics> {
-    let (mut config, config_source) = SiteConfig::load(root).map_err(|d| Diagnostics::new(vec![d]))?;
+/// Hears how far a pass has come, to show it (the library prints nothing).
+pub trait Progress: Sync {
+    /// `done` of `total` pages are rendered.
+    fn pages(&self, _done: usize, _total: usize) {}
+    /// The search index of `pages` pages is being built.
+    fn indexing(&self, _pages: usize) {}
+    /// The stage that was shown has ended.
+    fn stage_done(&self) {}
+}
+
+/// Shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// A site read and checked, ready to render.
+pub struct Prepared {
+    pub site: Site,
+    pub routes: Routes,
+    pub theme: Theme,
+    /// Content files read.
+    pub content_files: usize,
+    /// The warnings found so far.
+    pub problems: Problems,
+}
+
+/// Reads and checks the site at `root` (`base_url` overriding `site.toml`'s):
+/// everything before rendering. `Err` lists every problem found, the
+/// Markdown's too.
+pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnostics> {
+    let (mut config, config_source) = SiteConfig::load(root).map_err(Diagnostics::one)?;
     if let Some(url) = base_url {
         config.base_url = toml::Spanned::new(0..0, url.to_owned());
     }
@@ -52,99 +79,71 @@ pub fn run(root: &Path, base_url: Option<&str>, output: Option<&Path>, progress:
         return Err(Diagnostics::new(language_problems));
     }
     let langs = config.langs();
-    let mut problems = Vec::new();
-    let (theme, mut theme_problems) = Theme::load(root, &config.theme, &config_source, &langs);
-    problems.append(&mut theme_problems);
-    let (loaded, mut load_problems) = crate::load::load(root, &langs);
-    problems.append(&mut load_problems);
+    let mut problems = Problems::new();
+    let theme = Theme::load(root, &config.theme, &config_source, &langs, &mut problems);
+    let loaded = crate::load::load(root, &langs, &mut problems);
     let content_files = loaded.file_count();
-    let (site, mut validate_problems) = crate::validate::validate(root, &config, &config_source, loaded);
-    problems.append(&mut validate_problems);
-    let theme_pages = theme.as_ref().map(|t| theme_pages(t, &site, &langs)).unwrap_or_default();
-    let (routes, mut route_problems) = Routes::new(&site, &theme_pages);
-    problems.append(&mut route_problems);
-    let Some(theme) = theme else { return Err(Diagnostics::new(problems)) };
+    let site = crate::validate::validate(root, &config, &config_source, loaded, &mut problems);
+    let routes = Routes::new(&site, theme.as_ref(), &mut problems);
+    let Some(theme) = theme else { return Err(problems.finish()) };
     problems.extend(theme.check_accent(&config, &config_source));
-    if problems.iter().any(Diagnostic::is_error) {
+    if problems.has_errors() {
         // Report the Markdown's problems too, so one run lists everything.
         check_markdown(&site, &routes, &theme, &mut problems);
-        return Err(Diagnostics::new(problems));
+        return Err(problems.finish());
     }
+    Ok(Prepared { site, routes, theme, content_files, problems })
+}
+
+/// Runs the pipeline on the site at `root`, writing into a new temporary
+/// folder beside `output` if given (created only once the site has proved
+/// valid). `base_url` overrides `site.toml`'s.
+pub fn run(
+    root: &Path,
+    base_url: Option<&str>,
+    output: Option<&Path>,
+    progress: &dyn Progress,
+) -> Result<Passed, Diagnostics> {
+    let Prepared { site, routes, theme, content_files, mut problems } = prepare(root, base_url)?;
+    let langs = site.settings.langs();
     let out = match output {
-        Some(dir) => Some(Output::create(dir).map_err(|e| write_failed(dir, &e))?),
+        Some(dir) => Some(Output::create(dir).map_err(|e| Diagnostics::one(write_failed(dir, &e)))?),
         None => None,
+    };
+    let publish = |artifact: &Artifact| match &out {
+        Some(out) => out.write(artifact).map_err(|e| write_failed(Path::new(&artifact.path), &e)),
+        None => Ok(()),
     };
     let (assets, urls) = publish_assets(&theme, &site, &routes);
     let renderer = Renderer::new(&site, &routes, &theme, urls);
-    let (pages, search_pages) = render_pages(&renderer, out.as_ref(), progress, &mut problems);
-    let site_files = renderer.render_site_files().map_err(|d| problems.push(d)).unwrap_or_default();
-    // Data files are made by check too (but for the PNG pictures of the charts,
-    // which are only drawn to be written).
-    let save = |(path, bytes): crate::downloads::File| match &out {
-        Some(out) => out.write_file(&path, &bytes).map_err(|e| Diagnostic::error(Path::new(&path), e.to_string())),
-        None => Ok(()),
-    };
-    let downloads =
-        crate::downloads::files(&site, &theme, &routes, out.is_some(), &save).map_err(|d| problems.push(d)).ok();
-    let all = Diagnostics::new(problems);
-    if all.has_errors() {
-        return Err(all);
+    let rendered = render_pages(&renderer, &publish, out.is_some(), progress, &mut problems);
+    let site_files = problems.take(renderer.render_site_files()).unwrap_or_default();
+    // Data files are made by check too (but for those only drawn to be written).
+    let downloads = problems.take(crate::downloads::files(&site, &theme, &routes, out.is_some(), &publish));
+    if problems.has_errors() {
+        return Err(problems.finish());
     }
-    if let Some(out) = &out {
-        let files = assets.into_iter().map(|a| (a.path, a.bytes));
-        let site_files = site_files.into_iter().map(|(name, text)| (name.to_owned(), text.into_bytes()));
-        for (path, bytes) in files.chain(site_files) {
-            out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
-        }
-        if let Some(pages) = search_pages {
-            write_search_bundle(out, pages, &langs, progress)?;
+    for artifact in assets.iter().chain(&site_files) {
+        publish(artifact).map_err(Diagnostics::one)?;
+    }
+    if let Some(records) = rendered.records {
+        progress.indexing(records.len());
+        let bundle = search::bundle(records, &langs);
+        progress.stage_done();
+        let bundle =
+            bundle.map_err(|e| Diagnostic::error(Path::new(search::BUNDLE_DIR), msg!(SearchFailed, detail = e)));
+        for artifact in bundle.map_err(Diagnostics::one)? {
+            publish(&artifact).map_err(Diagnostics::one)?;
         }
     }
     let (left_out, catalogue) = downloads.map(|d| (d.left_out, d.catalogue)).unwrap_or_default();
     let charts = renderer.charts_drawn();
-    Ok(Passed { output: out, pages, charts, content_files, left_out, catalogue, warnings: all })
+    let pages = rendered.pages;
+    Ok(Passed { output: out, pages, charts, content_files, left_out, catalogue, warnings: problems.finish() })
 }
 
-/// The theme's own pages with their slug per language: the full report, the
-/// open data page, and the search page on sites with search.
-fn theme_pages(theme: &Theme, site: &Site, langs: &[Lang]) -> Vec<(PageRef, Vec<String>)> {
-    let mut pages = vec![
-        (PageRef::Report, theme.slugs("report_slug", langs)),
-        (PageRef::OpenData, theme.slugs("open_data_slug", langs)),
-    ];
-    if site.settings.search {
-        pages.push((PageRef::Search, theme.slugs("search_slug", langs)));
-    }
-    pages
-}
-
-/// Indexes the rendered `pages` for search and writes the bundle.
-fn write_search_bundle(
-    out: &Output,
-    pages: Vec<search::Page>,
-    langs: &[Lang],
-    progress: bool,
-) -> Result<(), Diagnostics> {
-    let show = progress && std::io::stderr().is_terminal() && pages.len() > 1000;
-    if show {
-        eprint!("\rIndexing {} pages for search", pages.len());
-    }
-    let dir = Path::new(BUNDLE_DIR);
-    let files = search::bundle(pages, langs).map_err(|e| {
-        Diagnostics::new(vec![Diagnostic::error(dir, format!("the search index could not be built: {e}"))])
-    })?;
-    if show {
-        eprint!("\r\x1b[K");
-    }
-    for (name, bytes) in files {
-        let path = format!("{BUNDLE_DIR}{name}");
-        out.write_file(&path, &bytes).map_err(|e| write_failed(Path::new(&path), &e))?;
-    }
-    Ok(())
-}
-
-fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {
-    Diagnostics::new(vec![Diagnostic::error(path, format!("could not write: {e}"))])
+fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, msg!(FileNotWritten, detail = e.to_string()))
 }
 
 /// What rendering a page leaves for the stages after rendering: its ids and
@@ -152,23 +151,27 @@ fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostics {
 /// search index.
 type PageOutcome = (Vec<String>, Option<DocOutcome>, Option<String>);
 
-/// Renders every page in every language (in parallel), writing each to `out`
-/// at once if given, then checks the `#anchor` links the Markdown made.
-/// Returns how many pages were rendered, and, when the site has search and
-/// is being written, the pages to index.
+/// Every page rendered: how many, and the records to index (when the site
+/// has search and is written).
+struct RenderedPages {
+    pages: usize,
+    records: Option<Vec<search::Record>>,
+}
+
+/// Renders every page in every language (in parallel), publishing each at
+/// once, then checks the `#anchor` links the Markdown made.
 fn render_pages(
     renderer: &Renderer,
-    out: Option<&Output>,
-    progress: bool,
-    problems: &mut Vec<Diagnostic>,
-) -> (usize, Option<Vec<search::Page>>) {
-    let index = renderer.site.settings.search && out.is_some();
-    let start = Instant::now();
+    publish: Publish,
+    written: bool,
+    progress: &dyn Progress,
+    problems: &mut Problems,
+) -> RenderedPages {
+    let index = renderer.site.settings.search && written;
     let langs = renderer.site.settings.langs();
     let jobs: Vec<(PageRef, Lang)> =
         renderer.routes.pages().iter().flat_map(|&p| langs.iter().map(move |&l| (p, l))).collect();
     let done = AtomicUsize::new(0);
-    let show = progress && std::io::stderr().is_terminal();
     // Only each page's ids and its Markdown's anchors and problems are kept,
     // and the HTML of the pages to index (Pagefind takes them one at a time,
     // in an order that does not depend on the threads).
@@ -176,44 +179,37 @@ fn render_pages(
         .par_iter()
         .map(|&(page, lang)| {
             let rendered = renderer.render(page, lang)?;
-            if let Some(out) = out {
-                let path = renderer.routes.path(page, lang);
-                out.write_page(path, rendered.html.as_bytes())
-                    .map_err(|e| Diagnostic::error(Path::new(path), e.to_string()))?;
-            }
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if show && start.elapsed() > Duration::from_secs(1) && n.is_multiple_of(500) {
-                eprint!("\r{n} / {} pages", jobs.len());
-            }
-            let ids = anchors::ids_in(&rendered.html);
-            Ok((ids, rendered.markdown, (index && search::indexed(page)).then_some(rendered.html)))
+            let ids = fragments::ids_in(&rendered.html);
+            let artifact = Artifact::page(renderer.routes.path(page, lang), rendered.html);
+            publish(&artifact)?;
+            progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+            let html = (index && page.kind().searched).then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
+            Ok((ids, rendered.markdown, html))
         })
         .collect();
-    if show && start.elapsed() > Duration::from_secs(1) {
-        eprint!("\r\x1b[K");
-    }
-    problems.append(&mut renderer.take_problems());
+    progress.stage_done();
+    problems.extend(renderer.chart_problems());
     let mut outcomes = Vec::new();
     let mut page_ids = PageIds::default();
-    let mut search_pages = Vec::new();
+    let mut records = Vec::new();
     for (&(page, lang), result) in jobs.iter().zip(results) {
         match result {
             Ok((ids, outcome, html)) => {
                 page_ids.insert(page, lang, ids);
                 outcomes.extend(outcome);
                 if let Some(html) = html {
-                    search_pages.push(search::Page { path: renderer.routes.path(page, lang).to_owned(), html });
+                    records.push(search::Record { path: renderer.routes.path(page, lang).to_owned(), html });
                 }
             }
             Err(d) => problems.push(d),
         }
     }
     check_documents(renderer.site, renderer.theme, outcomes, Some(&page_ids), problems);
-    (jobs.len(), index.then_some(search_pages))
+    RenderedPages { pages: jobs.len(), records: index.then_some(records) }
 }
 
 /// Renders every Markdown document to find its problems (the HTML is dropped).
-fn check_markdown(site: &Site, routes: &Routes, theme: &Theme, problems: &mut Vec<Diagnostic>) {
+fn check_markdown(site: &Site, routes: &Routes, theme: &Theme, problems: &mut Problems) {
     let rules = crate::render::rules(site);
     let docs: Vec<_> = site.docs().collect();
     let outcomes: Vec<DocOutcome> = docs.par_iter().map(|doc| render_doc(doc, routes, theme, &rules).1).collect();
@@ -228,12 +224,12 @@ fn check_documents(
     theme: &Theme,
     outcomes: Vec<DocOutcome>,
     pages: Option<&PageIds>,
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Problems,
 ) {
     let mut links = HashMap::new();
     for outcome in outcomes {
         problems.extend(outcome.problems);
         links.insert(outcome.path, outcome.links);
     }
-    anchors::check(site, &links, pages, &theme.ids, problems);
+    fragments::check(site, &links, pages, &theme.ids, problems);
 }

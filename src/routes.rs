@@ -3,29 +3,15 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems};
 use crate::load::{INDEX_STEM, INDICATORS_DIR, PROGRAMME_FILE};
 use crate::locale::{Lang, Text};
-use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId, Site};
+use crate::messages::Message;
+use crate::model::{PageId, ProgrammeId, Site};
+pub use crate::pages::PageRef;
+use crate::pages::{theme_pages, Place, Slug, ThemeKind};
 use crate::text::base_path_of;
-
-/// A page of the site, independent of language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PageRef {
-    Home,
-    Programme(ProgrammeId),
-    Goal(GoalId),
-    Indicator(IndicatorId),
-    Page(PageId),
-    /// The whole report on one page, for reading through and printing.
-    Report,
-    /// The open data: every indicator's files, the whole site's data, the catalogue.
-    OpenData,
-    /// The accessibility statement from `site.toml`.
-    Statement,
-    /// The search page, on sites with search.
-    Search,
-}
+use crate::theme::Theme;
 
 /// Every page's path per language, and the link keys that lead to them.
 #[derive(Debug, Clone)]
@@ -52,18 +38,18 @@ pub struct Routes {
 /// Why an `@/` link leads nowhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
-    /// No such file or goal: what is wrong, in words, and for a goal a hint
-    /// that names the nearest goal or all of them.
-    Nowhere { why: String, hint: Option<String> },
+    /// No such file or goal: what is wrong (its `{ $target }` is the link
+    /// as written, for the caller to set), and for a goal a hint that names
+    /// the nearest goal or all of them.
+    Nowhere { why: Message, hint: Option<Message> },
     /// It names a file that could not be read (and was reported already).
     Unread,
 }
 
 impl Routes {
-    /// Computes all routes; `theme_pages` are the pages the theme names (the
-    /// full report, the open data page) with their slug per language, in the
-    /// site's order. Two pages on one URL become diagnostics.
-    pub fn new(site: &Site, theme_pages: &[(PageRef, Vec<String>)]) -> (Routes, Vec<Diagnostic>) {
+    /// Computes all routes, the theme's pages with their slugs from `theme`
+    /// (none without one). Two pages on one URL are reported.
+    pub fn new(site: &Site, theme: Option<&Theme>, problems: &mut Problems) -> Routes {
         let langs = site.settings.langs();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
@@ -77,7 +63,6 @@ impl Routes {
             goals: HashMap::new(),
             unread: site.unread.iter().filter_map(|p| unread_key(p)).collect(),
         };
-        let mut problems = Vec::new();
         let mut owners: HashMap<String, String> = HashMap::new();
         // `owner` names what gives the page its address in a language.
         let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(Lang) -> String| {
@@ -85,8 +70,8 @@ impl Routes {
                 let owner = owner(lang);
                 if let Some(first) = owners.insert(path.clone(), owner.clone()) {
                     problems.push(
-                        Diagnostic::error(owner.as_ref(), format!("two pages have the same address /{path}"))
-                            .with_hint(format!("the other is {first}; give one of them another slug")),
+                        Diagnostic::error(owner.as_ref(), msg!(AddressTwice, path = format!("/{path}")))
+                            .with_hint(msg!(AddressTwiceHint, other = first)),
                     );
                 }
             }
@@ -96,14 +81,6 @@ impl Routes {
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
         add(&mut routes, PageRef::Home, home, &|_| "content/".into());
         routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
-        if let Some(statement) = &site.settings.accessibility {
-            let paths = slugs("accessibility", Some(&statement.slug), langs)
-                .iter()
-                .zip(langs)
-                .map(|(s, l)| format!("{l}/{s}/"))
-                .collect();
-            add(&mut routes, PageRef::Statement, paths, &|_| crate::config::CONFIG_FILE.into());
-        }
 
         for (pi, p) in site.programmes.iter().enumerate() {
             let programme = ProgrammeId(pi);
@@ -129,14 +106,24 @@ impl Routes {
             }
         }
 
-        for (page, slugs) in theme_pages {
-            let paths = langs.iter().zip(slugs).map(|(l, s)| format!("{l}/{s}/")).collect();
-            let name = match page {
-                PageRef::Report => "full report (report_slug",
-                PageRef::OpenData => "open data page (open_data_slug",
-                _ => "search page (search_slug",
+        let theme_pages: Vec<&ThemeKind> = match theme {
+            Some(_) => theme_pages(&site.settings).collect(),
+            None => Vec::new(),
+        };
+        for kind in &theme_pages {
+            let slugs = match (kind.slug, theme) {
+                (Slug::Ui(key), Some(theme)) => theme.slugs(key, langs),
+                (Slug::Statement, _) => {
+                    slugs("accessibility", site.settings.accessibility.as_ref().map(|a| &a.slug), langs)
+                }
+                (Slug::Ui(_), None) => continue,
             };
-            add(&mut routes, *page, paths, &|lang| format!("the built-in {name} in i18n/{lang}.toml)"));
+            let paths = langs.iter().zip(&slugs).map(|(l, s)| format!("{l}/{s}/")).collect();
+            let owner = |lang: Lang| match (kind.slug, theme) {
+                (Slug::Ui(_), Some(theme)) => theme.strings_file(lang),
+                _ => crate::config::CONFIG_FILE.into(),
+            };
+            add(&mut routes, PageRef::Theme(kind.page), paths, &owner);
         }
 
         for (i, page) in site.pages.iter().enumerate() {
@@ -160,17 +147,24 @@ impl Routes {
             add(&mut routes, PageRef::Page(PageId(i)), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(PageId(i)));
         }
+        let placed =
+            |place: Place| theme_pages.iter().filter(move |k| k.place == place).map(|k| PageRef::Theme(k.page));
         routes.pages = std::iter::once(PageRef::Home)
             .chain(site.programmes.iter().enumerate().flat_map(|(pi, p)| {
                 let goals = p.goals.iter().map(|&g| PageRef::Goal(g));
                 let indicators = p.indicators.iter().map(|&i| PageRef::Indicator(i));
                 std::iter::once(PageRef::Programme(ProgrammeId(pi))).chain(goals).chain(indicators)
             }))
-            .chain(theme_pages.iter().map(|(page, _)| *page))
+            .chain(placed(Place::BeforeFreePages))
             .chain((0..site.pages.len()).map(|i| PageRef::Page(PageId(i))))
-            .chain(site.settings.accessibility.as_ref().map(|_| PageRef::Statement))
+            .chain(placed(Place::Last))
             .collect();
-        (routes, problems)
+        routes
+    }
+
+    /// Whether the site has `page` (the theme pages a site has depend on its settings).
+    pub fn has(&self, page: PageRef) -> bool {
+        self.paths.contains_key(&page)
     }
 
     /// Every page of the site (each exists in every language), in the site's order.
@@ -205,21 +199,21 @@ impl Routes {
 
     /// Resolves an `@/` link (without the `@/`) to a page and an optional `#fragment`.
     pub fn resolve(&self, target: &str) -> Result<(PageRef, Option<String>), LinkError> {
-        let nowhere = |why: String| LinkError::Nowhere { why, hint: None };
+        let nowhere = |why: Message| LinkError::Nowhere { why, hint: None };
         let (key, fragment) = match target.split_once('#') {
             Some((k, f)) => (k, Some(f.to_owned())),
             None => (target, None),
         };
         let key = key.trim_start_matches('/');
         if key.split('/').any(|seg| seg == "..") {
-            return Err(nowhere("links may not use .. : write the path from the content folder".into()));
+            return Err(nowhere(msg!(LinkParentFolder)));
         }
         let key = if key.is_empty() { "_index.md" } else { key };
         let key = key.strip_suffix('/').map(|k| format!("{k}/{INDEX_STEM}.md")).unwrap_or_else(|| key.to_owned());
         let Some(&page) = self.keys.get(&key) else {
             return Err(match self.unread.iter().any(|u| key == *u || (u.ends_with('/') && key.starts_with(u))) {
                 true => LinkError::Unread,
-                false => nowhere(format!("no content file content/{key}")),
+                false => nowhere(msg!(LinkNoFile, file = format!("content/{key}"))),
             });
         };
         if let (PageRef::Programme(p), true, Some(goal)) = (page, key.ends_with(PROGRAMME_FILE), &fragment) {
@@ -228,10 +222,11 @@ impl Routes {
                     self.goals.keys().filter(|(q, _)| *q == p).map(|(_, g)| g.as_str()).collect();
                 goals.sort_unstable();
                 let hint = match crate::text::nearest(goal, &goals) {
-                    Some(best) => format!("did you mean @/{key}#{best}?"),
-                    None => format!("the goals in content/{key} are: {}", goals.join(", ")),
+                    Some(best) => msg!(DidYouMeanLink, suggestion = format!("{key}#{best}")),
+                    None => msg!(LinkGoalsAre, file = format!("content/{key}"), list = goals.join(", ")),
                 };
-                return Err(LinkError::Nowhere { why: format!("no goal `{goal}` in content/{key}"), hint: Some(hint) });
+                let why = msg!(LinkNoGoal, goal = goal, file = format!("content/{key}"));
+                return Err(LinkError::Nowhere { why, hint: Some(hint) });
             };
             return Ok((*goal_page, None));
         }

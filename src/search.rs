@@ -16,32 +16,26 @@ use std::collections::BTreeMap;
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
+use crate::artifact::Artifact;
 use crate::locale::Lang;
-use crate::routes::PageRef;
 
-/// A rendered page for the index.
-pub struct Page {
+/// Where the search bundle is published, under the site root.
+pub const BUNDLE_DIR: &str = "pagefind/";
+
+/// A rendered page for the index (the pages a kind of page says are searched).
+pub struct Record {
     /// The page's path under the site root (`sv/tillvaxt/`).
     pub path: String,
     pub html: String,
 }
 
-/// Whether `page` goes into the index. The full report does not: it repeats
-/// every programme's text, goals and charts on one long page, so it would
-/// match nearly every search and crowd out the page that is about the
-/// words. The search page does not either: its list of all pages names
-/// every page.
-pub fn indexed(page: PageRef) -> bool {
-    !matches!(page, PageRef::Report | PageRef::Search)
-}
-
-/// The files of the search bundle for `pages` on a site in `langs`: each
-/// file's path under the bundle folder, and its bytes. Each language is
+/// The files of the search bundle (under [`BUNDLE_DIR`]) for `pages` on a
+/// site in `langs`, in the order of their paths. Each language is
 /// indexed on a thread of its own (Pagefind indexes languages apart
 /// anyway); the same pages give the same bytes, as they are indexed in the
 /// order of their paths.
-pub fn bundle(pages: Vec<Page>, langs: &[Lang]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut by_lang: Vec<Vec<Page>> = langs.iter().map(|_| Vec::new()).collect();
+pub fn bundle(pages: Vec<Record>, langs: &[Lang]) -> Result<Vec<Artifact>, String> {
+    let mut by_lang: Vec<Vec<Record>> = langs.iter().map(|_| Vec::new()).collect();
     for page in pages {
         let lang = page.path.split('/').next().unwrap_or_default();
         let i = langs.iter().position(|l| l == lang).ok_or_else(|| format!("{} is in no language", page.path))?;
@@ -68,14 +62,14 @@ pub fn bundle(pages: Vec<Page>, langs: &[Lang]) -> Result<Vec<(String, Vec<u8>)>
     for name in unused {
         files.remove(&name);
     }
-    Ok(files.into_iter().collect())
+    Ok(files.into_iter().map(|(name, bytes)| Artifact::new(format!("{BUNDLE_DIR}{name}"), bytes)).collect())
 }
 
 /// The file that lists the bundle's languages and their indexes.
 const ENTRY: &str = "pagefind-entry.json";
 
 /// The bundle of one language's `pages`.
-fn index(mut pages: Vec<Page>) -> Result<Vec<SyntheticFile>, String> {
+fn index(mut pages: Vec<Record>) -> Result<Vec<SyntheticFile>, String> {
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     // Pagefind's API is async (on tokio); goalsite waits for each call.
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
@@ -134,12 +128,12 @@ fn wanted(name: &str, langs: &[Lang], names: &[&String]) -> bool {
 mod tests {
     use super::*;
 
-    fn page(path: &str, lang: &str, body: &str) -> Page {
+    fn page(path: &str, lang: &str, body: &str) -> Record {
         let html = format!(
             "<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title></head><body>\
              <header data-pagefind-ignore>Meny</header><main data-pagefind-body><h1>{body}</h1><p>{body}</p></main></body></html>"
         );
-        Page { path: path.into(), html }
+        Record { path: path.into(), html }
     }
 
     fn langs() -> Vec<Lang> {
@@ -150,7 +144,7 @@ mod tests {
     fn the_bundle_has_an_index_per_language_and_only_the_files_the_site_uses() {
         let pages = vec![page("sv/bostader/", "sv", "Bostäder åt alla"), page("en/housing/", "en", "Housing for all")];
         let files = bundle(pages, &langs()).unwrap();
-        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        let names: Vec<&str> = files.iter().map(|a| a.path.strip_prefix(BUNDLE_DIR).unwrap()).collect();
         for expected in
             ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.sv.pagefind", "wasm.en.pagefind"]
         {
@@ -161,7 +155,7 @@ mod tests {
         for unused in ["pagefind-ui.js", "pagefind-component-ui.js", "pagefind-highlight.js", "wasm.unknown.pagefind"] {
             assert!(!names.contains(&unused), "{unused} is written");
         }
-        let entry = &files.iter().find(|(n, _)| n == "pagefind-entry.json").unwrap().1;
+        let entry = &files.iter().find(|a| a.path == "pagefind/pagefind-entry.json").unwrap().bytes;
         let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
         assert_eq!(entry["languages"]["sv"]["page_count"], 1);
         assert_eq!(entry["languages"]["en"]["wasm"], "en");
@@ -179,6 +173,6 @@ mod tests {
     #[test]
     fn a_language_without_stemming_gets_the_generic_webassembly() {
         let files = bundle(vec![page("xx/a/", "xx", "Text")], &[Lang::known("xx")]).unwrap();
-        assert!(files.iter().any(|(n, _)| n == "wasm.unknown.pagefind"));
+        assert!(files.iter().any(|a| a.path == "pagefind/wasm.unknown.pagefind"));
     }
 }

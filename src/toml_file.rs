@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
 use crate::source::{ReadError, Source, MAX_FILE_BYTES};
 use crate::text::nearest;
 
@@ -15,20 +16,16 @@ use crate::text::nearest;
 pub fn read(root: &Path, rel: &Path) -> Result<Arc<Source>, Diagnostic> {
     match Source::read(root, rel) {
         Ok(source) => Ok(Arc::new(source)),
-        Err(ReadError::Io(e)) => Err(Diagnostic::error(rel, format!("cannot read the file: {e}")).reading()),
+        Err(ReadError::Io(e)) => Err(Diagnostic::error(rel, msg!(FileUnreadable, error = e.to_string())).reading()),
         Err(ReadError::TooLarge(size)) => Err(Diagnostic::error(
             rel,
-            format!(
-                "the file is {:.1} MB; goalsite reads files of up to {} MB",
-                size as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            ),
+            msg!(FileTooLarge, size = format!("{:.1}", size as f64 / 1e6), max = MAX_FILE_BYTES / 1_000_000),
         )
-        .with_hint("split it into several pages or files: a text this long is too long to read on a screen")
+        .with_hint(msg!(FileTooLargeHint))
         .reading()),
         Err(ReadError::NotUtf8(source, at)) => {
-            Err(Diagnostic::error_at(&Arc::new(source), at..at + 1, "the file is not valid UTF-8 text")
-                .with_hint("save the file as UTF-8 in your editor")
+            Err(Diagnostic::error_at(&Arc::new(source), at..at + 1, msg!(FileNotUtf8))
+                .with_hint(msg!(FileNotUtf8Hint))
                 .reading())
         }
     }
@@ -45,9 +42,8 @@ pub fn invisible_character(source: &Arc<Source>, range: std::ops::Range<usize>) 
     let offset = range.start;
     let (at, c, kind) = crate::text::invisible_character(&source.text[range])?;
     let span = offset + at..offset + at + c.len_utf8();
-    let message = format!("the text holds an invisible {kind} (U+{:04X})", c as u32);
-    let hint = "delete it (it often comes with text pasted from another program)";
-    Some(Diagnostic::error_at(source, span, message).with_hint(hint).reading())
+    let message = msg!(InvisibleCharacter, kind = kind, code = format!("{:04X}", c as u32));
+    Some(Diagnostic::error_at(source, span, message).with_hint(msg!(InvisibleCharacterHint)).reading())
 }
 
 /// Parses the part `range` of `source` (front matter, say) as TOML into `T`.
@@ -59,7 +55,7 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     toml::from_str(&source.text[range]).map_err(|e| {
         let missing = e.message().starts_with("missing field");
         let written = e.span().and_then(|span| source.text.get(span.start + offset..span.end + offset));
-        let (message, mut hint) = explain(e.message().trim().to_owned(), written);
+        let (message, mut hint) = explain(e.message().trim(), written);
         if let Some(span) = e.span() {
             hint = hint.or_else(|| decimal_comma(&source.text, span.start + offset));
         }
@@ -98,36 +94,57 @@ pub fn key_span(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
         if let Some(name) = name.filter(|k| rest[k.len()..].trim_start().starts_with('=')) {
             return Some(start + indent..start + indent + name.len());
         }
-        open = ["\"\"\"", "'''"].into_iter().find(|fence| line.matches(fence).count() % 2 == 1);
+        open = ["\"\"\"", "\'\'\'"].into_iter().find(|fence| line.matches(fence).count() % 2 == 1);
     }
     None
 }
 
-/// The message in plain words, and a hint, for the messages serde and toml
-/// give; `written` is the text the message is about, where known.
-fn explain(message: String, written: Option<&str>) -> (String, Option<String>) {
-    // "unknown variant `pie`, expected one of `line`, `bar`, `hbar`"
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        if let Some((value, expected)) = rest.split_once('`') {
-            let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-            let hint = match nearest(value, &candidates) {
-                Some(best) => format!("did you mean `{best}`?"),
-                None => format!("use one of: {}", candidates.join(", ")),
-            };
-            return (format!("`{value}` is not one of the values allowed here"), Some(hint));
-        }
+/// The message in plain words, and a hint, for a message serde or toml
+/// gives; `written` is the text the message is about, where known.
+fn explain(message: &str, written: Option<&str>) -> (Message, Option<Message>) {
+    if let Some(ours) = Message::decode(message) {
+        return (ours, None);
     }
-    let hint = hint_for(&message);
-    match plain_type_error(&message, written) {
-        Some(plain) => (plain, hint),
-        None => (message, hint),
+    // "unknown variant `pie`, expected one of `line`, `bar`, `hbar`"
+    if let Some((value, candidates)) = quoted_and_expected(message, "unknown variant `") {
+        return (msg!(TomlUnknownValue, value = value), Some(nearest_or_list(value, &candidates, false)));
+    }
+    if let Some((key, candidates)) = quoted_and_expected(message, "unknown field `") {
+        return (msg!(TomlUnknownKey, key = key), Some(nearest_or_list(key, &candidates, true)));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.trim_end_matches('`');
+        return (msg!(TomlMissingKey, key = key), Some(msg!(TomlMissingKeyHint, key = key)));
+    }
+    if message.starts_with("duplicate key") {
+        return (msg!(TomlDuplicateKey), Some(msg!(TomlDuplicateKeyHint)));
+    }
+    match plain_type_error(message, written) {
+        Some(plain) => (plain, type_hint(message)),
+        None => (msg!(TomlSyntax, detail = message), None),
     }
 }
 
-/// A message from serde in plain words where it is one about a value's
-/// type, else as it is.
-pub fn plain_message(message: &str) -> String {
-    plain_type_error(message, None).unwrap_or_else(|| message.to_owned())
+/// The quoted name after `prefix` in `message`, and the names it lists as
+/// expected (`` unknown field `titel`, expected `title` or `year` ``).
+fn quoted_and_expected<'m>(message: &'m str, prefix: &str) -> Option<(&'m str, Vec<&'m str>)> {
+    let (name, expected) = message.strip_prefix(prefix)?.split_once('`')?;
+    Some((name, expected.split('`').skip(1).step_by(2).collect()))
+}
+
+/// "did you mean" the nearest of `candidates`, or all of them.
+fn nearest_or_list(written: &str, candidates: &[&str], keys: bool) -> Message {
+    match (nearest(written, candidates), keys) {
+        (Some(best), _) => msg!(DidYouMean, suggestion = best),
+        (None, true) => msg!(KeysAllowed, list = candidates.join(", ")),
+        (None, false) => msg!(UseOneOf, list = candidates.join(", ")),
+    }
+}
+
+/// A message from serde (read from a file's part that toml does not place,
+/// like a theme's file) in plain words.
+pub fn plain_message(message: &str) -> Message {
+    explain(message, None).0
 }
 
 /// Whether `text`, written without quotes, is a finite TOML number.
@@ -141,38 +158,35 @@ fn toml_number(text: &str) -> bool {
 }
 
 /// A hint for a syntax error at `at` that is a decimal comma (`value = 22,5`).
-fn decimal_comma(text: &str, at: usize) -> Option<String> {
+fn decimal_comma(text: &str, at: usize) -> Option<Message> {
     let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let after = text.get(at..)?.strip_prefix(',')?;
     let before = text.get(..at)?;
     let (whole, fraction) = (digits(&before.chars().rev().collect::<String>()), digits(after));
     (whole > 0 && fraction > 0).then(|| {
         let number = format!("{}.{}", &before[before.len() - whole..], &after[..fraction]);
-        format!("write decimals with a point, not a comma: {number}")
+        msg!(DecimalCommaHint, number = number)
     })
 }
 
 /// serde's `invalid type: string "ett", expected i64` in plain words:
-/// `expected a whole number, found the text "ett"`; `missing field `id``
-/// as `the key `id` is missing`. `written` is the value as written, where
-/// known (toml hands a date to serde as a table).
-fn plain_type_error(message: &str, written: Option<&str>) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        return Some(format!("the key `{}` is missing", rest.trim_end_matches('`')));
-    }
+/// `expected a whole number, found the text "ett"`. `written` is the value
+/// as written, where known (toml hands a date to serde as a table).
+fn plain_type_error(message: &str, written: Option<&str>) -> Option<Message> {
     let rest = message.strip_prefix("invalid type: ").or_else(|| message.strip_prefix("invalid value: "))?;
     // From the right: the value found may hold the words itself.
     let (found, expected) = rest.rsplit_once(", expected ")?;
     if let (Some(number), Some((min, max))) = (found.strip_prefix("integer "), whole_range(expected)) {
         let number = number.trim_matches('`');
-        return Some(format!("expected a whole number from {min} to {max}, found {number}"));
+        return Some(msg!(TomlNumberRange, min = min.to_string(), max = max.to_string(), number = number));
     }
     let date = written.is_some_and(|w| w.trim_start().starts_with(|c: char| c.is_ascii_digit()));
-    let found = match found {
-        "map" if date => "a date".to_owned(),
+    let (found, value) = match found {
+        "map" if date => ("date", String::new()),
         found => plain_found(found),
     };
-    Some(format!("expected {}, found {found}", plain_expected(expected)))
+    let (expected, expected_text) = plain_expected(expected);
+    Some(msg!(TomlWrongType, expected = expected, expected_text = expected_text, found = found, value = value))
 }
 
 /// The values a Rust integer type `expected` holds, if it is one.
@@ -190,84 +204,66 @@ fn whole_range(expected: &str) -> Option<(i128, i128)> {
     })
 }
 
-/// What serde says it expected (a Rust type, often), as an editor says it.
-fn plain_expected(expected: &str) -> &str {
-    match expected {
-        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number",
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number of 0 or more",
-        "f32" | "f64" => "a number",
-        "a string" | "a borrowed string" | "a character" => "text in \"quotes\"",
-        "a boolean" => "true or false",
-        "a sequence" => "a list in [brackets]",
-        "a TOML datetime" => "a date (year-month-day)",
-        e if e == "a map" || e.starts_with("struct ") => "a table",
-        e => e,
-    }
+/// What serde says it expected (a Rust type, often), as the kind of value
+/// an editor writes (the catalogue words it), and serde's words for the rest.
+fn plain_expected(expected: &str) -> (&'static str, &str) {
+    let kind = match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "whole",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "whole-positive",
+        "f32" | "f64" => "number",
+        "a string" | "a borrowed string" | "a character" => "text",
+        "a boolean" => "boolean",
+        "a sequence" => "list",
+        "a TOML datetime" => "date",
+        e if e == "a map" || e.starts_with("struct ") => "table",
+        _ => "other",
+    };
+    (kind, expected)
 }
 
-/// What serde says it found (`string "ett"`, ``integer `5` ``), as an editor says it.
-fn plain_found(found: &str) -> String {
+/// What serde says it found (`string "ett"`, ``integer `5` ``), as the kind
+/// of value an editor wrote, and the value itself.
+fn plain_found(found: &str) -> (&'static str, String) {
     let value = |prefix: &str| found.strip_prefix(prefix).map(|v| v.trim_matches('`').to_owned());
     if let Some(text) = value("string ") {
-        return format!("the text {text}");
+        return ("text", text);
     }
     if let Some(number) = value("integer ").or_else(|| value("floating point ")) {
-        return format!("the number {number}");
+        return ("number", number);
     }
     if let Some(truth) = value("boolean ") {
-        return format!("the value {truth}");
+        return ("value", truth);
     }
     match found {
-        "sequence" => "a list".into(),
-        "map" => "a table".into(),
-        other => other.to_owned(),
+        "sequence" => ("list", String::new()),
+        "map" => ("table", String::new()),
+        other => ("other", other.to_owned()),
     }
 }
 
-/// A plain-words hint for the messages serde and toml give.
-fn hint_for(message: &str) -> Option<String> {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, expected) = rest.split_once('`')?;
-        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Some(match nearest(name, &candidates) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("the keys allowed here are: {}", candidates.join(", ")),
-        });
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        return Some(format!(
-            "add `{key} = …`; the editor's guide (docs/authoring.md in goalsite) shows each file with an example"
-        ));
-    }
-    if message.starts_with("duplicate key") {
-        return Some("a key is written once in each table: keep one of them, delete the other".into());
-    }
+/// A hint for serde's message about a value of the wrong type.
+fn type_hint(message: &str) -> Option<Message> {
     if message.contains("invalid type") && message.contains("datetime") {
-        return Some("write the date as year-month-day without quotes, e.g. 2026-03-31".into());
+        return Some(msg!(TomlDateHint));
     }
     let text_found =
         message.strip_prefix("invalid type: string \"").or_else(|| message.strip_prefix("invalid value: string \""));
-    if let Some(rest) = text_found {
-        let (text, expected) = rest.split_once("\", expected ")?;
+    if let Some((text, expected)) = text_found.and_then(|rest| rest.split_once("\", expected ")) {
         let text = text.trim();
         let decimals = expected.starts_with("a number") || expected.starts_with('f');
         let whole = whole_range(expected).is_some();
         if (whole && text.parse::<i64>().is_ok()) || (decimals && toml_number(text)) {
-            return Some(format!("write the number without quotes: {text}"));
+            return Some(msg!(TomlNumberWithoutQuotes, number = text));
         }
         let pointed = text.replacen(',', ".", 1);
         if decimals && toml_number(&pointed) {
-            return Some(format!("write the number with a decimal point and without quotes: {pointed}"));
+            return Some(msg!(TomlDecimalPointWithoutQuotes, number = pointed));
         }
         if expected == "a boolean" {
-            return Some("write true or false, without quotes".into());
+            return Some(msg!(TomlBooleanWithoutQuotes));
         }
     }
-    if message.contains("invalid type") {
-        return Some("check the value's type: text goes in \"quotes\", numbers do not".into());
-    }
-    None
+    message.contains("invalid type").then(|| msg!(TomlCheckType))
 }
 
 #[cfg(test)]
@@ -291,7 +287,7 @@ mod tests {
         let d = parse::<Doc>(&source("title = \"a\"\nyear = 1\ntitel = 2\n")).unwrap_err();
         let loc = d.location().unwrap();
         assert_eq!((loc.line, loc.column), (3, 1));
-        assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+        assert_eq!(d.hint.unwrap().to_string(), "did you mean `title`?");
     }
 
     #[test]
@@ -302,7 +298,7 @@ mod tests {
             published: toml::value::Datetime,
         }
         let d = parse::<Dated>(&source("published = \"2026-03-31\"\n")).unwrap_err();
-        assert_eq!(d.hint.as_deref(), Some("write the date as year-month-day without quotes, e.g. 2026-03-31"));
+        assert_eq!(d.hint.unwrap().to_string(), "write the date as year-month-day without quotes, e.g. 2026-03-31");
     }
 
     #[test]
@@ -320,10 +316,10 @@ mod tests {
             chart: Kind,
         }
         let d = parse::<Chart>(&source("chart = \"pie\"\n")).unwrap_err();
-        assert_eq!(d.message, "`pie` is not one of the values allowed here");
-        assert_eq!(d.hint.as_deref(), Some("use one of: line, bar, hbar"));
+        assert_eq!(d.message.to_string(), "`pie` is not one of the values allowed here");
+        assert_eq!(d.hint.unwrap().to_string(), "use one of: line, bar, hbar");
         let d = parse::<Chart>(&source("chart = \"lien\"\n")).unwrap_err();
-        assert_eq!(d.hint.as_deref(), Some("did you mean `line`?"));
+        assert_eq!(d.hint.unwrap().to_string(), "did you mean `line`?");
     }
 
     #[test]
@@ -344,7 +340,7 @@ mod tests {
         }
         let error = |toml: &str| {
             let d = parse::<Typed>(&source(toml)).unwrap_err();
-            (d.message, d.hint.unwrap_or_default())
+            (d.message.to_string(), d.hint.map(|h| h.to_string()).unwrap_or_default())
         };
         let (message, hint) = error("order = \"2023\"\n");
         assert_eq!(message, "expected a whole number, found the text \"2023\"");
@@ -376,7 +372,10 @@ mod tests {
     fn a_key_written_twice_gets_a_hint() {
         let d = parse::<Doc>(&source("title = \"a\"\nyear = 1\ntitle = \"b\"\n")).unwrap_err();
         assert_eq!(d.location().map(|l| l.line), Some(3));
-        assert_eq!(d.hint.as_deref(), Some("a key is written once in each table: keep one of them, delete the other"));
+        assert_eq!(
+            d.hint.unwrap().to_string(),
+            "a key is written once in each table: keep one of them, delete the other"
+        );
     }
 
     #[test]

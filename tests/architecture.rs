@@ -38,6 +38,10 @@ fn module_of(file: &Path) -> String {
 fn crate_uses(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for (i, _) in text.match_indices("crate::") {
+        // `$crate::` in a macro names the crate's root, whose re-exports are public API.
+        if text[..i].ends_with('$') {
+            continue;
+        }
         let rest = &text[i + "crate::".len()..];
         if let Some(group) = rest.strip_prefix('{') {
             let group = &group[..group.find('}').unwrap_or(group.len())];

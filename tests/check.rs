@@ -190,7 +190,11 @@ fn a_broken_theme_is_an_error_not_a_crash() {
         "{stderr}"
     );
     assert!(stderr.contains("`blå` is not a colour"), "{stderr}");
-    assert!(stderr.contains("themes/default/i18n/fi.toml: the UI string `no_value` is missing"), "{stderr}");
+    assert!(
+        stderr.contains("themes/default/i18n/fi.toml: the UI strings for `fi` lack 1 string goalsite needs"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no_value = \"No data\""), "the missing string with its English text: {stderr}");
 }
 
 #[test]

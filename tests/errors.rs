@@ -28,7 +28,7 @@ fn unknown_key_gets_did_you_mean() {
     let f = Fixture::new();
     f.edit("content/tillvaxt/indicators/utslapp.toml", "definition =", "defintion =");
     let err = fails(&f);
-    assert!(err.contains("content/tillvaxt/indicators/utslapp.toml:5:1: unknown field `defintion`"), "{err}");
+    assert!(err.contains("content/tillvaxt/indicators/utslapp.toml:5:1: unknown key `defintion`"), "{err}");
     assert!(err.contains("did you mean `definition`?"), "{err}");
 }
 

@@ -186,7 +186,7 @@ fn search_settings_are_checked() {
     f.write("site.toml", &format!("{}\n[search]\nenable = true\n", common::SITE_TOML));
     let (code, _, stderr) = f.check(&[]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("unknown field `enable`"), "{stderr}");
+    assert!(stderr.contains("unknown key `enable`"), "{stderr}");
     f.write("site.toml", &format!("{}\n[search]\nenabled = \"yes\"\n", common::SITE_TOML));
     let (code, _, stderr) = f.check(&[]);
     assert_eq!(code, 1, "{stderr}");

@@ -352,7 +352,7 @@ fn case_5_example_data_says_so_inside_the_drawing() {
 fn a_mistake_in_the_report_year_s_assessments_is_one_error_not_also_a_missing_assessment() {
     let f = Fixture::new();
     for (from, to, error) in [
-        ("status = \"delvis\"", "stauts = \"delvis\"", "unknown field `stauts`"),
+        ("status = \"delvis\"", "stauts = \"delvis\"", "unknown key `stauts`"),
         ("status = \"delvis\"", "status = \"delvs\"", "`delvs`"),
     ] {
         f.edit("content/tillvaxt/assessments/2024.toml", from, to);

@@ -5,6 +5,7 @@
 
 use super::draw::{Anchor, Drawing, Label};
 use super::Chart;
+use crate::locale::UiKey;
 
 /// Space around the drawing's edge.
 pub const PAD: f32 = 8.0;
@@ -62,7 +63,7 @@ impl Frame {
             }));
         }
         if chart.ind.example_data {
-            let text = chart.i18n.string("chart_example_banner");
+            let text = chart.i18n.string(UiKey::ChartExampleBanner);
             top.extend(wrap(&text, usable, |t| measure(t, true)).into_iter().map(|text| Row::Text {
                 text,
                 bold: true,

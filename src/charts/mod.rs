@@ -20,7 +20,7 @@ mod line;
 mod scale;
 pub mod summary;
 
-use crate::locale::{shown_decimals, I18n, Lang};
+use crate::locale::{shown_decimals, I18n, Lang, UiKey};
 use crate::model::{Data, Indicator, ValueStatus};
 use crate::theme::ChartStyle;
 
@@ -87,7 +87,7 @@ impl<'a> Chart<'a> {
     pub fn new(ind: &'a Indicator, style: &'a ChartStyle, i18n: &'a I18n, lang: Lang) -> Chart<'a> {
         let target_label = ind.target.as_ref().map_or(String::new(), |t| match &t.label {
             Some(label) => label.tr(lang).to_owned(),
-            None => crate::locale::fill(&i18n.string("chart_target_label"), &[("year", &t.year.to_string())]),
+            None => crate::locale::fill(&i18n.string(UiKey::ChartTargetLabel), &[("year", &t.year.to_string())]),
         });
         Chart { ind, style, i18n, lang, decimals: decimals(ind), target_label, title: None, source: None }
     }
@@ -110,10 +110,10 @@ impl<'a> Chart<'a> {
     fn unmeasured_item(&self) -> Option<frame::Item> {
         let statuses: Vec<ValueStatus> = self.ind.figures().filter(|f| f.value.is_some()).map(|f| f.status).collect();
         let status = statuses.into_iter().find(|s| *s != ValueStatus::Measured)?;
-        let word = self.i18n.string(&format!("value_status_{}", status.as_str()));
+        let word = self.i18n.string(status.word());
         Some(frame::Item {
             key: frame::Key::Unmeasured,
-            text: crate::locale::fill(&self.i18n.string("chart_legend_unmeasured"), &[("status", &word)]),
+            text: crate::locale::fill(&self.i18n.string(UiKey::ChartLegendUnmeasured), &[("status", &word)]),
             bold: false,
         })
     }
@@ -124,7 +124,7 @@ impl<'a> Chart<'a> {
 pub fn heading(ind: &Indicator, i18n: &I18n, lang: Lang) -> String {
     match &ind.label {
         Some(label) => crate::locale::fill(
-            &i18n.string("labelled_title"),
+            &i18n.string(UiKey::LabelledTitle),
             &[("label", label.tr(lang)), ("title", ind.title.tr(lang))],
         ),
         None => ind.title.tr(lang).to_owned(),

@@ -3,7 +3,7 @@
 //! stopping at 100 for percentages that do, and large numbers written the
 //! language's short way (`200 tn`, `1,5 mn` / `200k`, `1.5m`).
 
-use crate::locale::{fill, I18n};
+use crate::locale::{fill, I18n, UiKey};
 
 /// A linear value axis.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,9 +67,9 @@ impl<'a> TickFormat<'a> {
     pub fn new(scale: &Scale, i18n: &'a I18n) -> Self {
         let largest = scale.lo.abs().max(scale.hi.abs());
         let (divisor, key) = match largest {
-            l if l >= 1e9 => (1e9, Some("number_billions")),
-            l if l >= 1e6 => (1e6, Some("number_millions")),
-            l if l >= 1e4 => (1e3, Some("number_thousands")),
+            l if l >= 1e9 => (1e9, Some(UiKey::NumberBillions)),
+            l if l >= 1e6 => (1e6, Some(UiKey::NumberMillions)),
+            l if l >= 1e4 => (1e3, Some(UiKey::NumberThousands)),
             _ => (1.0, None),
         };
         let step = scale.step / divisor;

@@ -4,7 +4,7 @@
 //! is a whole pattern from the theme's i18n file, never glued from words;
 //! every value that is not measured says what it is, and so does example data.
 
-use crate::locale::{fill, I18n, Lang};
+use crate::locale::{fill, I18n, Lang, UiKey};
 use crate::model::{Data, Figure, Indicator, Series, ValueStatus};
 
 /// A summary of `ind` in the language of `i18n`, its values with `decimals` decimals.
@@ -12,7 +12,7 @@ pub fn summary(ind: &Indicator, lang: Lang, i18n: &I18n, decimals: usize) -> Str
     let w = Words { lang, i18n, decimals, unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)) };
     let mut sentences = Vec::new();
     if ind.example_data {
-        sentences.push(i18n.string("chart_example_data_sentence"));
+        sentences.push(i18n.string(UiKey::ChartExampleDataSentence));
     }
     match &ind.data {
         Data::Years { years, series } => {
@@ -34,7 +34,7 @@ pub fn summary(ind: &Indicator, lang: Lang, i18n: &I18n, decimals: usize) -> Str
             };
             if let (Some(max), Some(min)) = (values.iter().max_by(by_value), values.iter().min_by(by_value)) {
                 sentences.push(fill(
-                    &i18n.string("chart_categories"),
+                    &i18n.string(UiKey::ChartCategories),
                     &[
                         ("year", &year.to_string()),
                         ("max_name", max.0),
@@ -46,13 +46,13 @@ pub fn summary(ind: &Indicator, lang: Lang, i18n: &I18n, decimals: usize) -> Str
             }
             for c in categories.iter().filter(|c| (c.highlight || c.national) && c.value.value.is_some()) {
                 sentences.push(fill(
-                    &i18n.string("chart_one_value"),
+                    &i18n.string(UiKey::ChartOneValue),
                     &[("name", c.name.tr(lang)), ("value", &w.figure(&c.value))],
                 ));
             }
             if let Some(t) = &ind.target {
                 sentences.push(fill(
-                    &i18n.string("chart_target"),
+                    &i18n.string(UiKey::ChartTarget),
                     &[("target", &w.value(t.value)), ("year", &t.year.to_string())],
                 ));
             }
@@ -78,7 +78,7 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn string(&self, key: &str) -> String {
+    fn string(&self, key: UiKey) -> String {
         self.i18n.string(key)
     }
 
@@ -91,7 +91,7 @@ impl Words<'_> {
         let n = self.i18n.number.format(v, self.decimals);
         match self.unit.is_empty() {
             true => n,
-            false => fill(&self.string("chart_value_unit"), &[("value", &n), ("unit", self.unit)]),
+            false => fill(&self.string(UiKey::ChartValueUnit), &[("value", &n), ("unit", self.unit)]),
         }
     }
 
@@ -100,12 +100,14 @@ impl Words<'_> {
         let value = self.value(f.value.unwrap_or_default());
         match f.status {
             ValueStatus::Measured => value,
-            status => fill(&self.string("chart_value_status"), &[("value", &value), ("status", &self.status(status))]),
+            status => {
+                fill(&self.string(UiKey::ChartValueStatus), &[("value", &value), ("status", &self.status(status))])
+            }
         }
     }
 
     fn status(&self, status: ValueStatus) -> String {
-        self.string(&format!("value_status_{}", status.as_str()))
+        self.string(status.word())
     }
 
     /// The sentences about one series: first and last value and the change
@@ -121,11 +123,11 @@ impl Words<'_> {
                 let unmeasured = [first.1.status, last.1.status].into_iter().find(|s| *s != ValueStatus::Measured);
                 if let Some(status) = unmeasured {
                     sentences
-                        .push(fill(&self.string("chart_change_not_measured"), &[("status", &self.status(status))]));
+                        .push(fill(&self.string(UiKey::ChartChangeNotMeasured), &[("status", &self.status(status))]));
                 }
             }
             (Some(only), _) => sentences.push(fill(
-                &self.string("chart_series_single"),
+                &self.string(UiKey::ChartSeriesSingle),
                 &[("name", name), ("value", &self.figure(only.1)), ("year", &only.0.to_string())],
             )),
             _ => {}
@@ -133,7 +135,7 @@ impl Words<'_> {
         let gaps: Vec<String> =
             years.iter().zip(&s.values).filter(|(_, f)| f.value.is_none()).map(|(y, _)| y.to_string()).collect();
         if !gaps.is_empty() {
-            sentences.push(fill(&self.string("chart_gaps"), &[("years", &gaps.join(", "))]));
+            sentences.push(fill(&self.string(UiKey::ChartGaps), &[("years", &gaps.join(", "))]));
         }
         sentences
     }
@@ -142,7 +144,10 @@ impl Words<'_> {
     fn change(&self, name: &str, first: (i32, &Figure), last: (i32, &Figure)) -> String {
         let (a, b) = (first.1.value.unwrap_or_default(), last.1.value.unwrap_or_default());
         let change = b - a;
-        let direction = if change < 0.0 { "decrease" } else { "increase" };
+        let (by, by_percent) = match change < 0.0 {
+            true => (UiKey::ChartSeriesDecrease, UiKey::ChartSeriesDecreasePercent),
+            false => (UiKey::ChartSeriesIncrease, UiKey::ChartSeriesIncreasePercent),
+        };
         let shown_change = self.i18n.number.format(change.abs(), self.decimals);
         let mut values = vec![
             ("name", name.to_owned()),
@@ -152,39 +157,40 @@ impl Words<'_> {
             ("last_year", last.0.to_string()),
         ];
         let key = if shown_change == self.i18n.number.format(0.0, self.decimals) {
-            "chart_series_unchanged".to_owned()
+            UiKey::ChartSeriesUnchanged
         } else if self.is_percent() {
             // A change between two percentages is in percentage points, never a per cent of a per cent.
-            values.push(("change", fill(&self.string("chart_points"), &[("value", &shown_change)])));
-            format!("chart_series_{direction}")
+            values.push(("change", fill(&self.string(UiKey::ChartPoints), &[("value", &shown_change)])));
+            by
         } else if a != 0.0 {
             values.push(("change", self.value(change.abs())));
             let percent = self.i18n.number.format((change / a * 100.0).abs(), 0);
-            values.push(("percent", fill(&self.string("percent"), &[("value", &percent)])));
-            format!("chart_series_{direction}_percent")
+            values.push(("percent", fill(&self.string(UiKey::Percent), &[("value", &percent)])));
+            by_percent
         } else {
             values.push(("change", self.value(change.abs())));
-            format!("chart_series_{direction}")
+            by
         };
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        fill(&self.string(&key), &values)
+        fill(&self.string(key), &values)
     }
 
     /// The target, and how far the last value (named by its year) is from it.
     fn target(&self, target: f64, year: i32, last: Option<(i32, &Figure)>) -> String {
-        let mut s = fill(&self.string("chart_target"), &[("target", &self.value(target)), ("year", &year.to_string())]);
+        let mut s =
+            fill(&self.string(UiKey::ChartTarget), &[("target", &self.value(target)), ("year", &year.to_string())]);
         if let Some((last_year, figure)) = last {
             let v = figure.value.unwrap_or_default();
             let key = if v > target {
-                "chart_above_target"
+                UiKey::ChartAboveTarget
             } else if v < target {
-                "chart_below_target"
+                UiKey::ChartBelowTarget
             } else {
-                "chart_at_target"
+                UiKey::ChartAtTarget
             };
             let distance = match self.is_percent() {
                 true => fill(
-                    &self.string("chart_points"),
+                    &self.string(UiKey::ChartPoints),
                     &[("value", &self.i18n.number.format((v - target).abs(), self.decimals))],
                 ),
                 false => self.value((v - target).abs()),

@@ -2,8 +2,19 @@
 //! UTF-8 with a byte order mark, texts in every language, and cells a
 //! spreadsheet would run as formulas neutralised.
 
-use crate::locale::{Lang, Text};
+use crate::locale::{Lang, Text, UiKey};
 use crate::model::{Data, Figure, Indicator};
+
+/// CSV, with the texts in every language.
+pub const FORMAT: super::Format = super::Format {
+    ext: "csv",
+    per_language: false,
+    data: Some(super::DataFormat { name: super::Name::Same("CSV"), file_type: "CSV", media_type: "text/csv" }),
+    label: UiKey::DownloadCsv,
+    offered: |_| true,
+    checked: true,
+    make: |input| Ok(csv(input.ind, &input.site.settings.langs()).into_bytes()),
+};
 
 /// One row per value, in long ("tidy") form: indicator, year, value, its
 /// status (measured, derived, …), then the series name, unit, source and the

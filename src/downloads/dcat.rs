@@ -7,7 +7,7 @@
 //! as the DCAT-AP SHACL shapes require.
 
 use crate::locale::{Lang, Text};
-use crate::model::{Data, IndicatorId, OpenData, Site};
+use crate::model::{IndicatorId, OpenData, Site};
 use crate::routes::{PageRef, Routes};
 use crate::text::escape;
 
@@ -112,7 +112,7 @@ fn dataset(
     for theme in themes {
         x.resource("dcat:theme", &format!("{EU}/data-theme/{theme}"));
     }
-    if let Some((first, last)) = period(&ind.data) {
+    if let Some((first, last)) = ind.data.period() {
         x.open("dcterms:temporal");
         x.open("dcterms:PeriodOfTime");
         x.line(&format!("<dcat:startDate rdf:datatype=\"{XSD_YEAR}\">{first}</dcat:startDate>"));
@@ -163,14 +163,6 @@ fn distribution(x: &mut Xml, routes: &Routes, open: &OpenData, dataset: &str, ti
         x.resource("dcterms:language", &format!("{EU}/language/{code}"));
     }
     x.close("dcat:Distribution");
-}
-
-/// The first and last year the data covers.
-fn period(data: &Data) -> Option<(i32, i32)> {
-    match data {
-        Data::Years { years, .. } => Some((*years.iter().min()?, *years.iter().max()?)),
-        Data::Categories { year, .. } => Some((*year, *year)),
-    }
 }
 
 /// The EU's code for a language (ISO 639-1 as the site writes it, to the

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::locale::{Lang, Text};
+use crate::locale::{Lang, Text, UiKey};
 use crate::model::{Data, Indicator};
 
 use super::csv::status;
@@ -56,6 +56,21 @@ struct JsonCategory<'a> {
     highlight: bool,
     national: bool,
 }
+
+/// JSON, with the texts in every language.
+pub const FORMAT: super::Format = super::Format {
+    ext: "json",
+    per_language: false,
+    data: Some(super::DataFormat {
+        name: super::Name::Same("JSON"),
+        file_type: "JSON",
+        media_type: "application/json",
+    }),
+    label: UiKey::DownloadJson,
+    offered: |_| true,
+    checked: true,
+    make: |input| Ok(json(input.ind, &input.site.settings.langs()).into_bytes()),
+};
 
 /// The indicator as JSON: texts per language, `null` for a missing value.
 pub fn json(ind: &Indicator, langs: &[Lang]) -> String {

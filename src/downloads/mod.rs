@@ -1,27 +1,32 @@
-//! Downloads: each indicator's data as CSV and JSON (UTF-8, texts in every
-//! language) and as an Excel workbook per language, its chart per language
-//! as SVG (and PNG) for slides; and for the whole site the open data: a zip
-//! with every indicator's CSV and a Data Package description, and the data
-//! catalogue for dataportal.se. Example data is never catalogued or zipped.
+//! Downloads: each indicator's data and chart as files, from one table of
+//! formats ([`FORMATS`]: CSV and JSON with the texts in every language, an
+//! Excel workbook per language, the chart per language as SVG and, where the
+//! site asks, PNG), and for the whole site the open data: a zip with every
+//! indicator's CSV and a Data Package description, and the data catalogue
+//! for dataportal.se. Example data is never catalogued or zipped. The
+//! indicator pages, the open data page and the catalogue list the files
+//! from the same table; a new format is a module and an entry in it.
 
+mod chart;
 mod csv;
 mod dcat;
 mod json;
 mod package;
 mod xlsx;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 
-use crate::charts;
+use crate::artifact::{Artifact, Publish};
 use crate::diagnostics::Diagnostic;
-use crate::locale::Lang;
-use crate::model::{Indicator, IndicatorId, Site};
+use crate::locale::{Lang, UiKey};
+use crate::model::{Indicator, IndicatorId, Settings, Site};
 use crate::routes::Routes;
 use crate::theme::Theme;
 
-pub use csv::{csv, text_cell};
+pub use csv::text_cell;
 pub use dcat::CATALOG_PATH;
-pub use json::json;
 pub use package::ZIP_PATH;
 
 /// What was left out of a site's open data, and whether it has a catalogue.
@@ -45,112 +50,138 @@ pub enum Catalogue {
 /// The folder under the site root that holds the data files.
 pub const DATA_DIR: &str = "data";
 
-/// The path of an indicator's data file under the site root (`data/<id>.csv`).
-pub fn path(id: &str, ext: &str) -> String {
-    format!("{DATA_DIR}/{id}.{ext}")
+/// One kind of file an indicator is offered as.
+pub struct Format {
+    pub ext: &'static str,
+    /// One file per language (its texts in that language), or one for all.
+    pub per_language: bool,
+    /// For data (not a picture of it): how the open data page and the catalogue list it.
+    pub data: Option<DataFormat>,
+    /// How an indicator page's list of downloads names it.
+    pub label: UiKey,
+    /// Whether a site offers it.
+    pub offered: fn(&Settings) -> bool,
+    /// Made by `check` too (to find what would fail), or only to be written
+    /// (PNG pictures, slow to draw and checked by the SVG they are drawn from).
+    pub checked: bool,
+    /// Makes the file.
+    pub make: fn(&Input) -> Result<Vec<u8>, Diagnostic>,
 }
 
-/// Hands each file made to `save`, as soon as it is made (so no more than a
-/// few indicators' files are held at once).
-pub type Save<'a> = &'a (dyn Fn(File) -> Result<(), Diagnostic> + Sync);
+/// How a data format is named on the open data page and in the catalogue.
+pub struct DataFormat {
+    /// The open data page's name for it: a UI string, or the same in every language.
+    pub name: Name,
+    /// The EU's file type (`CSV`) and the IANA media type (`text/csv`) the catalogue gives.
+    pub file_type: &'static str,
+    pub media_type: &'static str,
+}
 
-/// Makes every data file of the site and hands it to `save`: (path under the
-/// root, contents). Problems drawing a chart or writing a workbook are
-/// errors (the first one found is returned). PNGs are drawn only if
-/// `pictures` (they are slow, and only needed to be written).
-pub fn files(site: &Site, theme: &Theme, routes: &Routes, pictures: bool, save: Save) -> Result<Downloads, Diagnostic> {
+/// A name that is a UI string, or the same word in every language.
+pub enum Name {
+    Ui(UiKey),
+    Same(&'static str),
+}
+
+/// Every format, in the order the indicator pages list them.
+pub const FORMATS: &[Format] = &[xlsx::FORMAT, csv::FORMAT, json::FORMAT, chart::SVG, chart::PNG];
+
+/// What a format's `make` is given: the indicator, its language (for a
+/// per-language format), and the site; the chart's SVG is drawn once for
+/// the formats that need it.
+pub struct Input<'a> {
+    pub ind: &'a Indicator,
+    pub lang: Lang,
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    svg: OnceLock<Result<String, Diagnostic>>,
+}
+
+impl Input<'_> {
+    /// The chart in the input's language as a standalone SVG, drawn on first use.
+    pub fn svg(&self) -> Result<&str, Diagnostic> {
+        let svg = self.svg.get_or_init(|| chart::standalone(self));
+        svg.as_deref().map_err(Clone::clone)
+    }
+}
+
+/// The path of an indicator's file in `format` under the site root:
+/// `data/<id>.csv`, or `data/<id>.<lang>.svg` for a per-language format.
+pub fn path(id: &str, format: &Format, lang: Lang) -> String {
+    match format.per_language {
+        true => format!("{DATA_DIR}/{id}.{lang}.{}", format.ext),
+        false => format!("{DATA_DIR}/{id}.{}", format.ext),
+    }
+}
+
+/// The formats the site offers, in the order of [`FORMATS`].
+pub fn offered(settings: &Settings) -> impl Iterator<Item = &'static Format> + '_ {
+    FORMATS.iter().filter(|f| (f.offered)(settings))
+}
+
+/// Makes every data file of the site and publishes it as soon as it is
+/// made (so no more than a few indicators' files are held at once). The
+/// formats that are not [`Format::checked`] only if `written`.
+pub fn files(
+    site: &Site,
+    theme: &Theme,
+    routes: &Routes,
+    written: bool,
+    publish: Publish,
+) -> Result<Downloads, Diagnostic> {
     let langs = site.settings.langs();
-    site.indicators
-        .par_iter()
-        .try_for_each(|ind| indicator_files(site, theme, ind, pictures)?.into_iter().try_for_each(save))?;
+    let formats: Vec<&Format> = offered(&site.settings).filter(|f| written || f.checked).collect();
+    site.indicators.par_iter().try_for_each(|ind| {
+        for format in &formats {
+            let in_langs: &[Lang] = if format.per_language { &langs } else { &langs[..1] };
+            for &lang in in_langs {
+                let input = Input { ind, lang, site, theme, svg: OnceLock::new() };
+                publish(&Artifact::new(path(&ind.id, format, lang), (format.make)(&input)?))?;
+            }
+        }
+        Ok::<(), Diagnostic>(())
+    })?;
     let catalogued: Vec<IndicatorId> =
         (0..site.indicators.len()).map(IndicatorId).filter(|&i| !site.indicator(i).example_data).collect();
     let left_out = site.indicators.iter().filter(|i| i.example_data).map(|i| i.id.clone()).collect();
-    let csvs: Vec<String> = catalogued.iter().map(|&i| csv(site.indicator(i), &langs)).collect();
     if !catalogued.is_empty() {
+        let csvs: Vec<String> = catalogued.iter().map(|&i| csv::csv(site.indicator(i), &langs)).collect();
         let zip = package::zip(site, routes, &catalogued, &csvs).map_err(|e| write_failed(ZIP_PATH, e))?;
-        save((ZIP_PATH.to_owned(), zip))?;
+        publish(&Artifact::new(ZIP_PATH, zip))?;
     }
     let catalogue = match &site.settings.open_data {
         None => Catalogue::NoSettings,
         Some(_) if catalogued.is_empty() => Catalogue::NothingToCatalogue,
         Some(open) => {
             let distributions = |i: IndicatorId| distributions(&site.indicator(i).id, &langs);
-            save((
-                CATALOG_PATH.to_owned(),
-                dcat::catalog(site, routes, open, &catalogued, &distributions).into_bytes(),
-            ))?;
+            publish(&Artifact::new(CATALOG_PATH, dcat::catalog(site, routes, open, &catalogued, &distributions)))?;
             Catalogue::Written
         }
     };
     Ok(Downloads { left_out, catalogue })
 }
 
-/// An indicator's CSV, JSON and workbooks, and its charts.
-fn indicator_files(site: &Site, theme: &Theme, ind: &Indicator, pictures: bool) -> Result<Vec<File>, Diagnostic> {
-    let langs = site.settings.langs();
-    let mut files = vec![
-        (path(&ind.id, "csv"), csv(ind, &langs).into_bytes()),
-        (path(&ind.id, "json"), json(ind, &langs).into_bytes()),
-    ];
-    for lang in &langs {
-        let book = xlsx::xlsx(ind, &site.settings, theme.i18n(*lang), *lang)
-            .map_err(|e| Diagnostic::error(&ind.file, format!("the Excel file could not be written: {e}")))?;
-        files.push((chart_path(&ind.id, *lang, "xlsx"), book));
-        files.extend(chart_files(site, theme, ind, *lang, pictures)?);
-    }
-    Ok(files)
-}
-
-/// The files of an indicator the catalogue lists.
+/// The files of an indicator the catalogue lists: the data formats, those
+/// for every language first.
 fn distributions(id: &str, langs: &[Lang]) -> Vec<dcat::Distribution> {
-    let file = |path: String, file_type, media_type, lang: Option<&Lang>| dcat::Distribution {
-        path,
-        file_type,
-        media_type,
-        lang: lang.copied(),
-    };
-    let xlsx_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    let mut files =
-        vec![file(path(id, "csv"), "CSV", "text/csv", None), file(path(id, "json"), "JSON", "application/json", None)];
-    files.extend(langs.iter().map(|l| file(chart_path(id, *l, "xlsx"), "XLSX", xlsx_type, Some(l))));
-    files
+    let mut data: Vec<(&Format, &DataFormat)> = FORMATS.iter().filter_map(|f| Some((f, f.data.as_ref()?))).collect();
+    data.sort_by_key(|(f, _)| f.per_language);
+    data.into_iter()
+        .flat_map(|(format, d)| {
+            let in_langs: Vec<Option<Lang>> = match format.per_language {
+                true => langs.iter().copied().map(Some).collect(),
+                false => vec![None],
+            };
+            in_langs.into_iter().map(move |lang| dcat::Distribution {
+                path: path(id, format, lang.unwrap_or(langs[0])),
+                file_type: d.file_type,
+                media_type: d.media_type,
+                lang,
+            })
+        })
+        .collect()
 }
 
 fn write_failed(path: &str, e: String) -> Diagnostic {
-    Diagnostic::error(std::path::Path::new(path), format!("could not be written: {e}"))
-}
-
-/// A file to publish: its path under the site root, and its bytes.
-pub type File = (String, Vec<u8>);
-
-/// The path of an indicator's chart in `lang` (`data/<id>.<lang>.svg`).
-pub fn chart_path(id: &str, lang: Lang, ext: &str) -> String {
-    format!("{DATA_DIR}/{id}.{lang}.{ext}")
-}
-
-/// The chart of `ind` in `lang` as a standalone SVG (with title, source and
-/// font), and as a PNG if the site offers them.
-fn chart_files(
-    site: &Site,
-    theme: &Theme,
-    ind: &Indicator,
-    lang: Lang,
-    pictures: bool,
-) -> Result<Vec<File>, Diagnostic> {
-    let i18n = theme.i18n(lang);
-    let failed = |e: String| Diagnostic::error(&ind.file, format!("the chart could not be drawn for download: {e}"));
-    let title = charts::heading(ind, i18n, lang);
-    let source = crate::locale::fill(&i18n.string("chart_source"), &[("source", ind.source.tr(lang))]);
-    let desc = charts::summary::summary(ind, lang, i18n, charts::decimals(ind));
-    let mut chart = charts::Chart::new(ind, &theme.chart, i18n, lang);
-    chart.title = Some(&title);
-    chart.source = Some(&source);
-    let svg = charts::standalone_svg(&chart, &title, &desc).map_err(failed)?;
-    let mut files = Vec::new();
-    if site.settings.png_downloads && pictures {
-        files.push((chart_path(&ind.id, lang, "png"), charts::png(&svg).map_err(failed)?));
-    }
-    files.push((chart_path(&ind.id, lang, "svg"), svg.into_bytes()));
-    Ok(files)
+    Diagnostic::error(std::path::Path::new(path), msg!(FileNotWritten, detail = e))
 }

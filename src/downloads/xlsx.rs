@@ -7,8 +7,29 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::charts;
-use crate::locale::{I18n, Lang};
+use crate::diagnostics::Diagnostic;
+use crate::locale::{I18n, Lang, UiKey};
 use crate::model::{Figure, Indicator, RowHead, Settings, TableRow, ValueStatus};
+
+use super::{DataFormat, Name};
+
+/// An Excel workbook per language.
+pub const FORMAT: super::Format = super::Format {
+    ext: "xlsx",
+    per_language: true,
+    data: Some(DataFormat {
+        name: Name::Ui(UiKey::OpenDataXlsx),
+        file_type: "XLSX",
+        media_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+    label: UiKey::DownloadXlsx,
+    offered: |_| true,
+    checked: true,
+    make: |input| {
+        xlsx(input.ind, &input.site.settings, input.theme.i18n(input.lang), input.lang)
+            .map_err(|e| Diagnostic::error(&input.ind.file, msg!(WorkbookNotWritten, detail = e.to_string())))
+    },
+};
 
 /// The workbook of `ind` in `lang`, as bytes.
 pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -30,11 +51,11 @@ pub fn xlsx(ind: &Indicator, settings: &Settings, i18n: &I18n, lang: Lang) -> Re
         Ok(())
     };
     if let Some(unit) = &ind.unit {
-        line(sheet, format!("{}: {}", i18n.string("unit"), unit.tr(lang)))?;
+        line(sheet, format!("{}: {}", i18n.string(UiKey::Unit), unit.tr(lang)))?;
     }
-    line(sheet, format!("{}: {}", i18n.string("source"), ind.source.tr(lang)))?;
+    line(sheet, format!("{}: {}", i18n.string(UiKey::Source), ind.source.tr(lang)))?;
     if ind.example_data {
-        line(sheet, i18n.string("chart_example_banner"))?;
+        line(sheet, i18n.string(UiKey::ChartExampleBanner))?;
     }
     let mut row = row + 2;
     let columns = ind.data.columns(lang);
@@ -85,9 +106,9 @@ fn col(c: usize) -> u16 {
 /// What a value is when it is not simply measured, in words.
 fn note(figure: &Figure, i18n: &I18n, lang: Lang) -> Option<String> {
     let kind = match (figure.value, figure.status) {
-        (None, _) => i18n.string("no_value"),
+        (None, _) => i18n.string(UiKey::NoValue),
         (Some(_), ValueStatus::Measured) => figure.note.as_ref()?.tr(lang).to_owned(),
-        (Some(_), status) => i18n.string(&format!("value_status_{}", status.as_str())),
+        (Some(_), status) => i18n.string(status.word()),
     };
     Some(match (&figure.note, figure.value, figure.status) {
         (Some(note), v, s) if v.is_none() || s != ValueStatus::Measured => format!("{kind} – {}", note.tr(lang)),
@@ -97,7 +118,7 @@ fn note(figure: &Figure, i18n: &I18n, lang: Lang) -> Option<String> {
 
 /// The indicator's definition and note, labelled.
 fn texts(ind: &Indicator, i18n: &I18n, lang: Lang) -> Vec<String> {
-    [("definition", &ind.definition), ("note", &ind.note)]
+    [(UiKey::Definition, &ind.definition), (UiKey::Note, &ind.note)]
         .into_iter()
         .filter_map(|(label, text)| Some(format!("{}: {}", i18n.string(label), text.as_ref()?.tr(lang))))
         .collect()

@@ -9,6 +9,8 @@ mod words;
 
 use std::path::{Path, PathBuf};
 
+use crate::locale::Lang;
+use crate::messages::Message;
 use crate::text::is_valid_slug;
 use words::{has_words, words, Words};
 
@@ -33,10 +35,28 @@ pub struct InitReport {
 /// Why `init` wrote nothing.
 #[derive(Debug)]
 pub enum InitError {
-    /// Wrong arguments, in words.
-    Usage(String),
-    Io(String),
+    /// Wrong arguments.
+    Usage(Message),
+    Io(Message),
 }
+
+impl InitError {
+    /// The error as an editor reads it in `lang`.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            InitError::Usage(m) | InitError::Io(m) => m.text(lang),
+        }
+    }
+}
+
+/// English, as logs show it; [`InitError::show`] gives it in another language.
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.show(Lang::known(crate::messages::FALLBACK)))
+    }
+}
+
+impl std::error::Error for InitError {}
 
 /// The schemas of goalsite's TOML files, as `init` writes them into a site.
 const SCHEMAS: [(&str, &str); 4] = [
@@ -53,28 +73,25 @@ pub fn init(options: &InitOptions) -> Result<InitReport, InitError> {
     let dir = &options.dir;
     let not_empty = std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(false);
     if not_empty || (dir.exists() && !dir.is_dir()) {
-        return Err(InitError::Usage(format!(
-            "{} is not empty: goalsite init writes a new site into a new or empty folder only",
-            dir.display()
-        )));
+        return Err(InitError::Usage(msg!(InitNotEmpty, folder = dir.as_path())));
     }
     let year = current_year() - 1;
     let files = starter_files(langs, options.name.as_deref(), year);
-    write_all(dir, &files).map_err(|e| InitError::Io(e.to_string()))?;
+    write_all(dir, &files).map_err(|e| InitError::Io(msg!(InitNotWritten, detail = e.to_string())))?;
     let untranslated = langs.iter().filter(|l| !has_words(l)).cloned().collect();
     Ok(InitReport { dir: dir.clone(), files: files.len(), untranslated })
 }
 
 fn check_languages(langs: &[String]) -> Result<(), InitError> {
     if langs.is_empty() {
-        return Err(InitError::Usage("--languages needs at least one language code, like sv,en".into()));
+        return Err(InitError::Usage(msg!(InitNoLanguages)));
     }
     for (i, lang) in langs.iter().enumerate() {
         if !is_valid_slug(lang) || lang.len() > 8 {
-            return Err(InitError::Usage(format!("`{lang}` is not a language code: write codes like sv, en, fi, se")));
+            return Err(InitError::Usage(msg!(InitLanguageCode, code = lang)));
         }
         if langs[..i].contains(lang) {
-            return Err(InitError::Usage(format!("the language `{lang}` is listed twice")));
+            return Err(InitError::Usage(msg!(LanguageTwice, code = lang)));
         }
     }
     Ok(())
@@ -322,7 +339,7 @@ mod tests {
             (vec!["Svenska".to_owned()], "not a language code"),
         ] {
             match check_languages(&langs) {
-                Err(InitError::Usage(m)) => assert!(m.contains(why), "{m}"),
+                Err(InitError::Usage(m)) => assert!(m.to_string().contains(why), "{m}"),
                 other => panic!("{langs:?}: {other:?}"),
             }
         }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems};
 use crate::locale::Lang;
 use crate::model::{Doc, Docs, Page};
 use crate::source::Source;
@@ -109,9 +109,8 @@ enum Parsed {
 }
 
 /// Reads everything under `root/content` for the languages `langs`.
-pub fn load(root: &Path, langs: &[Lang]) -> (Loaded, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let files = list_files(root, &mut problems);
+pub fn load(root: &Path, langs: &[Lang], problems: &mut Problems) -> Loaded {
+    let files = list_files(root, problems);
     let programme_dirs: Vec<PathBuf> = files
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == PROGRAMME_FILE))
@@ -188,16 +187,15 @@ pub fn load(root: &Path, langs: &[Lang]) -> (Loaded, Vec<Diagnostic>) {
     content.programmes = programmes.into_values().collect();
     content.programmes.sort_by(|a, b| (a.data.order, &a.id).cmp(&(b.data.order, &b.id)));
     content.pages = pages.into_values().collect();
-    (content, problems)
+    content
 }
 
 /// Every file under `content/`, relative to the root, sorted, without hidden files.
-fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+fn list_files(root: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     let dir = root.join(CONTENT_DIR);
     if !dir.is_dir() {
         problems.push(
-            Diagnostic::error(Path::new(CONTENT_DIR), "the content folder is missing")
-                .with_hint("create content/ next to site.toml (see docs/authoring.md)"),
+            Diagnostic::error(Path::new(CONTENT_DIR), msg!(NoContentFolder)).with_hint(msg!(NoContentFolderHint)),
         );
         return Vec::new();
     }
@@ -213,21 +211,17 @@ fn list_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
             }
             Ok(e) if e.path_is_symlink() => {
                 let path = e.path().strip_prefix(root).unwrap_or(e.path());
-                problems.push(
-                    Diagnostic::error(
-                        path,
-                        "this is a link to another place (a symbolic link), so it is not published",
-                    )
-                    .with_hint("goalsite reads only real files in content/: copy the file or folder here instead")
-                    .warning(),
-                );
+                problems.push(Diagnostic::warning(path, msg!(SymbolicLink)).with_hint(msg!(SymbolicLinkHint)));
             }
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
                 let path = path.unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-                let why = if e.loop_ancestor().is_some() { "a folder link that loops".into() } else { e.to_string() };
-                problems.push(Diagnostic::error(&path, format!("cannot read this path: {why}")));
+                let message = match e.loop_ancestor() {
+                    Some(_) => msg!(PathLoops),
+                    None => msg!(PathUnreadable, error = e.to_string()),
+                };
+                problems.push(Diagnostic::error(&path, message));
             }
         }
     }
@@ -257,28 +251,18 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Ki
                 Ok(year) if stem.len() == 4 => {
                     Ok(Kind::Assessments { programme_dir: programme_dir.to_path_buf(), year })
                 }
-                _ => Err(Diagnostic::error(rel, "an assessments file is named after its year")
-                    .with_hint("name it like 2024.toml: the year the assessments are for")),
+                _ => Err(Diagnostic::error(rel, msg!(AssessmentsFileName)).with_hint(msg!(YearFileName))),
             };
         }
-        return Err(Diagnostic::error(rel, "goalsite does not know what this TOML file is").with_hint(format!(
-            "indicators go in <programme>/{INDICATORS_DIR}/<id>.toml and a year's assessments in \
-             <programme>/{ASSESSMENTS_DIR}/<year>.toml, next to the programme's {PROGRAMME_FILE}"
-        )));
+        return Err(Diagnostic::error(rel, msg!(TomlUnknownFile)).with_hint(msg!(TomlUnknownFileHint)));
     }
     let Some(stem_lang) = name.strip_suffix(".md") else {
-        return Err(Diagnostic::error(
-            rel,
-            "goalsite only reads .md and .toml files in content/; this file is not published",
-        )
-        .with_hint("put images and other files in the theme's static/ folder")
-        .warning());
+        return Err(Diagnostic::warning(rel, msg!(ContentFileUnread)).with_hint(msg!(ContentFileUnreadHint)));
     };
     let (stem, lang) = stem_lang.rsplit_once('.').unwrap_or((stem_lang, ""));
     let Some(&lang) = langs.iter().find(|l| **l == lang) else {
         let wanted: Vec<String> = langs.iter().map(|l| format!("{stem}.{l}.md")).collect();
-        return Err(Diagnostic::error(rel, "the file name does not say which language the page is in")
-            .with_hint(format!("name it {}", wanted.join(" or "))));
+        return Err(Diagnostic::error(rel, msg!(PageLanguageMissing)).with_hint(msg!(NameIt).alternatives(&wanted)));
     };
     let content_root = Path::new(CONTENT_DIR);
     if stem == INDEX_STEM {
@@ -288,13 +272,10 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Ki
         if in_programme(parent) {
             return Ok(Kind::Narrative { programme_dir: parent.to_path_buf(), lang });
         }
-        return Err(Diagnostic::error(rel, "an _index file belongs in content/ (home page) or in a programme folder")
-            .with_hint(format!("a folder becomes a programme when it has a {PROGRAMME_FILE}")));
+        return Err(Diagnostic::error(rel, msg!(IndexFilePlace)).with_hint(msg!(IndexFilePlaceHint)));
     }
     if programme_dirs.iter().any(|p| parent.starts_with(p)) {
-        return Err(Diagnostic::error(rel, "free pages cannot live inside a programme folder").with_hint(format!(
-            "write the programme's text in {INDEX_STEM}.{lang}.md, or move this page up to content/"
-        )));
+        return Err(Diagnostic::error(rel, msg!(PageInProgramme)).with_hint(msg!(PageInProgrammeHint, lang = lang)));
     }
     let dir = parent.strip_prefix(content_root).unwrap_or(parent);
     let key = dir.join(format!("{stem}.md")).to_string_lossy().replace('\\', "/");
@@ -355,7 +336,7 @@ mod tests {
     fn a_page_without_language_suffix_is_an_error_with_the_names_to_use() {
         let d = classify(Path::new("content/om.md"), &[], &langs()).unwrap_err();
         assert!(d.is_error());
-        assert_eq!(d.hint.as_deref(), Some("name it om.sv.md or om.en.md"));
+        assert_eq!(d.hint.as_ref().map(ToString::to_string).as_deref(), Some("name it om.sv.md or om.en.md"));
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Languages: text written once per language, and what each language needs
 //! to be written well: its UI strings, number format and typography (from the
 //! theme's `i18n/<lang>.toml`), and the patterns generated sentences are
-//! filled from. The bottom layer: imports nothing from the rest of goalsite.
+//! filled from. The UI strings' keys are [`UiKey`]s, made from the built-in
+//! `en.toml` when goalsite is compiled, so the code uses no key the built-in
+//! files lack.
 
-mod lang;
 mod numbers;
 mod text;
 
@@ -11,9 +12,11 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub use lang::Lang;
+pub use crate::lang::Lang;
 pub use numbers::{decimals_needed, shown_decimals, NumberFormat};
 pub use text::Text;
+
+include!(concat!(env!("OUT_DIR"), "/ui_keys.rs"));
 
 /// One language's UI strings and typographic rules.
 #[derive(Debug, Clone, Deserialize)]
@@ -70,14 +73,15 @@ impl I18n {
         Typography {
             quotes: pair(&self.typography.quotes, ('“', '”')),
             single_quotes: pair(&self.typography.single_quotes, ('‘', '’')),
-            footnotes_heading: self.string("footnotes"),
-            back_to_text: self.string("back_to_text"),
+            footnotes_heading: self.string(UiKey::Footnotes),
+            back_to_text: self.string(UiKey::BackToText),
         }
     }
 
-    /// A UI string; an unknown key gives the key itself (the theme check reports it).
-    pub fn string(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_owned())
+    /// A UI string (a theme's language file has every one: the theme check
+    /// makes sure, or the site is not rendered).
+    pub fn string(&self, key: UiKey) -> String {
+        self.strings.get(key.as_str()).cloned().unwrap_or_default()
     }
 }
 
@@ -103,64 +107,6 @@ pub fn mistyped_placeholders(text: &str) -> impl Iterator<Item = (&str, std::ops
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(pattern.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
 }
-
-/// The UI strings goalsite writes itself (in Markdown, charts and their
-/// summaries); every language of a theme must have them.
-pub const REQUIRED_STRINGS: &[&str] = &[
-    "back_to_text",
-    "category",
-    "chart_above_target",
-    "chart_at_target",
-    "chart_below_target",
-    "chart_categories",
-    "chart_example_banner",
-    "chart_legend_unmeasured",
-    "chart_source",
-    "chart_change_not_measured",
-    "chart_example_data_sentence",
-    "chart_gaps",
-    "chart_one_value",
-    "chart_points",
-    "chart_series_decrease",
-    "chart_series_decrease_percent",
-    "chart_series_increase",
-    "chart_series_increase_percent",
-    "chart_series_single",
-    "chart_series_unchanged",
-    "chart_target",
-    "chart_target_label",
-    "chart_value_status",
-    "chart_value_unit",
-    "example_data",
-    "footnotes",
-    "home",
-    "labelled_title",
-    "no_value",
-    "number_billions",
-    "number_millions",
-    "number_thousands",
-    "not_found_title",
-    "open_data_slug",
-    "open_data_title",
-    "percent",
-    "report_slug",
-    "report_title",
-    "search_slug",
-    "search_title",
-    "statement_title",
-    "table_mark_label",
-    "table_mark_note",
-    "table_note_derived",
-    "table_note_estimated",
-    "table_note_measured",
-    "table_note_missing",
-    "table_note_preliminary",
-    "value_status_derived",
-    "value_status_estimated",
-    "value_status_measured",
-    "value_status_preliminary",
-    "year",
-];
 
 #[cfg(test)]
 mod tests {

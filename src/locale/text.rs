@@ -106,10 +106,9 @@ impl<'de> Visitor<'de> for TextVisitor {
 /// invalid XML, a zero-width or text-direction one would hide or reorder text.
 fn visible<E: de::Error>(v: &str) -> Result<(), E> {
     match crate::text::invisible_character(v) {
-        Some((_, c, kind)) => Err(E::custom(format!(
-            "the text holds an invisible {kind} (U+{:04X}); delete it, or write the text again by hand",
-            c as u32
-        ))),
+        Some((_, c, kind)) => {
+            Err(E::custom(msg!(InvisibleCharacterEscaped, kind = kind, code = format!("{:04X}", c as u32)).encode()))
+        }
         None => Ok(()),
     }
 }
@@ -130,8 +129,9 @@ mod tests {
     #[test]
     fn a_text_with_a_control_character_is_refused() {
         for src in ["t = \"A\\u0001B\"", "t = { sv = \"Ja\", en = \"Y\\u001Fes\" }"] {
-            let e = parse(src).unwrap_err().to_string();
-            assert!(e.contains("invisible control character (U+00"), "{src}: {e}");
+            let e = parse(src).unwrap_err();
+            let message = crate::messages::Message::decode(e.message()).expect("a catalogued message");
+            assert!(message.to_string().contains("invisible control character (U+00"), "{src}: {message}");
         }
         assert!(parse("t = \"Rad ett\\nRad två\\tslut\"").is_ok());
     }

@@ -8,16 +8,17 @@ use std::ops::Range;
 use pulldown_cmark::CowStr;
 
 use crate::diagnostics::Severity;
+use crate::messages::Message;
 use crate::routes::LinkError;
 use crate::text::{nearest, scheme, SAFE_SCHEMES};
 
-use super::{FragmentLink, Renderer};
+use super::{FragmentLink, Rewriter};
 
 /// Broken `@/` links per document that get a "did you mean" hint; finding
 /// the nearest key costs as much as the site has pages.
 const HINTED_LINKS: usize = 100;
 
-impl<'a> Renderer<'a> {
+impl<'a> Rewriter<'a> {
     /// Where a link leads, as the page writes it.
     pub(super) fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
         if let Some(fragment) = dest.strip_prefix('#') {
@@ -50,7 +51,7 @@ impl<'a> Renderer<'a> {
             Err(LinkError::Nowhere { why, hint }) => {
                 self.broken_links += 1;
                 let hint = hint.unwrap_or_else(|| self.nearest_key(target));
-                self.problem(range, &format!("the link @/{target} leads nowhere: {why}")).hint = Some(hint);
+                self.problem(range, why.arg("target", target)).hint = Some(hint);
                 dest
             }
         }
@@ -58,17 +59,15 @@ impl<'a> Renderer<'a> {
 
     /// A hint for an `@/` link to no content file: the nearest link key (for
     /// the first few broken links), or how such a link is written.
-    fn nearest_key(&self, target: &str) -> String {
+    fn nearest_key(&self, target: &str) -> Message {
         let keys: Vec<&str> = match self.broken_links <= HINTED_LINKS {
             true => self.routes.keys().collect(),
             false => Vec::new(),
         };
         let key = target.split('#').next().unwrap_or(target);
         match nearest(key, &keys) {
-            Some(best) => format!("did you mean @/{best}?"),
-            None => {
-                "write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md".into()
-            }
+            Some(best) => msg!(DidYouMeanLink, suggestion = best),
+            None => msg!(LinkPathHint),
         }
     }
 
@@ -78,20 +77,17 @@ impl<'a> Renderer<'a> {
         match scheme(dest).as_deref() {
             Some(s) if SAFE_SCHEMES.contains(&s) => {}
             Some(s @ ("javascript" | "data" | "vbscript")) => {
-                let d = self.problem(span, &format!("a link that runs code ({s}:) is not allowed"));
-                d.hint = Some("link to a page with @/… or to an address starting with https://".into());
+                let d = self.problem(span, msg!(LinkRunsCode, scheme = s));
+                d.hint = Some(msg!(LinkRunsCodeHint));
             }
             Some(s) => {
-                let d = self.problem(span, &format!("links to `{s}:` addresses are not allowed"));
-                d.hint = Some(
-                    "link to an address starting with https://, http://, mailto: or tel:, or to a page with @/…".into(),
-                );
+                let d = self.problem(span, msg!(LinkSchemeNotAllowed, scheme = s));
+                d.hint = Some(msg!(LinkSchemeNotAllowedHint));
             }
             None if dest.is_empty() || dest.starts_with('#') => {}
             None => {
-                let d = self.problem(span, &format!("the link `{dest}` is not adjusted to the site's address"));
-                d.hint =
-                    Some("link to a page of the site as @/path/from/content.md, or to a full https:// address".into());
+                let d = self.problem(span, msg!(LinkNotAdjusted, link = dest));
+                d.hint = Some(msg!(LinkNotAdjustedHint));
                 d.severity = Severity::Warning;
             }
         }

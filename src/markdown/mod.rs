@@ -14,7 +14,8 @@ use std::ops::Range;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::locale::{mistyped_placeholders, Typography};
+use crate::locale::{mistyped_placeholders, Typography, REPORT_YEAR};
+use crate::messages::Message;
 use crate::model::{Doc, IndicatorId};
 use crate::routes::{PageRef, Routes};
 use crate::text::{is_valid_slug, slugify};
@@ -98,7 +99,7 @@ pub fn render(
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH;
-    let r = Renderer {
+    let r = Rewriter {
         doc,
         routes,
         typo,
@@ -143,7 +144,7 @@ pub fn render(
     Html { html: out, links: Links { ids, fragments: r.fragments }, charts: r.charts }
 }
 
-pub(crate) struct Renderer<'a> {
+pub(crate) struct Rewriter<'a> {
     doc: &'a Doc,
     routes: &'a Routes,
     typo: &'a Typography,
@@ -176,7 +177,7 @@ pub(crate) struct Renderer<'a> {
     charts: Vec<IndicatorId>,
 }
 
-impl<'a> Renderer<'a> {
+impl<'a> Rewriter<'a> {
     fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         match event {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -186,8 +187,7 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((span, false)) = self.open_link.take() {
-                    self.problem(span, "the link has no text, so screen readers cannot say where it leads").hint =
-                        Some("write the link text between the brackets: [text](address)".into());
+                    self.problem(span, msg!(LinkNoText)).hint = Some(msg!(LinkNoTextHint));
                 }
                 Event::End(TagEnd::Link)
             }
@@ -206,8 +206,7 @@ impl<'a> Renderer<'a> {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((span, false)) = self.open_image.take() {
-                    self.problem(span, "the image has no alternative text").hint =
-                        Some("describe the image between the brackets: ![what it shows](file)".into());
+                    self.problem(span, msg!(ImageNoAlt)).hint = Some(msg!(ImageNoAltHint));
                 }
                 Event::End(TagEnd::Image)
             }
@@ -245,7 +244,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// An error at `span` of the body.
-    fn problem(&mut self, span: Range<usize>, message: &str) -> &mut Diagnostic {
+    fn problem(&mut self, span: Range<usize>, message: Message) -> &mut Diagnostic {
         let offset = self.doc.body_offset;
         self.problems.push(Diagnostic::error_at(&self.doc.source, span.start + offset..span.end + offset, message));
         self.problems.last_mut().expect("just pushed")
@@ -258,12 +257,8 @@ impl<'a> Renderer<'a> {
             return;
         }
         let forbid = self.rules.forbid_raw_html;
-        let d = self.problem(span, "raw HTML in Markdown is published as it is, unchecked");
-        d.hint = Some(if forbid {
-            "this site forbids HTML in Markdown (site.toml, [check] raw_html): write it in Markdown".into()
-        } else {
-            "write it in Markdown if you can; the site cannot check HTML for accessibility".into()
-        });
+        let d = self.problem(span, msg!(RawHtml));
+        d.hint = Some(if forbid { msg!(RawHtmlForbiddenHint) } else { msg!(RawHtmlHint) });
         if !forbid {
             d.severity = Severity::Warning;
         }
@@ -278,8 +273,8 @@ impl<'a> Renderer<'a> {
         }
         for (name, at) in mistyped_placeholders(&t).map(|(n, r)| (n.to_owned(), r)).collect::<Vec<_>>() {
             let span = range.start + at.start..range.start + at.end;
-            let d = self.problem(span, &format!("`{{{name}}}` is not a placeholder goalsite knows"));
-            d.hint = Some("did you mean {report_year}? It is replaced by report_year from site.toml".into());
+            let d = self.problem(span, msg!(PlaceholderUnknown, name = name));
+            d.hint = Some(msg!(PlaceholderUnknownHint, placeholder = REPORT_YEAR));
             d.severity = Severity::Warning;
         }
         let t = match t.contains("{report_year}") {
@@ -306,8 +301,8 @@ impl<'a> Renderer<'a> {
 
     /// Heading classes and attributes (`{#id .class data-x=1}`): only the id is kept, and that is said.
     fn dropped_attributes(&mut self, range: &Range<usize>) {
-        let d = self.problem(range.clone(), "the heading's classes and attributes are not published");
-        d.hint = Some("goalsite keeps only the heading's {#id}; remove the rest".into());
+        let d = self.problem(range.clone(), msg!(HeadingAttributes));
+        d.hint = Some(msg!(HeadingAttributesHint));
         d.severity = Severity::Warning;
     }
 
@@ -320,11 +315,8 @@ impl<'a> Renderer<'a> {
             .collect();
         unused.sort_by_key(|(_, range)| range.start);
         for (label, range) in unused {
-            let d = self.problem(
-                range.clone(),
-                &format!("the footnote [^{label}] is never referred to, so it is not published"),
-            );
-            d.hint = Some(format!("refer to it in the text with [^{label}], or delete it"));
+            let d = self.problem(range.clone(), msg!(FootnoteUnused, label = label));
+            d.hint = Some(msg!(FootnoteUnusedHint, label = label));
             d.severity = Severity::Warning;
         }
     }
@@ -340,8 +332,7 @@ impl<'a> Renderer<'a> {
     /// Places the chart of `id`, where `range` is the image that asks for it.
     fn place_chart(&mut self, id: IndicatorId, range: Range<usize>) -> Event<'a> {
         if self.charts.contains(&id) {
-            self.problem(range, "this chart is already placed in the text").hint =
-                Some("place each chart once; the others are listed after the text".into());
+            self.problem(range, msg!(ChartPlacedTwice)).hint = Some(msg!(ChartPlacedTwiceHint));
         }
         self.charts.push(id);
         Event::Html(format!("{}\n", chart_placeholder(id)).into())
@@ -349,22 +340,19 @@ impl<'a> Renderer<'a> {
 
     /// A chart image that does not stand alone in its paragraph.
     fn misplaced_chart(&mut self, range: Range<usize>) {
-        self.problem(range, "a chart must stand alone in its paragraph").hint =
-            Some("put an empty line before and after ![](@/…/indicators/….toml)".into());
+        self.problem(range, msg!(ChartNotAlone)).hint = Some(msg!(ChartNotAloneHint));
     }
 
     fn heading(&mut self, level: HeadingLevel, id: Option<CowStr<'a>>, inner: Vec<Event<'a>>, span: Range<usize>) {
         let n = level as usize;
         if n == 1 {
-            let d = self.problem(span.clone(), "a # heading: the page title is already the page's top heading");
-            d.hint = Some("start the text's headings at ##".into());
+            let d = self.problem(span.clone(), msg!(HeadingLevelOne));
+            d.hint = Some(msg!(HeadingLevelOneHint));
             d.severity = Severity::Warning;
         } else if n > self.last_heading + 1 {
-            let message = format!("the heading jumps from level {} to level {n}", self.last_heading);
-            let hint =
-                format!("use {} here, so screen reader users do not miss a level", "#".repeat(self.last_heading + 1));
-            let d = self.problem(span.clone(), &message);
-            d.hint = Some(hint);
+            let last = self.last_heading;
+            let d = self.problem(span.clone(), msg!(HeadingJump, from = last, to = n));
+            d.hint = Some(msg!(HeadingJumpHint, hashes = "#".repeat(last + 1)));
             d.severity = Severity::Warning;
         }
         self.last_heading = n;
@@ -377,8 +365,8 @@ impl<'a> Renderer<'a> {
         let base = match id {
             Some(id) if is_valid_slug(&id) => id.to_string(),
             Some(id) => {
-                let d = self.problem(span, &format!("the heading id `{id}` cannot be used as an anchor"));
-                d.hint = Some(format!("use lowercase a–z, digits and -, e.g. {{#{}}}", slugify(&id)));
+                let d = self.problem(span, msg!(HeadingIdNotAnchor, id = &*id));
+                d.hint = Some(msg!(HeadingIdNotAnchorHint, id = slugify(&id)));
                 slugify(&text)
             }
             None => slugify(&text),

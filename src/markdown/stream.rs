@@ -9,14 +9,14 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, OffsetIter, Tag, TagEnd};
 
-use super::Renderer;
+use super::Rewriter;
 
 /// Footnote definitions by label: their rendered events and where they are.
 pub type Definitions<'a> = HashMap<String, (Vec<Event<'a>>, Range<usize>)>;
 
 /// The rendered events of one document, as an iterator the HTML writer reads.
 pub struct Stream<'a> {
-    r: Renderer<'a>,
+    r: Rewriter<'a>,
     events: Peekable<OffsetIter<'a>>,
     footnotes: Definitions<'a>,
     /// A block quote's start, held back until its first content shows it is not empty.
@@ -24,12 +24,12 @@ pub struct Stream<'a> {
 }
 
 impl<'a> Stream<'a> {
-    pub fn new(r: Renderer<'a>, events: OffsetIter<'a>) -> Self {
+    pub fn new(r: Rewriter<'a>, events: OffsetIter<'a>) -> Self {
         Stream { r, events: events.peekable(), footnotes: HashMap::new(), quote: None }
     }
 
     /// The renderer's state and the footnote definitions, once the stream is read.
-    pub fn finish(self) -> (Renderer<'a>, Definitions<'a>) {
+    pub fn finish(self) -> (Rewriter<'a>, Definitions<'a>) {
         (self.r, self.footnotes)
     }
 

@@ -12,7 +12,7 @@ fn routes(langs: &[&str], base_url: &str) -> Routes {
     let mut site = Site::default();
     site.settings.languages = langs.iter().map(|l| Language { code: Lang::known(l), name: l.to_string() }).collect();
     site.settings.base_url = base_url.into();
-    Routes::new(&site, &[]).0
+    Routes::new(&site, None, &mut crate::diagnostics::Problems::new())
 }
 
 fn doc(path: &str, lang: &str, text: &str) -> Doc {
@@ -51,7 +51,8 @@ fn headings_get_unique_ids() {
 #[test]
 fn publishing_problems_are_found() {
     let (_, p) = render_md("## A\n\n#### B\n\n![](bild.png) [](https://x.se) <b>x</b> <!-- ok -->\n");
-    let messages: Vec<(&str, bool)> = p.iter().map(|d| (d.message.as_str(), d.is_error())).collect();
+    let messages: Vec<(String, bool)> = p.iter().map(|d| (d.message.to_string(), d.is_error())).collect();
+    let messages: Vec<(&str, bool)> = messages.iter().map(|(m, e)| (m.as_str(), *e)).collect();
     assert_eq!(
         messages,
         [
@@ -68,7 +69,7 @@ fn publishing_problems_are_found() {
 fn unsafe_ids_and_script_links_are_refused() {
     let (h, p) = render_md("## Intro {#x\"onmouseover=\"alert(1)}\n\n[a](javascript:alert(1))\n");
     assert!(!h.html.contains("onmouseover=\""), "{}", h.html);
-    let errors: Vec<&str> = p.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
+    let errors: Vec<String> = p.iter().filter(|d| d.is_error()).map(|d| d.message.to_string()).collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert!(errors[0].starts_with("the heading id"));
     assert_eq!(errors[1], "a link that runs code (javascript:) is not allowed");
@@ -118,8 +119,9 @@ fn what_goalsite_drops_it_says() {
     let md = "## Rubrik {#egen .stor data-x=1}\n\nText.\n\n[^oanvand]: Ingen hänvisar hit.\n";
     let (h, problems) = render_md(md);
     assert!(h.html.contains("<h2 id=\"egen\">Rubrik</h2>"), "the id is kept: {}", h.html);
-    let found: Vec<(usize, &str, bool)> =
-        problems.iter().map(|d| (d.location().unwrap().line, d.message.as_str(), d.is_error())).collect();
+    let found: Vec<(usize, String, bool)> =
+        problems.iter().map(|d| (d.location().unwrap().line, d.message.to_string(), d.is_error())).collect();
+    let found: Vec<(usize, &str, bool)> = found.iter().map(|(l, m, e)| (*l, m.as_str(), *e)).collect();
     assert_eq!(
         found,
         [
@@ -148,7 +150,10 @@ fn comments_are_fine_but_markup_hidden_between_comments_is_raw_html() {
         "Text <!-- a --><b onclick=x>y</b><!-- b --> text.\n",
     ] {
         let (_, problems) = render_md(bypass);
-        assert!(problems.iter().any(|d| d.message.starts_with("raw HTML")), "{bypass:?} is raw HTML: {problems:?}");
+        assert!(
+            problems.iter().any(|d| d.message.to_string().starts_with("raw HTML")),
+            "{bypass:?} is raw HTML: {problems:?}"
+        );
     }
 }
 
@@ -210,7 +215,7 @@ fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     site.settings.languages = vec![Language { code: Lang::known("sv"), name: "sv".into() }];
     site.settings.base_url = "https://x.se/sub/".into();
     site.pages.push(crate::model::Page { key: "a.md".into(), docs: [(Lang::known("sv"), doc.clone())].into() });
-    let routes = Routes::new(&site, &[]).0;
+    let routes = Routes::new(&site, None, &mut crate::diagnostics::Problems::new());
     let h = render(&doc, &routes, &typo(), &rules, &HashSet::new(), &mut problems);
     assert!(h.html.contains("<h3 id=\"p1-mal\">Mål</h3>"), "{}", h.html);
     assert!(h.html.contains("href=\"#p1-mal\""), "the text's own anchors follow: {}", h.html);

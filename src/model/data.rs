@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::locale::{Lang, Text};
+use crate::locale::{Lang, Text, UiKey};
 
 /// An indicator's figures.
 #[derive(Debug, Clone)]
@@ -71,6 +71,26 @@ impl ValueStatus {
             ValueStatus::Preliminary => "preliminary",
         }
     }
+
+    /// The UI string that names the status (`derived`, `härlett`).
+    pub fn word(self) -> UiKey {
+        match self {
+            ValueStatus::Measured => UiKey::ValueStatusMeasured,
+            ValueStatus::Derived => UiKey::ValueStatusDerived,
+            ValueStatus::Estimated => UiKey::ValueStatusEstimated,
+            ValueStatus::Preliminary => UiKey::ValueStatusPreliminary,
+        }
+    }
+
+    /// The UI string that starts a table's note on a value with the status.
+    pub fn table_note(self) -> UiKey {
+        match self {
+            ValueStatus::Measured => UiKey::TableNoteMeasured,
+            ValueStatus::Derived => UiKey::TableNoteDerived,
+            ValueStatus::Estimated => UiKey::TableNoteEstimated,
+            ValueStatus::Preliminary => UiKey::TableNotePreliminary,
+        }
+    }
 }
 
 /// A row of an indicator's table: what heads it, and its figures in the
@@ -115,10 +135,18 @@ impl Data {
     }
 
     /// The UI string that names the table's row heads ("year", "category").
-    pub fn corner_key(&self) -> &'static str {
+    /// The first and last year the data covers.
+    pub fn period(&self) -> Option<(i32, i32)> {
         match self {
-            Data::Years { .. } => "year",
-            Data::Categories { .. } => "category",
+            Data::Years { years, .. } => Some((*years.iter().min()?, *years.iter().max()?)),
+            Data::Categories { year, .. } => Some((*year, *year)),
+        }
+    }
+
+    pub fn corner_key(&self) -> UiKey {
+        match self {
+            Data::Years { .. } => UiKey::Year,
+            Data::Categories { .. } => UiKey::Category,
         }
     }
 }

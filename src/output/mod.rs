@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::artifact::Artifact;
 pub use safety::refuse_dangerous_output;
 use swap::{remove_stale_builds, swap, Workspace};
 
@@ -39,8 +40,9 @@ impl Output {
         Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
-    /// Writes a file at `rel` (a path under the site root, which it may not leave).
-    pub fn write_file(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Writes `artifact` at its path under the site root (which it may not leave).
+    pub fn write(&self, artifact: &Artifact) -> io::Result<()> {
+        let (rel, bytes) = (artifact.path.as_str(), &artifact.bytes);
         let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if !inside {
             return Err(io::Error::other(format!("{rel} is not a path inside the site")));
@@ -52,11 +54,6 @@ impl Output {
         fs::write(path, bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
-    }
-
-    /// Writes a page at its pretty URL: `sv/tillvaxt/` → `sv/tillvaxt/index.html`.
-    pub fn write_page(&self, path: &str, html: &[u8]) -> io::Result<()> {
-        self.write_file(&format!("{path}index.html"), html)
     }
 
     /// Swaps the finished build in place of the old output; returns the file count.
@@ -75,8 +72,8 @@ mod tests {
     fn files_cannot_be_written_outside_the_output() {
         let dir = tempfile::tempdir().unwrap();
         let out = Output::create(&dir.path().join("public")).unwrap();
-        assert!(out.write_file("../escaped.html", b"x").is_err());
-        assert!(out.write_page("sv/../../escaped/", b"x").is_err());
+        assert!(out.write(&Artifact::new("../escaped.html", "x")).is_err());
+        assert!(out.write(&Artifact::page("sv/../../escaped/", "x")).is_err());
         assert!(!dir.path().join("escaped.html").exists());
     }
 
@@ -86,7 +83,7 @@ mod tests {
         let target = dir.path().join("public");
         fs::create_dir_all(target.join("stale")).unwrap();
         let out = Output::create(&target).unwrap();
-        out.write_page("sv/", b"hej").unwrap();
+        out.write(&Artifact::page("sv/", "hej")).unwrap();
         assert_eq!(out.finish().unwrap(), 1);
         assert!(target.join(MARKER).is_file(), "the output says who wrote it");
         assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");

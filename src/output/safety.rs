@@ -5,26 +5,27 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::MARKER;
+use crate::messages::Message;
 
 /// Refuses an output folder that is the site itself, holds it, lies in its
 /// sources, is a file or lies under one, or is a folder with files that
-/// goalsite did not write. `Err` says why, in words.
-pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), String> {
+/// goalsite did not write. `Err` says why.
+pub fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Message> {
     let (root, out) = (normalise(root), normalise(output));
-    let refuse = |why: String| Err(format!("refusing to write the site into {}: {why}", output.display()));
+    let refuse = |why: &str| Err(msg!(OutputRefused, folder = output, why = why));
     if out.exists() && !out.is_dir() {
-        return refuse("it is a file, not a folder; choose a folder for the site".into());
+        return refuse("file");
     }
     if let Some(file) = out.ancestors().skip(1).find(|a| a.exists() && !a.is_dir()) {
-        return refuse(format!("{} is a file, so no folder can be made inside it", file.display()));
+        return Err(msg!(OutputUnderFile, folder = output, file = file));
     }
     let inside_sources = ["content", "themes"].iter().any(|d| out.starts_with(root.join(d)));
     if root.starts_with(&out) || inside_sources || out.join(crate::config::CONFIG_FILE).exists() {
-        return refuse("that folder holds the site's own files and would be replaced".into());
+        return refuse("sources");
     }
     let has_files = fs::read_dir(&out).map(|mut d| d.next().is_some()).unwrap_or(false);
     if has_files && !out.join(MARKER).exists() {
-        return refuse("the folder has files that goalsite did not write, and a build replaces the whole folder; choose an empty or new folder".into());
+        return refuse("foreign");
     }
     Ok(())
 }
@@ -93,8 +94,8 @@ mod tests {
         let file = dir.path().join("report.pdf");
         fs::write(&file, "keep me").unwrap();
         let why = refuse_dangerous_output(dir.path(), &file).unwrap_err();
-        assert!(why.ends_with("it is a file, not a folder; choose a folder for the site"), "{why}");
+        assert!(why.to_string().ends_with("it is a file, not a folder; choose a folder for the site"), "{why}");
         let why = refuse_dangerous_output(dir.path(), &file.join("public")).unwrap_err();
-        assert!(why.contains("report.pdf is a file, so no folder can be made inside it"), "{why}");
+        assert!(why.to_string().contains("report.pdf is a file, so no folder can be made inside it"), "{why}");
     }
 }

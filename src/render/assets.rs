@@ -6,16 +6,10 @@
 
 use std::collections::HashMap;
 
+use crate::artifact::Artifact;
 use crate::model::Site;
 use crate::routes::Routes;
 use crate::theme::Theme;
-
-/// A file to publish at the site root.
-pub struct Asset {
-    /// Path under the site root (`style.3f2a….css`).
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Extensions of the static files published under a fingerprinted name.
 const FINGERPRINTED: &[&str] = &["woff2", "css", "svg", "js"];
@@ -28,7 +22,7 @@ pub const SEARCH_JS: &str = "search.js";
 
 /// The theme's static files with their published names, and the URL of each
 /// by its name in the theme (`style.css` → `/style.3f2a….css`).
-pub fn publish_assets(theme: &Theme, site: &Site, routes: &Routes) -> (Vec<Asset>, HashMap<String, String>) {
+pub fn publish_assets(theme: &Theme, site: &Site, routes: &Routes) -> (Vec<Artifact>, HashMap<String, String>) {
     // Fonts first, then the CSS that names them by their new names.
     let rank = |name: &str| usize::from(name.ends_with(".css"));
     let branding = &site.settings.branding;
@@ -50,7 +44,7 @@ pub fn publish_assets(theme: &Theme, site: &Site, routes: &Routes) -> (Vec<Asset
         let path = fingerprinted(name, &bytes);
         urls.insert(name.clone(), routes.asset_url(&path));
         renamed.push((name.clone(), path.clone()));
-        assets.push(Asset { path, bytes });
+        assets.push(Artifact::new(path, bytes));
     }
     (assets, urls)
 }

@@ -1,6 +1,6 @@
 //! Render: turns the validated site into HTML, one page and language at a
 //! time, through the theme's minijinja templates. What pages share (each
-//! language's menu, footer and site values) is computed once here; Markdown
+//! language's menu, footer and site values) is computed once (`layout.rs`); Markdown
 //! is rendered with the page that shows it, and each indicator's chart when
 //! the first page that shows it is rendered, once per language (`parts.rs`);
 //! views shape what templates see (`views.rs`); the site-wide
@@ -9,19 +9,19 @@
 //! search page's list of every page in `search_page.rs`.
 
 mod assets;
+mod layout;
 mod open_data;
 mod overview;
 mod parts;
 mod report;
 mod search_page;
-mod shared;
 mod site_files;
 mod views;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use minijinja::value::Serde;
 use minijinja::Value;
@@ -31,12 +31,12 @@ use crate::diagnostics::Diagnostic;
 use crate::locale::Lang;
 use crate::markdown::{Links, Rules};
 use crate::model::{Doc, Docs, IndicatorId, RawHtml, Site};
-use crate::routes::{PageRef, Routes};
+use crate::pages::{PageRef, ThemePage};
+use crate::routes::Routes;
 use crate::theme::Theme;
 
 pub use assets::publish_assets;
 pub use parts::render_doc;
-pub use search_page::BUNDLE_DIR;
 
 /// Everything rendering reads. Built once per build, shared by all threads.
 pub struct Renderer<'a> {
@@ -48,8 +48,6 @@ pub struct Renderer<'a> {
     rules: Rules,
     /// [`Renderer::shared_context`] per language.
     shared: HashMap<Lang, Value>,
-    /// Problems found while drawing (a chart that could not be drawn).
-    problems: Mutex<Vec<Diagnostic>>,
     charts_drawn: AtomicUsize,
     /// The site's language codes, in the order of [`Renderer::indicator_views`].
     langs: Vec<Lang>,
@@ -102,7 +100,6 @@ impl<'a> Renderer<'a> {
             assets,
             rules: rules(site),
             shared: HashMap::new(),
-            problems: Mutex::new(Vec::new()),
             charts_drawn: AtomicUsize::new(0),
             langs: site.settings.langs(),
             indicator_views: Vec::new(),
@@ -112,30 +109,14 @@ impl<'a> Renderer<'a> {
         renderer
     }
 
-    /// The problems found while drawing, taken out.
-    pub fn take_problems(&self) -> Vec<Diagnostic> {
-        std::mem::take(&mut *self.problems.lock().unwrap_or_else(|e| e.into_inner()))
+    /// The charts that could not be drawn, among those rendered so far.
+    pub fn chart_problems(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.indicator_views.iter().filter_map(|view| view.get()?.chart.failed.clone())
     }
 
     /// How many charts were drawn.
     pub fn charts_drawn(&self) -> usize {
         self.charts_drawn.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// The Markdown documents of `page` (one per language), if it has any.
-    fn docs(&self, page: PageRef) -> Option<&'a Docs> {
-        let site = self.site;
-        match page {
-            PageRef::Home => Some(&site.home),
-            PageRef::Programme(p) => Some(&site.programme(p).narrative),
-            PageRef::Page(p) => Some(&site.page(p).docs),
-            PageRef::Goal(_)
-            | PageRef::Indicator(_)
-            | PageRef::Report
-            | PageRef::OpenData
-            | PageRef::Statement
-            | PageRef::Search => None,
-        }
     }
 
     /// The document in `lang`, or (where the site allows missing translations)
@@ -154,10 +135,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => site.goal(g).title.tr(lang).to_owned(),
             PageRef::Indicator(i) => site.indicator(i).title.tr(lang).to_owned(),
             PageRef::Page(p) => front_title(&site.page(p).docs).unwrap_or_default(),
-            PageRef::Report => self.theme.i18n(lang).string("report_title"),
-            PageRef::OpenData => self.theme.i18n(lang).string("open_data_title"),
-            PageRef::Statement => self.theme.i18n(lang).string("statement_title"),
-            PageRef::Search => self.theme.i18n(lang).string("search_title"),
+            PageRef::Theme(t) => self.theme.i18n(lang).string(t.kind().title),
         }
     }
 
@@ -173,9 +151,10 @@ impl<'a> Renderer<'a> {
     /// The language of `page`'s title in `lang` where it is another: the
     /// title of a page shown untranslated (sites that allow that).
     fn title_lang(&self, page: PageRef, lang: Lang) -> Option<Lang> {
+        // A programme's title is in programme.toml, translated: only a free
+        // page's or the home page's is in its text.
         let docs = match page {
-            PageRef::Home => &self.site.home,
-            PageRef::Page(p) => &self.site.page(p).docs,
+            PageRef::Home | PageRef::Page(_) => page.docs(self.site)?,
             _ => return None,
         };
         self.doc_in(docs, lang).filter(|d| d.lang != lang).map(|d| d.lang)
@@ -191,7 +170,7 @@ impl<'a> Renderer<'a> {
             PageRef::Goal(g) => Some(site.goal(g).target.tr(lang).to_owned()),
             PageRef::Indicator(i) => site.indicator(i).definition.as_ref().map(|s| s.tr(lang).to_owned()),
             PageRef::Page(p) => front(&site.page(p).docs),
-            PageRef::Report | PageRef::OpenData | PageRef::Statement | PageRef::Search => None,
+            PageRef::Theme(_) => None,
         };
         given.filter(|s| !s.trim().is_empty()).unwrap_or(fallback)
     }
@@ -220,11 +199,11 @@ impl<'a> Renderer<'a> {
 
     /// Renders `page` in `lang` to HTML, drawing its Markdown and charts.
     pub fn render(&self, page: PageRef, lang: Lang) -> Result<Rendered, Diagnostic> {
-        let doc = self.docs(page).and_then(|docs| self.doc_in(docs, lang));
+        let doc = page.docs(self.site).and_then(|docs| self.doc_in(docs, lang));
         // A text shown in another language (sites that allow missing translations).
         let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang);
         let text = self.markdown(doc, lang)?;
-        let (template, extra) = self.page_view(page, lang, &text.charts)?;
+        let extra = self.page_view(page, lang, &text.charts)?;
         let ctx = minijinja::context! {
             page => minijinja::context! {
                 title => self.title(page, lang),
@@ -233,7 +212,7 @@ impl<'a> Renderer<'a> {
                 url => self.routes.url(page, lang),
                 canonical => self.routes.abs_url(page, lang),
                 is_home => page == PageRef::Home,
-                is_search => page == PageRef::Search,
+                is_search => page == PageRef::Theme(ThemePage::Search),
             },
         };
         let markdown_ctx = minijinja::context! {
@@ -241,41 +220,29 @@ impl<'a> Renderer<'a> {
             markdown_lang => markdown_lang,
         };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
-        Ok(Rendered { html: self.render_template(template, ctx)?, markdown: text.outcome })
+        Ok(Rendered { html: self.render_template(page.kind().template, ctx)?, markdown: text.outcome })
     }
 
-    /// The template of `page`, and the values only that kind of page has;
-    /// `placed` are the charts its text shows.
-    fn page_view(
-        &self,
-        page: PageRef,
-        lang: Lang,
-        placed: &[IndicatorId],
-    ) -> Result<(&'static str, Value), Diagnostic> {
+    /// The values only `page`'s kind of page has; `placed` are the charts its text shows.
+    fn page_view(&self, page: PageRef, lang: Lang, placed: &[IndicatorId]) -> Result<Value, Diagnostic> {
         Ok(match page {
             PageRef::Home => {
                 let programmes: Vec<views::ProgrammeView> =
                     (0..self.site.programmes.len()).map(|p| self.programme_view(p, lang, false, &[])).collect();
-                ("home.html", minijinja::context! { programmes => Value::from(Serde(&programmes)) })
+                minijinja::context! { programmes => Value::from(Serde(&programmes)) }
             }
-            PageRef::Programme(p) => (
-                "programme.html",
-                minijinja::context! { programme => Value::from(Serde(self.programme_view(p.0, lang, true, placed))) },
-            ),
-            PageRef::Goal(g) => {
-                ("goal.html", minijinja::context! { goal => Value::from(Serde(self.goal_view(g, lang, true))) })
+            PageRef::Programme(p) => {
+                minijinja::context! { programme => Value::from(Serde(self.programme_view(p.0, lang, true, placed))) }
             }
+            PageRef::Goal(g) => minijinja::context! { goal => Value::from(Serde(self.goal_view(g, lang, true))) },
             PageRef::Indicator(i) => {
-                let view = self.indicator_view(i, lang);
-                ("indicator.html", minijinja::context! { indicator => Value::from(Serde(view)) })
+                minijinja::context! { indicator => Value::from(Serde(self.indicator_view(i, lang))) }
             }
-            PageRef::Page(_) => ("page.html", Value::from(())),
-            PageRef::Report => ("report.html", self.report_view(lang)?),
-            PageRef::OpenData => ("open-data.html", minijinja::context! { open_data => self.open_data_view(lang) }),
-            PageRef::Statement => {
-                ("accessibility.html", minijinja::context! { statement => self.statement_view(lang) })
-            }
-            PageRef::Search => ("search.html", minijinja::context! { search => self.search_view(lang) }),
+            PageRef::Page(_) => Value::from(()),
+            PageRef::Theme(ThemePage::Report) => self.report_view(lang)?,
+            PageRef::Theme(ThemePage::OpenData) => minijinja::context! { open_data => self.open_data_view(lang) },
+            PageRef::Theme(ThemePage::Statement) => minijinja::context! { statement => self.statement_view(lang) },
+            PageRef::Theme(ThemePage::Search) => minijinja::context! { search => self.search_view(lang) },
         })
     }
 
@@ -286,10 +253,11 @@ impl<'a> Renderer<'a> {
 
     fn template_problem(&self, name: &str, e: &minijinja::Error) -> Diagnostic {
         let rel = self.theme.template_path(e.name().unwrap_or(name));
-        let mut message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
-        if let Some(line) = e.line() {
-            message = format!("line {line}: {message}");
-        }
+        let detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_owned);
+        let message = match e.line() {
+            Some(line) => msg!(TemplateErrorAt, line = line, detail = detail),
+            None => msg!(TemplateError, detail = detail),
+        };
         Diagnostic::error(&rel, message)
     }
 }

@@ -6,11 +6,12 @@ use minijinja::value::Serde;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::downloads::{chart_path, path, CATALOG_PATH, ZIP_PATH};
-use crate::locale::Lang;
-use crate::model::{Data, Indicator, IndicatorId, Licence};
+use crate::downloads::{path, Name, CATALOG_PATH, FORMATS, ZIP_PATH};
+use crate::locale::{Lang, UiKey};
+use crate::model::{Indicator, IndicatorId, Licence};
 use crate::routes::PageRef;
 
+use super::views::FileLink;
 use super::Renderer;
 
 /// An indicator as the open data page lists it.
@@ -22,9 +23,8 @@ struct Dataset {
     /// `2019–2024`, or one year.
     period: String,
     source: String,
-    csv_url: String,
-    json_url: String,
-    xlsx_url: String,
+    /// The data formats, those in one language in the page's.
+    files: Vec<FileLink>,
 }
 
 impl Renderer<'_> {
@@ -36,9 +36,9 @@ impl Renderer<'_> {
         let open = site.settings.open_data.as_ref();
         let i18n = self.theme.i18n(lang);
         let licence = match open.map(|o| o.licence) {
-            Some(Licence::Cc0) => i18n.string("open_data_licence_cc0"),
-            Some(Licence::CcBy4) => i18n.string("open_data_licence_cc_by"),
-            None => i18n.string("open_data_no_licence"),
+            Some(Licence::Cc0) => i18n.string(UiKey::OpenDataLicenceCc0),
+            Some(Licence::CcBy4) => i18n.string(UiKey::OpenDataLicenceCcBy),
+            None => i18n.string(UiKey::OpenDataNoLicence),
         };
         let has_data = !data.is_empty();
         minijinja::context! {
@@ -58,18 +58,22 @@ impl Renderer<'_> {
             heading: crate::charts::heading(ind, i18n, lang),
             url: self.routes.url(PageRef::Indicator(id), lang),
             unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)).to_owned(),
-            period: match &ind.data {
-                Data::Years { years, .. } => match (years.iter().min(), years.iter().max()) {
-                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                    (Some(a), _) => a.to_string(),
-                    _ => String::new(),
-                },
-                Data::Categories { year, .. } => year.to_string(),
+            period: match ind.data.period() {
+                Some((a, b)) if a != b => format!("{a}–{b}"),
+                Some((a, _)) => a.to_string(),
+                None => String::new(),
             },
             source: ind.source.tr(lang).to_owned(),
-            csv_url: self.routes.asset_url(&path(&ind.id, "csv")),
-            json_url: self.routes.asset_url(&path(&ind.id, "json")),
-            xlsx_url: self.routes.asset_url(&chart_path(&ind.id, lang, "xlsx")),
+            files: FORMATS
+                .iter()
+                .filter_map(|format| {
+                    let label = match &format.data.as_ref()?.name {
+                        Name::Ui(key) => i18n.string(*key),
+                        Name::Same(name) => (*name).to_owned(),
+                    };
+                    Some(FileLink { label, url: self.routes.asset_url(&path(&ind.id, format, lang)) })
+                })
+                .collect(),
         }
     }
 }

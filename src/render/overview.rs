@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::locale::{fill, I18n, Lang};
+use crate::locale::{fill, I18n, Lang, UiKey};
 use crate::model::{GoalId, Site};
 
 /// One programme's assessments in the report year.
@@ -95,7 +95,7 @@ pub fn tally(site: &Site, goals: &[GoalId], year: i32, i18n: &I18n, lang: Lang) 
     let steps = site.settings.scale.iter().zip(per_step);
     for (kind, text, count) in steps
         .map(|(step, n)| (step.kind.as_str(), format!("{n} {}", step.label.tr(lang)), n))
-        .chain(std::iter::once(("none", fill(&i18n.string("tally_unassessed"), &[("n", &none.to_string())]), none)))
+        .chain(std::iter::once(("none", fill(&i18n.string(UiKey::TallyUnassessed), &[("n", &none.to_string())]), none)))
         .filter(|(_, _, n)| *n > 0)
     {
         parts.push(TallyPart { kind, text, count, start });
@@ -103,14 +103,14 @@ pub fn tally(site: &Site, goals: &[GoalId], year: i32, i18n: &I18n, lang: Lang) 
     }
     let change = change(site, goals, year).map(|(earlier, counts)| ChangeView {
         year: earlier,
-        intro: fill(&i18n.string("change_intro"), &[("year", &earlier.to_string())]),
-        parts: ["better", "worse", "same"]
+        intro: fill(&i18n.string(UiKey::ChangeIntro), &[("year", &earlier.to_string())]),
+        parts: [("better", UiKey::ChangeBetter), ("worse", UiKey::ChangeWorse), ("same", UiKey::ChangeSame)]
             .into_iter()
             .zip(counts)
             .filter(|(_, n)| *n > 0)
-            .map(|(direction, n)| ChangePart {
+            .map(|((direction, key), n)| ChangePart {
                 direction,
-                text: fill(&i18n.string(&format!("change_{direction}")), &[("n", &n.to_string())]),
+                text: fill(&i18n.string(key), &[("n", &n.to_string())]),
             })
             .collect(),
     });

@@ -3,7 +3,7 @@
 
 use crate::charts;
 use crate::diagnostics::Diagnostic;
-use crate::locale::Lang;
+use crate::locale::{Lang, UiKey};
 use crate::markdown::{self, Rules};
 use crate::model::{Doc, Indicator, IndicatorId};
 use crate::routes::Routes;
@@ -22,7 +22,7 @@ pub fn render_doc(doc: &Doc, routes: &Routes, theme: &Theme, rules: &Rules) -> (
 }
 
 /// A page's text as HTML, with the charts it places drawn in.
-pub struct Text {
+pub struct PageText {
     pub html: String,
     /// The indicators whose charts the text places.
     pub charts: Vec<IndicatorId>,
@@ -32,20 +32,20 @@ pub struct Text {
 impl Renderer<'_> {
     /// The HTML of `doc` in `lang` with its placed charts, and what the
     /// checks after rendering need of it.
-    pub(super) fn markdown(&self, doc: Option<&Doc>, lang: Lang) -> Result<Text, Diagnostic> {
+    pub(super) fn markdown(&self, doc: Option<&Doc>, lang: Lang) -> Result<PageText, Diagnostic> {
         self.markdown_with(doc, lang, &self.rules)
     }
 
     /// [`Renderer::markdown`] with other rules (a text nested in a longer page).
-    pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: Lang, rules: &Rules) -> Result<Text, Diagnostic> {
-        let Some(doc) = doc else { return Ok(Text { html: String::new(), charts: Vec::new(), outcome: None }) };
+    pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: Lang, rules: &Rules) -> Result<PageText, Diagnostic> {
+        let Some(doc) = doc else { return Ok(PageText { html: String::new(), charts: Vec::new(), outcome: None }) };
         let (rendered, outcome) = render_doc(doc, self.routes, self.theme, rules);
         let mut html = rendered.html;
         for &id in &rendered.charts {
             let figure = self.placed_chart(id, lang)?;
             html = html.replacen(&markdown::chart_placeholder(id), &figure, 1);
         }
-        Ok(Text { html, charts: rendered.charts, outcome: Some(outcome) })
+        Ok(PageText { html, charts: rendered.charts, outcome: Some(outcome) })
     }
 
     /// An indicator's chart as the text places it, through the theme's `chart.html`.
@@ -64,7 +64,7 @@ impl Renderer<'_> {
         let i18n = self.theme.i18n(lang);
         let heading = charts::heading(ind, i18n, lang);
         let title = match ind.example_data {
-            true => format!("{heading} – {}", i18n.string("example_data")),
+            true => format!("{heading} – {}", i18n.string(UiKey::ExampleData)),
             false => heading,
         };
         let chart = charts::Chart::new(ind, &self.theme.chart, i18n, lang);
@@ -72,15 +72,12 @@ impl Renderer<'_> {
             let dom_id = format!("gs-chart-{}{}", ind.id, variant.suffix());
             let described = charts::Described { title: &title, desc: summary, dom_id: &dom_id };
             self.charts_drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            match charts::draw(&chart, variant) {
-                Ok(svg) => charts::accessible(&svg, &described),
-                Err(e) => {
-                    let problem = Diagnostic::error(&ind.file, format!("the chart could not be drawn: {e}"));
-                    self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(problem);
-                    String::new()
-                }
-            }
+            charts::draw(&chart, variant)
+                .map(|svg| charts::accessible(&svg, &described))
+                .map_err(|e| Diagnostic::error(&ind.file, msg!(ChartNotDrawn, detail = e)))
         };
-        ChartView { wide: draw(charts::Variant::Wide), narrow: draw(charts::Variant::Narrow) }
+        let (wide, narrow) = (draw(charts::Variant::Wide), draw(charts::Variant::Narrow));
+        let failed = wide.as_ref().err().or(narrow.as_ref().err()).cloned();
+        ChartView { wide: wide.unwrap_or_default(), narrow: narrow.unwrap_or_default(), failed }
     }
 }

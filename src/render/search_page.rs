@@ -9,13 +9,11 @@ use serde::Serialize;
 
 use crate::locale::Lang;
 use crate::model::{PageId, ProgrammeId};
-use crate::routes::PageRef;
+use crate::pages::{theme_pages, PageRef, ThemePage};
+use crate::search::BUNDLE_DIR;
 
 use super::views::Link;
 use super::Renderer;
-
-/// Where the search bundle is published, under the site root.
-pub const BUNDLE_DIR: &str = "pagefind/";
 
 /// A programme with its goals and indicators, in the list of all pages.
 #[derive(Serialize)]
@@ -41,15 +39,17 @@ impl Renderer<'_> {
                 }
             })
             .collect();
-        let has = |page: PageRef| self.routes.pages().contains(&page);
-        let others: Vec<Link> = (0..self.site.pages.len())
-            .map(|i| PageRef::Page(PageId(i)))
-            .chain([PageRef::OpenData, PageRef::Statement].into_iter().filter(|&p| has(p)))
-            .map(link)
-            .collect();
+        // The theme's pages search finds too (the full report is linked on its own).
+        let searched = theme_pages(&self.site.settings)
+            .filter(|k| k.kind.searched)
+            .map(|k| PageRef::Theme(k.page))
+            .filter(|&p| self.routes.has(p));
+        let others: Vec<Link> =
+            (0..self.site.pages.len()).map(|i| PageRef::Page(PageId(i))).chain(searched).map(link).collect();
+        let report = PageRef::Theme(ThemePage::Report);
         minijinja::context! {
             home => Value::from(Serde(link(PageRef::Home))),
-            report => has(PageRef::Report).then(|| Value::from(Serde(link(PageRef::Report)))),
+            report => self.routes.has(report).then(|| Value::from(Serde(link(report)))),
             programmes => Value::from(Serde(programmes)),
             other_pages => Value::from(Serde(others)),
             bundle_url => self.routes.asset_url(BUNDLE_DIR),

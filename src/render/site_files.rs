@@ -3,7 +3,9 @@
 
 use minijinja::Value;
 
+use crate::artifact::Artifact;
 use crate::diagnostics::Diagnostic;
+use crate::locale::UiKey;
 use crate::routes::PageRef;
 
 use super::Renderer;
@@ -14,7 +16,7 @@ impl Renderer<'_> {
         let lang = self.site.settings.default_lang();
         let ctx = minijinja::context! {
             page => minijinja::context! {
-                title => self.theme.i18n(lang).string("not_found_title"),
+                title => self.theme.i18n(lang).string(UiKey::NotFoundTitle),
                 description => self.site.settings.description.tr(lang),
                 url => self.routes.asset_url("404.html"),
                 canonical => Value::from(()),
@@ -27,7 +29,7 @@ impl Renderer<'_> {
     }
 
     /// The site-wide files: 404 page, root page, sitemap and robots.txt.
-    pub fn render_site_files(&self) -> Result<Vec<(&'static str, String)>, Diagnostic> {
+    pub fn render_site_files(&self) -> Result<Vec<Artifact>, Diagnostic> {
         let langs = self.site.settings.langs();
         let entries: Vec<Value> = self
             .routes
@@ -48,10 +50,10 @@ impl Renderer<'_> {
         };
         let plain = minijinja::context! { site_url => self.routes.base_url(), entries => entries };
         Ok(vec![
-            ("404.html", self.render_404()?),
-            ("index.html", self.render_template("root.html", root)?),
-            ("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
-            ("robots.txt", self.render_template("robots.txt", plain)?),
+            Artifact::new("404.html", self.render_404()?),
+            Artifact::new("index.html", self.render_template("root.html", root)?),
+            Artifact::new("sitemap.xml", self.render_template("sitemap.xml", plain.clone())?),
+            Artifact::new("robots.txt", self.render_template("robots.txt", plain)?),
         ])
     }
 }

@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::locale::{Lang, Text};
+use crate::diagnostics::Diagnostic;
+use crate::locale::{Lang, Text, UiKey};
 use crate::model::{
     Assessment, AssessmentKind, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, RowHead, ValueStatus,
 };
@@ -103,12 +104,22 @@ pub struct TableView {
     pub notes: Vec<TableNote>,
 }
 
+/// A file to download, as a list of them names it.
+#[derive(Serialize)]
+pub struct FileLink {
+    pub label: String,
+    pub url: String,
+}
+
 /// An indicator's chart: the wide drawing, and the narrow one the page shows
 /// on small screens.
 #[derive(Serialize)]
 pub struct ChartView {
     pub wide: String,
     pub narrow: String,
+    /// Why a drawing failed, if one did (the page shows no chart; the build fails).
+    #[serde(skip)]
+    pub failed: Option<Diagnostic>,
 }
 
 #[derive(Serialize)]
@@ -136,14 +147,9 @@ pub struct IndicatorView {
     pub chart: ChartView,
     /// The chart's text summary.
     pub summary: String,
-    pub csv_url: String,
-    pub json_url: String,
-    /// The chart in the page's language, to download.
-    pub svg_url: String,
-    /// Empty when the site does not offer PNGs.
-    pub png_url: String,
-    /// The data as an Excel workbook in the page's language.
-    pub xlsx_url: String,
+    /// The indicator's files in the formats the site offers (those of one
+    /// language in the page's language).
+    pub downloads: Vec<FileLink>,
     pub goals: Vec<Link>,
     pub programme: Link,
 }
@@ -213,7 +219,7 @@ impl Renderer<'_> {
     /// An indicator with its chart and its written summary, made once per
     /// language however many pages show it.
     pub(super) fn indicator_view(&self, id: IndicatorId, lang: Lang) -> Arc<IndicatorView> {
-        let slot = self.langs.iter().position(|l| **l == *lang).map(|l| id.0 * self.langs.len() + l);
+        let slot = self.langs.iter().position(|&l| l == lang).map(|l| id.0 * self.langs.len() + l);
         match slot.and_then(|slot| self.indicator_views.get(slot)) {
             Some(view) => Arc::clone(view.get_or_init(|| Arc::new(self.make_indicator_view(id, lang)))),
             None => Arc::new(self.make_indicator_view(id, lang)),
@@ -245,14 +251,12 @@ impl Renderer<'_> {
             table: self.table(ind, lang, decimals),
             chart: self.chart(ind, lang, &summary),
             summary,
-            csv_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "csv")),
-            json_url: self.routes.asset_url(&crate::downloads::path(&ind.id, "json")),
-            svg_url: self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "svg")),
-            xlsx_url: self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "xlsx")),
-            png_url: match self.site.settings.png_downloads {
-                true => self.routes.asset_url(&crate::downloads::chart_path(&ind.id, lang, "png")),
-                false => String::new(),
-            },
+            downloads: crate::downloads::offered(&self.site.settings)
+                .map(|format| FileLink {
+                    label: self.theme.i18n(lang).string(format.label),
+                    url: self.routes.asset_url(&crate::downloads::path(&ind.id, format, lang)),
+                })
+                .collect(),
             goals,
             programme: self.page_link(PageRef::Programme(ind.programme), lang),
         }
@@ -264,7 +268,7 @@ impl Renderer<'_> {
         let mut cell = |f: &Figure| Cell {
             text: match f.value {
                 Some(v) => i18n.number.format(v, decimals),
-                None => i18n.string("no_value"),
+                None => i18n.string(UiKey::NoValue),
             },
             missing: f.value.is_none(),
             mark: notes.mark(f),
@@ -305,9 +309,9 @@ impl Notes<'_> {
             return None;
         }
         let kind = match (status, f.value) {
-            (ValueStatus::Measured, None) => self.i18n.string("table_note_missing"),
-            (ValueStatus::Measured, Some(_)) => self.i18n.string("table_note_measured"),
-            (s, _) => self.i18n.string(&format!("table_note_{}", s.as_str())),
+            (ValueStatus::Measured, None) => self.i18n.string(UiKey::TableNoteMissing),
+            (ValueStatus::Measured, Some(_)) => self.i18n.string(UiKey::TableNoteMeasured),
+            (s, _) => self.i18n.string(s.table_note()),
         };
         let text = match &f.note {
             Some(note) => format!("{kind} {}", note.tr(self.lang)),
@@ -324,10 +328,10 @@ impl Notes<'_> {
         };
         let note = &self.notes[index];
         let label = match status {
-            ValueStatus::Measured => self.i18n.string("table_mark_note"),
+            ValueStatus::Measured => self.i18n.string(UiKey::TableMarkNote),
             _ => {
-                let status_word = self.i18n.string(&format!("value_status_{}", status.as_str()));
-                crate::locale::fill(&self.i18n.string("table_mark_label"), &[("status", &status_word)])
+                let status_word = self.i18n.string(status.word());
+                crate::locale::fill(&self.i18n.string(UiKey::TableMarkLabel), &[("status", &status_word)])
             }
         };
         Some(Mark { sign: note.sign.clone(), label, note_id: note.id.clone() })

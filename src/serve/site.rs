@@ -98,24 +98,7 @@ fn folder_location(rel: &Path) -> String {
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "csv" => "text/csv; charset=utf-8",
-        "json" => "application/json",
-        "ttf" => "font/ttf",
-        "woff2" => "font/woff2",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "zip" => "application/zip",
-        "rdf" => "application/rdf+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        _ => "application/octet-stream",
-    }
+    crate::artifact::media_type(&path.to_string_lossy())
 }
 
 #[cfg(test)]

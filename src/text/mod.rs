@@ -38,7 +38,9 @@ pub fn escape_into(out: &mut String, s: &str) {
 }
 
 /// The first character in `s` that a reader cannot see but that breaks or
-/// changes the text, if any: its byte offset, the character, and what it is.
+/// changes the text, if any: its byte offset, the character, and its kind
+/// (`control`, `zero-width-space`, `word-joiner`, `zero-width-no-break-space`,
+/// `direction`, as the message catalogue names them).
 /// These are the control characters (C0 but tab, line feed and carriage
 /// return, DEL and C1), which XML does not allow, and the zero-width and
 /// text-direction characters, which hide or reorder text. A byte order mark
@@ -52,11 +54,11 @@ pub fn invisible_character(s: &str) -> Option<(usize, char, &'static str)> {
 fn invisible(c: char) -> Option<&'static str> {
     match c {
         '\t' | '\n' | '\r' => None,
-        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("control character"),
-        '\u{200b}' => Some("zero-width space"),
-        '\u{2060}' => Some("word joiner"),
-        '\u{feff}' => Some("zero-width no-break space"),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some("text direction control"),
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' => Some("control"),
+        '\u{200b}' => Some("zero-width-space"),
+        '\u{2060}' => Some("word-joiner"),
+        '\u{feff}' => Some("zero-width-no-break-space"),
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some("direction"),
         _ => None,
     }
 }
@@ -83,12 +85,12 @@ mod tests {
             None,
             "tabs, line ends and joiners are fine"
         );
-        assert_eq!(invisible_character("ab\u{7}c"), Some((2, '\u{7}', "control character")));
-        assert_eq!(invisible_character("å\u{202e}x"), Some((2, '\u{202e}', "text direction control")));
-        assert_eq!(invisible_character("a\u{200b}b").map(|i| i.2), Some("zero-width space"));
+        assert_eq!(invisible_character("ab\u{7}c"), Some((2, '\u{7}', "control")));
+        assert_eq!(invisible_character("å\u{202e}x"), Some((2, '\u{202e}', "direction")));
+        assert_eq!(invisible_character("a\u{200b}b").map(|i| i.2), Some("zero-width-space"));
         assert_eq!(invisible_character("\u{feff}title = 1"), None, "the file's byte order mark");
         assert_eq!(invisible_character("a\u{feff}b").map(|i| i.0), Some(1));
-        assert_eq!(invisible_character("\u{85}").map(|i| i.2), Some("control character"));
+        assert_eq!(invisible_character("\u{85}").map(|i| i.2), Some("control"));
     }
 
     #[test]

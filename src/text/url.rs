@@ -1,16 +1,19 @@
 //! Addresses: the site's base URL, checked and normalised.
 
+use crate::messages::Message;
+
 /// Whether `url` can be the site's address: `http(s)://host/optional/path/`,
-/// without spaces, query or fragment. `Err` says what is wrong.
-pub fn check_base_url(url: &str) -> Result<(), String> {
+/// without spaces, query or fragment. `Err` says what is wrong (its
+/// `{ $field }` is the caller's to set: the key or option it was written in).
+pub fn check_base_url(url: &str) -> Result<(), Message> {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    let Some(rest) = rest else { return Err("must start with https:// or http://".into()) };
+    let Some(rest) = rest else { return Err(msg!(BaseUrlScheme)) };
     let host = rest.split('/').next().unwrap_or("");
     if host.is_empty() {
-        return Err("has no host name".into());
+        return Err(msg!(BaseUrlNoHost));
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.contains(['?', '#', '"', '<', '>']) {
-        return Err("may not contain spaces, quotes, ? or #".into());
+        return Err(msg!(BaseUrlCharacters));
     }
     Ok(())
 }
@@ -32,15 +35,16 @@ pub fn scheme(url: &str) -> Option<String> {
 
 /// Whether `url` can be published as a link from data: an absolute address
 /// with a safe scheme (`https:`, `http:`, `mailto:`, `tel:`), without spaces
-/// or control characters. `Err` says what is wrong.
-pub fn check_link(url: &str) -> Result<(), String> {
+/// or control characters. `Err` says what is wrong (its `{ $field }` is
+/// the caller's to set).
+pub fn check_link(url: &str) -> Result<(), Message> {
     match scheme(url) {
         Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => {}
-        Some(s) => return Err(format!("`{s}:` addresses cannot be published as links")),
-        None => return Err("is not a full address".into()),
+        Some(s) => return Err(msg!(LinkUnsafeScheme, scheme = s)),
+        None => return Err(msg!(LinkNotFull)),
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) || url.contains(['"', '<', '>']) {
-        return Err("may not contain spaces, quotes or < >".into());
+        return Err(msg!(LinkCharacters));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use include_dir::{include_dir, Dir};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems};
 use crate::source::Source;
 
 /// The folder that holds a site's theme files, under the site root.
@@ -41,8 +41,7 @@ impl ThemeFile {
     pub fn source(&self) -> Result<Arc<Source>, Diagnostic> {
         match std::str::from_utf8(&self.bytes) {
             Ok(text) => Ok(Arc::new(Source::new(&self.path, text))),
-            Err(e) => Err(Diagnostic::error(&self.path, format!("the file is not valid UTF-8 text: {e}"))
-                .with_hint("save the file as UTF-8 in your editor")),
+            Err(_) => Err(Diagnostic::error(&self.path, msg!(FileNotUtf8)).with_hint(msg!(FileNotUtf8Hint))),
         }
     }
 }
@@ -53,9 +52,8 @@ pub const BUILT_IN_LABEL: &str = "<built-in theme>";
 /// Every file of theme `name` by its path in the theme (`templates/base.html`):
 /// the built-in files, with the site's files from `themes/<name>/` over them.
 /// Files of the site's folder that goalsite would not read are reported.
-pub fn theme_files(root: &Path, name: &str) -> (BTreeMap<String, ThemeFile>, Vec<Diagnostic>) {
+pub fn theme_files(root: &Path, name: &str, problems: &mut Problems) -> BTreeMap<String, ThemeFile> {
     let mut files = BTreeMap::new();
-    let mut problems = Vec::new();
     for file in all_files(&BUILT_IN) {
         let rel = file.path().to_string_lossy().replace('\\', "/");
         let path = Path::new(BUILT_IN_LABEL).join(&rel);
@@ -71,11 +69,7 @@ pub fn theme_files(root: &Path, name: &str) -> (BTreeMap<String, ThemeFile>, Vec
             continue;
         }
         if !PARTS.iter().any(|p| rel.starts_with(p) || rel == *p) {
-            problems.push(
-                Diagnostic::error(&path, "goalsite does not read this file, so it changes nothing")
-                    .warning()
-                    .with_hint("a theme's files are theme.toml and files in templates/, static/ and i18n/"),
-            );
+            problems.push(Diagnostic::warning(&path, msg!(ThemeFileUnread)).with_hint(msg!(ThemeFileUnreadHint)));
             continue;
         }
         match std::fs::read(entry.path()) {
@@ -86,10 +80,10 @@ pub fn theme_files(root: &Path, name: &str) -> (BTreeMap<String, ThemeFile>, Vec
                 };
                 files.insert(rel, ThemeFile { path, bytes: Cow::Owned(bytes), built_in });
             }
-            Err(e) => problems.push(Diagnostic::error(&path, format!("cannot read the file: {e}")).reading()),
+            Err(e) => problems.push(Diagnostic::error(&path, msg!(FileUnreadable, error = e.to_string())).reading()),
         }
     }
-    (files, problems)
+    files
 }
 
 /// Every file under `dir`, at any depth.

@@ -16,8 +16,8 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::Diagnostic;
-use crate::locale::{I18n, Lang};
+use crate::diagnostics::{Diagnostic, Problems};
+use crate::locale::{I18n, Lang, UiKey};
 use crate::source::Source;
 use crate::toml_file;
 
@@ -26,6 +26,8 @@ use files::{theme_files, ThemeFile};
 
 /// A loaded theme, shared read-only by every page render.
 pub struct Theme {
+    /// The theme's name (`default`, or a folder in `themes/`).
+    pub name: String,
     pub env: Environment<'static>,
     i18n: BTreeMap<Lang, I18n>,
     /// Files to publish: path relative to `static/`, and contents.
@@ -87,30 +89,30 @@ const TEXT_CONTRAST: f64 = 4.5;
 impl Theme {
     /// Loads the theme `name` (from `site.toml`, read into `config`) for
     /// `langs`: the built-in theme with the site's `themes/<name>/` over it.
-    /// Every problem becomes a diagnostic; warnings come with the theme.
+    /// Every problem is reported; `None` when the theme has errors.
     pub fn load(
         root: &Path,
         name: &Spanned<String>,
         config: &Arc<Source>,
         langs: &[Lang],
-    ) -> (Option<Theme>, Vec<Diagnostic>) {
+        problems: &mut Problems,
+    ) -> Option<Theme> {
         if !is_theme_name(name.get_ref()) {
-            let message = format!("`{}` is not a theme's name", name.get_ref());
-            let hint = "a theme is a folder in the site's themes/ folder: write only its name, like theme = \"umea\"";
-            return (None, vec![Diagnostic::error_at(config, name.span(), message).with_hint(hint)]);
+            let d = Diagnostic::error_at(config, name.span(), msg!(ThemeName, name = name.get_ref()));
+            problems.push(d.with_hint(msg!(ThemeNameHint)));
+            return None;
         }
         let name = name.get_ref();
         if name != BUILT_IN_NAME && !files::has_folder(root, name) {
-            let message = format!("the theme `{name}` has no folder {THEMES_DIR}/{name}/");
-            let hint = format!(
-                "create {THEMES_DIR}/{name}/ with the files you change (templates/, static/, i18n/), \
-                 or delete the theme line to use the built-in theme as it is"
-            );
-            return (None, vec![Diagnostic::error_at(config, name_span(config, name), message).with_hint(hint)]);
+            let message = msg!(ThemeNoFolder, name = name, folder = format!("{THEMES_DIR}/{name}/"));
+            let hint = msg!(ThemeNoFolderHint, folder = format!("{THEMES_DIR}/{name}/"));
+            problems.push(Diagnostic::error_at(config, name_span(config, name), message).with_hint(hint));
+            return None;
         }
-        let (files, mut problems) = theme_files(root, name);
-        let env = load_templates(&files, &mut problems);
-        let i18n = i18n::load(&files, name, langs, &mut problems);
+        let mark = problems.len();
+        let files = theme_files(root, name, problems);
+        let env = load_templates(&files, problems);
+        let i18n = i18n::load(&files, name, langs, problems);
         let static_files = files
             .iter()
             .filter_map(|(rel, f)| Some((rel.strip_prefix("static/")?.to_owned(), f.bytes.to_vec())))
@@ -120,24 +122,16 @@ impl Theme {
             .filter_map(|(rel, f)| Some((rel.strip_prefix("templates/")?.to_owned(), f.path.clone())))
             .collect();
         let settings = match files.get("theme.toml") {
-            Some(file) => {
-                merged_toml::<Settings>(file).inspect(|s| check_chart_style(&s.chart, &file.path, &mut problems))
-            }
-            None => Err(Diagnostic::error(Path::new("theme.toml"), "the theme has no theme.toml")),
+            Some(file) => merged_toml::<Settings>(file).inspect(|s| check_chart_style(&s.chart, &file.path, problems)),
+            None => Err(Diagnostic::error(Path::new("theme.toml"), msg!(ThemeNoSettings))),
         };
-        match settings {
-            Ok(settings) if problems.iter().all(|p| !p.is_error()) => {
-                let ids = literal_ids(&env);
-                let theme =
-                    Theme { env, i18n, static_files, chart: settings.chart, ids, template_paths, page: settings.page };
-                (Some(theme), problems)
-            }
-            Ok(_) => (None, problems),
-            Err(d) => {
-                problems.push(d);
-                (None, problems)
-            }
+        let settings = problems.take(settings)?;
+        if problems.has_errors_since(mark) {
+            return None;
         }
+        let ids = literal_ids(&env);
+        let name = name.to_owned();
+        Some(Theme { name, env, i18n, static_files, chart: settings.chart, ids, template_paths, page: settings.page })
     }
 
     /// Checks the site's accent colour (`[branding] accent` in `config`)
@@ -146,8 +140,8 @@ impl Theme {
         let accent = config.branding.accent.as_ref()?;
         let Some(colour) = colour::Rgb::parse(accent.get_ref()) else {
             return Some(
-                Diagnostic::error_at(source, accent.span(), format!("`{}` is not a colour", accent.get_ref()))
-                    .with_hint("write it as a hex colour, like accent = \"#0b5a8a\""),
+                Diagnostic::error_at(source, accent.span(), msg!(NotAColour, value = accent.get_ref()))
+                    .with_hint(msg!(AccentColourHint)),
             );
         };
         let backgrounds = std::iter::once(&self.page.background).chain(&self.page.dark_background);
@@ -155,15 +149,17 @@ impl Theme {
             let ratio = colour.contrast(background);
             if ratio < TEXT_CONTRAST {
                 let better = colour.darkened_to(background, TEXT_CONTRAST);
-                let message = format!(
-                    "the accent colour {} has a contrast of {ratio:.1}:1 against the page background {}; links and text in it need at least {TEXT_CONTRAST}:1",
-                    accent.get_ref(),
-                    background.hex()
+                let message = msg!(
+                    AccentContrast,
+                    colour = accent.get_ref(),
+                    ratio = format!("{ratio:.1}"),
+                    background = background.hex(),
+                    needed = TEXT_CONTRAST.to_string()
                 );
-                let hint = format!(
-                    "use a darker shade, like accent = \"{}\" ({:.1}:1)",
-                    better.hex(),
-                    better.contrast(background)
+                let hint = msg!(
+                    AccentContrastHint,
+                    colour = better.hex(),
+                    ratio = format!("{:.1}", better.contrast(background))
                 );
                 return Some(Diagnostic::error_at(source, accent.span(), message).with_hint(hint));
             }
@@ -184,8 +180,13 @@ impl Theme {
     }
 
     /// The UI string `key` (a page's slug, like `report_slug`) in each of `langs`.
-    pub fn slugs(&self, key: &str, langs: &[Lang]) -> Vec<String> {
+    pub fn slugs(&self, key: UiKey, langs: &[Lang]) -> Vec<String> {
         langs.iter().map(|&l| self.i18n(l).string(key)).collect()
+    }
+
+    /// Where the site writes its UI strings for `lang` (for messages).
+    pub fn strings_file(&self, lang: Lang) -> String {
+        crate::diagnostics::display_path(&i18n::own_file(&self.name, lang))
     }
 
     /// The file of template `name` (the site's own, or the built-in one), for messages.
@@ -216,11 +217,10 @@ fn merged_toml<T: DeserializeOwned>(file: &ThemeFile) -> Result<T, Diagnostic> {
     let Some(built_in) = file.built_in else { return toml_file::parse::<T>(&source) };
     let own: toml::Table = toml_file::parse(&source)?;
     let mut merged: toml::Table = toml::from_str(std::str::from_utf8(built_in).unwrap_or_default())
-        .map_err(|e| Diagnostic::error(&file.path, format!("the built-in file does not parse: {e}")))?;
+        .map_err(|e| Diagnostic::error(&file.path, msg!(BuiltInFileBroken, detail = e.to_string())))?;
     merge(&mut merged, own);
     T::deserialize(toml::Value::Table(merged)).map_err(|e| {
-        Diagnostic::error(&file.path, toml_file::plain_message(e.message().trim()))
-            .with_hint("write only the keys you change, with the types the built-in file has")
+        Diagnostic::error(&file.path, toml_file::plain_message(e.message().trim())).with_hint(msg!(ThemeFileKeysHint))
     })
 }
 
@@ -237,7 +237,7 @@ fn merge(base: &mut toml::Table, over: toml::Table) {
 }
 
 /// Every template of the theme, with the site's own over the built-in ones.
-fn load_templates(files: &BTreeMap<String, ThemeFile>, problems: &mut Vec<Diagnostic>) -> Environment<'static> {
+fn load_templates(files: &BTreeMap<String, ThemeFile>, problems: &mut Problems) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_formatter(escape_html);
@@ -294,7 +294,7 @@ fn escape_html(
 
 /// A template error as a diagnostic pointing into the template file.
 fn template_error(source: &Arc<Source>, e: &minijinja::Error) -> Diagnostic {
-    let message = format!("template error: {}", e.detail().unwrap_or(&e.kind().to_string()));
+    let message = msg!(TemplateError, detail = e.detail().map_or_else(|| e.kind().to_string(), str::to_owned));
     match e.range() {
         Some(range) => Diagnostic::error_at(source, range, message),
         None => Diagnostic::error(&source.path, message),
@@ -302,7 +302,7 @@ fn template_error(source: &Arc<Source>, e: &minijinja::Error) -> Diagnostic {
 }
 
 /// Checks what a theme's `[chart]` settings must hold for drawing to work.
-fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnostic>) {
+fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Problems) {
     let colours = [
         &style.background,
         &style.text,
@@ -316,11 +316,9 @@ fn check_chart_style(style: &ChartStyle, file: &Path, problems: &mut Vec<Diagnos
     .into_iter()
     .chain(&style.series);
     for c in colours.filter(|c| charts_rs::Color::parse(c).is_none()) {
-        problems.push(
-            Diagnostic::error(file, format!("`{c}` is not a colour")).with_hint("write colours like \"#0b3c5d\""),
-        );
+        problems.push(Diagnostic::error(file, msg!(NotAColour, value = c.as_str())).with_hint(msg!(ChartColourHint)));
     }
     if style.series.is_empty() || style.dashes.is_empty() {
-        problems.push(Diagnostic::error(file, "[chart] needs at least one colour in series and one pattern in dashes"));
+        problems.push(Diagnostic::error(file, msg!(ChartStyleEmpty)));
     }
 }

@@ -15,7 +15,7 @@ use crate::model::{Assessment, Goal, ScaleStep};
 use crate::source::Source;
 use crate::text::nearest;
 
-use super::{Validator, YEARS};
+use super::{Validator, What, YEARS};
 
 impl Validator<'_> {
     /// Attaches the programme's assessment files to its `goals`.
@@ -29,14 +29,12 @@ impl Validator<'_> {
         for file in &p.assessments {
             let f = &file.source;
             if !YEARS.contains(&file.year) {
-                self.file(f, format!("{} is not a sensible year", file.year)).hint =
-                    Some("an assessments file is named after the year it assesses, like 2024.toml".into());
+                self.file(f, msg!(YearNotSensible, year = file.year)).hint = Some(msg!(YearFileName));
                 continue;
             }
             if file.year > report_year {
-                let d = self
-                    .file(f, format!("these assessments are for {}, after the report year {report_year}", file.year));
-                d.hint = Some(format!("the site shows the assessments of report_year in site.toml; set it to {} when that report is published", file.year));
+                let d = self.file(f, msg!(AssessmentsAfterReportYear, year = file.year, report_year = report_year));
+                d.hint = Some(msg!(AssessmentsAfterReportYearHint, year = file.year));
                 d.severity = Severity::Warning;
             }
             for (goal_id, entry) in &file.data {
@@ -45,7 +43,7 @@ impl Validator<'_> {
                     continue;
                 };
                 let e = entry.get_ref();
-                let motivation = self.opt_text(f, &e.motivation, "the motivation");
+                let motivation = self.opt_text(f, &e.motivation, What::MOTIVATION);
                 match scale.iter().position(|s| s.id == *e.status.get_ref()) {
                     Some(step) => goal.assessments.push(Assessment { year: file.year, step, motivation }),
                     None => self.unknown_status(f, &e.status, scale),
@@ -78,12 +76,9 @@ impl Validator<'_> {
             if goal.assessment_for(report_year).is_some() || named.contains(&goal.id.as_str()) {
                 continue;
             }
-            let message = format!("the goal `{}` has no assessment for {report_year}, the report year", goal.id);
-            let d = self.at(&p.source, entry.id.span(), message);
-            d.hint = Some(format!(
-                "add [{}] with its status to content/{}/{ASSESSMENTS_DIR}/{report_year}.toml; until then the page says it is not assessed",
-                goal.id, p.id
-            ));
+            let d = self.at(&p.source, entry.id.span(), msg!(GoalUnassessed, goal = &goal.id, year = report_year));
+            let file = format!("content/{}/{ASSESSMENTS_DIR}/{report_year}.toml", p.id);
+            d.hint = Some(msg!(GoalUnassessedHint, goal = &goal.id, file = file));
             d.severity = Severity::Warning;
         }
     }
@@ -92,22 +87,20 @@ impl Validator<'_> {
         let mut seen = std::collections::HashSet::new();
         let ids: Vec<&str> =
             p.data.goals.iter().map(|g| g.id.get_ref().as_str()).filter(|id| seen.insert(*id)).collect();
-        let message = format!("there is no goal `{}` in {}", goal_id.get_ref(), p.source.path.display());
-        let d = self.at(f, goal_id.span(), message);
+        let d = self.at(f, goal_id.span(), msg!(NoSuchGoal, goal = goal_id.get_ref(), file = &p.source.path));
         d.hint = Some(match nearest(goal_id.get_ref(), &ids) {
-            Some(best) => format!("did you mean [{best}]?"),
-            None if ids.is_empty() => "the programme has no goals; add them as [[goal]] in programme.toml".into(),
-            None => format!("each table is named by a goal's id: {}", ids.join(", ")),
+            Some(best) => msg!(DidYouMeanTable, suggestion = best),
+            None if ids.is_empty() => msg!(ProgrammeNoGoals),
+            None => msg!(TablesAreGoals, list = ids.join(", ")),
         });
     }
 
     fn unknown_status(&mut self, f: &Arc<Source>, status: &Spanned<String>, scale: &[ScaleStep]) {
         let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
-        let message = format!("`{}` is not an assessment in site.toml's scale", status.get_ref());
-        let d = self.at(f, status.span(), message);
+        let d = self.at(f, status.span(), msg!(UnknownStatus, status = status.get_ref()));
         d.hint = Some(match nearest(status.get_ref(), &ids) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("use one of: {}", ids.join(", ")),
+            Some(best) => msg!(DidYouMean, suggestion = best),
+            None => msg!(UseOneOf, list = ids.join(", ")),
         });
     }
 
@@ -124,10 +117,7 @@ impl Validator<'_> {
                 moved.push_str(&format!("\n{key} = {value}"));
             }
         }
-        let d = self.at(f, old.span(), "assessments are no longer written under a goal in programme.toml");
-        d.hint = Some(format!(
-            "each year's assessments have a file of their own, with one table per goal named by its id, \
-             so that an assessment can never land on the wrong goal. Move this to:{moved}"
-        ));
+        let d = self.at(f, old.span(), msg!(OldAssessments));
+        d.hint = Some(msg!(OldAssessmentsHint, moved = moved));
     }
 }

@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::markdown_file::front_matter_key;
+use crate::messages::Message;
 use crate::model::{Doc, Docs, FrontMatter, MissingTranslation, Page};
 use crate::text::{is_valid_slug, slugify};
 
@@ -30,26 +31,18 @@ impl Role<'_> {
 
     /// Why front matter `field` is not used on a document in this role, and
     /// what to do instead; `None` where it is used.
-    fn unused(self, field: &str) -> Option<(String, String)> {
+    fn unused(self, field: &str) -> Option<(Message, Message)> {
+        let home = msg!(FrontMatterUnusedHome, key = field);
         match (self, field) {
             (Role::Page, _) | (Role::Home, "title" | "description") => None,
-            (Role::Home, "slug") => Some((
-                "`slug` is not used on the home page".into(),
-                "the home page is always at the language's root address; delete this line".into(),
-            )),
-            (Role::Home, "order") => Some((
-                "`order` is not used on the home page".into(),
-                "`order` places free pages in the footer, and the home page is not one; delete this line".into(),
-            )),
-            (Role::Home, _) => Some((format!("`{field}` is not used on the home page"), "delete this line".into())),
+            (Role::Home, "slug") => Some((home, msg!(HomeSlugHint))),
+            (Role::Home, "order") => Some((home, msg!(HomeOrderHint))),
+            (Role::Home, _) => Some((home, msg!(DeleteThisLine))),
             (Role::Narrative(file), _) => {
                 let key = if field == "description" { "summary" } else { field };
                 Some((
-                    format!("`{field}` is not used in a programme's text"),
-                    format!(
-                        "the programme's {key} is `{key}` in {}: set it there and delete this line",
-                        crate::diagnostics::display_path(file)
-                    ),
+                    msg!(FrontMatterUnusedNarrative, key = field),
+                    msg!(FrontMatterUnusedNarrativeHint, key = key, file = file),
                 ))
             }
         }
@@ -67,12 +60,13 @@ impl Validator<'_> {
             if !docs.contains_key(&lang) && !self.unread.contains(&file) {
                 // The text to translate: in the site's first language that has it.
                 let have = langs.iter().find(|l| docs.contains_key(*l)).or_else(|| docs.keys().next());
-                let mut d = Diagnostic::error(&file, format!("the translation in `{lang}` is missing"));
+                let mut d = Diagnostic::error(&file, msg!(TranslationMissing, lang = lang));
                 if let Some(have) = have {
-                    d = d.with_hint(format!("create content/{stem}.{lang}.md (translate content/{stem}.{have}.md)"));
+                    let from = format!("content/{stem}.{have}.md");
+                    d = d.with_hint(msg!(TranslationMissingHint, file = &file, from = from));
                 }
                 if self.missing_translation == MissingTranslation::Warn && !docs.is_empty() {
-                    d = d.warning();
+                    d = d.with_severity(Severity::Warning);
                 }
                 self.problems.push(d);
             }
@@ -83,14 +77,12 @@ impl Validator<'_> {
             }
             self.unused_front_matter(doc, role);
             if role.needs_title() && doc.front.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-                self.file(&doc.source, "the page has no title").hint =
-                    Some("add front matter at the top:\n+++\ntitle = \"…\"\n+++".into());
+                self.file(&doc.source, msg!(PageNoTitle)).hint = Some(msg!(PageNoTitleHint));
             }
             if let Some(slug) = &doc.front.slug {
                 if !is_valid_slug(slug) {
-                    let message = format!("the slug `{slug}` cannot be used in an address");
-                    self.at_key(doc, "slug", message).hint =
-                        Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(slug)));
+                    self.at_key(doc, "slug", msg!(SlugNotAddress, slug = slug)).hint =
+                        Some(msg!(SlugHint, slug = slugify(slug)));
                 }
             }
         }
@@ -114,7 +106,7 @@ impl Validator<'_> {
     }
 
     /// A problem at front matter `key` of `doc` (or with the file, if the key cannot be found).
-    fn at_key(&mut self, doc: &Doc, key: &str, message: String) -> &mut Diagnostic {
+    fn at_key(&mut self, doc: &Doc, key: &str, message: Message) -> &mut Diagnostic {
         match front_matter_key(&doc.source.text, key) {
             Some(span) => self.at(&doc.source, span, message),
             None => self.file(&doc.source, message),
@@ -130,8 +122,8 @@ impl Validator<'_> {
             parts.pop();
         }
         for part in parts.into_iter().filter(|p| !is_valid_slug(p)) {
-            self.file(&doc.source, format!("`{part}` in the file's path cannot be used in an address")).hint =
-                Some(format!("rename it to `{}` (lowercase a–z, digits and -)", slugify(part)));
+            self.file(&doc.source, msg!(PathPartNotAddress, part = part)).hint =
+                Some(msg!(PathPartNotAddressHint, part = slugify(part)));
         }
     }
 }

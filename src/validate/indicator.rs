@@ -22,39 +22,33 @@ pub const MAX_VALUE: f64 = 1e15;
 /// The most decimals an indicator may ask for.
 const MAX_DECIMALS: u8 = 6;
 
-use super::Validator;
+use super::{Validator, What};
 
 impl Validator<'_> {
     pub(super) fn indicator(&mut self, ind: &LoadedIndicator, programme: ProgrammeId) -> Indicator {
         let f = &ind.source;
         let d = &ind.data;
         if !is_valid_slug(&ind.id) {
-            let message =
-                format!("the indicator id `{}` (its file name) may only have lowercase a–z, digits and -", ind.id);
-            self.file(f, message).hint = Some(format!("rename the file to {}.toml", slugify(&ind.id)));
+            self.file(f, msg!(IndicatorIdNotSlug, id = &ind.id)).hint =
+                Some(msg!(IndicatorIdNotSlugHint, id = slugify(&ind.id)));
         }
-        let title = self.text(f, &d.title, "the indicator title");
+        let title = self.text(f, &d.title, What::INDICATOR_TITLE);
         let slug = self.slug(f, &d.slug);
-        let unit = self.opt_text(f, &d.unit, "the unit");
-        let source = self.text(f, &d.source, "the source");
-        let definition = self.opt_text(f, &d.definition, "the definition");
-        let note = self.opt_text(f, &d.note, "the note");
-        let label = self.opt_text(f, &d.label, "the label");
+        let unit = self.opt_text(f, &d.unit, What::UNIT);
+        let source = self.text(f, &d.source, What::SOURCE);
+        let definition = self.opt_text(f, &d.definition, What::DEFINITION);
+        let note = self.opt_text(f, &d.note, What::NOTE);
+        let label = self.opt_text(f, &d.label, What::LABEL);
         let data = match (&d.years, d.categories.is_empty()) {
             (Some(years), true) => self.time_series(f, d, years),
             (None, false) => self.categories(f, d),
             (Some(years), false) => {
-                let dg = self.at(
-                    f,
-                    years.span(),
-                    "an indicator has either years with [[series]] or [[category]] values, not both",
-                );
-                dg.hint = Some("split it into two indicators".into());
+                self.at(f, years.span(), msg!(IndicatorYearsAndCategories)).hint =
+                    Some(msg!(IndicatorYearsAndCategoriesHint));
                 Data::Years { years: Vec::new(), series: Vec::new() }
             }
             (None, true) => {
-                self.file(f, "the indicator has no data").hint =
-                    Some("add years = [...] with [[series]], or [[category]] entries (see docs/authoring.md)".into());
+                self.file(f, msg!(IndicatorNoData)).hint = Some(msg!(IndicatorNoDataHint));
                 Data::Years { years: Vec::new(), series: Vec::new() }
             }
         };
@@ -84,41 +78,34 @@ impl Validator<'_> {
 
     fn time_series(&mut self, f: &Arc<Source>, d: &IndicatorFile, years: &Spanned<Vec<Spanned<i32>>>) -> Data {
         if years.get_ref().is_empty() {
-            self.at(f, years.span(), "the list of years is empty");
+            self.at(f, years.span(), msg!(YearsEmpty));
         }
         let mut seen = HashSet::new();
         for y in years.get_ref() {
             if self.year(f, y) && !seen.insert(*y.get_ref()) {
-                let dg = self.at(f, y.span(), format!("the year {} is listed twice", y.get_ref()));
-                dg.hint = Some("each year appears once in years = [...]".into());
+                self.at(f, y.span(), msg!(YearTwice, year = *y.get_ref())).hint = Some(msg!(YearTwiceHint));
             }
         }
         if years.get_ref().windows(2).any(|w| w[0].get_ref() > w[1].get_ref()) {
-            let dg = self.at(f, years.span(), "the years are not in order");
-            dg.hint = Some("list the years from the earliest to the latest".into());
+            self.at(f, years.span(), msg!(YearsOrder)).hint = Some(msg!(YearsOrderHint));
         }
         if d.series.is_empty() {
-            self.file(f, "the indicator has years but no [[series]]").hint =
-                Some("add a [[series]] with a name and values = [...]".into());
+            self.file(f, msg!(YearsWithoutSeries)).hint = Some(msg!(YearsWithoutSeriesHint));
         }
         if let Some(y) = &d.year {
-            self.at(f, y.span(), "`year` is for comparisons by [[category]]; a time series uses years = [...]");
+            self.at(f, y.span(), msg!(YearInTimeSeries));
         }
         let mut series = Vec::new();
         for s in &d.series {
-            let name = self.text(f, &s.name, "the series name");
+            let name = self.text(f, &s.name, What::SERIES_NAME);
             let n = s.values.get_ref().len();
             if n == 0 {
-                self.at(f, s.values.span(), "the series has no values");
+                self.at(f, s.values.span(), msg!(SeriesEmpty));
             } else if n != years.get_ref().len() {
-                let dg = self.at(
-                    f,
-                    s.values.span(),
-                    format!("the series has {n} values but there are {} years", years.get_ref().len()),
-                );
-                dg.hint = Some("give one value per year; write \"-\" for a year without a value".into());
+                self.at(f, s.values.span(), msg!(SeriesLength, values = n, years = years.get_ref().len())).hint =
+                    Some(msg!(SeriesLengthHint));
             } else if s.values.get_ref().iter().all(|v| v.get_ref().value.is_none()) {
-                self.at(f, s.values.span(), "the series has no values, only gaps");
+                self.at(f, s.values.span(), msg!(SeriesOnlyGaps));
             }
             self.decimal_commas(f, s.values.get_ref());
             let values = s.values.get_ref().iter().map(|v| self.figure(f, v)).collect();
@@ -126,16 +113,8 @@ impl Validator<'_> {
         }
         if let (Some(target), Some(first)) = (&d.target, years.get_ref().first()) {
             if target.get_ref().year < *first.get_ref() {
-                let dg = self.at(
-                    f,
-                    target.span(),
-                    format!(
-                        "the target year {} is before the data starts ({})",
-                        target.get_ref().year,
-                        first.get_ref()
-                    ),
-                );
-                dg.hint = Some("a target lies in the future of the data; check the year".into());
+                let message = msg!(TargetBeforeData, target = target.get_ref().year, first = *first.get_ref());
+                self.at(f, target.span(), message).hint = Some(msg!(TargetBeforeDataHint));
             }
         }
         Data::Years { years: years.get_ref().iter().map(|y| *y.get_ref()).collect(), series }
@@ -143,33 +122,29 @@ impl Validator<'_> {
 
     fn categories(&mut self, f: &Arc<Source>, d: &IndicatorFile) -> Data {
         if !d.series.is_empty() {
-            self.file(f, "[[series]] needs years = [...]; comparisons use [[category]] only");
+            self.file(f, msg!(SeriesInComparison));
         }
         match &d.year {
             Some(y) => {
                 self.year(f, y);
             }
             None => {
-                self.file(f, "a comparison by [[category]] needs the year it shows").hint =
-                    Some("add year = 2023 (the year of the values) at the top".into());
+                self.file(f, msg!(ComparisonNeedsYear)).hint = Some(msg!(ComparisonNeedsYearHint));
             }
         }
         let mut categories = Vec::new();
         for c in &d.categories {
-            let name = self.text(f, &c.name, "the category name");
+            let name = self.text(f, &c.name, What::CATEGORY_NAME);
             if c.value.get_ref().value.is_none() {
-                self.at(f, c.value.span(), "a category needs a value");
+                self.at(f, c.value.span(), msg!(CategoryNeedsValue));
             }
             let value = self.figure(f, &c.value);
             categories.push(Category { name, value, highlight: c.highlight, national: c.national });
         }
         if let (Some(target), Some(year)) = (&d.target, &d.year) {
             if target.get_ref().year < *year.get_ref() {
-                self.at(
-                    f,
-                    target.span(),
-                    format!("the target year {} is before the data ({})", target.get_ref().year, year.get_ref()),
-                );
+                let message = msg!(TargetBeforeData, target = target.get_ref().year, first = *year.get_ref());
+                self.at(f, target.span(), message).hint = Some(msg!(TargetBeforeDataHint));
             }
         }
         Data::Categories { year: d.year.as_ref().map_or(0, |y| *y.get_ref()), categories }
@@ -192,11 +167,8 @@ impl Validator<'_> {
         };
         for w in values.windows(2).filter(|w| gap(w) == "," && whole(&w[0]) && whole(&w[1])) {
             let (a, b) = (&text[w[0].span()], &text[w[1].span()]);
-            let d =
-                self.at(f, w[0].span().start..w[1].span().end, format!("`{a},{b}` is read as two values, {a} and {b}"));
-            d.hint = Some(format!(
-                "if it is one value, write it with a decimal point: {a}.{b}; if it is two, put a space after the comma"
-            ));
+            let d = self.at(f, w[0].span().start..w[1].span().end, msg!(DecimalCommaInList, a = a, b = b));
+            d.hint = Some(msg!(DecimalCommaInListHint, a = a, b = b));
             d.severity = Severity::Warning;
         }
     }
@@ -204,11 +176,9 @@ impl Validator<'_> {
     fn figure(&mut self, f: &Arc<Source>, v: &Spanned<DataValue>) -> Figure {
         let d = v.get_ref();
         if let Some(x) = d.value.filter(|x| x.abs() > MAX_VALUE) {
-            let d = self.at(f, v.span(), format!("{x:e} is too large to draw and show exactly"));
-            d.hint =
-                Some("values up to a thousand million million (1e15) work; use a larger unit, like thousands".into());
+            self.at(f, v.span(), msg!(ValueTooLarge, value = format!("{x:e}"))).hint = Some(msg!(ValueTooLargeHint));
         }
-        let note = d.note.as_ref().map(|n| self.text(f, &Spanned::new(v.span(), n.clone()), "the value's note"));
+        let note = d.note.as_ref().map(|n| self.text(f, &Spanned::new(v.span(), n.clone()), What::VALUE_NOTE));
         Figure { value: d.value, status: d.status, note }
     }
 
@@ -217,9 +187,7 @@ impl Validator<'_> {
     fn chart_kind(&mut self, f: &Arc<Source>, d: &IndicatorFile, data: &Data) -> ChartKind {
         match (&d.chart, data) {
             (Some(kind), Data::Categories { .. }) if *kind.get_ref() == ChartKind::Line => {
-                let dg =
-                    self.at(f, kind.span(), "a line chart draws values over years; this indicator compares categories");
-                dg.hint = Some("use chart = \"bar\" or \"hbar\", or leave chart out".into());
+                self.at(f, kind.span(), msg!(LineChartForCategories)).hint = Some(msg!(LineChartForCategoriesHint));
                 ChartKind::Bar
             }
             (Some(kind), _) => *kind.get_ref(),
@@ -230,8 +198,8 @@ impl Validator<'_> {
     fn decimals(&mut self, f: &Arc<Source>, d: &IndicatorFile) -> Option<usize> {
         let decimals = d.decimals.as_ref()?;
         if *decimals.get_ref() > MAX_DECIMALS {
-            self.at(f, decimals.span(), format!("decimals = {} is more than goalsite shows", decimals.get_ref()))
-                .hint = Some(format!("use 0 to {MAX_DECIMALS}"));
+            self.at(f, decimals.span(), msg!(DecimalsTooMany, decimals = *decimals.get_ref())).hint =
+                Some(msg!(DecimalsTooManyHint, max = MAX_DECIMALS));
         }
         Some(usize::from((*decimals.get_ref()).min(MAX_DECIMALS)))
     }
@@ -251,11 +219,10 @@ impl Validator<'_> {
         if setting.is_none() {
             if let Some((v, span)) = values.iter().find(|(v, _)| decimals_needed(*v, 15) > shown) {
                 let needed = decimals_needed(*v, 15);
-                let message = format!("{v} is shown rounded to {shown} decimals, as {}", fmt.format(*v, shown));
+                let message =
+                    msg!(ValueRounded, value = v.to_string(), shown = shown, as_shown = fmt.format(*v, shown));
                 let d = self.at(f, span.clone(), message);
-                d.hint = Some(format!(
-                    "write decimals = {needed} at the top of the file to show every digit, or decimals = {shown} to round on purpose"
-                ));
+                d.hint = Some(msg!(ValueRoundedHint, needed = needed, shown = shown));
                 d.severity = Severity::Warning;
             }
             return;
@@ -265,8 +232,9 @@ impl Validator<'_> {
             let text = fmt.format(*v, shown);
             match seen.get(&text) {
                 Some(other) if other != v => {
-                    let d = self.at(f, span.clone(), format!("{other} and {v} are both shown as {text}"));
-                    d.hint = Some("show more decimals (decimals = …), or round the values in the file".into());
+                    let message = msg!(ValuesShownAlike, a = other.to_string(), b = v.to_string(), shown = &text);
+                    let d = self.at(f, span.clone(), message);
+                    d.hint = Some(msg!(ValuesShownAlikeHint));
                     d.severity = Severity::Warning;
                 }
                 _ => {
@@ -280,7 +248,7 @@ impl Validator<'_> {
         let t = target.get_ref();
         let label = t.label.as_ref().map(|label| {
             let spanned = Spanned::new(target.span(), label.clone());
-            self.text(f, &spanned, "the target label")
+            self.text(f, &spanned, What::TARGET_LABEL)
         });
         Target { value: t.value, year: t.year, label }
     }

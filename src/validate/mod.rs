@@ -21,9 +21,10 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems, Severity};
 use crate::load::Loaded;
 use crate::locale::{fill, mistyped_placeholders, Lang, Text, REPORT_YEAR};
+use crate::messages::Message;
 use crate::model::{MissingTranslation, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
@@ -38,7 +39,8 @@ pub fn validate(
     config: &SiteConfig,
     config_source: &Arc<Source>,
     loaded: Loaded,
-) -> (Site, Vec<Diagnostic>) {
+    problems: &mut Problems,
+) -> Site {
     let langs = config.langs();
     let mut v = Validator {
         langs: &langs,
@@ -47,7 +49,7 @@ pub fn validate(
         missing_translation: config.check.missing_translation,
         report_year: config.report_year.to_string(),
         unread: loaded.failed.clone(),
-        problems: Vec::new(),
+        problems,
     };
     let mut settings = v.settings(config, config_source);
     settings.branding = v.branding(root, config, config_source);
@@ -62,7 +64,44 @@ pub fn validate(
     }
     site.pages = pages;
     site.unread = failed;
-    (site, v.problems)
+    site
+}
+
+/// Which text of a file a message is about (the catalogue names it in
+/// each language: `site-title` is "the site title").
+#[derive(Debug, Clone, Copy)]
+struct What(&'static str);
+
+impl What {
+    pub const CATEGORY_NAME: What = What("category-name");
+    pub const DEFINITION: What = What("definition");
+    pub const FOOTER_ADDRESS: What = What("footer-address");
+    pub const FOOTER_ORGANISATION: What = What("footer-organisation");
+    pub const GOAL_TARGET: What = What("goal-target");
+    pub const GOAL_TITLE: What = What("goal-title");
+    pub const INDICATOR_TITLE: What = What("indicator-title");
+    pub const LABEL: What = What("label");
+    pub const LOGO_ALT: What = What("logo-alt");
+    pub const MENU_TITLE: What = What("menu-title");
+    pub const MOTIVATION: What = What("motivation");
+    pub const NO_GOALS_NOTE: What = What("no-goals-note");
+    pub const NOTE: What = What("note");
+    pub const PROGRAMME_TITLE: What = What("programme-title");
+    pub const SCALE_DESCRIPTION: What = What("scale-description");
+    pub const SCALE_LABEL: What = What("scale-label");
+    pub const SERIES_NAME: What = What("series-name");
+    pub const SHORTCOMING: What = What("shortcoming");
+    pub const SITE_DESCRIPTION: What = What("site-description");
+    pub const SITE_TITLE: What = What("site-title");
+    pub const SLUG: What = What("slug");
+    pub const SOURCE: What = What("source");
+    pub const STATEMENT_CONTACT: What = What("statement-contact");
+    pub const STATEMENT_METHOD: What = What("statement-method");
+    pub const SUMMARY: What = What("summary");
+    pub const SUPERVISOR: What = What("supervisor");
+    pub const TARGET_LABEL: What = What("target-label");
+    pub const UNIT: What = What("unit");
+    pub const VALUE_NOTE: What = What("value-note");
 }
 
 /// Collects problems while the site is checked and converted.
@@ -75,18 +114,18 @@ struct Validator<'a> {
     report_year: String,
     /// Files that could not be read (already reported): not reported as missing.
     unread: Vec<std::path::PathBuf>,
-    problems: Vec<Diagnostic>,
+    problems: &'a mut Problems,
 }
 
 impl Validator<'_> {
-    fn at(&mut self, source: &Arc<Source>, span: Range<usize>, msg: impl Into<String>) -> &mut Diagnostic {
-        self.problems.push(Diagnostic::error_at(source, span, msg));
-        self.problems.last_mut().expect("just pushed")
+    /// Reports an error at `span` of `source`; the caller may add a hint or make it a warning.
+    fn at(&mut self, source: &Arc<Source>, span: Range<usize>, message: Message) -> &mut Diagnostic {
+        self.problems.report(Diagnostic::error_at(source, span, message))
     }
 
-    fn file(&mut self, source: &Source, msg: impl Into<String>) -> &mut Diagnostic {
-        self.problems.push(Diagnostic::error(&source.path, msg));
-        self.problems.last_mut().expect("just pushed")
+    /// Reports an error about the whole file `source`.
+    fn file(&mut self, source: &Source, message: Message) -> &mut Diagnostic {
+        self.problems.report(Diagnostic::error(&source.path, message))
     }
 
     /// `text` with its placeholders filled in.
@@ -98,68 +137,61 @@ impl Validator<'_> {
     fn placeholders(&mut self, source: &Arc<Source>, span: Range<usize>, text: &Text) {
         for value in text.values() {
             for (name, _) in mistyped_placeholders(value) {
-                let d = self.at(source, span.clone(), format!("`{{{name}}}` is not a placeholder goalsite knows"));
-                d.hint = Some(format!("did you mean {{{REPORT_YEAR}}}? It is replaced by report_year from site.toml"));
-                d.severity = crate::diagnostics::Severity::Warning;
+                let d = self.at(source, span.clone(), msg!(PlaceholderUnknown, name = name));
+                d.hint = Some(msg!(PlaceholderUnknownHint, placeholder = REPORT_YEAR));
+                d.severity = Severity::Warning;
             }
         }
     }
 
     /// A translated text must have every language of the site, and no other.
     /// Returns it with its placeholders filled in.
-    fn text(&mut self, source: &Arc<Source>, text: &Spanned<Text>, what: &str) -> Text {
+    fn text(&mut self, source: &Arc<Source>, text: &Spanned<Text>, what: What) -> Text {
         let langs = if self.langs_ok { self.langs } else { &[] };
         // Always an error, also where pages may be untranslated: a short text
         // in another language could not be marked with its language.
         for lang in text.get_ref().missing_langs(langs) {
-            let d = self.at(source, text.span(), format!("{what} has no text in `{lang}`"));
-            d.hint = Some(format!("add {lang} = \"…\" inside the {{ }}, after the other languages' texts"));
+            let d = self.at(source, text.span(), msg!(TextMissingLang, what = what.0, lang = lang));
+            d.hint = Some(msg!(TextMissingLangHint, lang = lang));
         }
         let ok = self.langs_ok;
         for lang in text.get_ref().unknown_langs(langs).filter(|_| ok) {
-            let d = self.at(
-                source,
-                text.span(),
-                format!("{what} has a text in `{lang}`, which is not a language of the site"),
-            );
-            d.hint = Some(format!("the languages in site.toml are: {}", langs.join(", ")));
+            let d = self.at(source, text.span(), msg!(TextUnknownLang, what = what.0, lang = lang));
+            d.hint = Some(msg!(SiteLanguagesAre, list = langs.join(", ")));
         }
         self.placeholders(source, text.span(), text.get_ref());
         text.get_ref().map(|s| self.filled(s))
     }
 
-    fn opt_text(&mut self, source: &Arc<Source>, text: &Option<Spanned<Text>>, what: &str) -> Option<Text> {
+    fn opt_text(&mut self, source: &Arc<Source>, text: &Option<Spanned<Text>>, what: What) -> Option<Text> {
         text.as_ref().map(|t| self.text(source, t, what))
     }
 
     /// A slug per language must be usable in an address.
     fn slug(&mut self, source: &Arc<Source>, slug: &Option<Spanned<Text>>) -> Option<Text> {
         let slug = slug.as_ref()?;
-        let text = self.text(source, slug, "the slug");
+        let text = self.text(source, slug, What::SLUG);
         let bad: Vec<String> =
             self.langs.iter().filter_map(|l| text.get(l)).filter(|s| !is_valid_slug(s)).map(str::to_owned).collect();
         for s in bad {
-            let d = self.at(source, slug.span(), format!("the slug `{s}` cannot be used in an address"));
-            d.hint = Some(format!("use lowercase a–z, digits and -, e.g. `{}`", slugify(&s)));
+            let d = self.at(source, slug.span(), msg!(SlugNotAddress, slug = &s));
+            d.hint = Some(msg!(SlugHint, slug = slugify(&s)));
         }
         Some(text)
     }
 
-    fn id(&mut self, source: &Arc<Source>, id: &Spanned<String>, what: &str) {
+    /// An id of `kind` (`goal`, `programme`) must be usable in addresses and links.
+    fn id(&mut self, source: &Arc<Source>, id: &Spanned<String>, kind: &str) {
         if !is_valid_slug(id.get_ref()) {
-            let d = self.at(
-                source,
-                id.span(),
-                format!("the {what} id `{}` may only have lowercase a–z, digits and -", id.get_ref()),
-            );
-            d.hint = Some(format!("write `{}`", slugify(id.get_ref())));
+            let d = self.at(source, id.span(), msg!(IdNotSlug, kind = kind, id = id.get_ref()));
+            d.hint = Some(msg!(WriteId, id = slugify(id.get_ref())));
         }
     }
 
     fn year(&mut self, source: &Arc<Source>, year: &Spanned<i32>) -> bool {
         let ok = YEARS.contains(year.get_ref());
         if !ok {
-            self.at(source, year.span(), format!("{} is not a sensible year", year.get_ref()));
+            self.at(source, year.span(), msg!(YearNotSensible, year = *year.get_ref()));
         }
         ok
     }

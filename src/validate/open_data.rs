@@ -52,35 +52,27 @@ impl Validator<'_> {
     pub(super) fn open_data(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Option<OpenData> {
         let Some(o) = &c.open_data else {
             // The whole file: the table is missing, so no line of it is the place.
-            let d = self.file(file, "the site has no [open_data], so it publishes no data catalogue for dataportal.se");
+            let d = self.file(file, msg!(NoOpenData));
             d.severity = Severity::Warning;
-            d.hint = Some(
-                "add [open_data] with licence = \"CC0-1.0\" (or \"CC-BY-4.0\"), contact_email, themes = [\"GOVE\"] and published = 2026-01-31"
-                    .into(),
-            );
+            d.hint = Some(msg!(NoOpenDataHint));
             return None;
         };
         if c.footer.organisation.is_none() {
-            self.at(file, o.licence.span(), "the data catalogue needs the publisher's name").hint =
-                Some("add organisation = { sv = \"…\", en = \"…\" } under [footer]".into());
+            self.at(file, o.licence.span(), msg!(CatalogueNeedsPublisher)).hint =
+                Some(msg!(StatementNeedsOrganisationHint));
         }
         let licence = match o.licence.get_ref().as_str() {
             "CC0-1.0" => Licence::Cc0,
             "CC-BY-4.0" => Licence::CcBy4,
             other => {
-                self.at(
-                    file,
-                    o.licence.span(),
-                    format!("`{other}` is not a licence goalsite can publish data under"),
-                )
-                .hint = Some("write licence = \"CC0-1.0\" (no conditions) or \"CC-BY-4.0\" (name the source)".into());
+                self.at(file, o.licence.span(), msg!(LicenceUnknown, value = other)).hint = Some(msg!(LicenceHint));
                 Licence::Cc0
             }
         };
         let contact_email = self.email(file, Some(&o.contact_email)).unwrap_or_default();
         let publisher_iri = o.organisation_number.as_ref().and_then(|n| self.organisation_number(file, n));
         let publisher_type = match &o.publisher_type {
-            Some(t) => self.one_of(file, t, &PUBLISHER_TYPES, "publisher type"),
+            Some(t) => self.one_of(file, t, &PUBLISHER_TYPES, "publisher-type"),
             None => "LocalAuthority".to_owned(),
         };
         let mut themes = self.data_themes(file, &o.themes);
@@ -90,9 +82,9 @@ impl Validator<'_> {
         let published = match &o.published {
             Some(date) => self.date(file, date, "published"),
             None => {
-                let d = self.at(file, o.licence.span(), "the data has no publication date");
+                let d = self.at(file, o.licence.span(), msg!(NoPublicationDate));
                 d.severity = Severity::Warning;
-                d.hint = Some("add published = 2026-01-31 (the day the data was published) under [open_data]".into());
+                d.hint = Some(msg!(NoPublicationDateHint));
                 None
             }
         };
@@ -101,17 +93,17 @@ impl Validator<'_> {
 
     /// EU data theme codes, each checked.
     pub(super) fn data_themes(&mut self, file: &Arc<Source>, themes: &[Spanned<String>]) -> Vec<String> {
-        themes.iter().map(|t| self.one_of(file, t, &DATA_THEMES, "data theme")).collect()
+        themes.iter().map(|t| self.one_of(file, t, &DATA_THEMES, "data-theme")).collect()
     }
 
     /// `value`, which must be one of `allowed`.
     fn one_of(&mut self, file: &Arc<Source>, value: &Spanned<String>, allowed: &[&str], what: &str) -> String {
         let v = value.get_ref();
         if !allowed.contains(&v.as_str()) {
-            let d = self.at(file, value.span(), format!("`{v}` is not a {what} the EU's vocabulary has"));
+            let d = self.at(file, value.span(), msg!(VocabularyUnknown, value = v, what = what));
             d.hint = Some(match crate::text::nearest(v, allowed) {
-                Some(best) => format!("did you mean {best}? The {what}s are {}", allowed.join(", ")),
-                None => format!("the {what}s are {}", allowed.join(", ")),
+                Some(best) => msg!(VocabularyNearest, suggestion = best, what = what, list = allowed.join(", ")),
+                None => msg!(VocabularyList, what = what, list = allowed.join(", ")),
             });
         }
         v.clone()
@@ -128,8 +120,8 @@ impl Validator<'_> {
             None => written.clone(),
         };
         if digits.len() != 10 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            self.at(file, number.span(), format!("`{}` is not an organisation number", number.get_ref())).hint =
-                Some("write the ten digits, like organisation_number = \"212000-0000\"".into());
+            self.at(file, number.span(), msg!(NotAnOrganisationNumber, value = number.get_ref())).hint =
+                Some(msg!(OrganisationNumberHint));
             return None;
         }
         Some(format!("http://dataportal.se/organisation/SE{digits}"))
@@ -144,8 +136,8 @@ impl Validator<'_> {
     ) -> Option<String> {
         let d = date.get_ref();
         if d.date.is_none() || d.time.is_some() {
-            self.at(file, date.span(), format!("{field} {d} is not a date")).hint =
-                Some(format!("write the date without quotes or a time, like {field} = 2026-11-27"));
+            self.at(file, date.span(), msg!(NotADate, field = field, value = d.to_string())).hint =
+                Some(msg!(DateHint, field = field));
             return None;
         }
         Some(d.to_string())

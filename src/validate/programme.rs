@@ -14,7 +14,7 @@ use crate::model::{Goal, GoalId, IndicatorId, Programme, ProgrammeId, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, nearest, slugify};
 
-use super::Validator;
+use super::{Validator, What};
 
 /// The longest menu entry that fits a phone's menu on a line or two.
 const MENU_TITLE_CHARS: usize = 40;
@@ -48,8 +48,8 @@ impl Validator<'_> {
             for g in &p.data.goals {
                 let place = format!("{}:{}", p.source.path.display(), p.source.line_of(g.id.span().start));
                 if let Some(first) = goal_places.get(g.id.get_ref()) {
-                    let d = self.at(&p.source, g.id.span(), format!("the goal id `{}` is used twice", g.id.get_ref()));
-                    d.hint = Some(format!("goal ids must be unique in the whole site; the other is at {first}"));
+                    let d = self.at(&p.source, g.id.span(), msg!(GoalIdTwice, id = g.id.get_ref()));
+                    d.hint = Some(msg!(GoalIdTwiceHint, other = first));
                 } else {
                     goal_places.insert(g.id.get_ref().clone(), place);
                 }
@@ -81,8 +81,8 @@ impl Validator<'_> {
         let mut ids = HashMap::new();
         for (i, ind) in programmes.iter().flat_map(|p| &p.indicators).enumerate() {
             if let Some(first) = files.insert(&ind.id, ind.source.path.to_string_lossy().into_owned()) {
-                self.file(&ind.source, format!("the indicator id `{}` is used twice", ind.id)).hint =
-                    Some(format!("the other is {first}; rename one of the files"));
+                self.file(&ind.source, msg!(IndicatorIdTwice, id = &ind.id)).hint =
+                    Some(msg!(IndicatorIdTwiceHint, other = first));
             }
             ids.entry(ind.id.clone()).or_insert(IndicatorId(i));
         }
@@ -93,21 +93,20 @@ impl Validator<'_> {
         let f = &p.source;
         let d = &p.data;
         if d.slug.is_none() && !is_valid_slug(&p.id) {
-            self.file(f, format!("the folder name `{}` cannot be used in an address", p.id)).hint =
-                Some(format!("rename the folder to `{}`, or set slug = {{ … }} in this file", slugify(&p.id)));
+            self.file(f, msg!(FolderNotAddress, folder = &p.id)).hint =
+                Some(msg!(FolderNotAddressHint, folder = slugify(&p.id)));
         }
-        let title = self.text(f, &d.title, "the programme title");
-        let menu_title = self.opt_text(f, &d.menu_title, "the menu title");
+        let title = self.text(f, &d.title, What::PROGRAMME_TITLE);
+        let menu_title = self.opt_text(f, &d.menu_title, What::MENU_TITLE);
         self.menu_length(f, d, &title, menu_title.as_ref());
         let slug = self.slug(f, &d.slug);
-        let summary = self.opt_text(f, &d.summary, "the summary");
-        let no_goals_note = self.opt_text(f, &d.no_goals_note, "no_goals_note");
+        let summary = self.opt_text(f, &d.summary, What::SUMMARY);
+        let no_goals_note = self.opt_text(f, &d.no_goals_note, What::NO_GOALS_NOTE);
         let data_themes = self.data_themes(f, &d.data_themes);
         let mut narrative = p.narrative;
         if narrative.is_empty() {
             let files: Vec<String> = self.langs.iter().map(|l| format!("_index.{l}.md")).collect();
-            self.file(f, "the programme has no text").hint =
-                Some(format!("write its narrative in {} in the same folder", files.join(" and ")));
+            self.file(f, msg!(ProgrammeNoText)).hint = Some(msg!(ProgrammeNoTextHint).alternatives(&files));
         } else {
             self.docs(&mut narrative, &format!("{}/_index.md", p.id), super::docs::Role::Narrative(&f.path));
         }
@@ -138,35 +137,34 @@ impl Validator<'_> {
         if long.is_empty() {
             return;
         }
-        let what = if menu.is_some() { "menu title" } else { "title, shown in the menu," };
-        let message =
-            format!("the programme's {what} is longer than {MENU_TITLE_CHARS} characters in {}", long.join(", "));
+        let what = if menu.is_some() { "menu-title" } else { "title" };
+        let message = msg!(MenuTitleLong, what = what, max = MENU_TITLE_CHARS, langs = long.join(", "));
         let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
         let d = self.at(f, span, message);
         d.severity = Severity::Warning;
-        d.hint = Some(format!("give the menu a short name: menu_title = {{ {} }}", example.join(", ")));
+        d.hint = Some(msg!(MenuTitleLongHint, example = example.join(", ")));
     }
 
     fn goal(&mut self, f: &Arc<Source>, g: &GoalEntry, programme: ProgrammeId, known: &Known) -> Goal {
         self.id(f, &g.id, "goal");
         let slug = self.slug(f, &g.slug);
-        let title = self.text(f, &g.title, "the goal title");
-        let target = self.text(f, &g.target, "the goal's target");
+        let title = self.text(f, &g.title, What::GOAL_TITLE);
+        let target = self.text(f, &g.target, What::GOAL_TARGET);
         let mut listed = HashSet::new();
         let mut indicators = Vec::new();
         for r in &g.indicators {
             if !listed.insert(r.get_ref()) {
-                self.at(f, r.span(), format!("the indicator `{}` is listed twice", r.get_ref()));
+                self.at(f, r.span(), msg!(IndicatorListedTwice, id = r.get_ref()));
             }
             match known.indicators.get(r.get_ref()) {
                 Some(id) => indicators.push(*id),
                 None if known.unread.contains(r.get_ref()) => {}
                 None => {
                     let candidates: Vec<&str> = known.indicators.keys().map(String::as_str).collect();
-                    let d = self.at(f, r.span(), format!("there is no indicator `{}`", r.get_ref()));
+                    let d = self.at(f, r.span(), msg!(NoSuchIndicator, id = r.get_ref()));
                     d.hint = Some(match nearest(r.get_ref(), &candidates) {
-                        Some(best) => format!("did you mean `{best}`?"),
-                        None => "an indicator's id is its file name in the programme's indicators/ folder".into(),
+                        Some(best) => msg!(DidYouMean, suggestion = best),
+                        None => msg!(IndicatorIdIsFileName),
                     });
                 }
             }

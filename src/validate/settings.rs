@@ -13,24 +13,24 @@ use crate::source::Source;
 use crate::text::{check_base_url, check_link, normalise_base_url};
 use toml::Spanned;
 
-use super::{Validator, YEARS};
+use super::{Validator, What, YEARS};
 
 impl Validator<'_> {
     pub(super) fn settings(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Settings {
         self.languages(c, file);
         if let Err(why) = check_base_url(c.base_url.get_ref()) {
-            let d = self.at(file, c.base_url.span(), format!("base_url {why}"));
-            d.hint = Some("write it like \"https://www.example.se/uppfoljning/\"".into());
+            let d = self.at(file, c.base_url.span(), why.arg("field", "base_url"));
+            d.hint = Some(msg!(BaseUrlHint));
         }
         if !YEARS.contains(&c.report_year) {
-            self.file(file, format!("report_year {} is not a sensible year", c.report_year));
+            self.file(file, msg!(ReportYearNotSensible, year = c.report_year));
         }
-        let title = self.text(file, &c.title, "the site title");
-        let description = self.text(file, &c.description, "the site description");
+        let title = self.text(file, &c.title, What::SITE_TITLE);
+        let description = self.text(file, &c.description, What::SITE_DESCRIPTION);
         let scale = self.scale(c, file);
-        let organisation = self.opt_text(file, &c.footer.organisation, "the footer organisation");
+        let organisation = self.opt_text(file, &c.footer.organisation, What::FOOTER_ORGANISATION);
         let accessibility = self.statement(c, file);
-        let address = self.opt_text(file, &c.footer.address, "the footer address");
+        let address = self.opt_text(file, &c.footer.address, What::FOOTER_ADDRESS);
         Settings {
             base_url: normalise_base_url(c.base_url.get_ref()),
             report_year: c.report_year,
@@ -63,7 +63,7 @@ impl Validator<'_> {
     /// language, and the accent colour (its contrast is the theme's to check).
     pub(super) fn branding(&mut self, root: &Path, c: &SiteConfig, file: &Arc<Source>) -> Branding {
         let b = &c.branding;
-        let alt = self.opt_text(file, &b.logo_alt, "logo_alt");
+        let alt = self.opt_text(file, &b.logo_alt, What::LOGO_ALT);
         let logo = match (&b.logo, alt) {
             (Some(path), Some(alt)) => match crate::load::branding::logo(root, path, file) {
                 Ok(svg) => Some(Logo { svg, alt }),
@@ -74,14 +74,13 @@ impl Validator<'_> {
             },
             (Some(path), None) => {
                 let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
-                let d = self.at(file, path.span(), "the logo needs a text for screen readers and search engines");
-                d.hint = Some(format!("add logo_alt = {{ {} }}, saying what the logo shows", example.join(", ")));
+                let d = self.at(file, path.span(), msg!(LogoNeedsAlt));
+                d.hint = Some(msg!(LogoNeedsAltHint, example = example.join(", ")));
                 None
             }
             (None, Some(_)) => {
                 let span = b.logo_alt.as_ref().map_or(0..0, |a| a.span());
-                self.at(file, span, "logo_alt is set, but there is no logo").hint =
-                    Some("add logo = \"logo.svg\" (an SVG file in the site folder), or remove logo_alt".into());
+                self.at(file, span, msg!(LogoAltWithoutLogo)).hint = Some(msg!(LogoAltWithoutLogoHint));
                 None
             }
             (None, None) => None,
@@ -93,8 +92,8 @@ impl Validator<'_> {
     fn link(&mut self, file: &Arc<Source>, url: Option<&Spanned<String>>, field: &str) -> Option<String> {
         let url = url?;
         if let Err(why) = check_link(url.get_ref()) {
-            let d = self.at(file, url.span(), format!("{field} {why}"));
-            d.hint = Some(format!("write a full address starting with {}", "https://, http://, mailto: or tel:"));
+            let d = self.at(file, url.span(), why.arg("field", field));
+            d.hint = Some(msg!(LinkHint));
             return None;
         }
         Some(url.get_ref().clone())
@@ -107,8 +106,7 @@ impl Validator<'_> {
         let plausible = e.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
             && !e.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>:/?#".contains(c));
         if !plausible {
-            self.at(file, email.span(), format!("`{e}` is not an e-mail address")).hint =
-                Some("write only the address, like kommunen@example.se".into());
+            self.at(file, email.span(), msg!(NotAnEmail, value = e)).hint = Some(msg!(EmailHint));
             return None;
         }
         Some(e.clone())
@@ -119,8 +117,7 @@ impl Validator<'_> {
         let phone = phone?;
         let p = phone.get_ref();
         if !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) || !p.chars().any(|c| c.is_ascii_digit()) {
-            self.at(file, phone.span(), format!("`{p}` is not a phone number")).hint =
-                Some("write digits, spaces, + - and ( ) only, like 090-16 10 00".into());
+            self.at(file, phone.span(), msg!(NotAPhone, value = p)).hint = Some(msg!(PhoneHint));
             return None;
         }
         Some(p.clone())
@@ -135,14 +132,14 @@ impl Validator<'_> {
         let mut scale = Vec::new();
         for step in c.scale.get_ref() {
             if !ids.insert(step.id.get_ref().clone()) {
-                self.at(file, step.id.span(), format!("the assessment `{}` is listed twice", step.id.get_ref()));
+                self.at(file, step.id.span(), msg!(ScaleStepTwice, id = step.id.get_ref()));
             }
-            let label = self.text(file, &step.label, "the assessment label");
-            let description = self.opt_text(file, &step.description, "the assessment description");
+            let label = self.text(file, &step.label, What::SCALE_LABEL);
+            let description = self.opt_text(file, &step.description, What::SCALE_DESCRIPTION);
             scale.push(ScaleStep { id: step.id.get_ref().clone(), kind: step.kind, label, description });
         }
         if c.scale.get_ref().is_empty() {
-            self.at(file, c.scale.span(), "the assessment scale is empty");
+            self.at(file, c.scale.span(), msg!(ScaleEmpty));
         }
         scale
     }
@@ -150,14 +147,14 @@ impl Validator<'_> {
     fn statement(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Option<AccessibilityStatement> {
         let a = c.accessibility.as_ref()?;
         let slug = self.slug(file, &Some(a.slug.clone())).unwrap_or_else(|| a.slug.get_ref().clone());
-        let contact = self.text(file, &a.contact, "the accessibility statement's contact");
-        let method = self.text(file, &a.method, "the accessibility statement's method");
-        let supervisor = self.text(file, &a.supervisor, "the supervisory authority");
-        let shortcomings = a.shortcomings.iter().map(|s| self.text(file, s, "a known shortcoming")).collect();
+        let contact = self.text(file, &a.contact, What::STATEMENT_CONTACT);
+        let method = self.text(file, &a.method, What::STATEMENT_METHOD);
+        let supervisor = self.text(file, &a.supervisor, What::SUPERVISOR);
+        let shortcomings = a.shortcomings.iter().map(|s| self.text(file, s, What::SHORTCOMING)).collect();
         if c.footer.organisation.is_none() {
             self.problems.push(
-                Diagnostic::error(&file.path, "the accessibility statement needs the organisation's name")
-                    .with_hint("add organisation = { sv = \"…\", en = \"…\" } under [footer]"),
+                Diagnostic::error(&file.path, msg!(StatementNeedsOrganisation))
+                    .with_hint(msg!(StatementNeedsOrganisationHint)),
             );
         }
         let date = self.date(file, &a.statement_date, "statement_date").unwrap_or_default();

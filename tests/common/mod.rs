@@ -176,9 +176,14 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the goalsite binary with `args`.
+/// Runs the goalsite binary with `args`, in English unless `args` ask for
+/// another language.
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_goalsite")).args(args).output().expect("run goalsite");
+    let out = Command::new(env!("CARGO_BIN_EXE_goalsite"))
+        .env("GOALSITE_LANG", "en")
+        .args(args)
+        .output()
+        .expect("run goalsite");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

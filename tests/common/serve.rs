@@ -55,6 +55,7 @@ pub fn serve(root: &Path) -> Server {
 /// `goalsite serve` with `args`, once it prints `Serving http://HOST:PORT/`.
 pub fn serve_with(root: &Path, args: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_goalsite"))
+        .env("GOALSITE_LANG", "en")
         .args(["serve", "--root", root.to_str().unwrap()])
         .args(args)
         .stdout(Stdio::piped())

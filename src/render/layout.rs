@@ -5,9 +5,9 @@
 use minijinja::value::Serde;
 use minijinja::Value;
 
-use crate::locale::{Lang, Text};
+use crate::locale::{Lang, Text, UiKey};
 use crate::model::{PageId, ProgrammeId};
-use crate::routes::PageRef;
+use crate::pages::{theme_pages, PageRef, ThemePage};
 
 use super::views::Link;
 use super::Renderer;
@@ -17,10 +17,11 @@ impl Renderer<'_> {
     pub(super) fn shared_context(&self, lang: Lang) -> Value {
         let i18n = self.theme.i18n(lang);
         let settings = &self.site.settings;
-        let report = self.routes.pages().iter().copied().filter(|&p| p == PageRef::Report);
+        let theme_pages = || theme_pages(settings).filter(|k| self.routes.has(PageRef::Theme(k.page)));
+        let in_nav = theme_pages().filter(|k| k.in_nav).map(|k| PageRef::Theme(k.page));
         let nav: Vec<Link> = std::iter::once(PageRef::Home)
             .chain((0..self.site.programmes.len()).map(|p| PageRef::Programme(ProgrammeId(p))))
-            .chain(report)
+            .chain(in_nav)
             .map(|p| Link { title: self.nav_title(p, lang), url: self.routes.url(p, lang), lang: None })
             .collect();
         let mut footer_pages: Vec<(i64, Link)> = self
@@ -34,13 +35,13 @@ impl Renderer<'_> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
-        // Then the theme's pages the site has: the search page (also a way
-        // there for those who do not use the header's field), the open data
-        // and the accessibility statement.
-        let last = [PageRef::Search, PageRef::OpenData, PageRef::Statement];
-        for (n, page) in (0..).zip(last).filter(|(_, p)| self.routes.pages().contains(p)) {
-            footer_pages.push((i64::MAX - 2 + n, self.page_link(page, lang)));
-        }
+        // Then the theme's pages the site has, in their footer order: the
+        // search page (also a way there for those who do not use the
+        // header's field), the open data and the accessibility statement.
+        let mut footer_theme: Vec<(u8, PageRef)> =
+            theme_pages().filter_map(|k| Some((k.in_footer?, PageRef::Theme(k.page)))).collect();
+        footer_theme.sort();
+        footer_pages.extend(footer_theme.into_iter().map(|(_, page)| (i64::MAX, self.page_link(page, lang))));
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let footer = &settings.footer;
         minijinja::context! {
@@ -63,8 +64,8 @@ impl Renderer<'_> {
             footer_pages => Value::from(Serde(footer_pages.into_iter().map(|(_, l)| l).collect::<Vec<_>>())),
             assets => Value::from(Serde(&self.assets)),
             home_url => self.routes.url(PageRef::Home, lang),
-            report_url => self.routes.pages().contains(&PageRef::Report).then(|| self.routes.url(PageRef::Report, lang)),
-            search_url => self.routes.pages().contains(&PageRef::Search).then(|| self.routes.url(PageRef::Search, lang)),
+            report_url => self.theme_page_url(ThemePage::Report, lang),
+            search_url => self.theme_page_url(ThemePage::Search, lang),
             languages => self.languages(),
         }
     }
@@ -108,9 +109,15 @@ impl Renderer<'_> {
         }
     }
 
+    /// The address of a theme page in `lang`, if the site has it.
+    fn theme_page_url(&self, page: ThemePage, lang: Lang) -> Option<String> {
+        let page = PageRef::Theme(page);
+        self.routes.has(page).then(|| self.routes.url(page, lang))
+    }
+
     fn nav_title(&self, page: PageRef, lang: Lang) -> String {
         match page {
-            PageRef::Home => self.theme.i18n(lang).string("home"),
+            PageRef::Home => self.theme.i18n(lang).string(UiKey::Home),
             PageRef::Programme(p) => match &self.site.programme(p).menu_title {
                 Some(menu) => menu.tr(lang).to_owned(),
                 None => self.title(page, lang),

@@ -1,15 +1,15 @@
-//! Anchors: every `#fragment` a Markdown link names must be an id on the
+//! Fragment links: every `#fragment` a Markdown link names must be an id on the
 //! page it leads to, as that page was rendered: a heading or footnote of its
 //! text, or an id the theme writes (`gs-…`). Linear in the links and ids.
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems, Severity};
 use crate::locale::Lang;
 use crate::markdown::Links;
 use crate::model::{PageId, ProgrammeId, Site};
-use crate::routes::PageRef;
+use crate::pages::PageRef;
 use crate::text::nearest;
 
 /// Broken anchors per file that get a "did you mean" hint; the rest get the
@@ -45,7 +45,7 @@ pub fn check(
     links: &HashMap<PathBuf, Links>,
     pages: Option<&PageIds>,
     theme_ids: &HashSet<String>,
-    problems: &mut Vec<Diagnostic>,
+    problems: &mut Problems,
 ) {
     let own_page = own_pages(site);
     let fallback = PageIds(match pages {
@@ -70,15 +70,12 @@ pub fn check(
                 continue;
             }
             broken += 1;
-            let message = format!("the anchor #{} does not exist on the page the link leads to", link.fragment);
             let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-            let d = Diagnostic::error_at(&doc.source, span, message);
+            let d = Diagnostic::error_at(&doc.source, span, msg!(AnchorMissing, anchor = &link.fragment));
             if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
                 // The page shows its text in another language for now (the site allows that).
-                problems.push(d.warning().with_hint(format!(
-                    "the page has no text in `{}` yet, so it has other anchors; the link works once it is translated",
-                    doc.lang
-                )));
+                let d = d.with_severity(Severity::Warning);
+                problems.push(d.with_hint(msg!(AnchorUntranslatedHint, lang = doc.lang)));
                 continue;
             }
             let candidates: Vec<&str> = match broken <= HINTED {
@@ -86,8 +83,8 @@ pub fn check(
                 false => Vec::new(),
             };
             problems.push(match nearest(&link.fragment, &candidates) {
-                Some(best) => d.with_hint(format!("did you mean #{best}?")),
-                None => d.with_hint("an anchor is a heading's text in lowercase, with - for spaces"),
+                Some(best) => d.with_hint(msg!(DidYouMeanAnchor, suggestion = best)),
+                None => d.with_hint(msg!(AnchorHint)),
             });
         }
     }
@@ -95,18 +92,7 @@ pub fn check(
 
 /// Whether `page` has text, but none in `lang` (it shows another language's).
 fn untranslated(site: &Site, page: PageRef, lang: Lang) -> bool {
-    let docs = match page {
-        PageRef::Home => &site.home,
-        PageRef::Programme(p) => &site.programme(p).narrative,
-        PageRef::Page(p) => &site.page(p).docs,
-        PageRef::Goal(_)
-        | PageRef::Indicator(_)
-        | PageRef::Report
-        | PageRef::OpenData
-        | PageRef::Statement
-        | PageRef::Search => return false,
-    };
-    !docs.is_empty() && !docs.contains_key(&lang)
+    page.docs(site).is_some_and(|docs| !docs.is_empty() && !docs.contains_key(&lang))
 }
 
 /// The page (and language) each Markdown document is the text of.

@@ -1,0 +1,487 @@
+# goalsite's messages in English. Each message has a stable id (its name
+# here), the same in every language; `sv.ftl` has the same ids with the same
+# placeholders ({ $name }). Written for editors: what is wrong, where, and
+# what to write instead. Keys and values quoted from a file stay as written.
+
+## How problems are shown
+
+severity-error = error
+severity-warning = warning
+hint-label = hint
+summary = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } in { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }
+more-like-this = … and { $count } more like this in this file
+more-like-this-hint = fix the ones above the same way
+
+## Reading files
+
+file-unreadable = cannot read the file: { $error }
+file-too-large = the file is { $size } MB; goalsite reads files of up to { $max } MB
+file-too-large-hint = split it into several pages or files: a text this long is too long to read on a screen
+file-not-utf8 = the file is not valid UTF-8 text
+file-not-utf8-hint = save the file as UTF-8 in your editor
+invisible-character = the text holds an invisible { $kind ->
+        [control] control character
+        [zero-width-space] zero-width space
+        [word-joiner] word joiner
+        [zero-width-no-break-space] zero-width no-break space
+       *[direction] text direction control
+    } (U+{ $code })
+invisible-character-hint = delete it (it often comes with text pasted from another program)
+invisible-character-escaped = the text holds an invisible { $kind ->
+        [control] control character
+        [zero-width-space] zero-width space
+        [word-joiner] word joiner
+        [zero-width-no-break-space] zero-width no-break space
+       *[direction] text direction control
+    } (U+{ $code }); delete it, or write the text again by hand
+
+## TOML files
+
+toml-syntax = { $detail }
+toml-unknown-value = `{ $value }` is not one of the values allowed here
+toml-unknown-key = unknown key `{ $key }`
+toml-missing-key = the key `{ $key }` is missing
+toml-missing-key-hint = add `{ $key } = …`; the editor's guide (docs/authoring.md in goalsite) shows each file with an example
+toml-duplicate-key = duplicate key
+toml-duplicate-key-hint = a key is written once in each table: keep one of them, delete the other
+toml-number-range = expected a whole number from { $min } to { $max }, found { $number }
+toml-wrong-type = expected { $expected ->
+        [whole] a whole number
+        [whole-positive] a whole number of 0 or more
+        [number] a number
+        [text] text in "quotes"
+        [boolean] true or false
+        [list] a list in [brackets]
+        [date] a date (year-month-day)
+        [table] a table
+       *[other] { $expected_text }
+    }, found { $found ->
+        [text] the text { $value }
+        [number] the number { $value }
+        [value] the value { $value }
+        [list] a list
+        [table] a table
+        [date] a date
+       *[other] { $value }
+    }
+toml-date-hint = write the date as year-month-day without quotes, e.g. 2026-03-31
+toml-number-without-quotes = write the number without quotes: { $number }
+toml-decimal-point-without-quotes = write the number with a decimal point and without quotes: { $number }
+toml-boolean-without-quotes = write true or false, without quotes
+toml-check-type = check the value's type: text goes in "quotes", numbers do not
+decimal-comma-hint = write decimals with a point, not a comma: { $number }
+did-you-mean = did you mean `{ $suggestion }`?
+use-one-of = use one of: { $list }
+keys-allowed = the keys allowed here are: { $list }
+
+## site.toml
+
+no-config = no site.toml in { $folder }
+no-config-hint = run goalsite in the site's folder, or pass --root DIR
+no-languages = the site needs at least one language
+language-twice = the language `{ $code }` is listed twice
+language-code = a language code is a short lowercase code like sv or en
+language-code-hint = write code = "{ $code }"
+
+## The theme
+
+theme-name = `{ $name }` is not a theme's name
+theme-name-hint = a theme is a folder in the site's themes/ folder: write only its name, like theme = "umea"
+theme-no-folder = the theme `{ $name }` has no folder { $folder }
+theme-no-folder-hint = create { $folder } with the files you change (templates/, static/, i18n/), or delete the theme line to use the built-in theme as it is
+theme-no-settings = the theme has no theme.toml
+not-a-colour = `{ $value }` is not a colour
+accent-colour-hint = write it as a hex colour, like accent = "#0b5a8a"
+accent-contrast = the accent colour { $colour } has a contrast of { $ratio }:1 against the page background { $background }; links and text in it need at least { $needed }:1
+accent-contrast-hint = use a darker shade, like accent = "{ $colour }" ({ $ratio }:1)
+built-in-file-broken = the built-in file does not parse: { $detail }
+theme-file-keys-hint = write only the keys you change, with the types the built-in file has
+template-error = template error: { $detail }
+chart-colour-hint = write colours like "#0b3c5d"
+chart-style-empty = [chart] needs at least one colour in series and one pattern in dashes
+no-ui-strings = goalsite has no UI strings for the language `{ $lang }`
+no-ui-strings-hint = run `goalsite i18n { $lang }`: it writes { $file } with every string to translate
+ui-string-missing = the UI string `{ $key }` is missing
+ui-string-missing-hint = the { $lang } strings have it: add its translation under [strings]
+ui-string-needed = goalsite needs it: add it under [strings]
+ui-slug = { $key } `{ $slug }` cannot be part of an address
+slug-hint = use lowercase a–z, digits and -, e.g. "{ $slug }"
+ui-string-unknown = `{ $key }` is not a UI string goalsite has
+ui-string-unknown-hint = did you mean `{ $suggestion }`? (the keys are those of the built-in en.toml)
+ui-strings-english = { $same } of the { $all } UI strings for `{ $lang }` are still the English ones
+ui-strings-english-hint = translate the values (not the keys), and [number], [typography] and [units] too
+theme-file-unread = goalsite does not read this file, so it changes nothing
+theme-file-unread-hint = a theme's files are theme.toml and files in templates/, static/ and i18n/
+
+## Files under content/
+
+no-content-folder = the content folder is missing
+no-content-folder-hint = create content/ next to site.toml (see docs/authoring.md)
+symbolic-link = this is a link to another place (a symbolic link), so it is not published
+symbolic-link-hint = goalsite reads only real files in content/: copy the file or folder here instead
+path-loops = cannot read this path: a folder link that loops
+path-unreadable = cannot read this path: { $error }
+assessments-file-name = an assessments file is named after its year
+year-file-name = name it like 2024.toml: the year the assessments are for
+toml-unknown-file = goalsite does not know what this TOML file is
+toml-unknown-file-hint = indicators go in <programme>/indicators/<id>.toml and a year's assessments in <programme>/assessments/<year>.toml, next to the programme's programme.toml
+content-file-unread = goalsite only reads .md and .toml files in content/; this file is not published
+content-file-unread-hint = put images and other files in the theme's static/ folder
+page-language-missing = the file name does not say which language the page is in
+# $first: the first alternatives, comma-separated; $last: the last one; $count: how many.
+name-it = name it { $count ->
+        [one] { $last }
+       *[other] { $first } or { $last }
+    }
+index-file-place = an _index file belongs in content/ (home page) or in a programme folder
+index-file-place-hint = a folder becomes a programme when it has a programme.toml
+page-in-programme = free pages cannot live inside a programme folder
+page-in-programme-hint = write the programme's text in _index.{ $lang }.md, or move this page up to content/
+front-matter-yaml = the front matter starts with ---; goalsite's starts with +++
+front-matter-yaml-hint = write it in TOML between two lines of +++, like:
+    {"  "}+++
+    {"  "}title = "Om uppföljningen"
+    {"  "}+++
+front-matter-open = the front matter is not closed
+front-matter-open-hint = end the front matter with a line that holds only +++
+
+## The logo
+
+logo-outside = the logo `{ $file }` is not a file in the site folder
+logo-outside-hint = write its path from the folder of site.toml, like logo = "logo.svg"
+logo-not-svg-file = the logo must be an SVG file
+logo-not-svg-file-hint = save the logo as SVG (it stays sharp at every size)
+logo-unreadable = cannot read the logo { $file }: { $error }
+logo-missing-hint = put the file there, or correct the path
+logo-check-hint = check the file
+logo-too-large = the logo is { $size } KB; goalsite publishes logos of up to { $max } KB
+logo-too-large-hint = save it as plain SVG without embedded pictures
+logo-unsafe-hint = export the logo as a plain SVG picture (no scripts, no links to other files)
+logo-not-utf8 = the logo { $file } is not UTF-8 text
+logo-invalid-svg = the logo { $file } is not valid SVG: { $detail }
+logo-root-not-svg = the logo { $file } is not an SVG picture (its root element is not <svg>)
+logo-element = the logo { $file } contains <{ $element }>
+logo-script-attribute = the logo { $file } has a script attribute { $attribute }
+logo-reference = the logo { $file } refers to another file: { $value }
+
+## Texts in every language
+
+text-missing-lang = { $what ->
+        [slug] the slug
+        [category-name] the category name
+        [definition] the definition
+        [footer-address] the footer address
+        [footer-organisation] the footer organisation
+        [goal-target] the goal's target
+        [goal-title] the goal title
+        [indicator-title] the indicator title
+        [label] the label
+        [logo-alt] logo_alt
+        [menu-title] the menu title
+        [motivation] the motivation
+        [no-goals-note] no_goals_note
+        [note] the note
+        [programme-title] the programme title
+        [scale-description] the assessment description
+        [scale-label] the assessment label
+        [series-name] the series name
+        [shortcoming] a known shortcoming
+        [site-description] the site description
+        [site-title] the site title
+        [source] the source
+        [statement-contact] the accessibility statement's contact
+        [statement-method] the accessibility statement's method
+        [summary] the summary
+        [supervisor] the supervisory authority
+        [target-label] the target label
+        [unit] the unit
+        [value-note] the value's note
+       *[other] the text
+    } has no text in `{ $lang }`
+text-missing-lang-hint = add { $lang } = "…" inside the { "{" } { "}" }, after the other languages' texts
+text-unknown-lang = { $what ->
+        [slug] the slug
+        [category-name] the category name
+        [definition] the definition
+        [footer-address] the footer address
+        [footer-organisation] the footer organisation
+        [goal-target] the goal's target
+        [goal-title] the goal title
+        [indicator-title] the indicator title
+        [label] the label
+        [logo-alt] logo_alt
+        [menu-title] the menu title
+        [motivation] the motivation
+        [no-goals-note] no_goals_note
+        [note] the note
+        [programme-title] the programme title
+        [scale-description] the assessment description
+        [scale-label] the assessment label
+        [series-name] the series name
+        [shortcoming] a known shortcoming
+        [site-description] the site description
+        [site-title] the site title
+        [source] the source
+        [statement-contact] the accessibility statement's contact
+        [statement-method] the accessibility statement's method
+        [summary] the summary
+        [supervisor] the supervisory authority
+        [target-label] the target label
+        [unit] the unit
+        [value-note] the value's note
+       *[other] the text
+    } has a text in `{ $lang }`, which is not a language of the site
+site-languages-are = the languages in site.toml are: { $list }
+placeholder-unknown = `{ "{" }{ $name }{ "}" }` is not a placeholder goalsite knows
+placeholder-unknown-hint = did you mean { "{" }{ $placeholder }{ "}" }? It is replaced by report_year from site.toml
+slug-not-address = the slug `{ $slug }` cannot be used in an address
+id-not-slug = the { $kind ->
+        [goal] goal
+       *[programme] programme
+    } id `{ $id }` may only have lowercase a–z, digits and -
+write-id = write `{ $id }`
+year-not-sensible = { $year } is not a sensible year
+
+## Addresses and contact details in site.toml
+
+base-url-scheme = { $field } must start with https:// or http://
+base-url-no-host = { $field } has no host name
+base-url-characters = { $field } may not contain spaces, quotes, ? or #
+base-url-hint = write it like "https://www.example.se/uppfoljning/"
+link-unsafe-scheme = { $field } `{ $scheme }:` addresses cannot be published as links
+link-not-full = { $field } is not a full address
+link-characters = { $field } may not contain spaces, quotes or < >
+link-hint = write a full address starting with https://, http://, mailto: or tel:
+report-year-not-sensible = report_year { $year } is not a sensible year
+logo-needs-alt = the logo needs a text for screen readers and search engines
+logo-needs-alt-hint = add logo_alt = { "{" } { $example } { "}" }, saying what the logo shows
+logo-alt-without-logo = logo_alt is set, but there is no logo
+logo-alt-without-logo-hint = add logo = "logo.svg" (an SVG file in the site folder), or remove logo_alt
+not-an-email = `{ $value }` is not an e-mail address
+email-hint = write only the address, like kommunen@example.se
+not-a-phone = `{ $value }` is not a phone number
+phone-hint = write digits, spaces, + - and ( ) only, like 090-16 10 00
+scale-step-twice = the assessment `{ $id }` is listed twice
+scale-empty = the assessment scale is empty
+statement-needs-organisation = the accessibility statement needs the organisation's name
+statement-needs-organisation-hint = add organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+
+## Open data
+
+no-open-data = the site has no [open_data], so it publishes no data catalogue for dataportal.se
+no-open-data-hint = add [open_data] with licence = "CC0-1.0" (or "CC-BY-4.0"), contact_email, themes = ["GOVE"] and published = 2026-01-31
+catalogue-needs-publisher = the data catalogue needs the publisher's name
+licence-unknown = `{ $value }` is not a licence goalsite can publish data under
+licence-hint = write licence = "CC0-1.0" (no conditions) or "CC-BY-4.0" (name the source)
+no-publication-date = the data has no publication date
+no-publication-date-hint = add published = 2026-01-31 (the day the data was published) under [open_data]
+vocabulary-unknown = `{ $value }` is not a { $what ->
+        [data-theme] data theme
+       *[publisher-type] publisher type
+    } the EU's vocabulary has
+vocabulary-nearest = did you mean { $suggestion }? The { $what ->
+        [data-theme] data themes
+       *[publisher-type] publisher types
+    } are { $list }
+vocabulary-list = the { $what ->
+        [data-theme] data themes
+       *[publisher-type] publisher types
+    } are { $list }
+not-an-organisation-number = `{ $value }` is not an organisation number
+organisation-number-hint = write the ten digits, like organisation_number = "212000-0000"
+not-a-date = { $field } { $value } is not a date
+date-hint = write the date without quotes or a time, like { $field } = 2026-11-27
+
+## Programmes, goals and indicators
+
+goal-id-twice = the goal id `{ $id }` is used twice
+goal-id-twice-hint = goal ids must be unique in the whole site; the other is at { $other }
+indicator-id-twice = the indicator id `{ $id }` is used twice
+indicator-id-twice-hint = the other is { $other }; rename one of the files
+folder-not-address = the folder name `{ $folder }` cannot be used in an address
+folder-not-address-hint = rename the folder to `{ $folder }`, or set slug = { "{" } … { "}" } in this file
+programme-no-text = the programme has no text
+programme-no-text-hint = write its narrative in { $count ->
+        [one] { $last }
+       *[other] { $first } and { $last }
+    } in the same folder
+menu-title-long = the programme's { $what ->
+        [menu-title] menu title
+       *[title] title, shown in the menu,
+    } is longer than { $max } characters in { $langs }
+menu-title-long-hint = give the menu a short name: menu_title = { "{" } { $example } { "}" }
+indicator-listed-twice = the indicator `{ $id }` is listed twice
+no-such-indicator = there is no indicator `{ $id }`
+indicator-id-is-file-name = an indicator's id is its file name in the programme's indicators/ folder
+indicator-id-not-slug = the indicator id `{ $id }` (its file name) may only have lowercase a–z, digits and -
+indicator-id-not-slug-hint = rename the file to { $id }.toml
+indicator-years-and-categories = an indicator has either years with [[series]] or [[category]] values, not both
+indicator-years-and-categories-hint = split it into two indicators
+indicator-no-data = the indicator has no data
+indicator-no-data-hint = add years = [...] with [[series]], or [[category]] entries (see docs/authoring.md)
+years-empty = the list of years is empty
+year-twice = the year { $year } is listed twice
+year-twice-hint = each year appears once in years = [...]
+years-order = the years are not in order
+years-order-hint = list the years from the earliest to the latest
+years-without-series = the indicator has years but no [[series]]
+years-without-series-hint = add a [[series]] with a name and values = [...]
+year-in-time-series = `year` is for comparisons by [[category]]; a time series uses years = [...]
+series-empty = the series has no values
+series-length = the series has { $values } values but there are { $years } years
+series-length-hint = give one value per year; write "-" for a year without a value
+series-only-gaps = the series has no values, only gaps
+target-before-data = the target year { $target } is before the data starts ({ $first })
+target-before-data-hint = a target lies in the future of the data; check the year
+series-in-comparison = [[series]] needs years = [...]; comparisons use [[category]] only
+comparison-needs-year = a comparison by [[category]] needs the year it shows
+comparison-needs-year-hint = add year = 2023 (the year of the values) at the top
+category-needs-value = a category needs a value
+decimal-comma-in-list = `{ $a },{ $b }` is read as two values, { $a } and { $b }
+decimal-comma-in-list-hint = if it is one value, write it with a decimal point: { $a }.{ $b }; if it is two, put a space after the comma
+value-too-large = { $value } is too large to draw and show exactly
+value-too-large-hint = values up to a thousand million million (1e15) work; use a larger unit, like thousands
+line-chart-for-categories = a line chart draws values over years; this indicator compares categories
+line-chart-for-categories-hint = use chart = "bar" or "hbar", or leave chart out
+decimals-too-many = decimals = { $decimals } is more than goalsite shows
+decimals-too-many-hint = use 0 to { $max }
+value-rounded = { $value } is shown rounded to { $shown } decimals, as { $as_shown }
+value-rounded-hint = write decimals = { $needed } at the top of the file to show every digit, or decimals = { $shown } to round on purpose
+values-shown-alike = { $a } and { $b } are both shown as { $shown }
+values-shown-alike-hint = show more decimals (decimals = …), or round the values in the file
+
+## Assessments
+
+assessments-after-report-year = these assessments are for { $year }, after the report year { $report_year }
+assessments-after-report-year-hint = the site shows the assessments of report_year in site.toml; set it to { $year } when that report is published
+goal-unassessed = the goal `{ $goal }` has no assessment for { $year }, the report year
+goal-unassessed-hint = add [{ $goal }] with its status to { $file }; until then the page says it is not assessed
+no-such-goal = there is no goal `{ $goal }` in { $file }
+did-you-mean-table = did you mean [{ $suggestion }]?
+programme-no-goals = the programme has no goals; add them as [[goal]] in programme.toml
+tables-are-goals = each table is named by a goal's id: { $list }
+unknown-status = `{ $status }` is not an assessment in site.toml's scale
+old-assessments = assessments are no longer written under a goal in programme.toml
+old-assessments-hint = each year's assessments have a file of their own, with one table per goal named by its id, so that an assessment can never land on the wrong goal. Move this to:{ $moved }
+
+## Markdown pages
+
+front-matter-unused-home = `{ $key }` is not used on the home page
+home-slug-hint = the home page is always at the language's root address; delete this line
+home-order-hint = `order` places free pages in the footer, and the home page is not one; delete this line
+delete-this-line = delete this line
+front-matter-unused-narrative = `{ $key }` is not used in a programme's text
+front-matter-unused-narrative-hint = the programme's { $key } is `{ $key }` in { $file }: set it there and delete this line
+translation-missing = the translation in `{ $lang }` is missing
+translation-missing-hint = create { $file } (translate { $from })
+page-no-title = the page has no title
+page-no-title-hint = add front matter at the top:
+    +++
+    title = "…"
+    +++
+path-part-not-address = `{ $part }` in the file's path cannot be used in an address
+path-part-not-address-hint = rename it to `{ $part }` (lowercase a–z, digits and -)
+link-no-text = the link has no text, so screen readers cannot say where it leads
+link-no-text-hint = write the link text between the brackets: [text](address)
+image-no-alt = the image has no alternative text
+image-no-alt-hint = describe the image between the brackets: ![what it shows](file)
+raw-html = raw HTML in Markdown is published as it is, unchecked
+raw-html-forbidden-hint = this site forbids HTML in Markdown (site.toml, [check] raw_html): write it in Markdown
+raw-html-hint = write it in Markdown if you can; the site cannot check HTML for accessibility
+heading-attributes = the heading's classes and attributes are not published
+heading-attributes-hint = goalsite keeps only the heading's { "{" }#id{ "}" }; remove the rest
+footnote-unused = the footnote [^{ $label }] is never referred to, so it is not published
+footnote-unused-hint = refer to it in the text with [^{ $label }], or delete it
+chart-placed-twice = this chart is already placed in the text
+chart-placed-twice-hint = place each chart once; the others are listed after the text
+chart-not-alone = a chart must stand alone in its paragraph
+chart-not-alone-hint = put an empty line before and after ![](@/…/indicators/….toml)
+heading-level-one = a # heading: the page title is already the page's top heading
+heading-level-one-hint = start the text's headings at ##
+heading-jump = the heading jumps from level { $from } to level { $to }
+heading-jump-hint = use { $hashes } here, so screen reader users do not miss a level
+heading-id-not-anchor = the heading id `{ $id }` cannot be used as an anchor
+heading-id-not-anchor-hint = use lowercase a–z, digits and -, e.g. { "{" }#{ $id }{ "}" }
+
+## Links
+
+link-parent-folder = the link @/{ $target } leads nowhere: links may not use .. : write the path from the content folder
+link-no-file = the link @/{ $target } leads nowhere: no content file { $file }
+link-no-goal = the link @/{ $target } leads nowhere: no goal `{ $goal }` in { $file }
+link-goals-are = the goals in { $file } are: { $list }
+did-you-mean-link = did you mean @/{ $suggestion }?
+link-path-hint = write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md
+link-runs-code = a link that runs code ({ $scheme }:) is not allowed
+link-runs-code-hint = link to a page with @/… or to an address starting with https://
+link-scheme-not-allowed = links to `{ $scheme }:` addresses are not allowed
+link-scheme-not-allowed-hint = link to an address starting with https://, http://, mailto: or tel:, or to a page with @/…
+link-not-adjusted = the link `{ $link }` is not adjusted to the site's address
+link-not-adjusted-hint = link to a page of the site as @/path/from/content.md, or to a full https:// address
+address-twice = two pages have the same address { $path }
+address-twice-hint = the other is { $other }; give one of them another slug
+anchor-missing = the anchor #{ $anchor } does not exist on the page the link leads to
+anchor-untranslated-hint = the page has no text in `{ $lang }` yet, so it has other anchors; the link works once it is translated
+did-you-mean-anchor = did you mean #{ $suggestion }?
+anchor-hint = an anchor is a heading's text in lowercase, with - for spaces
+
+## Building
+
+template-error-at = line { $line }: template error: { $detail }
+chart-not-drawn = the chart could not be drawn: { $detail }
+download-chart-not-drawn = the chart could not be drawn for download: { $detail }
+workbook-not-written = the Excel file could not be written: { $detail }
+file-not-written = could not be written: { $detail }
+ui-strings-missing = the UI strings for `{ $lang }` lack { $count ->
+        [one] 1 string
+       *[other] { $count } strings
+    } goalsite needs
+ui-strings-missing-hint = add these under [strings], translated from English (or run `goalsite i18n { $lang }`, which adds them for you):
+    { $lines }
+ui-placeholder-unknown = `{ "{" }{ $name }{ "}" }` in { $key } is not a placeholder goalsite fills in, so it would be published as it is
+ui-placeholder-hint = the placeholders of { $key } are: { $list }
+ui-placeholder-none-hint = this string has no placeholders: write it without { "{" } { "}" }
+ui-units-missing = the UI strings for `{ $lang }` have no [units]
+ui-units-missing-hint = add [units] with the words that mean per cent, like:
+    {"["}units]
+    percent = {"["}"prosenttia", "prosenttiyksikköä"]
+search-failed = the search index could not be built: { $detail }
+nothing-written = nothing was written
+output-not-swapped = could not write the site: { $detail }
+output-refused = refusing to write the site into { $folder }: { $why ->
+        [file] it is a file, not a folder; choose a folder for the site
+        [sources] that folder holds the site's own files and would be replaced
+       *[foreign] the folder has files that goalsite did not write, and a build replaces the whole folder; choose an empty or new folder
+    }
+output-under-file = refusing to write the site into { $folder }: { $file } is a file, so no folder can be made inside it
+
+## goalsite init
+
+init-not-empty = { $folder } is not empty: goalsite init writes a new site into a new or empty folder only
+init-not-written = could not write the site: { $detail }
+init-no-languages = --languages needs at least one language code, like sv,en
+init-language-code = `{ $code }` is not a language code: write codes like sv, en, fi, se
+init-wrote = Wrote a new site ({ $files } files) into { $folder }.
+init-untranslated = The `{ $lang }` texts are in English: translate them in content/ and in themes/default/i18n/{ $lang }.toml.
+init-next = Next: goalsite serve --root { $folder }   (preview; edit site.toml and content/ and watch it change)
+    {"      "}goalsite check --root { $folder }   (lists every problem)
+    {"      "}goalsite build --root { $folder }   (writes the site into { $folder }/public)
+
+## goalsite build and check
+
+progress-pages = { $done } / { $total } pages
+progress-indexing = Indexing { $pages } pages for search
+nothing-written-fix = Nothing was written: fix the errors above and build again.
+left-out-of-open-data = Left out of the open data (example data, not official figures): { $list }
+catalogue-written = Wrote the data catalogue for dataportal.se: catalog.rdf
+catalogue-nothing = Wrote no data catalogue: no indicator has official figures yet (example data is not open data)
+built = Built { $pages } pages and { $charts } charts ({ $files } files) into { $folder } in { $ms } ms
+check-clean = Checked site.toml and { $files } content files: no problems.

@@ -1,0 +1,163 @@
+//! Every kind of page a site has, in one table: the template that renders
+//! it, where its slug and title come from, whether the search index has it,
+//! where it is linked from and whether a site has it at all. Routes, the
+//! renderer, the link check, search and the sitemap read it; a new kind of
+//! page is an entry here and a template in the theme.
+
+use crate::locale::UiKey;
+use crate::model::{Docs, GoalId, IndicatorId, PageId, ProgrammeId, Settings, Site};
+
+/// A page of the site, independent of language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PageRef {
+    Home,
+    Programme(ProgrammeId),
+    Goal(GoalId),
+    Indicator(IndicatorId),
+    /// A free page (`content/om.sv.md`).
+    Page(PageId),
+    /// A page the theme makes from the site's data.
+    Theme(ThemePage),
+}
+
+/// The pages the theme makes from the site's data, one of each at most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ThemePage {
+    /// The whole report on one page, for reading through and printing.
+    Report,
+    /// The open data: every indicator's files, the whole site's data, the catalogue.
+    OpenData,
+    /// The search page, on sites with search.
+    Search,
+    /// The accessibility statement from `site.toml`.
+    Statement,
+}
+
+/// How a kind of page is made and found.
+pub struct Kind {
+    /// The theme's template that renders it.
+    pub template: &'static str,
+    /// In the search index. The full report repeats every programme's text,
+    /// goals and charts on one long page, so it would match nearly every
+    /// search and crowd out the page that is about the words; the search
+    /// page lists every page.
+    pub searched: bool,
+}
+
+/// Where a theme page's slug comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Slug {
+    /// A UI string of the theme (`report_slug`), per language.
+    Ui(UiKey),
+    /// `[accessibility] slug` in `site.toml`.
+    Statement,
+}
+
+/// Where in the site's order a theme page comes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// After the programmes, before the free pages.
+    BeforeFreePages,
+    /// After the free pages.
+    Last,
+}
+
+/// One kind of theme page.
+pub struct ThemeKind {
+    pub page: ThemePage,
+    pub kind: Kind,
+    pub slug: Slug,
+    pub title: UiKey,
+    pub place: Place,
+    /// In the main menu, after the programmes.
+    pub in_nav: bool,
+    /// In the footer, after the free pages: its rank there (smaller first).
+    pub in_footer: Option<u8>,
+    /// Whether the site has the page.
+    pub exists: fn(&Settings) -> bool,
+}
+
+/// The theme's pages, in the site's order.
+pub const THEME_PAGES: &[ThemeKind] = &[
+    ThemeKind {
+        page: ThemePage::Report,
+        kind: Kind { template: "report.html", searched: false },
+        slug: Slug::Ui(UiKey::ReportSlug),
+        title: UiKey::ReportTitle,
+        place: Place::BeforeFreePages,
+        in_nav: true,
+        in_footer: None,
+        exists: |_| true,
+    },
+    ThemeKind {
+        page: ThemePage::OpenData,
+        kind: Kind { template: "open-data.html", searched: true },
+        slug: Slug::Ui(UiKey::OpenDataSlug),
+        title: UiKey::OpenDataTitle,
+        place: Place::BeforeFreePages,
+        in_nav: false,
+        in_footer: Some(1),
+        exists: |_| true,
+    },
+    ThemeKind {
+        page: ThemePage::Search,
+        kind: Kind { template: "search.html", searched: false },
+        slug: Slug::Ui(UiKey::SearchSlug),
+        title: UiKey::SearchTitle,
+        place: Place::BeforeFreePages,
+        in_nav: false,
+        in_footer: Some(0),
+        exists: |settings| settings.search,
+    },
+    ThemeKind {
+        page: ThemePage::Statement,
+        kind: Kind { template: "accessibility.html", searched: true },
+        slug: Slug::Statement,
+        title: UiKey::StatementTitle,
+        place: Place::Last,
+        in_nav: false,
+        in_footer: Some(2),
+        exists: |settings| settings.accessibility.is_some(),
+    },
+];
+
+const HOME: Kind = Kind { template: "home.html", searched: true };
+const PROGRAMME: Kind = Kind { template: "programme.html", searched: true };
+const GOAL: Kind = Kind { template: "goal.html", searched: true };
+const INDICATOR: Kind = Kind { template: "indicator.html", searched: true };
+const FREE_PAGE: Kind = Kind { template: "page.html", searched: true };
+
+impl ThemePage {
+    /// The page's entry in [`THEME_PAGES`].
+    pub fn kind(self) -> &'static ThemeKind {
+        THEME_PAGES.iter().find(|k| k.page == self).expect("every theme page is in THEME_PAGES")
+    }
+}
+
+impl PageRef {
+    pub fn kind(self) -> &'static Kind {
+        match self {
+            PageRef::Home => &HOME,
+            PageRef::Programme(_) => &PROGRAMME,
+            PageRef::Goal(_) => &GOAL,
+            PageRef::Indicator(_) => &INDICATOR,
+            PageRef::Page(_) => &FREE_PAGE,
+            PageRef::Theme(t) => &t.kind().kind,
+        }
+    }
+
+    /// The Markdown documents of the page (one per language), if its text is written in Markdown.
+    pub fn docs(self, site: &Site) -> Option<&Docs> {
+        match self {
+            PageRef::Home => Some(&site.home),
+            PageRef::Programme(p) => Some(&site.programme(p).narrative),
+            PageRef::Page(p) => Some(&site.page(p).docs),
+            PageRef::Goal(_) | PageRef::Indicator(_) | PageRef::Theme(_) => None,
+        }
+    }
+}
+
+/// The theme pages a site has, in the site's order.
+pub fn theme_pages(settings: &Settings) -> impl Iterator<Item = &'static ThemeKind> + '_ {
+    THEME_PAGES.iter().filter(|k| (k.exists)(settings))
+}
