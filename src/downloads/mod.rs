@@ -25,6 +25,7 @@ use crate::model::{Indicator, IndicatorId, Settings, Site};
 use crate::routes::Routes;
 use crate::theme::Theme;
 
+#[cfg(feature = "testing")]
 pub use csv::text_cell;
 pub use dcat::CATALOG_PATH;
 pub use package::ZIP_PATH;

@@ -5,6 +5,7 @@
 mod footnotes;
 mod links;
 mod raw_html;
+#[cfg(feature = "testing")]
 pub use raw_html::has_markup_outside_comments;
 mod stream;
 
