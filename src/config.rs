@@ -182,6 +182,14 @@ pub fn first_language(root: &Path) -> Option<Lang> {
     Lang::new(first.get("code")?.as_str()?)
 }
 
+/// The theme named in the `site.toml` at `root` (`default` when it names
+/// none), if the file can be read: for commands that need no more of it.
+pub fn theme_name(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    Some(table.get("theme").and_then(|t| t.as_str()).unwrap_or("default").to_owned())
+}
+
 impl SiteConfig {
     /// What is wrong with the list of languages: none, one twice, a code that
     /// is not a code. Every other file depends on it, so the pass stops here

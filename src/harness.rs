@@ -62,7 +62,7 @@ pub fn scheme(url: &str) -> Option<String> {
 /// markup outside comments.
 pub fn raw_html_markup(pieces: &[&str]) -> Vec<bool> {
     let mut open = false;
-    pieces.iter().map(|p| crate::markdown::has_markup_outside_comments(p, &mut open)).collect()
+    pieces.iter().map(|p| markdown::has_markup_outside_comments(p, &mut open)).collect()
 }
 
 /// A text cell as the CSV downloads write it.

@@ -59,7 +59,7 @@ pub use build::{build, build_with_progress, check, BuildError, BuildOptions, Bui
 pub use config::{first_language as site_language, CONFIG_FILE};
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 pub use downloads::Catalogue;
-pub use init::{init, InitError, InitOptions, InitReport};
+pub use init::{i18n, init, InitError, InitOptions, InitReport, StringsReport};
 pub use lang::Lang;
 pub use messages::{speaks, Message, MsgId, FALLBACK as FALLBACK_LANG};
 pub use pipeline::{Progress, Silent};

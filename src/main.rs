@@ -90,6 +90,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Write the UI strings of a language to translate, keeping those the site already has.
+    #[command(after_help = "Examples:
+  goalsite i18n fi                            themes/<theme>/i18n/fi.toml, every string, the missing ones in English")]
+    I18n {
+        /// The language code, like fi or se.
+        code: String,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Preview the site while you edit: rebuilds on every save and reloads the browser.
     #[command(after_help = "Examples:
   goalsite serve                              preview on http://127.0.0.1:1111/
@@ -116,6 +126,7 @@ impl Command {
     fn root(&self) -> Option<&Path> {
         match self {
             Command::Init { .. } => None,
+            Command::I18n { root, .. } => Some(root),
             Command::Build { root, .. } | Command::Check { root, .. } | Command::Serve { root, .. } => Some(root),
         }
     }
@@ -129,7 +140,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = message_language(cli.lang.as_deref(), cli.command.root());
     match cli.command {
-        Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name }, lang),
+        Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name, said_in: lang }, lang),
+        Command::I18n { code, root } => i18n(&root, &code, lang),
         Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet, lang),
         Command::Check { root, deny_warnings, format } => check(root, deny_warnings, format, lang),
         Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }, lang),
@@ -147,6 +159,20 @@ fn message_language(flag: Option<&str>, root: Option<&Path>) -> Lang {
         .filter_map(|code| Lang::new(&code))
         .find(|&l| goalsite::speaks(l))
         .unwrap_or_else(|| Lang::known(goalsite::FALLBACK_LANG))
+}
+
+fn i18n(root: &Path, code: &str, lang: Lang) -> ExitCode {
+    match goalsite::i18n(root, code, lang) {
+        Ok(report) => {
+            let file = report.file.display().to_string();
+            println!(
+                "{}",
+                msg!(StringsWritten, file = file, strings = report.strings, english = report.english).text(lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => usage_error(&message.text(lang), lang),
+    }
 }
 
 fn init(options: InitOptions, lang: Lang) -> ExitCode {

@@ -5,7 +5,10 @@
 //! top of each TOML file), and `.gitignore`. It writes into a new or empty
 //! folder only, and all at once: a failure leaves no half-written site.
 
+mod strings;
 mod words;
+
+pub use strings::{i18n, StringsReport};
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,8 @@ pub struct InitOptions {
     pub languages: Vec<String>,
     /// The organisation's name (`Norrviks kommun`).
     pub name: Option<String>,
+    /// The language of the comments written for the editor.
+    pub said_in: Lang,
 }
 
 /// What `init` wrote.
@@ -76,7 +81,7 @@ pub fn init(options: &InitOptions) -> Result<InitReport, InitError> {
         return Err(InitError::Usage(msg!(InitNotEmpty, folder = dir.as_path())));
     }
     let year = current_year() - 1;
-    let files = starter_files(langs, options.name.as_deref(), year);
+    let files = starter_files(langs, options.name.as_deref(), year, options.said_in);
     write_all(dir, &files).map_err(|e| InitError::Io(msg!(InitNotWritten, detail = e.to_string())))?;
     let untranslated = langs.iter().filter(|l| !has_words(l)).cloned().collect();
     Ok(InitReport { dir: dir.clone(), files: files.len(), untranslated })
@@ -98,7 +103,7 @@ fn check_languages(langs: &[String]) -> Result<(), InitError> {
 }
 
 /// Every file of the starter site: its path in the site, and its text.
-fn starter_files(langs: &[String], name: Option<&str>, year: i32) -> Vec<(String, String)> {
+fn starter_files(langs: &[String], name: Option<&str>, year: i32, said_in: Lang) -> Vec<(String, String)> {
     let mut files = vec![
         (".gitignore".to_owned(), "# What goalsite builds: published, never edited.\npublic/\n".to_owned()),
         ("site.toml".to_owned(), site_toml(langs, name, year)),
@@ -114,13 +119,9 @@ fn starter_files(langs: &[String], name: Option<&str>, year: i32) -> Vec<(String
             format!("+++\ntitle = {}\n+++\n\n{}", quoted(title), w.home_text),
         ));
         files.push((format!("content/exempel/_index.{lang}.md"), w.programme_text.to_owned()));
-        if !has_words(lang) {
-            let en = crate::theme::built_in_file("i18n/en.toml").unwrap_or_default();
-            let note = format!(
-                "# UI strings for `{lang}`, copied from the English ones: translate every value.\n\
-                 # Keys and the [number] and [typography] rules follow the built-in en.toml.\n\n"
-            );
-            files.push((format!("themes/default/i18n/{lang}.toml"), note + &String::from_utf8_lossy(en)));
+        if let (false, Some(code)) = (has_words(lang), Lang::new(lang)) {
+            let (text, _, _) = strings::strings_file(code, None, said_in).expect("no file to read");
+            files.push((format!("themes/default/i18n/{lang}.toml"), text));
         }
     }
     for (file, schema) in SCHEMAS {

@@ -226,7 +226,7 @@ impl<'a> Rewriter<'a> {
                 Event::End(TagEnd::CodeBlock)
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                if raw_html::has_markup_outside_comments(&html, &mut self.in_html_comment) {
+                if has_markup_outside_comments(&html, &mut self.in_html_comment) {
                     self.raw_html(range);
                 }
                 Event::Html(html)

@@ -485,3 +485,16 @@ catalogue-written = Wrote the data catalogue for dataportal.se: catalog.rdf
 catalogue-nothing = Wrote no data catalogue: no indicator has official figures yet (example data is not open data)
 built = Built { $pages } pages and { $charts } charts ({ $files } files) into { $folder } in { $ms } ms
 check-clean = Checked site.toml and { $files } content files: no problems.
+strings-file-head = UI strings for the language `{ $lang }`, for goalsite's built-in theme and any template
+    of the site's own. Translate the texts between the quotes, never the names before =.
+    Lines marked "English: translate" still hold the English text: translate
+    them and delete the mark. [number], [typography] and [units] say how the
+    language writes numbers, quotation marks and per cent.
+
+## goalsite i18n
+
+strings-written = Wrote { $file }: { $strings } UI strings, { $english ->
+        [0] all translated
+        [one] 1 still in English to translate
+       *[other] { $english } still in English to translate
+    }.

@@ -100,7 +100,7 @@ mod tests {
 
     /// A pool whose workers report their thread, then hold the connection
     /// until told to answer it with `ok`.
-    fn held_pool() -> (u16, Sender<()>, std::sync::mpsc::Receiver<std::thread::ThreadId>) {
+    fn held_pool() -> (u16, Sender<()>, Receiver<std::thread::ThreadId>) {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let (release, released) = channel::<()>();

@@ -23,6 +23,7 @@ use crate::toml_file;
 
 pub use files::{built_in_file, BUILT_IN_NAME, THEMES_DIR};
 use files::{theme_files, ThemeFile};
+pub use i18n::own_file as strings_file;
 
 /// A loaded theme, shared read-only by every page render.
 pub struct Theme {

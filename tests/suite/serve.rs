@@ -2,14 +2,12 @@
 //! edit, and on a content error keeps the last good build with an overlay;
 //! and stays bounded and on its own origin whatever a client sends.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use common::serve::{fetch, get, request, serve, serve_with, Events};
-use common::Fixture;
+use crate::common::serve::{fetch, get, request, serve, serve_with, Events};
+use crate::common::Fixture;
 
 #[test]
 fn an_edit_reloads_the_page_with_the_new_text() {
@@ -227,7 +225,8 @@ fn a_taken_port_is_a_clear_usage_error() {
     let f = Fixture::new();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
-    let (code, _, stderr) = common::run(&["serve", "--root", f.root().to_str().unwrap(), "--port", &port.to_string()]);
+    let (code, _, stderr) =
+        crate::common::run(&["serve", "--root", f.root().to_str().unwrap(), "--port", &port.to_string()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains(&format!("cannot serve on 127.0.0.1:{port}: the port is in use")), "{stderr}");
     assert!(stderr.contains(&format!("try --port {}", port + 1)), "{stderr}");
@@ -237,11 +236,12 @@ fn a_taken_port_is_a_clear_usage_error() {
 fn a_wrong_bind_address_is_named_as_such() {
     let f = Fixture::new();
     let root = f.root().to_str().unwrap();
-    let (code, _, stderr) = common::run(&["serve", "--root", root, "--bind", "no-such-host.invalid", "--port", "4000"]);
+    let (code, _, stderr) =
+        crate::common::run(&["serve", "--root", root, "--bind", "no-such-host.invalid", "--port", "4000"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("not an IP address, and no computer of that name can be found"), "{stderr}");
     assert!(!stderr.contains("port"), "not about the port: {stderr}");
-    let (code, _, stderr) = common::run(&["serve", "--root", root, "--bind", "192.0.2.1", "--port", "4000"]);
+    let (code, _, stderr) = crate::common::run(&["serve", "--root", root, "--bind", "192.0.2.1", "--port", "4000"]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("192.0.2.1 is not an address of this computer"), "{stderr}");
 }

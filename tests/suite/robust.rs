@@ -2,11 +2,9 @@
 //! URLs from data are safe, files cannot escape where they belong, and a
 //! killed build leaves nothing that piles up.
 
-mod common;
-
 use std::fs;
 
-use common::{run, Fixture};
+use crate::common::{run, Fixture};
 
 #[test]
 fn ten_thousand_broken_anchors_are_reported_in_a_few_lines() {

@@ -1,9 +1,7 @@
 //! The pages a reader meets first and last: the home page's overview, the
 //! full report, and the 404 and root pages that speak every language.
 
-mod common;
-
-use common::{attrs, texts, Fixture};
+use crate::common::{attrs, texts, Fixture};
 
 /// The fixture with a second goal in the programme, assessed in neither year.
 fn with_unassessed_goal() -> Fixture {
@@ -113,7 +111,7 @@ fn with_two_programmes() -> Fixture {
     f.write("content/klimat/_index.en.md", "## Status\n\nText.\n\n![](@/klimat/indicators/co2.toml)\n");
     f.write(
         "content/klimat/indicators/co2.toml",
-        &common::INDICATOR_TOML
+        &crate::common::INDICATOR_TOML
             .replace("Utsläpp\"", "Koldioxid\"")
             .replace("utslapp", "co2")
             .replace("emissions", "co2"),

@@ -4,11 +4,9 @@
 //! schema, and a set of small mistakes is refused both by the schema and by
 //! `goalsite check`, while valid variations pass both.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::Fixture;
+use crate::common::Fixture;
 use serde_json::Value as Json;
 
 /// The four kinds of TOML file goalsite reads, each with its schema.
@@ -47,7 +45,7 @@ impl Schema {
     }
 
     fn json(self) -> Json {
-        let path = common::repo().join("schemas").join(self.file_name());
+        let path = crate::common::repo().join("schemas").join(self.file_name());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
     }
@@ -196,7 +194,7 @@ fn described(schema: &Json, at: &str, missing: &mut Vec<String>) {
 
 #[test]
 fn every_toml_file_of_the_umea_site_matches_its_schema() {
-    let repo = common::repo();
+    let repo = crate::common::repo();
     let errors = schema_errors(&repo.join("site.toml"));
     assert!(errors.is_empty(), "site.toml does not match site.schema.json:\n{}", errors.join("\n"));
     let counts = assert_site_matches(&repo.join("content"));
@@ -212,7 +210,7 @@ fn every_toml_file_of_the_fixtures_matches_its_schema() {
     for schema in ALL {
         assert!(count(&counts, schema) >= 1, "the fixture has no file for {}: {counts:?}", schema.file_name());
     }
-    let charts = common::repo().join("tests/fixtures/charts");
+    let charts = crate::common::repo().join("tests/fixtures/charts");
     let counts = assert_site_matches(&charts);
     assert_eq!(count(&counts, Schema::Site), 1, "{counts:?}");
     assert!(count(&counts, Schema::Indicator) >= 5, "{counts:?}");
@@ -223,7 +221,7 @@ fn every_toml_file_goalsite_init_writes_matches_its_schema() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("norrvik");
     let (code, stdout, stderr) =
-        common::run(&["init", dir.to_str().unwrap(), "--languages", "sv,en", "--name", "Norrviks kommun"]);
+        crate::common::run(&["init", dir.to_str().unwrap(), "--languages", "sv,en", "--name", "Norrviks kommun"]);
     assert_eq!(code, 0, "goalsite init failed:\n{stdout}\n{stderr}");
     let counts = assert_site_matches(&dir);
     for schema in ALL {

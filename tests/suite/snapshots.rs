@@ -2,9 +2,7 @@
 //! of each kind, from the fixture site. A change to what readers see shows
 //! up here as a diff (`cargo insta review`).
 
-mod common;
-
-use common::Fixture;
+use crate::common::Fixture;
 use scraper::{Html, Selector};
 
 /// The `<main>` element of a built page.

@@ -2,9 +2,7 @@
 //! municipality made that once gave a wrong page with "no problems" is now
 //! impossible, an error or a warning, and every figure says what it is.
 
-mod common;
-
-use common::{texts, Fixture};
+use crate::common::{texts, Fixture};
 
 /// Builds `f`, expects it to fail, and returns stderr.
 fn build_fails(f: &Fixture) -> String {
@@ -80,7 +78,7 @@ fn case_2_a_new_report_year_is_a_checked_step() {
     assert_eq!((code, stdout.trim()), (0, "Checked site.toml and 11 content files: no problems."));
     builds(&f);
     let page = f.read("sv/tillvaxt/bostader/index.html");
-    let badge = &common::outer(&page, ".timeline__item--current .assessment")[0];
+    let badge = &crate::common::outer(&page, ".timeline__item--current .assessment")[0];
     assert!(badge.contains("assessment--not-assessed") && badge.contains(">–</span> Ej bedömd"), "{badge}");
 }
 
@@ -137,7 +135,7 @@ fn case_6_headings_keep_their_natural_ids_and_every_anchor_is_checked() {
     f.edit("content/_index.en.md", "Welcome.", "Welcome. See [the method](@/om.md#method).");
     builds(&f);
     let about = f.read("en/about/index.html");
-    assert_eq!(common::attrs(&about, ".prose h2", "id"), ["method", "background", "footnotes"]);
+    assert_eq!(crate::common::attrs(&about, ".prose h2", "id"), ["method", "background", "footnotes"]);
     assert!(f.read("en/index.html").contains("href=\"/follow-up/en/about/#method\""));
 
     // Links into a goal or indicator page are checked too, against the ids the page has.

@@ -4,19 +4,17 @@
 //! (scripts/test also runs the catalogue through the DCAT-AP SHACL shapes
 //! and the zip through frictionless.)
 
-mod common;
-
 use std::io::Read;
 
+use crate::common::{attrs, texts, Fixture};
 use calamine::{Data, Reader, Xlsx};
-use common::{attrs, texts, Fixture};
 
 /// The fixture with a second indicator that holds example data.
 fn with_example_indicator() -> Fixture {
     let f = Fixture::new();
     f.write(
         "content/tillvaxt/indicators/exempel.toml",
-        &common::INDICATOR_TOML
+        &crate::common::INDICATOR_TOML
             .replace("Utsläpp\"", "Exempel\"")
             .replace("utslapp", "exempel")
             .replace("emissions", "example")

@@ -5,17 +5,15 @@
 //! every page of its language for readers without JavaScript. Without the
 //! setting there is none of it.
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 
-use common::{attrs, outer, texts, tree, Fixture};
+use crate::common::{attrs, outer, texts, tree, Fixture};
 
 /// The fixture with search on.
 fn with_search() -> Fixture {
     let f = Fixture::new();
-    f.write("site.toml", &format!("{}\n[search]\nenabled = true\n", common::SITE_TOML));
+    f.write("site.toml", &format!("{}\n[search]\nenabled = true\n", crate::common::SITE_TOML));
     f
 }
 
@@ -183,11 +181,11 @@ fn without_search_there_is_no_bundle_no_search_page_and_no_field() {
 #[test]
 fn search_settings_are_checked() {
     let f = Fixture::new();
-    f.write("site.toml", &format!("{}\n[search]\nenable = true\n", common::SITE_TOML));
+    f.write("site.toml", &format!("{}\n[search]\nenable = true\n", crate::common::SITE_TOML));
     let (code, _, stderr) = f.check(&[]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("unknown key `enable`"), "{stderr}");
-    f.write("site.toml", &format!("{}\n[search]\nenabled = \"yes\"\n", common::SITE_TOML));
+    f.write("site.toml", &format!("{}\n[search]\nenabled = \"yes\"\n", crate::common::SITE_TOML));
     let (code, _, stderr) = f.check(&[]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("site.toml"), "{stderr}");

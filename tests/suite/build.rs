@@ -1,9 +1,7 @@
 //! `goalsite build` end to end on a small fixture site: pages, language
 //! switch, hreflang, escaping, determinism, and safe failure.
 
-mod common;
-
-use common::{attrs, hreflangs, run, texts, tree, Fixture};
+use crate::common::{attrs, hreflangs, run, texts, tree, Fixture};
 
 #[test]
 fn builds_every_page_in_both_languages_with_translated_slugs() {
@@ -164,7 +162,7 @@ fn base_url_option_moves_every_link() {
 fn rebuilding_gives_byte_identical_output() {
     let f = Fixture::new();
     // With search, whose index is built from pages rendered in parallel.
-    f.write("site.toml", &format!("{}\n[search]\nenabled = true\n", common::SITE_TOML));
+    f.write("site.toml", &format!("{}\n[search]\nenabled = true\n", crate::common::SITE_TOML));
     assert_eq!(f.build().0, 0);
     let first = tree(&f.out());
     assert_eq!(f.build().0, 0);

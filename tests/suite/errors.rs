@@ -1,9 +1,7 @@
 //! Bad input: every problem is reported with its file (and line and column
 //! where there is one), the build exits 1 and writes nothing.
 
-mod common;
-
-use common::Fixture;
+use crate::common::Fixture;
 
 /// Builds `f`, expects failure, and returns stderr.
 fn fails(f: &Fixture) -> String {
@@ -158,7 +156,7 @@ fn a_markdown_file_without_language_is_an_error() {
 #[test]
 fn missing_site_toml_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, stderr) = common::run(&["build", "--root", dir.path().to_str().unwrap()]);
+    let (code, _, stderr) = crate::common::run(&["build", "--root", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(stderr.contains("error: site.toml: no site.toml in"), "{stderr}");
 }

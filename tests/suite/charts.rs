@@ -1,9 +1,7 @@
 //! Charts on the fixture site: valid accessible SVG, numbers as the language
 //! writes them, gaps drawn as gaps, downloads, and errors for bad data.
 
-mod common;
-
-use common::Fixture;
+use crate::common::Fixture;
 
 /// The first inline `<svg>…</svg>` in `html`.
 fn first_svg(html: &str) -> &str {
@@ -92,9 +90,9 @@ fn data_table_numbers_equal_the_toml_values() {
     let f = Fixture::new();
     assert_eq!(f.build().0, 0);
     let html = f.read("en/growth/emissions/index.html");
-    assert_eq!(common::texts(&html, "table.data td"), ["96.50", "No data", "\u{2212}1.25"]);
-    assert_eq!(common::texts(&html, "table.data caption"), ["Emissions (kton CO2e)"]);
-    assert_eq!(common::texts(&html, "table.data tbody th[scope=row]"), ["2019", "2020", "2021"]);
+    assert_eq!(crate::common::texts(&html, "table.data td"), ["96.50", "No data", "\u{2212}1.25"]);
+    assert_eq!(crate::common::texts(&html, "table.data caption"), ["Emissions (kton CO2e)"]);
+    assert_eq!(crate::common::texts(&html, "table.data tbody th[scope=row]"), ["2019", "2020", "2021"]);
 }
 
 #[test]
@@ -254,7 +252,7 @@ fn the_downloaded_chart_carries_the_page_s_text_with_title_source_and_font() {
             assert!(at.is_some(), "{lang}: {added:?} is drawn: {drawn:?}");
             drawn.remove(at.unwrap());
         }
-        assert_eq!(drawn, common::texts(&html, ".chart__wide svg text"), "{lang}: the page's text");
+        assert_eq!(drawn, crate::common::texts(&html, ".chart__wide svg text"), "{lang}: the page's text");
         assert!(html.contains(&format!("/follow-up/data/utslapp.{lang}.png")), "{page} links the PNG");
 
         // The PNG is the download SVG drawn at twice its size with the shipped font.

@@ -1,9 +1,7 @@
 //! What the next municipality meets: `goalsite init`, the built-in theme
 //! changed file by file, branding, and any set of languages.
 
-mod common;
-
-use common::{attrs, hreflangs, run, texts, tree, Fixture};
+use crate::common::{attrs, hreflangs, run, texts, tree, Fixture};
 
 fn init(dir: &std::path::Path, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec!["init", dir.to_str().unwrap()];
@@ -231,4 +229,86 @@ fn a_short_menu_title_stands_in_the_menu_and_a_long_title_is_warned_about() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(f.build().0, 0);
     assert_eq!(texts(&f.read("sv/om/index.html"), ".main-nav a")[1], "Tillväxt");
+}
+
+/// A starter site in Swedish, English and Finnish whose Finnish strings
+/// `edit` changes: the checks on a language file goalsite does not ship.
+fn finnish_site(edit: impl Fn(&str) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    assert_eq!(init(&site, &["--languages", "sv,en,fi"]).0, 0);
+    let file = site.join("themes/default/i18n/fi.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, edit(&text)).unwrap();
+    (tmp, site)
+}
+
+#[test]
+fn a_language_file_lacking_strings_units_or_with_a_wrong_placeholder_fails_check_at_that_file() {
+    // 70 strings gone, [units] gone, and a misspelt placeholder.
+    let (_tmp, site) = finnish_site(|text| {
+        let mut dropped = 0;
+        let mut in_strings = false;
+        let mut out = String::new();
+        for line in text.lines() {
+            in_strings |= line == "[strings]";
+            let is_string = in_strings && line.contains(" = ") && !line.starts_with("chart_target_label");
+            if line.starts_with("[units]") || line.starts_with("percent = ") || (is_string && dropped < 70) {
+                dropped += usize::from(is_string);
+                continue;
+            }
+            out.push_str(&line.replace("chart_target_label = \"", "chart_target_label = \"{distanse} "));
+            out.push('\n');
+        }
+        out
+    });
+    let root = site.to_str().unwrap();
+    let (code, _, stderr) = run(&["check", "--root", root]);
+    assert_eq!(code, 1, "{stderr}");
+    let file = "themes/default/i18n/fi.toml";
+    assert!(
+        stderr.contains(&format!("error: {file}: the UI strings for `fi` lack 70 strings goalsite needs")),
+        "{stderr}"
+    );
+    let listed = stderr.lines().filter(|l| l.contains(" = \"") && !l.contains(':')).count();
+    assert!(listed >= 60, "all 70 are listed with their English text, not five: {listed}\n{stderr}");
+    assert!(stderr.contains("home = \"Home\""), "{stderr}");
+    assert!(stderr.contains(&format!("error: {file}: the UI strings for `fi` have no [units]")), "{stderr}");
+    assert!(stderr.contains("`{distanse}` in chart_target_label is not a placeholder"), "{stderr}");
+    assert!(stderr.contains("the placeholders of chart_target_label are: {year}"), "{stderr}");
+
+    // goalsite i18n fi completes the file and keeps what it has.
+    let (code, stdout, stderr) = run(&["i18n", "fi", "--root", root]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(&format!("Wrote {file}")), "{stdout}");
+    let completed = std::fs::read_to_string(site.join(file)).unwrap();
+    assert!(completed.contains("chart_target_label = \"{distanse} Target {year}\"\n"), "kept as it was");
+    let (_, _, stderr) = run(&["check", "--root", root]);
+    assert!(!stderr.contains("lack"), "no string is missing now: {stderr}");
+    assert!(!stderr.contains("no [units]"), "{stderr}");
+    assert!(stderr.contains("{distanse}"), "the site's own mistake stays its to fix: {stderr}");
+}
+
+#[test]
+fn goalsite_i18n_writes_a_complete_file_for_a_language_the_site_does_not_have_yet() {
+    let (_tmp, site) = finnish_site(str::to_owned);
+    let root = site.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["i18n", "se", "--root", root]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("still in English to translate"), "{stdout}");
+    let text = std::fs::read_to_string(site.join("themes/default/i18n/se.toml")).unwrap();
+    let parsed: toml::Table = toml::from_str(&text).unwrap();
+    let en: toml::Table =
+        toml::from_str(&std::fs::read_to_string(crate::common::repo().join("themes/default/i18n/en.toml")).unwrap())
+            .unwrap();
+    let keys = |t: &toml::Table| t["strings"].as_table().unwrap().keys().cloned().collect::<Vec<_>>();
+    let (mut mine, mut english) = (keys(&parsed), keys(&en));
+    mine.sort();
+    english.sort();
+    assert_eq!(mine, english, "every key of the built-in en.toml");
+    for table in ["number", "typography", "units"] {
+        assert!(parsed.contains_key(table), "{table}");
+    }
+    let (code, _, stderr) = run(&["i18n", "sv-x-", "--root", root]);
+    assert_eq!(code, 2, "not a language code: {stderr}");
 }

@@ -1,9 +1,7 @@
 //! `goalsite check`: every problem at once, warnings versus errors, and
 //! input that must never crash it.
 
-mod common;
-
-use common::{repo, run, Fixture};
+use crate::common::{repo, run, Fixture};
 
 fn check(f: &Fixture, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec!["check", "--root", f.root().to_str().unwrap()];
@@ -179,7 +177,7 @@ fn a_broken_theme_is_an_error_not_a_crash() {
     f.write("themes/default/theme.toml", "[chart]\ndashes = []\nbar = \"blå\"\n");
     // A third language's strings, one missing.
     f.edit("site.toml", "[title]", "[[languages]]\ncode = \"fi\"\nname = \"Suomi\"\n\n[title]");
-    let en = std::fs::read_to_string(common::repo().join("themes/default/i18n/en.toml")).unwrap();
+    let en = std::fs::read_to_string(repo().join("themes/default/i18n/en.toml")).unwrap();
     f.write("themes/default/i18n/fi.toml", &en.replace("no_value = \"No data\"\n", ""));
     let (code, _, stderr) = check(&f, &[]);
     assert_eq!(code, 1);

@@ -1,9 +1,7 @@
 //! The real Umeå content in `content/` builds, and the overview, the
 //! programme page and the full report show the report's assessments exactly.
 
-mod common;
-
-use common::{repo, run};
+use crate::common::{repo, run};
 
 fn build_umea() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -16,8 +14,8 @@ fn build_umea() -> (tempfile::TempDir, std::path::PathBuf) {
 
 /// (goal title, assessment label) for every row of the goals tables in `html`.
 fn overview_rows(html: &str) -> Vec<(String, String)> {
-    let titles = common::texts(html, "table.goals tbody th");
-    let labels = common::texts(html, "table.goals tbody .assessment");
+    let titles = crate::common::texts(html, "table.goals tbody th");
+    let labels = crate::common::texts(html, "table.goals tbody .assessment");
     let labels = labels.iter().map(|l| l.trim_start_matches(['✔', '◐', '✖']).trim().to_owned());
     titles.into_iter().zip(labels).collect()
 }
@@ -27,8 +25,8 @@ fn the_six_growth_goals_carry_the_reports_assessments_on_home_programme_and_repo
     let (_dir, out) = build_umea();
     let read = |page: &str| std::fs::read_to_string(out.join(page)).unwrap();
     // The home page's overview: the report's tally, first.
-    assert_eq!(common::texts(&read("sv/index.html"), ".tally__list li"), ["✔ 3 Ja", "◐ 2 Delvis", "✖ 1 Nej"]);
-    assert_eq!(common::texts(&read("en/index.html"), ".tally__list li"), ["✔ 3 Yes", "◐ 2 Partly", "✖ 1 No"]);
+    assert_eq!(crate::common::texts(&read("sv/index.html"), ".tally__list li"), ["✔ 3 Ja", "◐ 2 Delvis", "✖ 1 Nej"]);
+    assert_eq!(crate::common::texts(&read("en/index.html"), ".tally__list li"), ["✔ 3 Yes", "◐ 2 Partly", "✖ 1 No"]);
     let sv = read("sv/tillvaxt/index.html");
     let expected = [
         ("Befolkningsmål", "Delvis"),
@@ -85,7 +83,7 @@ fn figures_follow_the_report_and_example_data_is_marked() {
 
 /// Every file of the built site with the given extension, with its text.
 fn files_with(out: &std::path::Path, ext: &str) -> Vec<(String, String)> {
-    common::tree(out)
+    crate::common::tree(out)
         .into_iter()
         .filter(|(p, _)| p.extension().is_some_and(|e| e == ext))
         .map(|(p, b)| (p.to_string_lossy().into_owned(), String::from_utf8(b).unwrap()))
@@ -99,10 +97,12 @@ fn output_works_under_a_strict_content_security_policy() {
         assert!(!html.contains(" style="), "{path} has an inline style attribute");
         assert!(!html.contains("<style"), "{path} has a style element");
         // Only the search pages have a script: a file of the site, not inline.
-        let scripts = common::outer(&html, "script");
+        let scripts = crate::common::outer(&html, "script");
         let search_page = path.starts_with("sv/sok/") || path.starts_with("en/search/");
         assert_eq!(scripts.len(), usize::from(search_page), "{path} has scripts: {scripts:?}");
-        for (src, text) in common::attrs(&html, "script", "src").iter().zip(common::texts(&html, "script")) {
+        for (src, text) in
+            crate::common::attrs(&html, "script", "src").iter().zip(crate::common::texts(&html, "script"))
+        {
             assert!(src.starts_with("/uppfoljning/search.") && text.is_empty(), "{path}: {src} {text}");
         }
     }
@@ -125,7 +125,7 @@ fn deploy_files_point_at_every_page_under_the_base_path() {
     assert_eq!(sitemap.matches("<url>").count(), pages.len());
     assert_eq!(sitemap.matches("<xhtml:link rel=\"alternate\"").count(), 2 * pages.len());
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
-    for href in common::attrs(&not_found, "[href]", "href") {
+    for href in crate::common::attrs(&not_found, "[href]", "href") {
         let fine = href.starts_with("/uppfoljning/") || href.starts_with("https://") || href.starts_with('#');
         assert!(fine, "404.html works at any depth: {href}");
     }
@@ -140,19 +140,19 @@ fn deploy_files_point_at_every_page_under_the_base_path() {
 fn rebuilding_the_umea_site_gives_byte_identical_output() {
     let (_a, first) = build_umea();
     let (_b, second) = build_umea();
-    assert_eq!(common::tree(&first), common::tree(&second));
+    assert_eq!(crate::common::tree(&first), crate::common::tree(&second));
 }
 
 #[test]
 fn every_id_on_every_page_is_unique_and_assets_are_under_the_base_path() {
     let (_dir, out) = build_umea();
     for (path, html) in files_with(&out, "html") {
-        let mut ids = common::attrs(&html, "[id]", "id");
+        let mut ids = crate::common::attrs(&html, "[id]", "id");
         let count = ids.len();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), count, "{path} repeats an id");
-        for href in common::attrs(&html, "link[rel=stylesheet]", "href") {
+        for href in crate::common::attrs(&html, "link[rel=stylesheet]", "href") {
             assert!(href.starts_with("/uppfoljning/style.") && href.ends_with(".css"), "{path}: {href}");
         }
     }

@@ -119,7 +119,7 @@ impl Fixture {
     /// Writes the site's own copy of the built-in theme file `rel` (under
     /// `themes/default/`), with `from` replaced by `to`.
     pub fn override_theme_file(&self, rel: &str, from: &str, to: &str) {
-        let built_in = std::fs::read_to_string(repo().join("themes/default").join(rel)).expect("a built-in theme file");
+        let built_in = fs::read_to_string(repo().join("themes/default").join(rel)).expect("a built-in theme file");
         assert!(built_in.contains(from), "{rel} does not contain {from:?}");
         self.write(&format!("themes/default/{rel}"), &built_in.replacen(from, to, 1));
     }

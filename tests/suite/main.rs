@@ -1,0 +1,23 @@
+//! goalsite's integration tests, in one binary (one link instead of
+//! seventeen): each module tests one area on small fixture sites, through
+//! the `goalsite` binary or the library's public API.
+
+mod common;
+
+mod adopt;
+mod architecture;
+mod bench_corpus;
+mod build;
+mod charts;
+mod check;
+mod errors;
+mod fuzz;
+mod opendata;
+mod pages;
+mod robust;
+mod schemas;
+mod search;
+mod serve;
+mod snapshots;
+mod trust;
+mod umea;
