@@ -4,7 +4,7 @@
 //! time, peak memory (from /usr/bin/time) and how much it prints.
 //! `cargo bench --bench hostile`.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/suite/common/mod.rs"]
 mod common;
 
 use std::process::Command;

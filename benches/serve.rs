@@ -4,7 +4,7 @@
 //! fetch one page. `cargo bench --bench serve`.
 
 #[allow(dead_code)]
-#[path = "../tests/common/serve.rs"]
+#[path = "../tests/suite/common/serve.rs"]
 mod serve;
 
 // Only `copy_dir` of the corpus module is used here.
