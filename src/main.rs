@@ -207,13 +207,9 @@ fn serve(options: ServeOptions) -> ExitCode {
     }
     match goalsite::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(ServeError::Usage(msg)) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(2)
-        }
-        Err(ServeError::Io(e)) => {
+        Err(e) => {
             eprintln!("error: {e}");
-            ExitCode::from(1)
+            ExitCode::from(if matches!(e, ServeError::Usage(_)) { 2 } else { 1 })
         }
     }
 }

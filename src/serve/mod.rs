@@ -18,6 +18,7 @@ mod pool;
 mod site;
 mod watch;
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -93,6 +94,24 @@ pub enum ServeError {
     Io(io::Error),
 }
 
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::Usage(message) => f.write_str(message),
+            ServeError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Usage(_) => None,
+            ServeError::Io(e) => Some(e),
+        }
+    }
+}
+
 impl From<io::Error> for ServeError {
     fn from(e: io::Error) -> Self {
         ServeError::Io(e)
@@ -164,4 +183,19 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     pool::run(listening.listener, &LIMITS, move |stream| preview.answer(stream));
     let _ = std::fs::remove_dir_all(&tmp_path);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_errors_read_as_their_message_and_keep_their_cause() {
+        let usage = ServeError::Usage("cannot serve on 127.0.0.1:1: the port is in use".to_owned());
+        assert_eq!(usage.to_string(), "cannot serve on 127.0.0.1:1: the port is in use");
+        assert!(std::error::Error::source(&usage).is_none());
+        let io = ServeError::from(io::Error::new(io::ErrorKind::PermissionDenied, "no"));
+        assert_eq!(io.to_string(), "no");
+        assert!(std::error::Error::source(&io).is_some());
+    }
 }
