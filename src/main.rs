@@ -306,7 +306,7 @@ fn serve(options: ServeOptions, lang: Lang) -> ExitCode {
     match goalsite::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Usage(m)) => usage_error(&m, lang),
-        Err(ServeError::Io(e)) => {
+        Err(e) => {
             eprintln!("{}: {e}", msg!(SeverityError).text(lang));
             ExitCode::from(1)
         }

@@ -1,218 +1,156 @@
-//! The live-reload event streams (Server-Sent Events): one thread holds every
-//! open page's stream, writes `event: reload` after each build and a comment
-//! now and then to keep it open, and drops the streams of pages that are gone.
-//! At most a set number of streams are open; one more gets `503`.
+//! The live-reload event streams (Server-Sent Events): every open page's
+//! stream gets `event: reload` after each build and a comment now and then
+//! to keep it open. A stream is a response body that waits, not a thread; at
+//! most a set number are open, and one more gets `503`.
 
-use std::io::{self, Read, Write};
-use std::net::TcpStream;
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
-use std::time::{Duration, Instant};
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
 
-use super::http::Response;
+use axum::body::Body;
+use axum::extract::{Request, State as Shared};
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 
-/// The response head of a stream, as written to a new page and for `HEAD`.
-pub const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\
-                               Connection: close\r\n\r\n";
+use super::listener::Place;
+use super::{reply, State};
+
+/// The live-reload event stream's path.
+pub const EVENTS_PATH: &str = "/__goalsite/events";
+
 const CONNECTED: &str = ": connected\n\n";
 const RELOAD: &str = "event: reload\ndata: reload\n\n";
 const KEEP_ALIVE: &str = ": keep-alive\n\n";
 
 /// How often a quiet stream gets a comment (proxies and browsers close silent ones).
 const KEEP_ALIVE_EVERY: Duration = Duration::from_secs(15);
-/// How often the streams are checked for pages that closed.
-const CHECK_EVERY: Duration = Duration::from_secs(1);
 
-/// What the broadcaster is told.
-enum Message {
-    /// A page opened its stream (after its request was read).
-    Subscribe(TcpStream),
-    Reload,
+/// The open pages' streams, as the rest of the preview holds them.
+pub struct Events {
+    /// Counts the builds; every stream waits for it to change.
+    builds: watch::Sender<u64>,
+    /// A place for each stream that may be open.
+    places: Arc<Semaphore>,
 }
-
-/// The handle the rest of the preview holds: tells the broadcaster thread.
-pub struct Events(Sender<Message>);
 
 impl Events {
+    /// Room for at most `most` open streams.
+    pub fn new(most: usize) -> Events {
+        Events { builds: watch::channel(0).0, places: Arc::new(Semaphore::new(most)) }
+    }
+
     /// Tells every open page to reload.
     pub fn reload(&self) {
-        let _ = self.0.send(Message::Reload);
+        self.builds.send_modify(|n| *n = n.wrapping_add(1));
     }
 
-    /// Hands a page's connection, its request read, to the broadcaster.
-    pub fn subscribe(&self, stream: TcpStream) {
-        let _ = self.0.send(Message::Subscribe(stream));
-    }
-}
-
-/// Starts the broadcaster thread, holding at most `most` streams.
-pub fn start(most: usize) -> Events {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || broadcast(&rx, most));
-    Events(tx)
-}
-
-fn broadcast(messages: &Receiver<Message>, most: usize) {
-    let mut streams = Streams { open: Vec::new(), most };
-    let mut next_keep_alive = Instant::now() + KEEP_ALIVE_EVERY;
-    loop {
-        let wait = next_keep_alive.saturating_duration_since(Instant::now()).min(CHECK_EVERY);
-        match messages.recv_timeout(wait) {
-            Ok(Message::Subscribe(stream)) => streams.admit(stream),
-            Ok(Message::Reload) => streams.send(RELOAD),
-            Err(RecvTimeoutError::Timeout) => {
-                streams.drop_closed();
-                if Instant::now() >= next_keep_alive {
-                    streams.send(KEEP_ALIVE);
-                    next_keep_alive = Instant::now() + KEEP_ALIVE_EVERY;
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-        }
+    /// A new page's stream, or `None` while the most streams are open.
+    fn open(&self) -> Option<Stream> {
+        let place = Arc::clone(&self.places).try_acquire_owned().ok()?;
+        Some(Stream { builds: self.builds.subscribe(), _place: place, greeted: false })
     }
 }
 
-/// The open streams. Every socket is non-blocking: a page that does not read
-/// its stream is dropped, never waited for.
-struct Streams {
-    open: Vec<TcpStream>,
-    most: usize,
+/// One page's stream; its place is free again once it is dropped (the page
+/// closed it, or did not take what was written in time).
+struct Stream {
+    builds: watch::Receiver<u64>,
+    _place: OwnedSemaphorePermit,
+    greeted: bool,
 }
 
-impl Streams {
-    fn admit(&mut self, mut stream: TcpStream) {
-        if stream.set_nonblocking(true).is_err() {
-            return;
+impl Stream {
+    /// The next message: a greeting, then a reload after each build or a
+    /// comment after a quiet while; `None` once the preview stops.
+    async fn next(&mut self) -> Option<&'static str> {
+        if !std::mem::replace(&mut self.greeted, true) {
+            return Some(CONNECTED);
         }
-        if self.open.len() >= self.most {
-            self.drop_closed();
-        }
-        if self.open.len() >= self.most {
-            let full = Response::text(503, "Too many pages of the preview are open: close some, then reload this one.");
-            let _ = stream.write_all(&full.bytes(true));
-            return;
-        }
-        let greeting = format!("{STREAM_HEAD}{CONNECTED}");
-        if stream.write_all(greeting.as_bytes()).is_ok() {
-            self.open.push(stream);
+        match tokio::time::timeout(KEEP_ALIVE_EVERY, self.builds.changed()).await {
+            Ok(Ok(())) => Some(RELOAD),
+            Ok(Err(_)) => None,
+            Err(_) => Some(KEEP_ALIVE),
         }
     }
 
-    /// Writes `message` to every stream; drops those that cannot take it whole.
-    fn send(&mut self, message: &str) {
-        self.open.retain_mut(|stream| stream.write_all(message.as_bytes()).is_ok());
+    fn into_body(self) -> Body {
+        Body::from_stream(futures_util::stream::unfold(self, |mut stream| async move {
+            let message = stream.next().await?;
+            Some((Ok::<_, Infallible>(message), stream))
+        }))
     }
+}
 
-    /// Drops the streams whose page has closed the connection (or sent
-    /// something, which a page never does once its stream is open).
-    fn drop_closed(&mut self) {
-        self.open.retain_mut(|stream| {
-            let mut byte = [0; 1];
-            matches!(stream.read(&mut byte), Err(e) if e.kind() == io::ErrorKind::WouldBlock)
-        });
+/// `GET` opens a stream, which gives its connection's place back (it counts
+/// among the streams instead); `HEAD` gets a stream's headers, whatever is open.
+pub async fn stream(Shared(state): Shared<Arc<State>>, request: Request) -> Response {
+    if request.method() == Method::HEAD {
+        // A body of unknown length, as a stream's: no `Content-Length: 0`.
+        return stream_response(Body::from_stream(futures_util::stream::empty::<Result<&str, Infallible>>()));
     }
+    let Some(stream) = state.events.open() else {
+        return reply::text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Too many pages of the preview are open: close some, then reload this one.",
+        );
+    };
+    if let Some(place) = request.extensions().get::<Place>() {
+        place.give_back();
+    }
+    stream_response(stream.into_body())
+}
+
+fn stream_response(body: Body) -> Response {
+    reply::with_type(StatusCode::OK, "text/event-stream", body)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{BufRead, BufReader};
-    use std::net::TcpListener;
 
-    /// A page's end of a new stream, and the server's end.
-    fn open_page(listener: &TcpListener) -> (BufReader<TcpStream>, TcpStream) {
-        let client = TcpStream::connect(listener.local_addr().unwrap()).unwrap();
-        client.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        (BufReader::new(client), listener.accept().unwrap().0)
-    }
-
-    /// Reads lines until `wanted`; false if the stream ends first.
-    fn reads(page: &mut BufReader<TcpStream>, wanted: &str) -> bool {
-        let mut line = String::new();
-        loop {
-            line.clear();
-            match page.read_line(&mut line) {
-                Ok(0) | Err(_) => return false,
-                Ok(_) if line.trim_end() == wanted => return true,
-                Ok(_) => {}
-            }
-        }
+    fn run<T>(future: impl std::future::Future<Output = T>) -> T {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+        runtime.block_on(future)
     }
 
     #[test]
     fn every_open_page_is_told_to_reload() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let events = start(8);
-        let mut pages: Vec<_> = (0..3)
-            .map(|_| {
-                let (mut page, server_end) = open_page(&listener);
-                events.subscribe(server_end);
-                assert!(reads(&mut page, ": connected"));
-                page
-            })
-            .collect();
-        events.reload();
-        for page in &mut pages {
-            assert!(reads(page, "event: reload"));
-        }
-    }
-
-    #[test]
-    fn one_stream_over_the_limit_is_refused() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let mut streams = Streams { open: Vec::new(), most: 2 };
-        let mut pages: Vec<_> = (0..3)
-            .map(|_| {
-                let (page, server_end) = open_page(&listener);
-                streams.admit(server_end);
-                page
-            })
-            .collect();
-        assert_eq!(streams.open.len(), 2);
-        assert!(reads(&mut pages[0], ": connected"));
-        let mut refused = String::new();
-        pages[2].read_to_string(&mut refused).unwrap();
-        assert!(refused.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{refused}");
-    }
-
-    #[test]
-    fn closed_pages_free_their_place() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let mut streams = Streams { open: Vec::new(), most: 2 };
-        let (closed, server_end) = open_page(&listener);
-        streams.admit(server_end);
-        let (mut open, server_end) = open_page(&listener);
-        streams.admit(server_end);
-        drop(closed);
-        // The page's close reaches the server's socket asynchronously.
-        for _ in 0..200 {
-            streams.drop_closed();
-            if streams.open.len() < 2 {
-                break;
+        let events = Events::new(8);
+        let mut pages: Vec<Stream> = (0..3).map(|_| events.open().unwrap()).collect();
+        run(async {
+            for page in &mut pages {
+                assert_eq!(page.next().await, Some(CONNECTED));
             }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        assert_eq!(streams.open.len(), 1);
-        let (mut new, server_end) = open_page(&listener);
-        streams.admit(server_end);
-        assert!(reads(&mut new, ": connected"), "the freed place is taken");
-        streams.send(RELOAD);
-        assert!(reads(&mut open, "event: reload"));
-        assert!(reads(&mut new, "event: reload"));
+            events.reload();
+            for page in &mut pages {
+                assert_eq!(page.next().await, Some(RELOAD));
+            }
+        });
     }
 
     #[test]
-    fn a_page_that_does_not_read_is_dropped_not_waited_for() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let mut streams = Streams { open: Vec::new(), most: 2 };
-        let (_never_reads, server_end) = open_page(&listener);
-        streams.admit(server_end);
-        let big = "x".repeat(64 * 1024);
-        for _ in 0..1000 {
-            streams.send(&big);
-            if streams.open.is_empty() {
-                break;
-            }
-        }
-        assert!(streams.open.is_empty(), "a full socket drops the stream");
+    fn one_stream_over_the_limit_is_refused_and_a_closed_one_frees_its_place() {
+        let events = Events::new(2);
+        let (first, _second) = (events.open().unwrap(), events.open().unwrap());
+        assert!(events.open().is_none());
+        drop(first);
+        let mut third = events.open().expect("the freed place is taken");
+        run(async {
+            assert_eq!(third.next().await, Some(CONNECTED));
+            events.reload();
+            assert_eq!(third.next().await, Some(RELOAD));
+        });
+    }
+
+    #[test]
+    fn a_stream_ends_with_the_preview() {
+        let events = Events::new(1);
+        let mut page = events.open().unwrap();
+        run(async {
+            assert_eq!(page.next().await, Some(CONNECTED));
+            drop(events);
+            assert_eq!(page.next().await, None);
+        });
     }
 }

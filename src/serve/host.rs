@@ -1,10 +1,18 @@
 //! Which `Host` a request may name. Against DNS rebinding (a web page whose
 //! own name is made to point at 127.0.0.1), a preview on a loopback address
-//! answers only requests for its own address or `localhost`.
+//! answers only requests for its own address or `localhost`; `check` is the
+//! middleware every request passes first.
 
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header::HOST, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 
 use super::address::is_loopback;
+use super::reply;
 
 /// The names every loopback preview answers to, with or without a port.
 const LOCAL_NAMES: [&str; 3] = ["localhost", "127.0.0.1", "[::1]"];
@@ -37,6 +45,34 @@ impl Hosts {
                 name.eq_ignore_ascii_case(own) || LOCAL_NAMES.iter().any(|local| name.eq_ignore_ascii_case(local))
             }),
         }
+    }
+
+    /// Why `request` is not answered: `400` without exactly one `Host` or
+    /// with a target that is not a path (`http://other/`, `*`), `421` for
+    /// another host.
+    fn refusal(&self, request: &Request) -> Option<StatusCode> {
+        let mut hosts = request.headers().get_all(HOST).iter();
+        let (Some(host), None) = (hosts.next(), hosts.next()) else { return Some(StatusCode::BAD_REQUEST) };
+        if request.uri().authority().is_some() || !request.uri().path().starts_with('/') {
+            return Some(StatusCode::BAD_REQUEST);
+        }
+        match host.to_str() {
+            Ok(host) if self.allows(host) => None,
+            _ => Some(StatusCode::MISDIRECTED_REQUEST),
+        }
+    }
+}
+
+/// Answers only requests for this preview; refuses the others before any
+/// route sees them.
+pub async fn check(State(hosts): State<Arc<Hosts>>, request: Request, next: Next) -> Response {
+    match hosts.refusal(&request) {
+        None => next.run(request).await,
+        Some(StatusCode::MISDIRECTED_REQUEST) => reply::text(
+            StatusCode::MISDIRECTED_REQUEST,
+            "This preview answers only to the names localhost, 127.0.0.1 and [::1], and to its own address.",
+        ),
+        Some(status) => reply::text(status, "The request could not be understood."),
     }
 }
 
@@ -103,5 +139,24 @@ mod tests {
             assert!(hosts.allows("my-laptop.lan:1111"), "{addr}");
             assert!(hosts.allows("192.168.1.10:1111"), "{addr}");
         }
+    }
+
+    fn refusal(target: &str, hosts: &[&[u8]]) -> Option<StatusCode> {
+        let mut request = Request::builder().uri(target);
+        for host in hosts {
+            request = request.header(HOST, *host);
+        }
+        local("127.0.0.1:1111").refusal(&request.body(axum::body::Body::empty()).unwrap())
+    }
+
+    #[test]
+    fn a_request_names_one_local_host_and_a_path() {
+        assert_eq!(refusal("/sv/om/", &[b"localhost:1111"]), None);
+        assert_eq!(refusal("/sv/om/", &[]), Some(StatusCode::BAD_REQUEST), "no Host");
+        assert_eq!(refusal("/", &[b"localhost", b"evil.example"]), Some(StatusCode::BAD_REQUEST), "two");
+        assert_eq!(refusal("http://evil.example/", &[b"localhost"]), Some(StatusCode::BAD_REQUEST));
+        assert_eq!(refusal("*", &[b"localhost"]), Some(StatusCode::BAD_REQUEST));
+        assert_eq!(refusal("/", &[b"evil.example"]), Some(StatusCode::MISDIRECTED_REQUEST));
+        assert_eq!(refusal("/", &[b"localhost\xff"]), Some(StatusCode::MISDIRECTED_REQUEST), "not text");
     }
 }

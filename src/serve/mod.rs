@@ -3,21 +3,24 @@
 //! rebuilds on every change and reloads open pages; on a content error it
 //! keeps serving the last good build with the problems shown over the page.
 //!
-//! The HTTP side is small and bounded: `address` picks where to listen,
-//! `pool` accepts connections for a fixed set of workers, `http` reads one
-//! request and writes one response per connection, `connection` decides what
-//! to answer (`host` guards against DNS rebinding, `site` answers from the
-//! build), and `events` keeps the live-reload streams on one thread.
+//! The HTTP side is axum's router on hyper and tokio, bounded: `address`
+//! picks where to listen, `listener` admits a set number of connections and
+//! serves each under deadlines (`guarded` times out a client that does not
+//! take its response), `routes` says what is answered (`host` guards against
+//! DNS rebinding, `site` answers from the build, `events` keeps the
+//! live-reload streams) and `reply` shapes the answers.
 
 mod address;
-mod connection;
 mod events;
+mod guarded;
 mod host;
-mod http;
-mod pool;
+mod listener;
+mod reply;
+mod routes;
 mod site;
 mod watch;
 
+use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -93,6 +96,24 @@ pub enum ServeError {
     Io(io::Error),
 }
 
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::Usage(message) => f.write_str(message),
+            ServeError::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Usage(_) => None,
+            ServeError::Io(e) => Some(e),
+        }
+    }
+}
+
 impl From<io::Error> for ServeError {
     fn from(e: io::Error) -> Self {
         ServeError::Io(e)
@@ -105,22 +126,24 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// How much any client may take of the preview.
 #[derive(Debug, Clone, Copy)]
 struct Limits {
-    /// Threads that answer requests.
+    /// Threads that answer requests (the runtime's workers; a connection
+    /// waiting for its client holds none).
     workers: usize,
     /// Connections open at a time, waiting or being answered; one more gets 503 at once.
     open_connections: usize,
-    /// The longest request head (request line and headers) read; longer gets 431.
+    /// The longest request head (request line and headers) read; longer gets
+    /// 431. At least 8 KiB (hyper's smallest buffer).
     head_bytes: usize,
-    /// How long a client has to send its request head.
+    /// How long a client has to send its request head (408 if it sent part of it).
     head_time: Duration,
-    /// How long a client has to take the response.
+    /// How long a write may wait for the client to take bytes.
     write_time: Duration,
     /// Open live-reload streams; one more gets 503.
     event_streams: usize,
 }
 
 const LIMITS: Limits = Limits {
-    workers: 8,
+    workers: 2,
     open_connections: 64,
     head_bytes: 16 * 1024,
     head_time: Duration::from_secs(10),
@@ -143,7 +166,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         site: tmp.path().join("site"),
         base_url: base_url.clone(),
         errors: RwLock::new(None),
-        events: events::start(LIMITS.event_streams),
+        events: events::Events::new(LIMITS.event_streams),
     });
     println!("{}", state.rebuild("first build"));
     let tmp_path = tmp.keep();
@@ -160,8 +183,26 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             eprintln!("Could not open a browser ({e}); open {base_url} yourself.");
         }
     }
-    let preview = connection::Preview { state, hosts: host::Hosts::for_address(listening.addr), limits: LIMITS };
-    pool::run(listening.listener, &LIMITS, move |stream| preview.answer(stream));
+    let app = routes::app(state, host::Hosts::for_address(listening.addr));
+    // Builds run outside this runtime (the first above, the others on the
+    // watcher's thread): the search index's own runtime cannot start inside it.
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(LIMITS.workers).enable_all().build()?;
+    let served = runtime.block_on(listener::run(listening.listener, app, LIMITS));
     let _ = std::fs::remove_dir_all(&tmp_path);
-    Ok(())
+    Ok(served?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serve_errors_read_as_their_message_and_keep_their_cause() {
+        let usage = ServeError::Usage("cannot serve on 127.0.0.1:1: the port is in use".to_owned());
+        assert_eq!(usage.to_string(), "cannot serve on 127.0.0.1:1: the port is in use");
+        assert!(std::error::Error::source(&usage).is_none());
+        let io = ServeError::from(io::Error::new(io::ErrorKind::PermissionDenied, "no"));
+        assert_eq!(io.to_string(), "no");
+        assert!(std::error::Error::source(&io).is_some());
+    }
 }

@@ -3,13 +3,16 @@
 //! the last build failed, the error overlay.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
+use axum::extract::State as Shared;
+use axum::http::{header::LOCATION, StatusCode, Uri};
+use axum::response::Response;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
-use super::http::Response;
-use super::State;
+use super::{reply, State};
 
-const LIVE_JS_PATH: &str = "/__goalsite/live.js";
+pub const LIVE_JS_PATH: &str = "/__goalsite/live.js";
 const LIVE_JS: &str = include_str!("live.js");
 const OVERLAY: &str = include_str!("overlay.html");
 
@@ -29,24 +32,35 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b'/')
     .add(b'\\');
 
-/// The answer to `GET path` (the request target without its query).
-pub fn answer(url_path: &str, state: &State) -> Response {
-    if url_path == LIVE_JS_PATH {
-        return Response::new(200, "text/javascript; charset=utf-8", LIVE_JS.as_bytes().to_vec());
-    }
+/// The live-reload script.
+pub async fn live_js() -> Response {
+    reply::with_type(StatusCode::OK, "text/javascript; charset=utf-8", LIVE_JS)
+}
+
+/// Any other path: a file of the site. Files are small and local, so they
+/// are read as they are asked for, without a thread of their own.
+pub async fn page(Shared(state): Shared<Arc<State>>, uri: Uri) -> Response {
+    answer(uri.path(), &state)
+}
+
+/// The answer to `GET url_path` (the request target without its query).
+fn answer(url_path: &str, state: &State) -> Response {
     let Some(rel) = safe_relative(url_path) else {
         return not_found(state);
     };
     let mut file = state.site.join(&rel);
     if file.is_dir() {
         if !url_path.ends_with('/') {
-            return Response::new(301, "text/plain; charset=utf-8", Vec::new())
-                .with_header("Location", &folder_location(&rel));
+            let mut moved = reply::with_type(StatusCode::MOVED_PERMANENTLY, "text/plain; charset=utf-8", "");
+            if let Ok(location) = folder_location(&rel).parse() {
+                moved.headers_mut().insert(LOCATION, location);
+            }
+            return moved;
         }
         file = file.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(bytes) => respond_with(bytes, &file, state, 200),
+        Ok(bytes) => respond_with(bytes, &file, state, StatusCode::OK),
         Err(_) => not_found(state),
     }
 }
@@ -54,13 +68,13 @@ pub fn answer(url_path: &str, state: &State) -> Response {
 fn not_found(state: &State) -> Response {
     let page = state.site.join("404.html");
     let bytes = std::fs::read(&page).unwrap_or_else(|_| b"Not found".to_vec());
-    respond_with(bytes, &page, state, 404)
+    respond_with(bytes, &page, state, StatusCode::NOT_FOUND)
 }
 
-fn respond_with(bytes: Vec<u8>, file: &Path, state: &State, status: u16) -> Response {
+fn respond_with(bytes: Vec<u8>, file: &Path, state: &State, status: StatusCode) -> Response {
     let kind = content_type(file);
     let bytes = if kind.starts_with("text/html") { inject(bytes, state) } else { bytes };
-    Response::new(status, kind, bytes)
+    reply::with_type(status, kind, bytes)
 }
 
 /// Adds the live-reload script, and the error overlay if the last build failed.
