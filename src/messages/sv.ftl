@@ -2,6 +2,13 @@
 # ({ $namn }) som i en.ftl. Skrivna för redaktörer: vad som är fel, var, och
 # vad som ska stå i stället. Nycklar och värden som citeras ur en fil står
 # som de är skrivna.
+#
+# Ordlista (samma ord som i handboken docs/authoring.md):
+#   goal = delmål, programme = program, assessment = bedömning,
+#   report_year = rapportåret, front matter = sidhuvudet (raderna mellan +++),
+#   key = namn (som i "namn = värde"), table = grupp, slug = adressnamn,
+#   anchor = ankare, UI strings = gränssnittstexter, template = mall.
+# Skriv "ta bort" hellre än "radera", och "döp om" för rename.
 
 ## Hur problem visas
 
@@ -15,6 +22,494 @@ summary = { $errors } fel, { $warnings ->
         [one] 1 fil
        *[other] { $files } filer
     }
-more-like-this = … och { $count } till av samma slag i den här filen
-more-like-this-hint = rätta dem på samma sätt som de ovan
+more-like-this = … och { $count ->
+        [one] 1 likadant problem
+       *[other] { $count } likadana problem
+    } till i den här filen
+more-like-this-hint = rätta dem på samma sätt som problemen ovan
+
+## Läsa filer
+
+file-unreadable = goalsite kan inte läsa filen: { $error }
+file-too-large = filen är { $size } MB; goalsite läser filer på högst { $max } MB
+file-too-large-hint = dela upp texten på flera sidor eller filer: en så lång text är svår att läsa på en skärm
+file-not-utf8 = filen är sparad med fel teckenkodning (den är inte UTF-8)
+file-not-utf8-hint = spara om filen med teckenkodningen UTF-8 i editorn
+invisible-character = texten innehåller ett osynligt { $kind ->
+        [control] styrtecken
+        [zero-width-space] mellanslag utan bredd
+        [word-joiner] tecken som binder ihop ord
+        [zero-width-no-break-space] hårt mellanslag utan bredd
+       *[direction] tecken som styr textens riktning
+    } (U+{ $code })
+invisible-character-hint = ta bort tecknet (sådana tecken följer ofta med när man klistrar in text från ett annat program)
+invisible-character-escaped = texten innehåller ett osynligt { $kind ->
+        [control] styrtecken
+        [zero-width-space] mellanslag utan bredd
+        [word-joiner] tecken som binder ihop ord
+        [zero-width-no-break-space] hårt mellanslag utan bredd
+       *[direction] tecken som styr textens riktning
+    } (U+{ $code }); ta bort det, eller skriv texten på nytt för hand
+
+## TOML-filer
+
+toml-syntax = { $detail }
+toml-unknown-value = `{ $value }` är inte ett av de värden som får stå här
+toml-unknown-key = goalsite känner inte igen `{ $key }` här
+toml-missing-key = raden `{ $key } = …` saknas
+toml-missing-key-hint = lägg till `{ $key } = …`; handboken för redaktörer (docs/authoring.md i goalsite) visar varje fil med exempel
+toml-duplicate-key = samma namn står två gånger
+toml-duplicate-key-hint = ett namn får bara stå en gång i varje grupp: behåll den ena raden och ta bort den andra
+toml-number-range = här ska det stå ett heltal från { $min } till { $max }, men det står { $number }
+toml-wrong-type = här ska det stå { $expected ->
+        [whole] ett heltal
+        [whole-positive] ett heltal, 0 eller större
+        [number] ett tal
+        [text] en text inom "citattecken"
+        [boolean] true eller false
+        [list] en lista inom [hakparenteser]
+        [date] ett datum (år-månad-dag)
+        [table] en grupp inom { "{" } { "}" }
+       *[other] { $expected_text }
+    }, men det står { $found ->
+        [text] texten { $value }
+        [number] talet { $value }
+        [value] värdet { $value }
+        [list] en lista
+        [table] en grupp
+        [date] ett datum
+       *[other] { $value }
+    }
+toml-date-hint = skriv datumet som år-månad-dag utan citattecken, till exempel 2026-03-31
+toml-number-without-quotes = skriv talet utan citattecken: { $number }
+toml-decimal-point-without-quotes = skriv talet med decimalpunkt och utan citattecken: { $number }
+toml-boolean-without-quotes = skriv true eller false, utan citattecken
+toml-check-type = kontrollera värdet: text står inom "citattecken", tal gör det inte
+decimal-comma-hint = skriv decimaltal med punkt, inte komma: { $number }
+did-you-mean = menade du `{ $suggestion }`?
+use-one-of = använd ett av de här värdena: { $list }
+keys-allowed = de namn som får stå här är: { $list }
+
+## site.toml
+
+no-config = det finns ingen site.toml i { $folder }
+no-config-hint = kör goalsite i webbplatsens mapp, eller ange mappen med --root MAPP
+no-languages = webbplatsen måste ha minst ett språk: lägg till [[languages]] med `code` och `name`
+language-twice = språket `{ $code }` står två gånger
+language-code = en språkkod är en kort kod med små bokstäver, som `sv` eller `en`
+language-code-hint = skriv code = "{ $code }"
+
+## Temat
+
+theme-name = `{ $name }` är inte namnet på ett tema
+theme-name-hint = ett tema är en mapp under themes/: skriv bara mappens namn, till exempel theme = "umea"
+theme-no-folder = det finns ingen mapp { $folder } för temat `{ $name }`
+theme-no-folder-hint = skapa { $folder } med de filer du ändrar (templates/, static/, i18n/), eller ta bort raden theme = … så används det inbyggda temat som det är
+theme-no-settings = temat har ingen theme.toml
+not-a-colour = `{ $value }` är inte en färg
+accent-colour-hint = skriv färgen som en färgkod med #, till exempel accent = "#0b5a8a"
+accent-contrast = accentfärgen { $colour } har kontrasten { $ratio }:1 mot sidans bakgrund { $background }; länkar och text i den färgen behöver minst { $needed }:1
+accent-contrast-hint = välj en mörkare nyans, till exempel accent = "{ $colour }" ({ $ratio }:1)
+built-in-file-broken = den inbyggda filen går inte att läsa: { $detail }
+theme-file-keys-hint = skriv bara de namn du ändrar, och skriv värdena som i den inbyggda filen (text inom citattecken, tal utan)
+template-error = fel i mallen: { $detail }
+chart-colour-hint = skriv färger som "#0b3c5d"
+chart-style-empty = `[chart]` behöver minst en färg i `series` och ett streckmönster i `dashes`
+no-ui-strings = goalsite har inga gränssnittstexter för språket `{ $lang }`
+no-ui-strings-hint = kör `goalsite i18n { $lang }`: det skriver { $file } med alla texter som ska översättas
+ui-string-missing = gränssnittstexten `{ $key }` saknas
+ui-string-missing-hint = den finns bland texterna för `{ $lang }`: lägg till den översatt under [strings]
+ui-string-needed = goalsite behöver den: lägg till den under [strings]
+ui-slug = `{ $slug }` i `{ $key }` kan inte vara en del av en webbadress
+slug-hint = använd små bokstäver a–z, siffror och -, till exempel "{ $slug }"
+ui-string-unknown = `{ $key }` är inte en gränssnittstext som goalsite har
+ui-string-unknown-hint = menade du `{ $suggestion }`? (namnen är desamma som i den inbyggda en.toml)
+ui-strings-english = { $same } av de { $all } gränssnittstexterna för `{ $lang }` är fortfarande på engelska
+ui-strings-english-hint = översätt texterna (inte namnen före =), och även [number], [typography] och [units]
+theme-file-unread = goalsite läser inte den här filen, så den ändrar ingenting
+theme-file-unread-hint = ett temas filer är theme.toml och filerna i templates/, static/ och i18n/
+
+## Filer i content/
+
+no-content-folder = mappen content/ saknas
+no-content-folder-hint = skapa mappen content/ bredvid site.toml (se docs/authoring.md)
+symbolic-link = det här är en länk till en annan plats (en symbolisk länk), så den publiceras inte
+symbolic-link-hint = goalsite läser bara riktiga filer i content/: kopiera filen eller mappen hit i stället
+path-loops = goalsite kan inte läsa den här mappen eller filen: en länk till en mapp leder runt i en cirkel
+path-unreadable = goalsite kan inte läsa den här mappen eller filen: { $error }
+assessments-file-name = en bedömningsfil ska ha sitt år som namn
+year-file-name = döp den efter året som bedömningarna gäller, till exempel 2024.toml
+toml-unknown-file = goalsite vet inte vad den här TOML-filen är till för
+toml-unknown-file-hint = indikatorer ligger i <program>/indicators/<id>.toml och ett års bedömningar i <program>/assessments/<år>.toml, bredvid programmets programme.toml
+content-file-unread = goalsite läser bara .md- och .toml-filer i content/; den här filen publiceras inte
+content-file-unread-hint = lägg bilder och andra filer i temats mapp static/
+page-language-missing = filnamnet säger inte vilket språk sidan är på
+# $first: alla alternativ utom det sista, med komma emellan; $last: det sista; $count: hur många.
+name-it = döp den till { $count ->
+        [one] { $last }
+       *[other] { $first } eller { $last }
+    }
+index-file-place = en _index-fil ska ligga i content/ (startsidan) eller i en programmapp
+index-file-place-hint = en mapp blir ett program när den har en programme.toml
+page-in-programme = fria sidor kan inte ligga i en programmapp
+page-in-programme-hint = skriv programmets text i _index.{ $lang }.md, eller flytta den här sidan upp till content/
+front-matter-yaml = sidhuvudet överst i filen börjar med ---, men i goalsite börjar det med +++
+front-matter-yaml-hint = skriv sidhuvudet mellan två rader med +++, så här:
+    {"  "}+++
+    {"  "}title = "Om uppföljningen"
+    {"  "}+++
+front-matter-open = sidhuvudet överst i filen är inte avslutat
+front-matter-open-hint = avsluta sidhuvudet med en rad där det bara står +++
+
+## Logotypen
+
+logo-outside = logotypen `{ $file }` är inte en fil i webbplatsens mapp
+logo-outside-hint = skriv sökvägen från mappen där site.toml ligger, till exempel logo = "logo.svg"
+logo-not-svg-file = logotypen måste vara en SVG-fil
+logo-not-svg-file-hint = spara logotypen som SVG (då blir den skarp i alla storlekar)
+logo-unreadable = goalsite kan inte läsa logotypen { $file }: { $error }
+logo-missing-hint = lägg filen där, eller rätta sökvägen
+logo-check-hint = kontrollera filen
+logo-too-large = logotypen är { $size } kB; goalsite publicerar logotyper på högst { $max } kB
+logo-too-large-hint = spara den som ren SVG utan inbäddade bilder
+logo-unsafe-hint = exportera logotypen som en vanlig SVG-bild (utan skript och utan länkar till andra filer)
+logo-not-utf8 = logotypen { $file } är inte sparad som UTF-8-text
+logo-invalid-svg = logotypen { $file } är inte korrekt SVG: { $detail }
+logo-root-not-svg = logotypen { $file } är inte en SVG-bild (den yttersta taggen är inte <svg>)
+logo-element = logotypen { $file } innehåller <{ $element }>
+logo-script-attribute = logotypen { $file } innehåller ett skript (attributet { $attribute })
+logo-reference = logotypen { $file } hänvisar till en annan fil: { $value }
+
+## Texter på alla språk
+
+text-missing-lang = { $what ->
+        [slug] adressnamnet (`slug`)
+        [category-name] kategorins namn
+        [definition] definitionen
+        [footer-address] adressen i sidfoten
+        [footer-organisation] organisationens namn i sidfoten
+        [goal-target] delmålets mål (`target`)
+        [goal-title] delmålets titel
+        [indicator-title] indikatorns titel
+        [label] diagrammets namn (`label`)
+        [logo-alt] `logo_alt`
+        [menu-title] menynamnet
+        [motivation] motiveringen
+        [no-goals-note] `no_goals_note`
+        [note] kommentaren
+        [programme-title] programmets titel
+        [scale-description] bedömningens beskrivning
+        [scale-label] bedömningens namn
+        [series-name] seriens namn
+        [shortcoming] en av de kända bristerna
+        [site-description] webbplatsens beskrivning
+        [site-title] webbplatsens titel
+        [source] källan
+        [statement-contact] kontaktuppgiften i tillgänglighetsredogörelsen
+        [statement-method] metodbeskrivningen i tillgänglighetsredogörelsen
+        [summary] sammanfattningen
+        [supervisor] tillsynsmyndigheten
+        [target-label] målets namn i diagrammet
+        [unit] enheten
+        [value-note] kommentaren till värdet
+       *[other] texten
+    } saknar text på språket `{ $lang }`
+text-missing-lang-hint = lägg till { $lang } = "…" inom { "{" } { "}" }, efter texterna på de andra språken
+text-unknown-lang = { $what ->
+        [slug] adressnamnet (`slug`)
+        [category-name] kategorins namn
+        [definition] definitionen
+        [footer-address] adressen i sidfoten
+        [footer-organisation] organisationens namn i sidfoten
+        [goal-target] delmålets mål (`target`)
+        [goal-title] delmålets titel
+        [indicator-title] indikatorns titel
+        [label] diagrammets namn (`label`)
+        [logo-alt] `logo_alt`
+        [menu-title] menynamnet
+        [motivation] motiveringen
+        [no-goals-note] `no_goals_note`
+        [note] kommentaren
+        [programme-title] programmets titel
+        [scale-description] bedömningens beskrivning
+        [scale-label] bedömningens namn
+        [series-name] seriens namn
+        [shortcoming] en av de kända bristerna
+        [site-description] webbplatsens beskrivning
+        [site-title] webbplatsens titel
+        [source] källan
+        [statement-contact] kontaktuppgiften i tillgänglighetsredogörelsen
+        [statement-method] metodbeskrivningen i tillgänglighetsredogörelsen
+        [summary] sammanfattningen
+        [supervisor] tillsynsmyndigheten
+        [target-label] målets namn i diagrammet
+        [unit] enheten
+        [value-note] kommentaren till värdet
+       *[other] texten
+    } har en text på språket `{ $lang }`, men webbplatsen har inte det språket
+site-languages-are = språken i site.toml är: { $list }
+placeholder-unknown = goalsite känner inte igen `{ "{" }{ $name }{ "}" }`, så det publiceras som det står
+placeholder-unknown-hint = menade du { "{" }{ $placeholder }{ "}" }? Det byts ut mot rapportåret (`report_year` i site.toml)
+slug-not-address = adressnamnet `{ $slug }` kan inte vara en del av en webbadress
+id-not-slug = { $kind ->
+        [goal] delmålets
+       *[programme] programmets
+    } id `{ $id }` får bara innehålla små bokstäver a–z, siffror och -
+write-id = skriv `{ $id }`
 year-not-sensible = { $year } är inte ett rimligt år
+
+## Adresser och kontaktuppgifter i site.toml
+
+base-url-scheme = adressen i `{ $field }` måste börja med https:// eller http://
+base-url-no-host = adressen i `{ $field }` saknar ett domännamn (som www.example.se)
+base-url-characters = adressen i `{ $field }` får inte innehålla mellanslag, citattecken, ? eller #
+base-url-hint = skriv den som "https://www.example.se/uppfoljning/"
+link-unsafe-scheme = adressen i `{ $field }` börjar med `{ $scheme }:`, och sådana adresser kan inte publiceras som länkar
+link-not-full = adressen i `{ $field }` är inte fullständig
+link-characters = adressen i `{ $field }` får inte innehålla mellanslag, citattecken eller < >
+link-hint = skriv hela adressen, så att den börjar med https://, http://, mailto: eller tel:
+report-year-not-sensible = rapportåret, `report_year = { $year }`, är inte ett rimligt år
+logo-needs-alt = logotypen behöver en text för skärmläsare och sökmotorer
+logo-needs-alt-hint = lägg till logo_alt = { "{" } { $example } { "}" } och skriv vad logotypen visar (oftast organisationens namn)
+logo-alt-without-logo = `logo_alt` är ifylld, men det finns ingen logotyp
+logo-alt-without-logo-hint = lägg till logo = "logo.svg" (en SVG-fil i webbplatsens mapp), eller ta bort `logo_alt`
+not-an-email = `{ $value }` är inte en e-postadress
+email-hint = skriv bara adressen, till exempel kommunen@example.se
+not-a-phone = `{ $value }` är inte ett telefonnummer
+phone-hint = använd bara siffror, mellanslag, + - och ( ), till exempel 090-16 10 00
+scale-step-twice = bedömningen `{ $id }` står två gånger i bedömningsskalan
+scale-empty = bedömningsskalan är tom: lägg till minst ett steg med [[scale]]
+statement-needs-organisation = tillgänglighetsredogörelsen behöver organisationens namn
+statement-needs-organisation-hint = lägg till organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+
+## Öppna data
+
+no-open-data = site.toml har ingen [open_data], så webbplatsen får ingen datakatalog för dataportal.se
+no-open-data-hint = lägg till [open_data] med licence = "CC0-1.0" (eller "CC-BY-4.0"), contact_email, themes = ["GOVE"] och published = 2026-01-31
+catalogue-needs-publisher = datakatalogen behöver utgivarens namn
+licence-unknown = `{ $value }` är inte en licens som goalsite kan publicera siffrorna med
+licence-hint = skriv licence = "CC0-1.0" (fri användning utan villkor) eller licence = "CC-BY-4.0" (den som använder siffrorna ska ange källan)
+no-publication-date = siffrorna har inget publiceringsdatum
+no-publication-date-hint = lägg till published = 2026-01-31 (dagen då siffrorna publicerades) under [open_data]
+vocabulary-unknown = `{ $value }` är inte { $what ->
+        [data-theme] ett datatema
+       *[publisher-type] en utgivartyp
+    } som finns i EU:s lista
+vocabulary-nearest = menade du { $suggestion }? { $what ->
+        [data-theme] Datatemana
+       *[publisher-type] Utgivartyperna
+    } är: { $list }
+vocabulary-list = { $what ->
+        [data-theme] datatemana
+       *[publisher-type] utgivartyperna
+    } är: { $list }
+not-an-organisation-number = `{ $value }` är inte ett organisationsnummer
+organisation-number-hint = skriv de tio siffrorna, till exempel organisation_number = "212000-0000"
+not-a-date = `{ $field }` ska vara ett datum utan klockslag, men det står { $value }
+date-hint = skriv bara datumet, utan citattecken och utan klockslag, till exempel { $field } = 2026-11-27
+
+## Program, delmål och indikatorer
+
+goal-id-twice = två delmål har id:t `{ $id }`
+goal-id-twice-hint = varje delmål måste ha ett eget id på hela webbplatsen; det andra står i { $other }
+indicator-id-twice = två indikatorer har id:t `{ $id }`
+indicator-id-twice-hint = den andra är { $other }; döp om en av filerna
+folder-not-address = mappnamnet `{ $folder }` kan inte vara en del av en webbadress
+folder-not-address-hint = döp om mappen till `{ $folder }`, eller skriv slug = { "{" } … { "}" } i den här filen
+programme-no-text = programmet har ingen text
+programme-no-text-hint = skriv programmets text i { $count ->
+        [one] { $last }
+       *[other] { $first } och { $last }
+    } i samma mapp
+menu-title-long = { $what ->
+        [menu-title] programmets menynamn
+       *[title] programmets titel, som också står i menyn,
+    } är längre än { $max } tecken (gäller språk: { $langs })
+menu-title-long-hint = ge programmet ett kort namn för menyn: menu_title = { "{" } { $example } { "}" }
+indicator-listed-twice = indikatorn `{ $id }` står två gånger i listan
+no-such-indicator = det finns ingen indikator `{ $id }`
+indicator-id-is-file-name = en indikators id är namnet på dess fil (utan .toml) i programmets mapp indicators/
+indicator-id-not-slug = indikatorns id `{ $id }` (filens namn) får bara innehålla små bokstäver a–z, siffror och -
+indicator-id-not-slug-hint = döp om filen till { $id }.toml
+indicator-years-and-categories = en indikator har antingen år med [[series]] eller värden i [[category]], inte båda
+indicator-years-and-categories-hint = dela upp den i två indikatorer
+indicator-no-data = indikatorn har inga siffror
+indicator-no-data-hint = lägg till years = [...] med [[series]], eller [[category]] (se docs/authoring.md)
+years-empty = listan med år är tom
+year-twice = året { $year } står två gånger
+year-twice-hint = varje år ska stå en gång i years = [...]
+years-order = åren står inte i ordning
+years-order-hint = skriv åren från det tidigaste till det senaste
+years-without-series = indikatorn har år men ingen [[series]]
+years-without-series-hint = lägg till en [[series]] med `name` och `values = [...]`
+year-in-time-series = `year` används i jämförelser med [[category]]; en tidsserie har years = [...]
+series-empty = serien har inga värden
+series-length = serien har { $values ->
+        [one] 1 värde
+       *[other] { $values } värden
+    }, men det finns { $years } år
+series-length-hint = skriv ett värde per år; skriv "-" för ett år utan värde
+series-only-gaps = serien har inga värden, bara "-" (år utan värde)
+target-before-data = målåret { $target } ligger före de första siffrorna ({ $first })
+target-before-data-hint = ett mål ska ligga framåt i tiden jämfört med siffrorna; kontrollera året i `target`
+series-in-comparison = [[series]] kräver years = [...]; en jämförelse har bara [[category]]
+comparison-needs-year = en jämförelse med [[category]] behöver året som siffrorna gäller
+comparison-needs-year-hint = lägg till year = 2023 (året som värdena gäller) överst i filen
+category-needs-value = en kategori måste ha ett värde
+decimal-comma-in-list = `{ $a },{ $b }` läses som två värden, { $a } och { $b }
+decimal-comma-in-list-hint = är det ett värde, skriv det med decimalpunkt: { $a }.{ $b }; är det två, sätt ett mellanslag efter kommat
+value-too-large = { $value } är ett för stort tal för att kunna ritas och visas exakt
+value-too-large-hint = värden upp till en miljon miljarder (1e15) fungerar; använd en större enhet, till exempel tusental
+line-chart-for-categories = ett linjediagram visar värden år för år, men den här indikatorn jämför kategorier
+line-chart-for-categories-hint = skriv chart = "bar" eller "hbar", eller ta bort raden med `chart`
+decimals-too-many = decimals = { $decimals } är fler decimaler än goalsite kan visa
+decimals-too-many-hint = använd 0 till { $max }
+value-rounded = { $value } visas avrundat till { $shown ->
+        [one] 1 decimal
+       *[other] { $shown } decimaler
+    }: { $as_shown }
+value-rounded-hint = skriv decimals = { $needed } överst i filen för att visa alla siffror, eller decimals = { $shown } om du vill avrunda
+values-shown-alike = { $a } och { $b } visas båda som { $shown }
+values-shown-alike-hint = visa fler decimaler (decimals = …), eller avrunda värdena i filen
+
+## Bedömningar
+
+assessments-after-report-year = de här bedömningarna gäller { $year }, som är efter rapportåret { $report_year }
+assessments-after-report-year-hint = webbplatsen visar bedömningarna för rapportåret, `report_year` i site.toml; ändra det till { $year } när den rapporten ska publiceras
+goal-unassessed = delmålet `{ $goal }` har ingen bedömning för rapportåret { $year }
+goal-unassessed-hint = lägg till [{ $goal }] med `status` i { $file }; tills dess står det på sidan att delmålet inte är bedömt
+no-such-goal = det finns inget delmål `{ $goal }` i { $file }
+did-you-mean-table = menade du [{ $suggestion }]?
+programme-no-goals = programmet har inga delmål; lägg till dem som [[goal]] i programme.toml
+tables-are-goals = namnet inom [ ] ska vara id:t för ett av programmets delmål: { $list }
+unknown-status = `{ $status }` är inte en bedömning i bedömningsskalan i site.toml
+old-assessments = bedömningar skrivs inte längre under ett delmål i programme.toml
+old-assessments-hint = varje års bedömningar ligger nu i en egen fil, med en grupp per delmål som har delmålets id som namn, så att en bedömning aldrig kan hamna på fel delmål. Flytta bedömningarna så här:{ $moved }
+
+## Markdown-sidor
+
+front-matter-unused-home = `{ $key }` används inte på startsidan
+home-slug-hint = startsidan har alltid språkets egen adress (som /sv/); ta bort den här raden
+home-order-hint = `order` placerar fria sidor i sidfoten, och startsidan är ingen fri sida; ta bort den här raden
+delete-this-line = ta bort den här raden
+front-matter-unused-narrative = `{ $key }` används inte i ett programs text
+front-matter-unused-narrative-hint = för ett program skrivs `{ $key }` i { $file }: flytta dit värdet och ta bort den här raden
+translation-missing = översättningen till `{ $lang }` saknas
+translation-missing-hint = skapa { $file } (översätt { $from })
+page-no-title = sidan har ingen titel
+page-no-title-hint = lägg till ett sidhuvud överst i filen:
+    +++
+    title = "…"
+    +++
+path-part-not-address = `{ $part }` i filens sökväg kan inte vara en del av en webbadress
+path-part-not-address-hint = döp om det till `{ $part }` (små bokstäver a–z, siffror och -)
+link-no-text = länken har ingen text, så skärmläsare kan inte säga vart den leder
+link-no-text-hint = skriv länktexten inom hakparenteserna: [text](adress)
+image-no-alt = bilden har ingen alternativtext
+image-no-alt-hint = beskriv bilden inom hakparenteserna: ![vad bilden visar](fil)
+raw-html = HTML-kod i Markdown publiceras precis som den står, utan kontroll
+raw-html-forbidden-hint = den här webbplatsen tillåter inte HTML i Markdown (site.toml, [check] raw_html): skriv det i Markdown i stället
+raw-html-hint = skriv det i Markdown om du kan; goalsite kan inte kontrollera om HTML-kod är tillgänglig
+heading-attributes = det som står inom { "{" } { "}" } efter rubriken publiceras inte
+heading-attributes-hint = goalsite behåller bara rubrikens ankare, { "{" }#id{ "}" }; ta bort resten
+footnote-unused = ingenting i texten hänvisar till fotnoten [^{ $label }], så den publiceras inte
+footnote-unused-hint = hänvisa till den i texten med [^{ $label }], eller ta bort den
+chart-placed-twice = det här diagrammet står redan i texten
+chart-placed-twice-hint = placera varje diagram en gång; diagram som inte står i texten visas efter den
+chart-not-alone = ett diagram måste stå ensamt i sitt stycke
+chart-not-alone-hint = lägg en tom rad före och efter ![](@/…/indicators/….toml)
+heading-level-one = rubriken har bara en #, men sidans titel är redan sidans huvudrubrik
+heading-level-one-hint = börja textens rubriker på ##
+heading-jump = rubriken hoppar från nivå { $from } till nivå { $to }
+heading-jump-hint = använd { $hashes } här, så att den som använder skärmläsare inte missar en nivå
+heading-id-not-anchor = rubrikens ankare `{ $id }` kan inte användas
+heading-id-not-anchor-hint = använd små bokstäver a–z, siffror och -, till exempel { "{" }#{ $id }{ "}" }
+
+## Länkar
+
+link-parent-folder = länken @/{ $target } leder ingenstans: en länk kan inte gå uppåt med .. utan skrivs från mappen content/
+link-no-file = länken @/{ $target } leder ingenstans: det finns ingen fil { $file }
+link-no-goal = länken @/{ $target } leder ingenstans: det finns inget delmål `{ $goal }` i { $file }
+link-goals-are = delmålen i { $file } är: { $list }
+did-you-mean-link = menade du @/{ $suggestion }?
+link-path-hint = skriv sökvägen till en fil, räknat från content/, till exempel @/programmapp/_index.md eller @/sida.md
+link-runs-code = en länk som kör kod ({ $scheme }:) är inte tillåten
+link-runs-code-hint = länka till en sida med @/… eller till en adress som börjar med https://
+link-scheme-not-allowed = länkar till adresser som börjar med `{ $scheme }:` är inte tillåtna
+link-scheme-not-allowed-hint = länka till en adress som börjar med https://, http://, mailto: eller tel:, eller till en sida med @/…
+link-not-adjusted = länken `{ $link }` anpassas inte efter webbplatsens adress, så den kan sluta fungera när webbplatsen publiceras
+link-not-adjusted-hint = länka till en sida på webbplatsen som @/sökväg/från/content.md, eller till en fullständig adress som börjar med https://
+address-twice = två sidor har samma adress, { $path }
+address-twice-hint = den andra är { $other }; ge en av dem en annan `slug`
+anchor-missing = ankaret #{ $anchor } finns inte på sidan som länken leder till
+anchor-untranslated-hint = sidan har ingen text på `{ $lang }` än, så den har andra ankare; länken fungerar när sidan är översatt
+did-you-mean-anchor = menade du #{ $suggestion }?
+anchor-hint = ett ankare är rubrikens text med små bokstäver och - i stället för mellanslag: ## Så görs bedömningen får ankaret #sa-gors-bedomningen
+
+## Bygga
+
+template-error-at = rad { $line }: fel i mallen: { $detail }
+chart-not-drawn = diagrammet gick inte att rita: { $detail }
+download-chart-not-drawn = diagrammet för nedladdning gick inte att rita: { $detail }
+workbook-not-written = Excel-filen gick inte att skriva: { $detail }
+file-not-written = filen gick inte att skriva: { $detail }
+ui-strings-missing = gränssnittstexterna för `{ $lang }` saknar { $count ->
+        [one] 1 text
+       *[other] { $count } texter
+    } som goalsite behöver
+ui-strings-missing-hint = lägg till de här under [strings], översatta från engelska (eller kör `goalsite i18n { $lang }`, som lägger till dem åt dig):
+    { $lines }
+ui-placeholder-unknown = goalsite fyller inte i `{ "{" }{ $name }{ "}" }` i `{ $key }`, så det skulle publiceras precis som det står
+ui-placeholder-hint = i `{ $key }` fyller goalsite bara i: { $list }
+ui-placeholder-none-hint = goalsite fyller inte i något i den här texten: skriv den utan { "{" } { "}" }
+ui-units-missing = gränssnittstexterna för `{ $lang }` har ingen [units]
+ui-units-missing-hint = lägg till [units] med de ord som betyder procent, till exempel:
+    {"["}units]
+    percent = {"["}"prosenttia", "prosenttiyksikköä"]
+search-failed = sökindexet gick inte att bygga: { $detail }
+nothing-written = ingenting skrevs
+output-not-swapped = webbplatsen gick inte att skriva: { $detail }
+output-refused = goalsite skriver inte webbplatsen till { $folder }: { $why ->
+        [file] det är en fil, inte en mapp; välj en mapp för webbplatsen
+        [sources] den mappen innehåller webbplatsens egna filer, och de skulle ersättas
+       *[foreign] mappen innehåller filer som goalsite inte har skrivit, och ett bygge ersätter hela mappen; välj en tom eller ny mapp
+    }
+output-under-file = goalsite skriver inte webbplatsen till { $folder }: { $file } är en fil, så det går inte att skapa en mapp i den
+
+## goalsite init
+
+init-not-empty = mappen { $folder } är inte tom: goalsite init skriver bara en ny webbplats i en ny eller tom mapp
+init-not-written = webbplatsen gick inte att skriva: { $detail }
+init-no-languages = --languages behöver minst en språkkod, till exempel `sv,en`
+init-language-code = `{ $code }` är inte en språkkod: skriv koder som `sv`, `en`, `fi` eller `se`
+init-wrote = Skapade en ny webbplats med { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    } i { $folder }.
+init-untranslated = Texterna för språket `{ $lang }` är skrivna på engelska: översätt dem i content/ och i themes/default/i18n/{ $lang }.toml.
+init-next = Nästa steg: goalsite serve --root { $folder }   (förhandsvisa: ändra i site.toml och content/ och se sidorna ändras)
+    {"            "}goalsite check --root { $folder }   (listar alla problem)
+    {"            "}goalsite build --root { $folder }   (skriver webbplatsen till { $folder }/public)
+
+## goalsite build och check
+
+progress-pages = { $done } av { $total } sidor
+progress-indexing = Bygger sökindex för { $pages ->
+        [one] 1 sida
+       *[other] { $pages } sidor
+    }
+nothing-written-fix = Ingenting skrevs: rätta felen ovan och bygg igen.
+left-out-of-open-data = Kom inte med i öppna data (exempeldata, inte officiella siffror): { $list }
+catalogue-written = Skrev datakatalogen för dataportal.se: catalog.rdf
+catalogue-nothing = Ingen datakatalog skrevs: ingen indikator har officiella siffror än (exempeldata är inte öppna data)
+built = Byggde { $pages ->
+        [one] 1 sida
+       *[other] { $pages } sidor
+    } och { $charts } diagram ({ $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    }) i { $folder } på { $ms } ms
+check-clean = Kontrollerade site.toml och { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    } i content/: inga problem.
