@@ -513,3 +513,16 @@ check-clean = Kontrollerade site.toml och { $files ->
         [one] 1 fil
        *[other] { $files } filer
     } i content/: inga problem.
+strings-file-head = Gränssnittstexter för språket `{ $lang }`, för goalsites inbyggda tema och webbplatsens
+    egna mallar. Översätt texterna inom citattecknen, aldrig namnen före =.
+    Rader som är märkta "English: translate" har fortfarande den engelska texten:
+    översätt dem och ta bort märket. [number], [typography] och [units] anger hur
+    språket skriver tal, citattecken och procent.
+
+## goalsite i18n
+
+strings-written = Skrev { $file }: { $strings } gränssnittstexter, { $english ->
+        [0] alla översatta
+        [one] 1 är fortfarande på engelska och ska översättas
+       *[other] { $english } är fortfarande på engelska och ska översättas
+    }.
