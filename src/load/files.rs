@@ -29,6 +29,9 @@ pub struct ProgrammeFile {
     pub data_themes: Vec<Spanned<String>>,
     #[serde(default, rename = "goal")]
     pub goals: Vec<GoalEntry>,
+    /// The report year for which the file's texts (summary, notes) were
+    /// read and found still true, though unchanged since the last edition.
+    pub still_valid: Option<Spanned<i32>>,
 }
 
 /// A goal (delmål) of a programme.
@@ -59,6 +62,9 @@ pub struct AssessmentEntry {
     /// An id from the scale in `site.toml`.
     pub status: Spanned<String>,
     pub motivation: Option<Spanned<Text>>,
+    /// Why an assessment of an earlier, published year was changed: shown
+    /// with it in both editions. Without it, such a change is an error.
+    pub correction: Option<Spanned<Text>>,
 }
 
 /// The contents of an indicator file.
@@ -91,6 +97,9 @@ pub struct IndicatorFile {
     pub year: Option<Spanned<i32>>,
     #[serde(default, rename = "category")]
     pub categories: Vec<CategoryEntry>,
+    /// The report year for which the file's texts (source, note) were read
+    /// and found still true, though unchanged since the last edition.
+    pub still_valid: Option<Spanned<i32>>,
 }
 
 /// One line of a time series.

@@ -7,6 +7,8 @@ mod links;
 mod raw_html;
 #[cfg(feature = "testing")]
 pub use raw_html::has_markup_outside_comments;
+#[cfg(not(feature = "testing"))]
+use raw_html::has_markup_outside_comments;
 mod stream;
 
 use std::collections::{HashMap, HashSet, VecDeque};

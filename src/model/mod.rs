@@ -105,6 +105,9 @@ pub struct FrontMatter {
     /// Lists the page in the footer, at this position (smaller first). Pages
     /// without it are reached through links only.
     pub order: Option<i64>,
+    /// The report year for which the text was read and found still true,
+    /// though unchanged since the last edition.
+    pub still_valid: Option<i32>,
 }
 
 /// A free page (`content/om.sv.md` + `content/om.en.md`).
