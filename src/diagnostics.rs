@@ -218,9 +218,13 @@ impl Problems {
     }
 
     /// Every problem, in the order reported.
-    #[cfg(test)]
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.0
+    }
+
+    /// The errors alone (the warnings dropped), in the order reported.
+    pub fn into_errors(self) -> Vec<Diagnostic> {
+        self.0.into_iter().filter(Diagnostic::is_error).collect()
     }
 
     /// The problems, sorted and grouped for showing.

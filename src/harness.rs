@@ -84,8 +84,9 @@ pub struct Charts {
 impl Charts {
     /// Reads and checks the site at `root`, as a build does.
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
-        let prepared = crate::pipeline::prepare(root, None)?;
-        Ok(Charts { site: prepared.site, theme: prepared.theme })
+        let mut prepared = crate::pipeline::prepare(root, None)?;
+        let site = prepared.editions.pop().expect("the current edition").site;
+        Ok(Charts { site, theme: prepared.theme })
     }
 
     /// How many indicators the site has.

@@ -36,6 +36,7 @@ mod model;
 mod config;
 mod theme;
 mod load;
+mod editions;
 mod validate;
 mod pages;
 mod routes;
@@ -50,6 +51,7 @@ mod pipeline;
 mod build;
 mod serve;
 mod init;
+mod new_year;
 
 #[cfg(feature = "testing")]
 #[doc(hidden)]
@@ -62,5 +64,6 @@ pub use downloads::Catalogue;
 pub use init::{i18n, init, InitError, InitOptions, InitReport, StringsReport};
 pub use lang::Lang;
 pub use messages::{speaks, Message, MsgId, FALLBACK as FALLBACK_LANG};
+pub use new_year::{correct, new_year, NewYearError, NewYearReport};
 pub use pipeline::{Progress, Silent};
 pub use serve::{serve, ServeError, ServeOptions};

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use goalsite::{
-    msg, BuildError, BuildOptions, Catalogue, InitError, InitOptions, Lang, Progress, ServeError, ServeOptions, Silent,
+    msg, BuildError, BuildOptions, Catalogue, InitError, InitOptions, Lang, NewYearError, Progress, ServeError,
+    ServeOptions, Silent,
 };
 
 #[derive(Parser)]
@@ -90,6 +91,27 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Start next year's report: keep this year's edition online as it is, and prepare the next.
+    #[command(after_help = "Examples:
+  goalsite new-year 2025                      archive the 2024 edition in editions/2024/ and start 2025")]
+    NewYear {
+        /// The year of the new report.
+        year: i32,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The day the current edition was published (default: [open_data] published, else today).
+        #[arg(long)]
+        published: Option<toml::value::Datetime>,
+    },
+    /// Record corrections of an earlier edition, described in its corrections.toml.
+    Correct {
+        /// The year of the edition.
+        year: i32,
+        /// The folder that holds site.toml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Write the UI strings of a language to translate, keeping those the site already has.
     #[command(after_help = "Examples:
   goalsite i18n fi                            themes/<theme>/i18n/fi.toml, every string, the missing ones in English")]
@@ -126,7 +148,7 @@ impl Command {
     fn root(&self) -> Option<&Path> {
         match self {
             Command::Init { .. } => None,
-            Command::I18n { root, .. } => Some(root),
+            Command::I18n { root, .. } | Command::NewYear { root, .. } | Command::Correct { root, .. } => Some(root),
             Command::Build { root, .. } | Command::Check { root, .. } | Command::Serve { root, .. } => Some(root),
         }
     }
@@ -142,6 +164,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name, said_in: lang }, lang),
         Command::I18n { code, root } => i18n(&root, &code, lang),
+        Command::NewYear { year, root, published } => new_year(&root, year, published, lang),
+        Command::Correct { year, root } => correct(&root, year, lang),
         Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet, lang),
         Command::Check { root, deny_warnings, format } => check(root, deny_warnings, format, lang),
         Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }, lang),
@@ -172,6 +196,53 @@ fn i18n(root: &Path, code: &str, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => usage_error(&message.text(lang), lang),
+    }
+}
+
+fn new_year(root: &Path, year: i32, published: Option<toml::value::Datetime>, lang: Lang) -> ExitCode {
+    match goalsite::new_year(root, year, published, lang) {
+        Ok(report) => {
+            let folder = report.archived.display().to_string();
+            let archived_year = report.year;
+            let done = msg!(NewYearDone, year = archived_year, folder = folder, next = year);
+            println!("{}", done.text(lang));
+            if !report.assessments.is_empty() {
+                println!("\n{}", msg!(NewYearAssessments, next = year).text(lang));
+                for file in &report.assessments {
+                    println!("  {}", file.display());
+                }
+            }
+            if !report.to_update.is_empty() {
+                println!("\n{}", msg!(NewYearUpdate, year = archived_year).text(lang));
+                let mut files: Vec<&str> = report.to_update.iter().map(|d| d.file.as_str()).collect();
+                files.dedup();
+                for file in files {
+                    println!("  {file}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => new_year_failed(e, lang),
+    }
+}
+
+fn correct(root: &Path, year: i32, lang: Lang) -> ExitCode {
+    match goalsite::correct(root, year) {
+        Ok(files) => {
+            println!("{}", msg!(CorrectDone, files = files, year = year).text(lang));
+            ExitCode::SUCCESS
+        }
+        Err(e) => new_year_failed(e, lang),
+    }
+}
+
+fn new_year_failed(e: NewYearError, lang: Lang) -> ExitCode {
+    match e {
+        NewYearError::Content(d) => {
+            eprintln!("{}", d.show(lang));
+            ExitCode::from(1)
+        }
+        NewYearError::Usage(m) => usage_error(&m.text(lang), lang),
     }
 }
 

@@ -5,7 +5,7 @@
 //! page is an entry here and a template in the theme.
 
 use crate::locale::UiKey;
-use crate::model::{Docs, GoalId, IndicatorId, PageId, ProgrammeId, Settings, Site};
+use crate::model::{Docs, GoalId, IndicatorId, PageId, ProgrammeId, Site};
 
 /// A page of the site, independent of language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,6 +31,8 @@ pub enum ThemePage {
     Search,
     /// The accessibility statement from `site.toml`.
     Statement,
+    /// Every edition of the report, year by year, on sites that have earlier ones.
+    Editions,
 }
 
 /// How a kind of page is made and found.
@@ -74,7 +76,7 @@ pub struct ThemeKind {
     /// In the footer, after the free pages: its rank there (smaller first).
     pub in_footer: Option<u8>,
     /// Whether the site has the page.
-    pub exists: fn(&Settings) -> bool,
+    pub exists: fn(&Site) -> bool,
 }
 
 /// The theme's pages, in the site's order.
@@ -107,7 +109,8 @@ pub const THEME_PAGES: &[ThemeKind] = &[
         place: Place::BeforeFreePages,
         in_nav: false,
         in_footer: Some(0),
-        exists: |settings| settings.search,
+        // Search covers the current edition: an earlier one is found from the list of editions.
+        exists: |site| site.settings.search && !site.edition.archived,
     },
     ThemeKind {
         page: ThemePage::Statement,
@@ -117,7 +120,18 @@ pub const THEME_PAGES: &[ThemeKind] = &[
         place: Place::Last,
         in_nav: false,
         in_footer: Some(2),
-        exists: |settings| settings.accessibility.is_some(),
+        // One statement for the whole site, in the current edition.
+        exists: |site| site.settings.accessibility.is_some() && !site.edition.archived,
+    },
+    ThemeKind {
+        page: ThemePage::Editions,
+        kind: Kind { template: "editions.html", searched: false },
+        slug: Slug::Ui(UiKey::EditionsSlug),
+        title: UiKey::EditionsTitle,
+        place: Place::BeforeFreePages,
+        in_nav: false,
+        in_footer: Some(3),
+        exists: |site| !site.edition.archived && !site.edition.earlier.is_empty(),
     },
 ];
 
@@ -158,6 +172,36 @@ impl PageRef {
 }
 
 /// The theme pages a site has, in the site's order.
-pub fn theme_pages(settings: &Settings) -> impl Iterator<Item = &'static ThemeKind> + '_ {
-    THEME_PAGES.iter().filter(|k| (k.exists)(settings))
+pub fn theme_pages(site: &Site) -> impl Iterator<Item = &'static ThemeKind> + '_ {
+    THEME_PAGES.iter().filter(|k| (k.exists)(site))
+}
+
+/// The page of `to` that is `page` of `from`, another edition of the same
+/// site: found by ids (a programme's folder, a goal's id, an indicator's
+/// programme and file, a free page's file), so a renamed slug still leads
+/// there. `None` where `to` has no such page (a theme page it lacks is the
+/// caller's to see in its routes).
+pub fn counterpart(page: PageRef, from: &Site, to: &Site) -> Option<PageRef> {
+    Some(match page {
+        PageRef::Home => PageRef::Home,
+        PageRef::Programme(p) => {
+            let id = &from.programme(p).id;
+            PageRef::Programme(ProgrammeId(to.programmes.iter().position(|q| q.id == *id)?))
+        }
+        PageRef::Goal(g) => {
+            let id = &from.goal(g).id;
+            PageRef::Goal(GoalId(to.goals.iter().position(|h| h.id == *id)?))
+        }
+        PageRef::Indicator(i) => {
+            let ind = from.indicator(i);
+            let programme = &from.programme(ind.programme).id;
+            let same = |j: &crate::model::Indicator| j.id == ind.id && to.programme(j.programme).id == *programme;
+            PageRef::Indicator(IndicatorId(to.indicators.iter().position(same)?))
+        }
+        PageRef::Page(p) => {
+            let key = &from.page(p).key;
+            PageRef::Page(PageId(to.pages.iter().position(|q| q.key == *key)?))
+        }
+        PageRef::Theme(t) => PageRef::Theme(t),
+    })
 }

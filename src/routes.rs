@@ -19,6 +19,8 @@ pub struct Routes {
     langs: Vec<Lang>,
     base_url: String,
     base_path: String,
+    /// Where the edition's pages and files are under the site root.
+    prefix: String,
     /// Every page, in the site's order (home, each programme with its goals
     /// and indicators, the full report, free pages, the accessibility
     /// statement, the search page).
@@ -57,6 +59,7 @@ impl Routes {
             langs: langs.to_vec(),
             base_path: base_path_of(&base_url),
             base_url,
+            prefix: site.path_prefix(),
             pages: Vec::new(),
             paths: HashMap::new(),
             keys: HashMap::new(),
@@ -64,8 +67,11 @@ impl Routes {
             unread: site.unread.iter().filter_map(|p| unread_key(p)).collect(),
         };
         let mut owners: HashMap<String, String> = HashMap::new();
+        // An earlier edition's pages are under its year.
+        let prefix = site.path_prefix();
         // `owner` names what gives the page its address in a language.
         let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(Lang) -> String| {
+            let paths: Vec<String> = paths.into_iter().map(|p| format!("{prefix}{p}")).collect();
             for (path, &lang) in paths.iter().zip(langs) {
                 let owner = owner(lang);
                 if let Some(first) = owners.insert(path.clone(), owner.clone()) {
@@ -107,7 +113,7 @@ impl Routes {
         }
 
         let theme_pages: Vec<&ThemeKind> = match theme {
-            Some(_) => theme_pages(&site.settings).collect(),
+            Some(_) => theme_pages(site).collect(),
             None => Vec::new(),
         };
         for kind in &theme_pages {
@@ -191,6 +197,17 @@ impl Routes {
     /// A link to a file at the site root (`style.css`), from the host root.
     pub fn asset_url(&self, rel: &str) -> String {
         format!("{}{rel}", self.base_path)
+    }
+
+    /// A link to a file of the edition (`data/x.csv`; `2024/data/x.csv` in
+    /// the 2024 edition), from the host root.
+    pub fn edition_url(&self, rel: &str) -> String {
+        format!("{}{}{rel}", self.base_path, self.prefix)
+    }
+
+    /// Where the edition's files are under the site root (`2024/`, or nothing).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
     }
 
     pub fn base_url(&self) -> &str {

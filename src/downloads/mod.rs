@@ -137,7 +137,8 @@ pub fn files(
             let in_langs: &[Lang] = if format.per_language { &langs } else { &langs[..1] };
             for &lang in in_langs {
                 let input = Input { ind, lang, site, theme, svg: OnceLock::new() };
-                publish(&Artifact::new(path(&ind.id, format, lang), (format.make)(&input)?))?;
+                let at = format!("{}{}", routes.prefix(), path(&ind.id, format, lang));
+                publish(&Artifact::new(at, (format.make)(&input)?))?;
             }
         }
         Ok::<(), Diagnostic>(())
@@ -145,6 +146,11 @@ pub fn files(
     let catalogued: Vec<IndicatorId> =
         (0..site.indicators.len()).map(IndicatorId).filter(|&i| !site.indicator(i).example_data).collect();
     let left_out = site.indicators.iter().filter(|i| i.example_data).map(|i| i.id.clone()).collect();
+    // The whole site's data and its catalogue are the current edition's;
+    // an earlier edition keeps its indicators' files as it published them.
+    if site.edition.archived {
+        return Ok(Downloads { left_out, catalogue: Catalogue::NoSettings });
+    }
     if !catalogued.is_empty() {
         let csvs: Vec<String> = catalogued.iter().map(|&i| csv::csv(site.indicator(i), &langs)).collect();
         let zip = package::zip(site, routes, &catalogued, &csvs).map_err(|e| write_failed(ZIP_PATH, e))?;

@@ -30,7 +30,9 @@ pub struct ProgrammeFile {
     #[serde(default, rename = "goal")]
     pub goals: Vec<GoalEntry>,
     /// The report year for which the file's texts (summary, notes) were
-    /// read and found still true, though unchanged since the last edition.
+    /// read and found still true, though unchanged since the last edition
+    /// (the editions check reads it with the texts, from the file itself).
+    #[allow(dead_code)]
     pub still_valid: Option<Spanned<i32>>,
 }
 
@@ -98,7 +100,9 @@ pub struct IndicatorFile {
     #[serde(default, rename = "category")]
     pub categories: Vec<CategoryEntry>,
     /// The report year for which the file's texts (source, note) were read
-    /// and found still true, though unchanged since the last edition.
+    /// and found still true, though unchanged since the last edition (the
+    /// editions check reads it with the texts, from the file itself).
+    #[allow(dead_code)]
     pub still_valid: Option<Spanned<i32>>,
 }
 

@@ -35,6 +35,14 @@ pub fn split_front_matter(text: &str) -> Result<Option<(usize, usize, usize)>, u
     Err(text_start)
 }
 
+/// The Markdown of `text` after its front matter (all of it without one).
+pub fn body_of(text: &str) -> &str {
+    match split_front_matter(text) {
+        Ok(Some((_, _, body))) => &text[body..],
+        _ => text.trim_start_matches('\u{feff}'),
+    }
+}
+
 /// Where `key` is set in the front matter of `text` (the key itself), if it is.
 pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>> {
     let (start, end, _) = split_front_matter(text).ok()??;

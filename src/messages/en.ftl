@@ -178,6 +178,7 @@ logo-reference = the logo { $file } refers to another file: { $value }
 text-missing-lang = { $what ->
         [slug] the slug
         [category-name] the category name
+        [correction] the correction
         [definition] the definition
         [footer-address] the footer address
         [footer-organisation] the footer organisation
@@ -211,6 +212,7 @@ text-missing-lang-hint = add { $lang } = "…" inside the { "{" } { "}" }, after
 text-unknown-lang = { $what ->
         [slug] the slug
         [category-name] the category name
+        [correction] the correction
         [definition] the definition
         [footer-address] the footer address
         [footer-organisation] the footer organisation
@@ -498,3 +500,53 @@ strings-written = Wrote { $file }: { $strings } UI strings, { $english ->
         [one] 1 still in English to translate
        *[other] { $english } still in English to translate
     }.
+status-not-filled-in = the assessment of `{ $goal }` for { $year } is not filled in yet
+status-not-filled-in-hint = write the status between the quotes: one of { $list }
+
+## Editions
+
+goal-not-in-edition = the goal `{ $goal }` was not in the { $year } edition, so it can have no assessment for { $year }
+goal-not-in-edition-hint = a new goal's first assessment is for the year it was added: move this to that year's file
+published-status-changed = the { $edition } edition published `{ $status }` as the { $year } assessment of `{ $goal }`; a published assessment changes only with a correction
+published-motivation-changed = the motivation of `{ $goal }` for { $year } differs from what the { $edition } edition published; a published assessment changes only with a correction
+published-added = the { $edition } edition published no { $year } assessment of `{ $goal }`; adding one to a published year is a correction
+published-hint = undo the change, or add correction = { "{" } sv = "…", en = "…" { "}" } saying what was corrected and why: both editions then show it
+published-removed = the { $edition } edition published a { $year } assessment of `{ $goal }`, which is gone from this file
+published-removed-hint = put [{ $goal }] back as it was: a published assessment is never taken away, only corrected
+edition-year-mismatch = the manifest is for { $year }, but it is in the folder { $folder }
+edition-file-changed = the file was changed after the { $year } edition was published
+edition-file-removed = the file was removed after the { $year } edition was published
+edition-file-added = the file was added after the { $year } edition was published
+edition-file-changed-hint = a published edition stays as it was: undo the change, or, to correct it, describe the correction in { $corrections } and run `goalsite correct { $year }`
+edition-exists = the { $year } edition is already archived in { $folder }
+edition-not-written = could not archive the edition: { $detail }
+manifest-head = What the { $year } edition published, written by goalsite: do not edit.
+    A correction is described in corrections.toml and recorded with `goalsite correct { $year }`.
+text-unchanged = the text is as the { $edition } edition published it, though this is the report for { $year }
+text-unchanged-hint = update the text for { $year }; if it is still true as it is, write still_valid = { $year } in its front matter (between the +++ lines)
+translation-not-updated = the text is as the { $edition } edition published it, but its translation { $other } has been rewritten since
+toml-text-unchanged = `{ $key }` is as the { $edition } edition published it, though this is the report for { $year }
+toml-text-unchanged-hint = update it for { $year }; if the file's texts are still true as they are, write still_valid = { $year } at the top of the file
+
+## goalsite new-year and correct
+
+new-year-not-later = { $year } is not later than the report year { $current }: new-year starts a later year's report
+new-year-not-written = could not start the new year: { $detail }
+new-year-file-head = The assessments for { $year }: write each goal's status between the quotes ({ $list }),
+    and its motivation in every language (take away the # before motivation).
+    Each goal's assessment from last year is in the comments above it, for reference.
+new-year-last-year = { $year }: { $status }
+no-such-edition = the site has no archived edition for { $year }
+correction-missing = the file was changed, but no correction in corrections.toml names it
+correction-missing-hint = add a correction to { $corrections }, saying when and what was corrected, like:
+    {"["}[correction]]
+    file = "{ $file }"
+    date = 2026-03-01
+    note = { "{" } sv = "…", en = "…" { "}" }
+new-year-done = Archived the { $year } edition in { $folder } and started the report for { $next }.
+new-year-assessments = Fill in the assessments for { $next } in:
+new-year-update = These still describe { $year }: update them, or mark them still valid (check lists them until you do):
+correct-done = Recorded { $files ->
+        [one] 1 corrected file
+       *[other] { $files } corrected files
+    } of the { $year } edition.

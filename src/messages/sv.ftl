@@ -185,6 +185,7 @@ logo-reference = logotypen { $file } hänvisar till en annan fil: { $value }
 text-missing-lang = { $what ->
         [slug] adressnamnet (`slug`)
         [category-name] kategorins namn
+        [correction] rättelsen (`correction`)
         [definition] definitionen
         [footer-address] adressen i sidfoten
         [footer-organisation] organisationens namn i sidfoten
@@ -218,6 +219,7 @@ text-missing-lang-hint = lägg till { $lang } = "…" inom { "{" } { "}" }, efte
 text-unknown-lang = { $what ->
         [slug] adressnamnet (`slug`)
         [category-name] kategorins namn
+        [correction] rättelsen (`correction`)
         [definition] definitionen
         [footer-address] adressen i sidfoten
         [footer-organisation] organisationens namn i sidfoten
@@ -526,3 +528,53 @@ strings-written = Skrev { $file }: { $strings } gränssnittstexter, { $english -
         [one] 1 är fortfarande på engelska och ska översättas
        *[other] { $english } är fortfarande på engelska och ska översättas
     }.
+status-not-filled-in = bedömningen av `{ $goal }` för { $year } är inte ifylld än
+status-not-filled-in-hint = skriv bedömningen mellan citattecknen: något av { $list }
+
+## Utgåvor
+
+goal-not-in-edition = delmålet `{ $goal }` fanns inte i utgåvan för { $year } och kan därför inte ha någon bedömning för { $year }
+goal-not-in-edition-hint = ett nytt delmål bedöms första gången för året det lades till: flytta det här till det årets fil
+published-status-changed = utgåvan för { $edition } publicerade `{ $status }` som bedömningen av `{ $goal }` för { $year }; en publicerad bedömning ändras bara med en rättelse
+published-motivation-changed = motiveringen för `{ $goal }` { $year } skiljer sig från den som utgåvan för { $edition } publicerade; en publicerad bedömning ändras bara med en rättelse
+published-added = utgåvan för { $edition } publicerade ingen bedömning av `{ $goal }` för { $year }; att lägga till en i ett publicerat år är en rättelse
+published-hint = ångra ändringen, eller lägg till correction = { "{" } sv = "…", en = "…" { "}" } som säger vad som rättades och varför: båda utgåvorna visar då rättelsen
+published-removed = utgåvan för { $edition } publicerade en bedömning av `{ $goal }` för { $year }, men den finns inte längre i den här filen
+published-removed-hint = lägg tillbaka [{ $goal }] som den var: en publicerad bedömning tas aldrig bort, den kan bara rättas
+edition-year-mismatch = manifestet gäller { $year }, men ligger i mappen { $folder }
+edition-file-changed = filen har ändrats efter att utgåvan för { $year } publicerades
+edition-file-removed = filen har tagits bort efter att utgåvan för { $year } publicerades
+edition-file-added = filen har lagts till efter att utgåvan för { $year } publicerades
+edition-file-changed-hint = en publicerad utgåva ändras inte: ångra ändringen, eller, för att rätta den, beskriv rättelsen i { $corrections } och kör `goalsite correct { $year }`
+edition-exists = utgåvan för { $year } finns redan sparad i { $folder }
+edition-not-written = utgåvan kunde inte sparas: { $detail }
+manifest-head = Vad utgåvan för { $year } publicerade, skrivet av goalsite: ändra inte här.
+    En rättelse beskrivs i corrections.toml och sparas med `goalsite correct { $year }`.
+text-unchanged = texten är likadan som i utgåvan för { $edition }, fast rapporten nu gäller { $year }
+text-unchanged-hint = uppdatera texten för { $year }; om den fortfarande stämmer som den är, skriv still_valid = { $year } i sidhuvudet (mellan raderna med +++)
+translation-not-updated = texten är likadan som i utgåvan för { $edition }, men översättningen { $other } har skrivits om sedan dess
+toml-text-unchanged = `{ $key }` är likadan som i utgåvan för { $edition }, fast rapporten nu gäller { $year }
+toml-text-unchanged-hint = uppdatera den för { $year }; om filens texter fortfarande stämmer som de är, skriv still_valid = { $year } överst i filen
+
+## goalsite new-year och correct
+
+new-year-not-later = { $year } är inte senare än rapportåret { $current }: new-year börjar ett senare års rapport
+new-year-not-written = det nya året kunde inte påbörjas: { $detail }
+new-year-file-head = Bedömningarna för { $year }: skriv varje delmåls bedömning mellan citattecknen ({ $list }),
+    och motiveringen på alla språk (ta bort # före motivation).
+    Förra årets bedömning av varje delmål står i kommentarerna ovanför, som stöd.
+new-year-last-year = { $year }: { $status }
+no-such-edition = webbplatsen har ingen sparad utgåva för { $year }
+correction-missing = filen har ändrats, men ingen rättelse i corrections.toml nämner den
+correction-missing-hint = lägg till en rättelse i { $corrections } som säger när och vad som rättades, till exempel:
+    {"["}[correction]]
+    file = "{ $file }"
+    date = 2026-03-01
+    note = { "{" } sv = "…", en = "…" { "}" }
+new-year-done = Sparade utgåvan för { $year } i { $folder } och påbörjade rapporten för { $next }.
+new-year-assessments = Fyll i bedömningarna för { $next } i:
+new-year-update = De här beskriver fortfarande { $year }: uppdatera dem, eller markera att de fortfarande stämmer (check visar dem tills du gjort det):
+correct-done = Sparade { $files ->
+        [one] 1 rättad fil
+       *[other] { $files } rättade filer
+    } i utgåvan för { $year }.

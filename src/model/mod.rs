@@ -32,6 +32,34 @@ pub struct Site {
     /// Content files that could not be read or parsed (already reported):
     /// links to them are not reported again.
     pub unread: Vec<PathBuf>,
+    /// Which edition of the report this is.
+    pub edition: Edition,
+}
+
+/// Which edition of the report a site is: the current one, or an earlier
+/// year's, rebuilt from its archived sources.
+#[derive(Debug, Clone, Default)]
+pub struct Edition {
+    pub archived: bool,
+    /// The day an archived edition was published (`2025-04-15`).
+    pub published: Option<String>,
+    /// The years of the site's earlier editions, oldest first.
+    pub earlier: Vec<i32>,
+    /// Changes to an archived edition after it was published: the day and
+    /// what was corrected.
+    pub corrections: Vec<(String, Text)>,
+}
+
+impl Site {
+    /// Where the edition's pages and files are under the site root: at the
+    /// root for the current edition, under its year for an earlier one
+    /// (`2024/`).
+    pub fn path_prefix(&self) -> String {
+        match self.edition.archived {
+            true => format!("{}/", self.settings.report_year),
+            false => String::new(),
+        }
+    }
 }
 
 /// A programme's place in [`Site::programmes`].
@@ -168,6 +196,8 @@ pub struct Assessment {
     /// The step of the site's scale ([`Settings::scale`]).
     pub step: usize,
     pub motivation: Option<Text>,
+    /// Why it differs from what an earlier edition published.
+    pub correction: Option<Text>,
 }
 
 /// An indicator: `content/<programme>/indicators/<id>.toml`.

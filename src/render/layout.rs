@@ -7,7 +7,7 @@ use minijinja::Value;
 
 use crate::locale::{Lang, Text, UiKey};
 use crate::model::{PageId, ProgrammeId};
-use crate::pages::{theme_pages, PageRef, ThemePage};
+use crate::pages::{theme_pages, PageRef, ThemePage, THEME_PAGES};
 
 use super::views::Link;
 use super::Renderer;
@@ -17,7 +17,7 @@ impl Renderer<'_> {
     pub(super) fn shared_context(&self, lang: Lang) -> Value {
         let i18n = self.theme.i18n(lang);
         let settings = &self.site.settings;
-        let theme_pages = || theme_pages(settings).filter(|k| self.routes.has(PageRef::Theme(k.page)));
+        let theme_pages = || theme_pages(self.site).filter(|k| self.routes.has(PageRef::Theme(k.page)));
         let in_nav = theme_pages().filter(|k| k.in_nav).map(|k| PageRef::Theme(k.page));
         let nav: Vec<Link> = std::iter::once(PageRef::Home)
             .chain((0..self.site.programmes.len()).map(|p| PageRef::Programme(ProgrammeId(p))))
@@ -35,13 +35,14 @@ impl Renderer<'_> {
             })
             .collect();
         footer_pages.sort_by_key(|(o, _)| *o);
-        // Then the theme's pages the site has, in their footer order: the
-        // search page (also a way there for those who do not use the
-        // header's field), the open data and the accessibility statement.
-        let mut footer_theme: Vec<(u8, PageRef)> =
-            theme_pages().filter_map(|k| Some((k.in_footer?, PageRef::Theme(k.page)))).collect();
-        footer_theme.sort();
-        footer_pages.extend(footer_theme.into_iter().map(|(_, page)| (i64::MAX, self.page_link(page, lang))));
+        // Then the theme's pages, in their footer order: the search page
+        // (also a way there for those who do not use the header's field),
+        // the open data, the accessibility statement and the editions; an
+        // earlier edition links to the current one's where it has none.
+        let mut footer_theme: Vec<(u8, Link)> =
+            THEME_PAGES.iter().filter_map(|k| Some((k.in_footer?, self.theme_page_link(k.page, lang)?))).collect();
+        footer_theme.sort_by_key(|(rank, _)| *rank);
+        footer_pages.extend(footer_theme.into_iter().map(|(_, link)| (i64::MAX, link)));
         let tr = |t: &Option<Text>| t.as_ref().map_or("", |t| t.tr(lang)).to_owned();
         let footer = &settings.footer;
         minijinja::context! {
@@ -66,6 +67,7 @@ impl Renderer<'_> {
             home_url => self.routes.url(PageRef::Home, lang),
             report_url => self.theme_page_url(ThemePage::Report, lang),
             search_url => self.theme_page_url(ThemePage::Search, lang),
+            editions_url => self.theme_page_link(ThemePage::Editions, lang).map(|l| l.url),
             languages => self.languages(),
         }
     }
@@ -109,10 +111,23 @@ impl Renderer<'_> {
         }
     }
 
-    /// The address of a theme page in `lang`, if the site has it.
+    /// The address of a theme page in `lang`, if the edition has it.
     fn theme_page_url(&self, page: ThemePage, lang: Lang) -> Option<String> {
         let page = PageRef::Theme(page);
         self.routes.has(page).then(|| self.routes.url(page, lang))
+    }
+
+    /// A link to a theme page in `lang`: the edition's own, or the current
+    /// edition's where an earlier one has none (its statement, the editions).
+    fn theme_page_link(&self, page: ThemePage, lang: Lang) -> Option<Link> {
+        let page = PageRef::Theme(page);
+        if self.routes.has(page) {
+            return Some(self.page_link(page, lang));
+        }
+        let (_, current) = self.current();
+        let PageRef::Theme(kind) = page else { return None };
+        let title = self.theme.i18n(lang).string(kind.kind().title);
+        current.has(page).then(|| Link { title, url: self.current_url(page, lang), lang: None })
     }
 
     fn nav_title(&self, page: PageRef, lang: Lang) -> String {

@@ -9,6 +9,7 @@
 //! search page's list of every page in `search_page.rs`.
 
 mod assets;
+mod editions;
 mod layout;
 mod open_data;
 mod overview;
@@ -43,6 +44,9 @@ pub struct Renderer<'a> {
     pub site: &'a Site,
     pub routes: &'a Routes,
     pub theme: &'a Theme,
+    /// Every edition of the site (oldest first, the current one last), for
+    /// the links between them.
+    editions: &'a [(&'a Site, &'a Routes)],
     /// Asset URLs by name (`style.css` → `/style.3f2a….css`).
     assets: HashMap<String, String>,
     rules: Rules,
@@ -91,12 +95,21 @@ pub fn rules(site: &Site) -> Rules {
 }
 
 impl<'a> Renderer<'a> {
-    /// `assets` are the URLs of the theme's published static files, by name.
-    pub fn new(site: &'a Site, routes: &'a Routes, theme: &'a Theme, assets: HashMap<String, String>) -> Self {
+    /// The renderer of `editions[edition]` (every edition of the site, the
+    /// current one last); `assets` are the URLs of the theme's published
+    /// static files, by name.
+    pub fn new(
+        editions: &'a [(&'a Site, &'a Routes)],
+        edition: usize,
+        theme: &'a Theme,
+        assets: HashMap<String, String>,
+    ) -> Self {
+        let (site, routes) = editions[edition];
         let mut renderer = Renderer {
             site,
             routes,
             theme,
+            editions,
             assets,
             rules: rules(site),
             shared: HashMap::new(),
@@ -219,7 +232,8 @@ impl<'a> Renderer<'a> {
             markdown_html => Value::from_safe_string(text.html),
             markdown_lang => markdown_lang,
         };
-        let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, self.common(lang, Some(page))]);
+        let edition = minijinja::context! { edition => self.edition_context(page, lang) };
+        let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, edition, self.common(lang, Some(page))]);
         Ok(Rendered { html: self.render_template(page.kind().template, ctx)?, markdown: text.outcome })
     }
 
@@ -243,6 +257,7 @@ impl<'a> Renderer<'a> {
             PageRef::Theme(ThemePage::OpenData) => minijinja::context! { open_data => self.open_data_view(lang) },
             PageRef::Theme(ThemePage::Statement) => minijinja::context! { statement => self.statement_view(lang) },
             PageRef::Theme(ThemePage::Search) => minijinja::context! { search => self.search_view(lang) },
+            PageRef::Theme(ThemePage::Editions) => minijinja::context! { editions => self.editions_view(lang) },
         })
     }
 

@@ -41,13 +41,15 @@ impl Renderer<'_> {
             None => i18n.string(UiKey::OpenDataNoLicence),
         };
         let has_data = !data.is_empty();
+        let archived = site.edition.archived;
         minijinja::context! {
             datasets => Value::from(Serde(list(&data))),
             examples => Value::from(Serde(list(&examples))),
             licence => licence,
             licence_url => open.map(|o| o.licence.iri()),
-            zip_url => has_data.then(|| self.routes.asset_url(ZIP_PATH)),
-            catalogue_url => (has_data && open.is_some()).then(|| self.routes.asset_url(CATALOG_PATH)),
+            // The whole site's data and its catalogue are the current edition's.
+            zip_url => (has_data && !archived).then(|| self.routes.asset_url(ZIP_PATH)),
+            catalogue_url => (has_data && open.is_some() && !archived).then(|| self.routes.asset_url(CATALOG_PATH)),
         }
     }
 
@@ -71,7 +73,7 @@ impl Renderer<'_> {
                         Name::Ui(key) => i18n.string(*key),
                         Name::Same(name) => (*name).to_owned(),
                     };
-                    Some(FileLink { label, url: self.routes.asset_url(&path(&ind.id, format, lang)) })
+                    Some(FileLink { label, url: self.routes.edition_url(&path(&ind.id, format, lang)) })
                 })
                 .collect(),
         }

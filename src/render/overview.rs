@@ -146,7 +146,10 @@ mod tests {
                 title: Text::Same("g".into()),
                 target: Text::Same("t".into()),
                 indicators: Vec::new(),
-                assessments: ys.iter().map(|&(year, step)| Assessment { year, step, motivation: None }).collect(),
+                assessments: ys
+                    .iter()
+                    .map(|&(year, step)| Assessment { year, step, motivation: None, correction: None })
+                    .collect(),
             })
             .collect();
         site

@@ -40,7 +40,7 @@ impl Renderer<'_> {
             })
             .collect();
         // The theme's pages search finds too (the full report is linked on its own).
-        let searched = theme_pages(&self.site.settings)
+        let searched = theme_pages(self.site)
             .filter(|k| k.kind.searched)
             .map(|k| PageRef::Theme(k.page))
             .filter(|&p| self.routes.has(p));

@@ -10,6 +10,22 @@ use crate::routes::PageRef;
 
 use super::Renderer;
 
+/// The sitemap's entries of one edition.
+fn sitemap_entries(site: &crate::model::Site, routes: &crate::routes::Routes) -> Vec<Value> {
+    let langs = site.settings.langs();
+    routes
+        .pages()
+        .iter()
+        .flat_map(|&page| {
+            let alternates: Vec<Value> =
+                langs.iter().map(|&l| minijinja::context! { lang => l, href => routes.abs_url(page, l) }).collect();
+            langs
+                .iter()
+                .map(move |&l| minijinja::context! { loc => routes.abs_url(page, l), alternates => alternates.clone() })
+        })
+        .collect()
+}
+
 impl Renderer<'_> {
     /// Renders the site-wide 404 page in the default language.
     pub fn render_404(&self) -> Result<String, Diagnostic> {
@@ -23,29 +39,23 @@ impl Renderer<'_> {
                 is_home => false,
                 is_search => false,
             },
+            // The site-wide pages are no edition's.
+            edition => minijinja::context! { archived => false, permalink => () },
             ..self.common(lang, None),
         };
         self.render_template("404.html", ctx)
     }
 
     /// The site-wide files: 404 page, root page, sitemap and robots.txt.
+    /// The sitemap lists the pages of every edition, each with its
+    /// language versions in that edition.
     pub fn render_site_files(&self) -> Result<Vec<Artifact>, Diagnostic> {
-        let langs = self.site.settings.langs();
-        let entries: Vec<Value> = self
-            .routes
-            .pages()
-            .iter()
-            .flat_map(|&page| {
-                let alternates: Vec<Value> = langs
-                    .iter()
-                    .map(|l| minijinja::context! { lang => *l, href => self.routes.abs_url(page, *l) })
-                    .collect();
-                langs.iter().map(move |l| minijinja::context! { loc => self.routes.abs_url(page, *l), alternates => alternates.clone() })
-            })
-            .collect();
+        let entries: Vec<Value> =
+            self.editions.iter().flat_map(|&(site, routes)| sitemap_entries(site, routes)).collect();
         let default = self.site.settings.default_lang();
         let root = minijinja::context! {
             target => self.routes.url(PageRef::Home, default),
+            edition => minijinja::context! { archived => false, permalink => () },
             ..self.common(default, Some(PageRef::Home)),
         };
         let plain = minijinja::context! { site_url => self.routes.base_url(), entries => entries };

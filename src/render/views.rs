@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
-use crate::locale::{Lang, Text, UiKey};
+use crate::locale::{fill, Lang, Text, UiKey};
 use crate::model::{
     Assessment, AssessmentKind, Figure, GoalId, Indicator, IndicatorId, ProgrammeId, RowHead, ValueStatus,
 };
@@ -31,6 +31,8 @@ pub struct AssessmentView {
     pub kind: AssessmentKind,
     pub description: String,
     pub motivation: String,
+    /// Why it differs from what an earlier edition published (empty: it does not).
+    pub correction: String,
 }
 
 #[derive(Serialize)]
@@ -164,6 +166,9 @@ impl Renderer<'_> {
             kind: step.kind,
             description: step.description.as_ref().map_or("", |d| d.tr(lang)).to_owned(),
             motivation: a.motivation.as_ref().map_or("", |m| m.tr(lang)).to_owned(),
+            correction: a.correction.as_ref().map_or(String::new(), |c| {
+                fill(&self.theme.i18n(lang).string(UiKey::AssessmentCorrected), &[("note", c.tr(lang))])
+            }),
         }
     }
 
@@ -254,7 +259,7 @@ impl Renderer<'_> {
             downloads: crate::downloads::offered(&self.site.settings)
                 .map(|format| FileLink {
                     label: self.theme.i18n(lang).string(format.label),
-                    url: self.routes.asset_url(&crate::downloads::path(&ind.id, format, lang)),
+                    url: self.routes.edition_url(&crate::downloads::path(&ind.id, format, lang)),
                 })
                 .collect(),
             goals,
@@ -331,7 +336,7 @@ impl Notes<'_> {
             ValueStatus::Measured => self.i18n.string(UiKey::TableMarkNote),
             _ => {
                 let status_word = self.i18n.string(status.word());
-                crate::locale::fill(&self.i18n.string(UiKey::TableMarkLabel), &[("status", &status_word)])
+                fill(&self.i18n.string(UiKey::TableMarkLabel), &[("status", &status_word)])
             }
         };
         Some(Mark { sign: note.sign.clone(), label, note_id: note.id.clone() })

@@ -35,7 +35,7 @@ impl Validator<'_> {
             if file.year > report_year {
                 let d = self.file(f, msg!(AssessmentsAfterReportYear, year = file.year, report_year = report_year));
                 d.hint = Some(msg!(AssessmentsAfterReportYearHint, year = file.year));
-                d.severity = Severity::Warning;
+                continue;
             }
             for (goal_id, entry) in &file.data {
                 let Some(goal) = goals.iter_mut().find(|g| g.id == *goal_id.get_ref()) else {
@@ -44,11 +44,14 @@ impl Validator<'_> {
                 };
                 let e = entry.get_ref();
                 let motivation = self.opt_text(f, &e.motivation, What::MOTIVATION);
+                let correction = self.opt_text(f, &e.correction, What::CORRECTION);
+                self.published(f, file.year, goal_id, entry, correction.is_some());
                 match scale.iter().position(|s| s.id == *e.status.get_ref()) {
-                    Some(step) => goal.assessments.push(Assessment { year: file.year, step, motivation }),
-                    None => self.unknown_status(f, &e.status, scale),
+                    Some(step) => goal.assessments.push(Assessment { year: file.year, step, motivation, correction }),
+                    None => self.unknown_status(f, goal_id, &e.status, scale, file.year),
                 }
             }
+            self.unpublished_removals(p, file);
         }
         for goal in goals.iter_mut() {
             goal.assessments.sort_by_key(|a| a.year);
@@ -95,8 +98,21 @@ impl Validator<'_> {
         });
     }
 
-    fn unknown_status(&mut self, f: &Arc<Source>, status: &Spanned<String>, scale: &[ScaleStep]) {
+    fn unknown_status(
+        &mut self,
+        f: &Arc<Source>,
+        goal: &Spanned<String>,
+        status: &Spanned<String>,
+        scale: &[ScaleStep],
+        year: i32,
+    ) {
         let ids: Vec<&str> = scale.iter().map(|s| s.id.as_str()).collect();
+        if status.get_ref().trim().is_empty() {
+            // Left empty by `goalsite new-year`, to be filled in.
+            let d = self.at(f, status.span(), msg!(StatusNotFilledIn, goal = goal.get_ref(), year = year));
+            d.hint = Some(msg!(StatusNotFilledInHint, list = ids.join(", ")));
+            return;
+        }
         let d = self.at(f, status.span(), msg!(UnknownStatus, status = status.get_ref()));
         d.hint = Some(match nearest(status.get_ref(), &ids) {
             Some(best) => msg!(DidYouMean, suggestion = best),

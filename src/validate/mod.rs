@@ -12,6 +12,7 @@ mod docs;
 mod indicator;
 mod open_data;
 mod programme;
+mod published;
 mod settings;
 
 use std::ops::Range;
@@ -22,6 +23,7 @@ use toml::Spanned;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Problems, Severity};
+use crate::editions::History;
 use crate::load::Loaded;
 use crate::locale::{fill, mistyped_placeholders, Lang, Text, REPORT_YEAR};
 use crate::messages::Message;
@@ -39,6 +41,7 @@ pub fn validate(
     config: &SiteConfig,
     config_source: &Arc<Source>,
     loaded: Loaded,
+    history: &History,
     problems: &mut Problems,
 ) -> Site {
     let langs = config.langs();
@@ -49,6 +52,7 @@ pub fn validate(
         missing_translation: config.check.missing_translation,
         report_year: config.report_year.to_string(),
         unread: loaded.failed.clone(),
+        history,
         problems,
     };
     let mut settings = v.settings(config, config_source);
@@ -102,6 +106,7 @@ impl What {
     pub const TARGET_LABEL: What = What("target-label");
     pub const UNIT: What = What("unit");
     pub const VALUE_NOTE: What = What("value-note");
+    pub const CORRECTION: What = What("correction");
 }
 
 /// Collects problems while the site is checked and converted.
@@ -114,6 +119,8 @@ struct Validator<'a> {
     report_year: String,
     /// Files that could not be read (already reported): not reported as missing.
     unread: Vec<std::path::PathBuf>,
+    /// What the earlier editions published.
+    history: &'a History,
     problems: &'a mut Problems,
 }
 

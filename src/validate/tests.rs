@@ -97,7 +97,8 @@ fn validate_years(
         ..Loaded::default()
     };
     let mut problems = crate::diagnostics::Problems::new();
-    let site = super::validate(std::path::Path::new("."), &config, &config_source, loaded, &mut problems);
+    let history = crate::editions::History::default();
+    let site = super::validate(std::path::Path::new("."), &config, &config_source, loaded, &history, &mut problems);
     let problems = problems.into_vec().into_iter().filter(|d| !d.file.ends_with(".md")).collect();
     (site, problems)
 }

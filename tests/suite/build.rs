@@ -56,6 +56,10 @@ fn hreflang_alternates_are_reciprocal_and_absolute() {
             continue;
         }
         let html = f.read(&path);
+        if crate::common::redirect(&html) {
+            // A year's permanent address leads to the current page.
+            continue;
+        }
         let alts = hreflangs(&html);
         let langs: Vec<&str> = alts.iter().map(|(l, _)| l.as_str()).collect();
         assert_eq!(langs, ["sv", "en", "x-default"], "{path}");

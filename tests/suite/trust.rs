@@ -37,11 +37,11 @@ fn case_1_an_assessment_appended_to_programme_toml_cannot_land_on_the_wrong_goal
 
     // In the new shape an assessment names its goal; a wrong name is an error at it.
     let f = Fixture::new();
-    f.write("content/tillvaxt/assessments/2025.toml", "[bostder]\nstatus = \"ja\"\n");
+    f.write("content/tillvaxt/assessments/2024.toml", "[bostder]\nstatus = \"ja\"\n");
     let err = build_fails(&f);
     assert!(
         err.contains(
-            "content/tillvaxt/assessments/2025.toml:1:2: there is no goal `bostder` in content/tillvaxt/programme.toml"
+            "content/tillvaxt/assessments/2024.toml:1:2: there is no goal `bostder` in content/tillvaxt/programme.toml"
         ),
         "{err}"
     );

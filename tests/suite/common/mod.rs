@@ -171,6 +171,11 @@ impl Fixture {
     }
 }
 
+/// Whether `html` is a page that leads to another (a meta refresh).
+pub fn redirect(html: &str) -> bool {
+    html.contains("<meta http-equiv=\"refresh\"")
+}
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
