@@ -81,7 +81,7 @@ impl Validator<'_> {
             let message = format!("the goal `{}` has no assessment for {report_year}, the report year", goal.id);
             let d = self.at(&p.source, entry.id.span(), message);
             d.hint = Some(format!(
-                "add [{}] with its status to content/{}/{ASSESSMENTS_DIR}/{report_year}.toml; until then the page says it is not assessed",
+                "add [{}] with its status to content/{}/{ASSESSMENTS_DIR}/{report_year}.toml; until then the page says it has no assessment yet",
                 goal.id, p.id
             ));
             d.severity = Severity::Warning;

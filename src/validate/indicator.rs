@@ -77,6 +77,7 @@ impl Validator<'_> {
             decimals,
             target,
             chart,
+            scale: d.scale,
             data,
             goals: Vec::new(),
         }
