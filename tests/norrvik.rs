@@ -125,6 +125,29 @@ fn a_table_in_the_text_scrolls_in_its_own_box_and_its_long_words_can_break() {
 }
 
 #[test]
+fn one_value_with_a_decimal_gives_the_whole_series_one_and_the_guides_say_so() {
+    let html = read("en/housing/district-heating-energy/index.html");
+    assert_eq!(common::texts(&html, "table.data td"), ["427.0", "415.0", "409.0", "398.5", "391.0"]);
+    for (guide, says) in [("docs/authoring.md", "(427 blir 427,0)"), ("docs/authoring.en.md", "(427 becomes 427.0)")] {
+        let text = std::fs::read_to_string(common::repo().join(guide))
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains(says), "{guide} explains what one decimal does to a series");
+    }
+}
+
+#[test]
+fn the_full_report_made_to_be_printed_has_no_soft_hyphens() {
+    // A printed PDF keeps them in its text, where they break a search for the word.
+    for page in ["en/full-report/index.html", "sv/hela-rapporten/index.html", "fi/koko-raportti/index.html"] {
+        assert!(!read(page).contains('\u{ad}'), "{page}");
+    }
+    assert!(read("sv/klimat/index.html").contains('\u{ad}'), "the programme's own page has them");
+}
+
+#[test]
 fn every_figure_is_example_data_and_the_header_has_the_logo() {
     for page in ["en/index.html", "sv/index.html", "fi/index.html"] {
         let html = read(page);

@@ -42,6 +42,9 @@ pub struct Nesting {
     /// Levels added to every heading (`##` becomes `<h3>` with 1).
     pub heading_shift: usize,
     pub absolute_links: bool,
+    /// The longer page is made to be printed: no soft hyphens, which a PDF
+    /// keeps in its text, where they break a search for the word.
+    pub for_print: bool,
 }
 
 /// The start of every id the theme writes, so that the text's own ids (its
@@ -281,7 +284,9 @@ impl<'a> Renderer<'a> {
     /// in long words. Code stays exactly as written.
     fn text(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         match self.filled_text(event, range) {
-            Event::Text(t) if self.in_table_cell => Event::Text(hyphenate(&t, &self.doc.lang).into()),
+            Event::Text(t) if self.in_table_cell && !self.rules.nesting.for_print => {
+                Event::Text(hyphenate(&t, &self.doc.lang).into())
+            }
             e => e,
         }
     }
@@ -403,7 +408,7 @@ impl<'a> Renderer<'a> {
         let shown = (n + self.rules.nesting.heading_shift).min(6);
         self.out.push_back(Event::Html(format!("<h{shown} id=\"{id}\">").into()));
         // Soft hyphens in long words, once the id is made from the words as written.
-        let lang = &self.doc.lang;
+        let lang = if self.rules.nesting.for_print { "" } else { self.doc.lang.as_str() };
         self.out.extend(inner.into_iter().map(|e| match e {
             Event::Text(t) => Event::Text(hyphenate(&t, lang).into()),
             e => e,

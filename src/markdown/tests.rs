@@ -196,7 +196,7 @@ fn a_typical_page_renders_as_reviewed() {
 #[test]
 fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     let md = "## Mål\n\nSe [målet](#mal) och [programmet](@/a.md).[^1]\n\n[^1]: Källan.\n";
-    let nesting = Nesting { id_prefix: "p1-".into(), heading_shift: 1, absolute_links: true };
+    let nesting = Nesting { id_prefix: "p1-".into(), heading_shift: 1, absolute_links: true, for_print: true };
     let rules = Rules { nesting, ..Rules::default() };
     let doc = doc("content/a.sv.md", "sv", md);
     let mut problems = Vec::new();
