@@ -75,6 +75,20 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
     crate::charts::png(svg)
 }
 
+/// The box of a chart text as a browser lays it out, in the drawing's units:
+/// `(left, top, right, bottom)` of `text` at `size`, its baseline at `y`,
+/// anchored at `x` (`start`, `middle` or `end`).
+pub fn chart_text_box(text: &str, size: f32, bold: bool, (x, y): (f32, f32), anchor: &str) -> (f32, f32, f32, f32) {
+    let w = crate::charts::text_width(text, size, bold);
+    let left = match anchor {
+        "middle" => x - w / 2.0,
+        "end" => x - w,
+        _ => x,
+    };
+    let (ascent, descent) = crate::charts::ASCENT_DESCENT;
+    (left, y - ascent * size, left + w, y + descent * size)
+}
+
 /// A checked site's charts, for timing them alone.
 pub struct Charts {
     site: Site,
@@ -92,6 +106,16 @@ impl Charts {
     /// How many indicators the site has.
     pub fn indicators(&self) -> usize {
         self.site.indicators.len()
+    }
+
+    /// Indicator `i`'s id (its file name).
+    pub fn id(&self, i: usize) -> &str {
+        &self.site.indicators[i].id
+    }
+
+    /// The site's language codes.
+    pub fn languages(&self) -> Vec<String> {
+        self.site.settings.languages.iter().map(|l| l.code.to_string()).collect()
     }
 
     /// Indicator `i` in `lang` as its download SVG and PNG (the PNG's size).

@@ -80,7 +80,10 @@ fn index(mut pages: Vec<Record>) -> Result<Vec<SyntheticFile>, String> {
             for page in pages {
                 // Each page's HTML is dropped once it is indexed.
                 let url = format!("/{}", page.path);
-                index.add_html_file(None, Some(url), page.html).await?;
+                // Without the soft hyphens of headings and table cells, so
+                // that "Kommun­koncernens" is found as "kommunkoncernens".
+                let html = crate::text::unhyphenate(&page.html);
+                index.add_html_file(None, Some(url), html).await?;
             }
             index.get_files().await
         })

@@ -179,19 +179,25 @@ fn upright_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame
         d.text(&name);
         x += band;
     }
-    if let Some(t) = &chart.ind.target {
-        let y = y_at(t.value);
-        d.line((plot.left, y), (plot.right, y), &style.target, 2.0, Some("6,4"));
-        let text = format!("{}: {}", chart.target_label, chart.value(t.value));
-        let color = style.text.as_str();
-        d.text_where_it_fits(&[
-            Label { text: &text, x: plot.right, y: y - 6.0, anchor: Anchor::End, bold: false, color },
-            Label { text: &text, x: plot.right, y: y + FONT_SIZE * 1.1, anchor: Anchor::End, bold: false, color },
-            Label { text: &text, x: plot.left + 4.0, y: y - 6.0, anchor: Anchor::Start, bold: false, color },
-        ]);
-    }
     for (text, x, y) in &value_labels {
         d.text_where_it_fits(&[Label { text, x: *x, y: *y, anchor: Anchor::Middle, bold: false, color: &style.text }]);
+    }
+    if let Some(t) = &chart.ind.target {
+        // The label beside the line where it fits, then the line, broken
+        // where it would cross a label.
+        let y = y_at(t.value);
+        let text = super::target_text(chart, t.value);
+        let color = style.text.as_str();
+        let below = y + FONT_SIZE * 1.1;
+        let label = |x: f32, y: f32, anchor: Anchor| Label { text: &text, x, y, anchor, bold: false, color };
+        d.text_where_it_fits(&[
+            label(plot.right, y - 6.0, Anchor::End),
+            label(plot.right, below, Anchor::End),
+            label(plot.left + 4.0, y - 6.0, Anchor::Start),
+            label(plot.left + 4.0, below, Anchor::Start),
+            label(plot.right, plot.top - 6.0, Anchor::End),
+        ]);
+        d.line_around_texts((plot.left, y), (plot.right, y), &style.target, 2.0, "6,4");
     }
     d
 }
@@ -286,9 +292,10 @@ fn lying_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame, 
         y += row(lines.len());
     }
     if let Some(t) = &chart.ind.target {
+        // The label above the first row, then the line down through the
+        // rows, broken where it would cross a name or a value.
         let x = x_at(t.value);
-        d.line((x, plot.top - 4.0), (x, plot.bottom), &style.target, 2.0, Some("6,4"));
-        let text = format!("{}: {}", chart.target_label, chart.value(t.value));
+        let text = super::target_text(chart, t.value);
         let color = style.text.as_str();
         let y = plot.top - 8.0;
         d.text_where_it_fits(&[
@@ -296,6 +303,7 @@ fn lying_bars(chart: &Chart, variant: Variant, groups: &[Group], frame: &Frame, 
             Label { text: &text, x, y, anchor: Anchor::End, bold: false, color },
             Label { text: &text, x, y, anchor: Anchor::Start, bold: false, color },
         ]);
+        d.line_around_texts((x, plot.top - 4.0), (x, plot.bottom), &style.target, 2.0, "6,4");
     }
     d
 }

@@ -1,6 +1,8 @@
-//! A drawing on a charts-rs canvas that knows where its texts are: every text
-//! is measured with the chart font, so a label is only placed where it does
-//! not cover another.
+//! A drawing on a charts-rs canvas that knows where its texts, lines and
+//! markers are: every text is measured with the chart font, so a label is
+//! only placed where it covers no other text, crosses no drawn line and sits
+//! on no marker; and a line drawn after the labels (a target) is broken
+//! where it would cross one.
 
 use charts_rs::{Canvas, Circle, Color, Fill, Line, Point, Polygon, Rect, Text};
 
@@ -19,7 +21,41 @@ impl Bounds {
     fn overlaps(&self, other: &Bounds) -> bool {
         self.left < other.right && other.left < self.right && self.top < other.bottom && other.top < self.bottom
     }
+
+    /// The box grown by `by` on every side.
+    pub fn grown(&self, by: f32) -> Bounds {
+        Bounds { left: self.left - by, top: self.top - by, right: self.right + by, bottom: self.bottom + by }
+    }
+
+    /// The part of the segment `from`–`to` inside the box, as fractions of
+    /// its length (Liang–Barsky clipping); none if it stays outside.
+    fn clip(&self, from: (f32, f32), to: (f32, f32)) -> Option<(f32, f32)> {
+        let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+        let edges = [
+            (-dx, from.0 - self.left),
+            (dx, self.right - from.0),
+            (-dy, from.1 - self.top),
+            (dy, self.bottom - from.1),
+        ];
+        let (mut t0, mut t1) = (0.0f32, 1.0f32);
+        for (p, q) in edges {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return None;
+                }
+            } else if p < 0.0 {
+                t0 = t0.max(q / p);
+            } else {
+                t1 = t1.min(q / p);
+            }
+        }
+        (t0 < t1).then_some((t0, t1))
+    }
 }
+
+/// A line at least this wide is a drawn line (a series, a target) that no
+/// text may cross; thinner ones (grid, axis, ticks) run behind texts.
+pub const DRAWN_LINE: f32 = 1.5;
 
 /// Where a text is anchored on its x.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +85,10 @@ pub struct Drawing {
     /// The font size of every text, so that all stay legible when scaled.
     pub font_size: f32,
     texts: Vec<Bounds>,
+    /// Drawn lines (at least [`DRAWN_LINE`] wide), from and to.
+    strokes: Vec<((f32, f32), (f32, f32))>,
+    /// Markers and bars.
+    marks: Vec<Bounds>,
 }
 
 /// A colour from the theme (checked when the theme was loaded).
@@ -60,7 +100,7 @@ impl Drawing {
     pub fn new(width: f32, height: f32, font_size: f32, background: &str) -> Drawing {
         let mut canvas = Canvas::new(width, height);
         canvas.rect(Rect { fill: Some(Fill::from(color(background))), width, height, ..Rect::default() });
-        Drawing { canvas, width, height, font_size, texts: Vec::new() }
+        Drawing { canvas, width, height, font_size, texts: Vec::new(), strokes: Vec::new(), marks: Vec::new() }
     }
 
     /// The distance between two lines of text.
@@ -90,17 +130,27 @@ impl Drawing {
     }
 
     /// Whether `label` fits inside the drawing without covering a text, or
-    /// touching one: neighbours keep a quarter of the font size apart, so
-    /// that "61" and "63" never read as "6163".
+    /// touching one (neighbours keep a quarter of the font size apart, so
+    /// that "61" and "63" never read as "6163"), crossing a drawn line or
+    /// lying on a marker or bar.
     pub fn fits(&self, label: &Label) -> bool {
+        self.fits_within(label, Bounds { left: 0.0, top: 0.0, right: self.width, bottom: self.height })
+    }
+
+    /// [`Drawing::fits`], and inside `area` (a value label inside the plot,
+    /// clear of the tick labels beside it).
+    pub fn fits_within(&self, label: &Label, area: Bounds) -> bool {
         let b = self.bounds(label);
         let gap = self.font_size * 0.25;
         let spaced = Bounds { left: b.left - gap, top: b.top - 1.0, right: b.right + gap, bottom: b.bottom + 1.0 };
-        b.left >= 0.0
-            && b.right <= self.width
-            && b.top >= 0.0
-            && b.bottom <= self.height
+        let clear = b.grown(1.0);
+        b.left >= area.left.max(0.0)
+            && b.right <= area.right.min(self.width)
+            && b.top >= area.top.max(0.0)
+            && b.bottom <= area.bottom.min(self.height)
             && !self.texts.iter().any(|t| t.overlaps(&spaced))
+            && !self.marks.iter().any(|m| m.overlaps(&clear))
+            && !self.strokes.iter().any(|(from, to)| clear.clip(*from, *to).is_some())
     }
 
     /// Draws `label` where it is.
@@ -127,7 +177,12 @@ impl Drawing {
 
     /// Draws the first of `labels` that fits; `false` if none does.
     pub fn text_where_it_fits(&mut self, labels: &[Label]) -> bool {
-        match labels.iter().find(|l| self.fits(l)) {
+        self.text_where_it_fits_within(labels, Bounds { left: 0.0, top: 0.0, right: self.width, bottom: self.height })
+    }
+
+    /// Draws the first of `labels` that fits inside `area`; `false` if none does.
+    pub fn text_where_it_fits_within(&mut self, labels: &[Label], area: Bounds) -> bool {
+        match labels.iter().find(|l| self.fits_within(l, area)) {
             Some(l) => {
                 self.text(l);
                 true
@@ -142,6 +197,9 @@ impl Drawing {
     }
 
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), stroke: &str, width: f32, dash: Option<&str>) {
+        if width >= DRAWN_LINE {
+            self.strokes.push((from, to));
+        }
         self.canvas.line(Line {
             color: Some(color(stroke)),
             stroke_width: width,
@@ -153,8 +211,26 @@ impl Drawing {
         });
     }
 
+    /// A line drawn after the texts it passes: broken, with a little space,
+    /// wherever it would cross one.
+    pub fn line_around_texts(&mut self, from: (f32, f32), to: (f32, f32), stroke: &str, width: f32, dash: &str) {
+        let mut cuts: Vec<(f32, f32)> =
+            self.texts.iter().filter_map(|t| t.grown(3.0 + width / 2.0).clip(from, to)).collect();
+        cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let length = (to.0 - from.0).hypot(to.1 - from.1).max(f32::EPSILON);
+        let at = |t: f32| (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
+        let mut start = 0.0;
+        for (t0, t1) in cuts.into_iter().chain(std::iter::once((1.0, 1.0))) {
+            if (t0 - start) * length >= 2.0 {
+                self.line(at(start), at(t0), stroke, width, Some(dash));
+            }
+            start = start.max(t1);
+        }
+    }
+
     /// A filled rectangle, or an outlined one (`fill: None`).
     pub fn rect(&mut self, b: Bounds, fill: Option<&str>, stroke: Option<&str>) {
+        self.marks.push(b);
         self.canvas.rect(Rect {
             color: stroke.map(color),
             stroke_width: stroke.map(|_| 2.0),
@@ -168,6 +244,7 @@ impl Drawing {
     }
 
     pub fn circle(&mut self, at: (f32, f32), r: f32, stroke: &str, fill: &str) {
+        self.marks.push(Bounds { left: at.0 - r, top: at.1 - r, right: at.0 + r, bottom: at.1 + r });
         self.canvas.circle(Circle {
             stroke_color: Some(color(stroke)),
             fill: Some(color(fill)),
@@ -180,6 +257,13 @@ impl Drawing {
     }
 
     pub fn polygon(&mut self, points: &[(f32, f32)], stroke: &str, fill: &str) {
+        let init = Bounds { left: f32::MAX, top: f32::MAX, right: f32::MIN, bottom: f32::MIN };
+        self.marks.push(points.iter().fold(init, |b, (x, y)| Bounds {
+            left: b.left.min(*x),
+            top: b.top.min(*y),
+            right: b.right.max(*x),
+            bottom: b.bottom.max(*y),
+        }));
         self.canvas.polygon(Polygon {
             color: Some(color(stroke)),
             fill: Some(color(fill)),

@@ -45,7 +45,8 @@ pub fn draw(chart: &Chart, variant: Variant, years: &[i32], series: &[Series]) -
     let frame = Frame::new(chart, width, FONT_SIZE, legend, chart.unmeasured_item().into_iter().collect());
     let (mut d, plot_top, plot_bottom) = frame.canvas(chart, width, variant.plot_height());
 
-    let values = chart.ind.values();
+    // The target is on the axis too, so that its diamond lies in the plot.
+    let values = chart.ind.values().chain(chart.ind.target.as_ref().map(|t| t.value));
     let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let scale = Scale::nice(lo, hi, 5, chart.percent());
     let fmt = TickFormat::new(&scale, chart.i18n);
@@ -88,21 +89,26 @@ pub fn draw(chart: &Chart, variant: Variant, years: &[i32], series: &[Series]) -
     if let Some(t) = &chart.ind.target {
         let at = (x_at(t.year), y_at(t.value));
         diamond(&mut d, at, &style.target);
-        d.reserve(Bounds { left: at.0 - 8.0, top: at.1 - 8.0, right: at.0 + 8.0, bottom: at.1 + 8.0 });
+        // Room around the diamond, so that no value sits against it.
+        d.reserve(Bounds { left: at.0 - 10.0, top: at.1 - 10.0, right: at.0 + 10.0, bottom: at.1 + 10.0 });
     }
     if direct {
         direct_labels(&mut d, chart, &points, &names, series, plot);
     }
     if let Some(t) = &chart.ind.target {
-        target_label(
-            &mut d,
-            chart,
-            (x_at(t.year), y_at(t.value)),
-            &format!("{}: {}", chart.target_label, chart.value(t.value)),
-        );
+        target_label(&mut d, chart, (x_at(t.year), y_at(t.value)), &super::target_text(chart, t.value));
     }
-    for (i, pts) in points.iter().enumerate() {
-        value_labels(&mut d, chart, pts, series.len() == 1 && i == 0);
+    // Values inside the plot, a font size clear of the tick labels (which
+    // end 8 units left of it), so that none reads as a tick; the highlighted
+    // series' first, so that they get the best places; a value two series
+    // share at the same point once.
+    let clear_of_ticks = plot.left - 8.0 + FONT_SIZE;
+    let area = Bounds { left: clear_of_ticks, top: plot.top - d.line_height(), right: width, bottom: plot.bottom };
+    let mut order: Vec<usize> = (0..series.len()).collect();
+    order.sort_by_key(|i| !series[*i].highlight);
+    let mut labelled = Vec::new();
+    for i in order {
+        value_labels(&mut d, chart, &points[i], series.len() == 1, area, &mut labelled);
     }
     d
 }
@@ -213,34 +219,77 @@ fn direct_labels(
 fn target_label(d: &mut Drawing, chart: &Chart, (x, y): (f32, f32), text: &str) {
     let color = chart.style.text.as_str();
     let lift = FONT_SIZE * 0.35;
+    // Clear of the room kept around the diamond (10 units) and the gap kept between texts.
+    let (side, up, down) = (15.0, y - 15.0, y + 15.0 + FONT_SIZE * 0.9);
     let candidates = [
-        Label { text, x: x + 12.0, y: y + lift, anchor: Anchor::Start, bold: false, color },
-        Label { text, x: x - 12.0, y: y + lift, anchor: Anchor::End, bold: false, color },
-        Label { text, x, y: y - 14.0, anchor: Anchor::Middle, bold: false, color },
-        Label { text, x, y: y + 14.0 + FONT_SIZE * 0.9, anchor: Anchor::Middle, bold: false, color },
-        Label { text, x: x - 12.0, y: y - 14.0, anchor: Anchor::End, bold: false, color },
-        Label { text, x: x - 12.0, y: y + 14.0 + FONT_SIZE * 0.9, anchor: Anchor::End, bold: false, color },
+        Label { text, x: x + side, y: y + lift, anchor: Anchor::Start, bold: false, color },
+        Label { text, x: x - side, y: y + lift, anchor: Anchor::End, bold: false, color },
+        Label { text, x, y: up, anchor: Anchor::Middle, bold: false, color },
+        Label { text, x, y: down, anchor: Anchor::Middle, bold: false, color },
+        Label { text, x: x - side, y: up, anchor: Anchor::End, bold: false, color },
+        Label { text, x: x - side, y: down, anchor: Anchor::End, bold: false, color },
+        Label { text, x: x + side, y: up, anchor: Anchor::Start, bold: false, color },
+        Label { text, x: x + side, y: down, anchor: Anchor::Start, bold: false, color },
     ];
     d.text_where_it_fits(&candidates);
 }
 
 /// The values at the points: all of them for a single short series, else
-/// the first and the last of each series; only where they fit.
-fn value_labels(d: &mut Drawing, chart: &Chart, points: &[Option<Point>], all: bool) {
+/// the first and the last of each series; each where it fits inside `area`,
+/// and none at a point already labelled with the same text (`labelled`).
+fn value_labels(
+    d: &mut Drawing,
+    chart: &Chart,
+    points: &[Option<Point>],
+    all: bool,
+    area: Bounds,
+    labelled: &mut Vec<(i32, i32, String)>,
+) {
     let drawn: Vec<&Point> = points.iter().flatten().collect();
     let chosen: Vec<&Point> = match all && drawn.len() <= 8 {
         true => drawn,
         false => drawn.first().into_iter().chain(drawn.last().filter(|_| drawn.len() > 1)).copied().collect(),
     };
     let color = chart.style.text.as_str();
+    let (f, lift) = (FONT_SIZE, FONT_SIZE * 0.35);
     for p in chosen {
         let text = chart.value(p.value);
+        let key = (p.x.round() as i32, p.y.round() as i32, text.clone());
+        if labelled.contains(&key) {
+            continue;
+        }
+        let at = |dx: f32, dy: f32, anchor: Anchor| Label {
+            text: &text,
+            x: p.x + dx,
+            y: p.y + dy,
+            anchor,
+            bold: false,
+            color,
+        };
         let candidates = [
-            Label { text: &text, x: p.x, y: p.y - 12.0, anchor: Anchor::Middle, bold: false, color },
-            Label { text: &text, x: p.x, y: p.y + 12.0 + FONT_SIZE * 0.9, anchor: Anchor::Middle, bold: false, color },
-            Label { text: &text, x: p.x + 10.0, y: p.y - 10.0, anchor: Anchor::Start, bold: false, color },
-            Label { text: &text, x: p.x - 10.0, y: p.y - 10.0, anchor: Anchor::End, bold: false, color },
+            at(0.0, -12.0, Anchor::Middle),
+            at(0.0, 12.0 + f * 0.9, Anchor::Middle),
+            // Above or below, but starting (or ending) at the point: at the
+            // plot's first (or last) year, where a centred label would stick out.
+            at(-4.0, -12.0, Anchor::Start),
+            at(-4.0, 12.0 + f * 0.9, Anchor::Start),
+            at(4.0, -12.0, Anchor::End),
+            at(4.0, 12.0 + f * 0.9, Anchor::End),
+            at(10.0, -10.0, Anchor::Start),
+            at(-10.0, -10.0, Anchor::End),
+            at(10.0, 10.0 + f * 0.9, Anchor::Start),
+            at(-10.0, 10.0 + f * 0.9, Anchor::End),
+            at(10.0, lift, Anchor::Start),
+            at(-10.0, lift, Anchor::End),
+            at(0.0, -12.0 - f, Anchor::Middle),
+            at(0.0, 12.0 + f * 1.9, Anchor::Middle),
+            at(-4.0, -12.0 - f, Anchor::Start),
+            at(-4.0, 12.0 + f * 1.9, Anchor::Start),
+            at(-4.0, -12.0 - 2.0 * f, Anchor::Start),
+            at(-4.0, 12.0 + f * 2.9, Anchor::Start),
         ];
-        d.text_where_it_fits(&candidates);
+        if d.text_where_it_fits_within(&candidates, area) {
+            labelled.push(key);
+        }
     }
 }

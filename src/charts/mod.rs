@@ -25,6 +25,14 @@ use crate::model::{Data, Indicator, ValueStatus};
 use crate::theme::ChartStyle;
 
 pub use download::{png, standalone_svg};
+
+/// The width of a chart text (for tests that measure a drawing).
+pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
+    font::width(text, size, bold)
+}
+
+/// The chart font's ascent and descent, as fractions of the font size.
+pub const ASCENT_DESCENT: (f32, f32) = (font::ASCENT, font::DESCENT);
 use draw::Drawing;
 
 /// The two drawings of every chart: the page's CSS shows the narrow one on
@@ -119,6 +127,47 @@ impl<'a> Chart<'a> {
     }
 }
 
+/// The target's text in the drawing: its label and its value ("Mål 2025:
+/// 14"), or the label alone when the editor wrote the value in it ("Target
+/// 2030: −20").
+fn target_text(chart: &Chart, value: f64) -> String {
+    match names_number(&chart.target_label, value) {
+        true => chart.target_label.clone(),
+        false => format!("{}: {}", chart.target_label, chart.value(value)),
+    }
+}
+
+/// Whether `text` has `value` among its numbers (read with either decimal
+/// mark and any minus sign: "−20", "-20", "14,5").
+fn names_number(text: &str, value: f64) -> bool {
+    // A comma is a decimal mark in one language and a group separator in
+    // another: read both ways.
+    [".", ""].iter().any(|comma| numbers(text, comma).any(|n| (n - value).abs() < 1e-9))
+}
+
+/// The numbers in `text`, a comma read as `comma`.
+fn numbers<'a>(text: &'a str, comma: &'a str) -> impl Iterator<Item = f64> + 'a {
+    let mut normal = String::new();
+    for c in text.chars() {
+        match c {
+            '\u{2212}' | '\u{2013}' => normal.push('-'),
+            ',' => normal.push_str(comma),
+            '\u{a0}' | '\u{202f}' => {}
+            c => normal.push(c),
+        }
+    }
+    let mut found = Vec::new();
+    let mut current = String::new();
+    for c in normal.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || (c == '-' && current.is_empty()) || (c == '.' && !current.is_empty()) {
+            current.push(c);
+        } else if !current.is_empty() {
+            found.push(std::mem::take(&mut current));
+        }
+    }
+    found.into_iter().filter_map(|n| n.trim_end_matches('.').parse::<f64>().ok())
+}
+
 /// The indicator's title with the report's label, if it has one ("Diagram 3.
 /// Territoriella utsläpp").
 pub fn heading(ind: &Indicator, i18n: &I18n, lang: Lang) -> String {
@@ -192,4 +241,20 @@ fn marker(d: &mut Drawing, series: usize, (x, y): (f32, f32), color: &str, measu
 /// The target's mark: a diamond.
 fn diamond(d: &mut Drawing, (x, y): (f32, f32), color: &str) {
     d.polygon(&[(x, y - 7.0), (x + 7.0, y), (x, y + 7.0), (x - 7.0, y)], color, color);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_number;
+
+    #[test]
+    fn a_label_names_its_value_in_any_language_s_way() {
+        assert!(names_number("Target 2030: −20", -20.0));
+        assert!(names_number("Mål 2030: -20", -20.0));
+        assert!(names_number("Mål: 14,5 kton", 14.5));
+        assert!(names_number("Target: 48,500", 48500.0));
+        assert!(names_number("Mål: 48\u{a0}500", 48500.0));
+        assert!(!names_number("Target 2030", -20.0), "the year is not the value");
+        assert!(!names_number("Mål 2025", 14.0));
+    }
 }

@@ -5,11 +5,12 @@
 //! every value that is not measured says what it is, and so does example data.
 
 use crate::locale::{fill, I18n, Lang, UiKey};
-use crate::model::{Data, Figure, Indicator, Series, ValueStatus};
+use crate::model::{Data, Figure, Indicator, Series, ValueScale, ValueStatus};
 
 /// A summary of `ind` in the language of `i18n`, its values with `decimals` decimals.
 pub fn summary(ind: &Indicator, lang: Lang, i18n: &I18n, decimals: usize) -> String {
-    let w = Words { lang, i18n, decimals, unit: ind.unit.as_ref().map_or("", |u| u.tr(lang)) };
+    let unit = ind.unit.as_ref().map_or("", |u| u.tr(lang));
+    let w = Words { lang, i18n, decimals, unit, ratio: ind.scale == ValueScale::Ratio };
     let mut sentences = Vec::new();
     if ind.example_data {
         sentences.push(i18n.string(UiKey::ChartExampleDataSentence));
@@ -75,6 +76,9 @@ struct Words<'a> {
     i18n: &'a I18n,
     decimals: usize,
     unit: &'a str,
+    /// The values count from a true zero (not from a baseline), so that a
+    /// change can be a per cent of a positive start.
+    ratio: bool,
 }
 
 impl Words<'_> {
@@ -132,12 +136,38 @@ impl Words<'_> {
             )),
             _ => {}
         }
+        sentences.extend(self.unmeasured_between(&points));
         let gaps: Vec<String> =
             years.iter().zip(&s.values).filter(|(_, f)| f.value.is_none()).map(|(y, _)| y.to_string()).collect();
         if !gaps.is_empty() {
             sentences.push(fill(&self.string(UiKey::ChartGaps), &[("years", &gaps.join(", "))]));
         }
         sentences
+    }
+
+    /// What the values between the first and the last are when they are not
+    /// measured (the first and the last say so themselves): a sentence per
+    /// kind, naming the years.
+    fn unmeasured_between(&self, points: &[(i32, &Figure)]) -> Vec<String> {
+        let inner = points.get(1..points.len().saturating_sub(1)).unwrap_or_default();
+        let mut statuses: Vec<ValueStatus> = Vec::new();
+        for (_, f) in inner.iter().filter(|(_, f)| f.status != ValueStatus::Measured) {
+            if !statuses.contains(&f.status) {
+                statuses.push(f.status);
+            }
+        }
+        statuses
+            .into_iter()
+            .map(|status| {
+                let years: Vec<String> =
+                    inner.iter().filter(|(_, f)| f.status == status).map(|(y, _)| y.to_string()).collect();
+                let (key, name) = match years.len() {
+                    1 => (UiKey::ChartUnmeasuredOne, "year"),
+                    _ => (UiKey::ChartUnmeasuredMany, "years"),
+                };
+                fill(&self.string(key), &[(name, &years.join(", ")), ("status", &self.status(status))])
+            })
+            .collect()
     }
 
     /// "{name}: {first} in {first_year} and {last} in {last_year}, a decrease of …".
@@ -162,7 +192,9 @@ impl Words<'_> {
             // A change between two percentages is in percentage points, never a per cent of a per cent.
             values.push(("change", fill(&self.string(UiKey::ChartPoints), &[("value", &shown_change)])));
             by
-        } else if a != 0.0 {
+        } else if a > 0.0 && self.ratio {
+            // A per cent only of a positive amount: from zero or below, or on
+            // a scale whose zero is a chosen baseline, it would mean nothing.
             values.push(("change", self.value(change.abs())));
             let percent = self.i18n.number.format((change / a * 100.0).abs(), 0);
             values.push(("percent", fill(&self.string(UiKey::Percent), &[("value", &percent)])));

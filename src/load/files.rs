@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::locale::Text;
-use crate::model::{ChartKind, ValueStatus};
+use crate::model::{ChartKind, ValueScale, ValueStatus};
 
 /// The contents of `programme.toml`.
 #[derive(Debug, Clone, Deserialize)]
@@ -91,6 +91,9 @@ pub struct IndicatorFile {
     pub target: Option<Spanned<TargetEntry>>,
     /// Overrides the chart kind that follows from the data.
     pub chart: Option<Spanned<ChartKind>>,
+    /// `interval` when the values are differences from a baseline.
+    #[serde(default)]
+    pub scale: ValueScale,
     /// Time series: the years, and one `[[series]]` per line.
     pub years: Option<Spanned<Vec<Spanned<i32>>>>,
     #[serde(default)]

@@ -21,7 +21,7 @@ use crate::locale::{mistyped_placeholders, Typography, REPORT_YEAR};
 use crate::messages::Message;
 use crate::model::{Doc, IndicatorId};
 use crate::routes::{PageRef, Routes};
-use crate::text::{is_valid_slug, slugify};
+use crate::text::{hyphenate, is_valid_slug, slugify};
 
 use footnotes::{footnote_slug, push_footnotes, Footnote};
 
@@ -46,6 +46,9 @@ pub struct Nesting {
     /// Levels added to every heading (`##` becomes `<h3>` with 1).
     pub heading_shift: usize,
     pub absolute_links: bool,
+    /// The longer page is made to be printed: no soft hyphens, which a PDF
+    /// keeps in its text, where they break a search for the word.
+    pub for_print: bool,
 }
 
 /// The start of every id the theme writes, so that the text's own ids (its
@@ -122,6 +125,7 @@ pub fn render(
         in_html_comment: false,
         broken_links: 0,
         charts: Vec::new(),
+        in_table_cell: false,
     };
     // Rendered as a stream, so that memory follows the size of the text,
     // not the number of its parts.
@@ -178,6 +182,8 @@ pub(crate) struct Rewriter<'a> {
     broken_links: usize,
     /// Charts placed so far.
     charts: Vec<IndicatorId>,
+    /// Inside a table cell: long words get soft hyphens.
+    in_table_cell: bool,
 }
 
 impl<'a> Rewriter<'a> {
@@ -227,6 +233,10 @@ impl<'a> Rewriter<'a> {
                 self.in_code_block = false;
                 Event::End(TagEnd::CodeBlock)
             }
+            Event::Start(Tag::TableCell) | Event::End(TagEnd::TableCell) => {
+                self.in_table_cell = matches!(event, Event::Start(_));
+                event
+            }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if has_markup_outside_comments(&html, &mut self.in_html_comment) {
                     self.raw_html(range);
@@ -267,9 +277,19 @@ impl<'a> Rewriter<'a> {
         }
     }
 
-    /// Outside code: fills in `{report_year}` and swaps English quotation
-    /// marks for the language's own. Code stays exactly as written.
+    /// Outside code: fills in `{report_year}`, swaps English quotation
+    /// marks for the language's own, and in a table cell puts soft hyphens
+    /// in long words. Code stays exactly as written.
     fn text(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
+        match self.filled_text(event, range) {
+            Event::Text(t) if self.in_table_cell && !self.rules.nesting.for_print => {
+                Event::Text(hyphenate(&t, &self.doc.lang).into())
+            }
+            e => e,
+        }
+    }
+
+    fn filled_text(&mut self, event: Event<'a>, range: Range<usize>) -> Event<'a> {
         let Event::Text(t) = event else { return event };
         if self.in_code_block {
             return Event::Text(t);
@@ -378,7 +398,12 @@ impl<'a> Rewriter<'a> {
         let id = self.unique_id(base);
         let shown = (n + self.rules.nesting.heading_shift).min(6);
         self.out.push_back(Event::Html(format!("<h{shown} id=\"{id}\">").into()));
-        self.out.extend(inner);
+        // Soft hyphens in long words, once the id is made from the words as written.
+        let lang = if self.rules.nesting.for_print { "" } else { self.doc.lang.as_str() };
+        self.out.extend(inner.into_iter().map(|e| match e {
+            Event::Text(t) => Event::Text(hyphenate(&t, lang).into()),
+            e => e,
+        }));
         self.out.push_back(Event::Html(format!("</h{shown}>\n").into()));
     }
 

@@ -1,7 +1,8 @@
 //! The Markdown parser's events, rendered one at a time on their way to the
 //! HTML writer: no part of a document waits in memory but a heading (until
-//! its id is known), a footnote definition (moved to the end) and an opened
-//! block quote (dropped if it turns out empty).
+//! its id is known), a table (until its header names its scroll box), a
+//! footnote definition (moved to the end) and an opened block quote
+//! (dropped if it turns out empty).
 
 use std::collections::HashMap;
 use std::iter::Peekable;
@@ -66,6 +67,46 @@ impl<'a> Stream<'a> {
         Some(self.r.place_chart(id, range))
     }
 
+    /// The report year that ends a heading (`{report_year}`, read by the
+    /// parser as an attribute block), with the space written before it, if
+    /// any: "Utvecklingen 2024", but "2000–2024" and "2000-2024".
+    fn heading_year(&self, range: &Range<usize>) -> String {
+        let source = self.r.doc.body().get(range.clone()).unwrap_or_default();
+        let before = source.rfind("{report_year}").and_then(|at| source[..at].chars().next_back());
+        match before {
+            Some(c) if !c.is_whitespace() => self.r.rules.report_year.clone(),
+            _ => format!(" {}", self.r.rules.report_year),
+        }
+    }
+
+    /// A table in a box of its own that scrolls sideways when the table is
+    /// wider than the screen (the page never does), named for screen
+    /// readers by its column headers, and reachable by keyboard.
+    fn scrolling_table(&mut self, start: Event<'a>, inner: Vec<Event<'a>>) {
+        let mut in_head = false;
+        let mut headers: Vec<String> = Vec::new();
+        for e in &inner {
+            match e {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableCell) if in_head => headers.push(String::new()),
+                Event::Text(t) | Event::Code(t) if in_head => {
+                    if let Some(h) = headers.last_mut() {
+                        h.push_str(&crate::text::unhyphenate(t));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let label = crate::text::escape(&headers.join(", "));
+        let open = format!("<div class=\"table-scroll\" role=\"region\" aria-label=\"{label}\" tabindex=\"0\">\n");
+        self.r.out.push_back(Event::Html(open.into()));
+        self.r.out.push_back(start);
+        self.r.out.extend(inner);
+        self.r.out.push_back(Event::End(TagEnd::Table));
+        self.r.out.push_back(Event::Html("</div>\n".into()));
+    }
+
     /// Writes a held-back block quote start before anything else.
     fn release_quote(&mut self) {
         if let Some(start) = self.quote.take() {
@@ -98,9 +139,14 @@ impl<'a> Iterator for Stream<'a> {
                     self.release_quote();
                     let mut inner = self.inner(|e| matches!(e, Event::End(TagEnd::Heading(_))));
                     if !year.is_empty() {
-                        inner.push(Event::Text(format!(" {}", self.r.rules.report_year).into()));
+                        inner.push(Event::Text(self.heading_year(&range).into()));
                     }
                     self.r.heading(level, id, inner, range);
+                }
+                Event::Start(Tag::Table(alignment)) => {
+                    self.release_quote();
+                    let inner = self.inner(|e| matches!(e, Event::End(TagEnd::Table)));
+                    self.scrolling_table(Event::Start(Tag::Table(alignment)), inner);
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
                     let inner = self.inner(|e| matches!(e, Event::End(TagEnd::FootnoteDefinition)));

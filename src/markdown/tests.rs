@@ -207,7 +207,7 @@ fn a_typical_page_renders_as_reviewed() {
 #[test]
 fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     let md = "## Mål\n\nSe [målet](#mal) och [programmet](@/a.md).[^1]\n\n[^1]: Källan.\n";
-    let nesting = Nesting { id_prefix: "p1-".into(), heading_shift: 1, absolute_links: true };
+    let nesting = Nesting { id_prefix: "p1-".into(), heading_shift: 1, absolute_links: true, for_print: true };
     let rules = Rules { nesting, ..Rules::default() };
     let doc = doc("content/a.sv.md", "sv", md);
     let mut problems = Vec::new();
@@ -232,6 +232,47 @@ fn the_year_placeholder_at_a_heading_s_end_is_the_year() {
     let doc = doc("content/a.sv.md", "sv", "## Utvecklingen {report_year}\n\nText.\n");
     let mut problems = Vec::new();
     let h = render(&doc, &routes(&["sv"], "https://x.se/"), &typo(), &rules, &HashSet::new(), &mut problems);
-    assert!(h.html.contains("<h2 id=\"utvecklingen-2024\">Utvecklingen 2024</h2>"), "{}", h.html);
+    let html = crate::text::unhyphenate(&h.html);
+    assert!(html.contains("<h2 id=\"utvecklingen-2024\">Utvecklingen 2024</h2>"), "{html}");
     assert!(problems.is_empty(), "not an attribute block: {problems:?}");
+}
+
+#[test]
+fn the_year_after_a_dash_at_a_heading_s_end_follows_it_without_a_space() {
+    let rules = Rules { report_year: "2025".into(), ..Rules::default() };
+    let md = "## Net emissions, 2000–{report_year}\n\n## Net, 2000-{report_year}\n\n## Net {report_year}\n";
+    let doc = doc("content/a.en.md", "en", md);
+    let mut problems = Vec::new();
+    let h = render(&doc, &routes(&["en"], "https://x.se/"), &typo(), &rules, &HashSet::new(), &mut problems);
+    let html = crate::text::unhyphenate(&h.html);
+    assert!(html.contains(">Net emissions, 2000–2025</h2>"), "{html}");
+    assert!(html.contains(">Net, 2000-2025</h2>") && html.contains(">Net 2025</h2>"), "{html}");
+}
+
+#[test]
+fn long_words_in_headings_and_table_cells_get_soft_hyphens_but_ids_do_not() {
+    let md = "## Kommunkoncernens utsläpp\n\n| Kommunorganisationen | År |\n|---|---|\n| miljökonsekvensbeskrivning | 2019 |\n\nKommunkoncernens text.\n";
+    let (h, problems) = render_md(md);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(
+        h.html.contains("<h2 id=\"kommunkoncernens-utslapp\">Kom\u{ad}munkon\u{ad}cer\u{ad}nens utsläpp</h2>"),
+        "{}",
+        h.html
+    );
+    assert!(h.html.contains("<th>Kom\u{ad}mun"), "{}", h.html);
+    assert!(h.html.contains("<td>mil\u{ad}jö"), "{}", h.html);
+    assert!(h.html.contains("<p>Kommunkoncernens text.</p>"), "running text is left to the browser: {}", h.html);
+}
+
+#[test]
+fn a_table_in_the_text_scrolls_in_a_box_of_its_own_named_by_its_headers() {
+    let (h, _) = render_md("| Organ | Beslutar om |\n|---|---|\n| Fullmäktige | budgeten |\n");
+    assert!(
+        h.html.starts_with(
+            "<div class=\"table-scroll\" role=\"region\" aria-label=\"Organ, Beslutar om\" tabindex=\"0\">\n<table>"
+        ),
+        "{}",
+        h.html
+    );
+    assert!(h.html.trim_end().ends_with("</table>\n</div>"), "{}", h.html);
 }

@@ -366,7 +366,7 @@ values-shown-alike-hint = show more decimals (decimals = …), or round the valu
 assessments-after-report-year = these assessments are for { $year }, after the report year { $report_year }
 assessments-after-report-year-hint = the site shows the assessments of report_year in site.toml; set it to { $year } when that report is published
 goal-unassessed = the goal `{ $goal }` has no assessment for { $year }, the report year
-goal-unassessed-hint = add [{ $goal }] with its status to { $file }; until then the page says it is not assessed
+goal-unassessed-hint = add [{ $goal }] with its status to { $file }; until then the page says it has no assessment yet
 no-such-goal = there is no goal `{ $goal }` in { $file }
 did-you-mean-table = did you mean [{ $suggestion }]?
 programme-no-goals = the programme has no goals; add them as [[goal]] in programme.toml

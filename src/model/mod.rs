@@ -223,6 +223,9 @@ pub struct Indicator {
     pub target: Option<Target>,
     /// How it is drawn (asked for, or following from the data).
     pub chart: ChartKind,
+    /// What its zero means: nothing (a count, an amount), or a point on a
+    /// scale (a difference from a baseline).
+    pub scale: ValueScale,
     pub data: Data,
     /// The goals that list it.
     pub goals: Vec<GoalId>,
@@ -258,6 +261,18 @@ pub enum ChartKind {
     Line,
     Bar,
     Hbar,
+}
+
+/// What an indicator's values measure from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueScale {
+    /// From a true zero (a count, an amount, a share): a change can be a per cent of the start.
+    #[default]
+    Ratio,
+    /// From a chosen baseline (a temperature's deviation from a normal, an
+    /// index difference): zero is not "none", so no change is a per cent.
+    Interval,
 }
 
 /// `site.toml`, checked.

@@ -37,13 +37,14 @@ pub struct ChangeView {
     pub year: i32,
     /// "Jämfört med 2023:"
     pub intro: String,
-    /// "1 bättre", "1 sämre", "4 med samma bedömning": the non-zero ones.
+    /// "1 bättre", "1 sämre", "4 med samma bedömning", "1 nytt delmål", "1
+    /// utan bedömning att jämföra": the non-zero ones.
     pub parts: Vec<ChangePart>,
 }
 
 #[derive(Serialize)]
 pub struct ChangePart {
-    /// `better`, `worse` or `same`.
+    /// `better`, `worse`, `same`, `new` or `uncompared`.
     pub direction: &'static str,
     pub text: String,
 }
@@ -63,25 +64,45 @@ pub fn counts(site: &Site, goals: &[GoalId], year: i32) -> (Vec<usize>, usize) {
 
 /// How the assessments of `goals` in `year` compare with the latest earlier
 /// year in which any of them was assessed: that year, and how many goals
-/// got a better, a worse and the same assessment. Goals not assessed (or
-/// "not assessed") in either year are not compared; none when no goal can be.
-pub fn change(site: &Site, goals: &[GoalId], year: i32) -> Option<(i32, [usize; 3])> {
+/// got a better, a worse and the same assessment, how many are new (never
+/// assessed before `year`), and how many cannot be compared (not assessed,
+/// or "not assessed", in one of the two years). Every goal is counted once,
+/// so the comparison adds up to the tally; none when no earlier year has an
+/// assessment.
+pub fn change(site: &Site, goals: &[GoalId], year: i32) -> Option<(i32, [usize; 5])> {
     let earlier = goals.iter().flat_map(|&g| &site.goal(g).assessments).map(|a| a.year).filter(|&y| y < year).max()?;
     let rank = |g: GoalId, y: i32| {
         let a = site.goal(g).assessment_for(y)?;
         site.settings.scale[a.step].kind.rank()
     };
-    let mut counts = [0; 3];
+    let mut counts = [0; 5];
     for &g in goals {
-        if let (Some(now), Some(then)) = (rank(g, year), rank(g, earlier)) {
-            counts[match now.cmp(&then) {
+        let new = !site.goal(g).assessments.iter().any(|a| a.year < year);
+        let k = match (rank(g, year), rank(g, earlier)) {
+            _ if new => 3,
+            (Some(now), Some(then)) => match now.cmp(&then) {
                 std::cmp::Ordering::Greater => 0,
                 std::cmp::Ordering::Less => 1,
                 std::cmp::Ordering::Equal => 2,
-            }] += 1;
-        }
+            },
+            _ => 4,
+        };
+        counts[k] += 1;
     }
-    (counts.iter().sum::<usize>() > 0).then_some((earlier, counts))
+    Some((earlier, counts))
+}
+
+/// One part of the comparison in words: "1 bättre", "1 nytt delmål".
+fn change_part(direction: &'static str, n: usize, i18n: &I18n) -> ChangePart {
+    let key = match direction {
+        "better" => UiKey::ChangeBetter,
+        "worse" => UiKey::ChangeWorse,
+        "same" => UiKey::ChangeSame,
+        "new" if n == 1 => UiKey::ChangeNewOne,
+        "new" => UiKey::ChangeNewMany,
+        _ => UiKey::ChangeUncompared,
+    };
+    ChangePart { direction, text: fill(&i18n.string(key), &[("n", &n.to_string())]) }
 }
 
 /// The tally of `goals` in `year`, in `lang`; none for a programme without goals.
@@ -104,14 +125,11 @@ pub fn tally(site: &Site, goals: &[GoalId], year: i32, i18n: &I18n, lang: Lang) 
     let change = change(site, goals, year).map(|(earlier, counts)| ChangeView {
         year: earlier,
         intro: fill(&i18n.string(UiKey::ChangeIntro), &[("year", &earlier.to_string())]),
-        parts: [("better", UiKey::ChangeBetter), ("worse", UiKey::ChangeWorse), ("same", UiKey::ChangeSame)]
+        parts: ["better", "worse", "same", "new", "uncompared"]
             .into_iter()
             .zip(counts)
             .filter(|(_, n)| *n > 0)
-            .map(|((direction, key), n)| ChangePart {
-                direction,
-                text: fill(&i18n.string(key), &[("n", &n.to_string())]),
-            })
+            .map(|(direction, n)| change_part(direction, n, i18n))
             .collect(),
     });
     Some(TallyView { year, goals: goals.len(), parts, change })
@@ -175,9 +193,15 @@ mod tests {
             &[(2023, 3), (2024, 0)], // "not assessed" then: not compared
             &[(2023, 0)],            // no assessment now
         ]);
-        assert_eq!(change(&s, &all(&s), 2024), Some((2023, [1, 1, 1])));
-        assert_eq!(change(&s, &all(&s), 2023), None, "2022 against 2023: nothing to compare");
+        assert_eq!(change(&s, &all(&s), 2024), Some((2023, [1, 1, 1, 0, 3])), "every goal counted once");
+        assert_eq!(change(&s, &all(&s), 2023), Some((2022, [0, 0, 0, 5, 1])), "assessed first in 2023: new");
         let first_year = site(&[&[(2024, 0)]]);
         assert_eq!(change(&first_year, &all(&first_year), 2024), None);
+    }
+
+    #[test]
+    fn a_goal_added_this_year_is_counted_as_new_so_the_comparison_adds_up_to_the_tally() {
+        let s = site(&[&[(2024, 0), (2025, 0)], &[(2024, 1), (2025, 0)], &[(2025, 1)]]);
+        assert_eq!(change(&s, &all(&s), 2025), Some((2024, [1, 0, 1, 1, 0])));
     }
 }

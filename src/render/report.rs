@@ -45,6 +45,8 @@ impl Renderer<'_> {
             })
             .collect::<Result<Vec<_>, Diagnostic>>()?;
         Ok(minijinja::context! {
+            // Made to be printed: no soft hyphens (the `hyphenate` filter).
+            print => true,
             intro => Value::from_safe_string(intro.html),
             intro_lang => intro.lang,
             sections => Value::from(Serde(sections)),
@@ -55,7 +57,8 @@ impl Renderer<'_> {
     /// starting with `prefix` and headings `shift` levels down. Its problems
     /// were reported for its own page.
     fn nested(&self, docs: &Docs, lang: Lang, prefix: &str, shift: usize) -> Result<Nested, Diagnostic> {
-        let nesting = Nesting { id_prefix: prefix.to_owned(), heading_shift: shift, absolute_links: true };
+        let nesting =
+            Nesting { id_prefix: prefix.to_owned(), heading_shift: shift, absolute_links: true, for_print: true };
         let rules = Rules { nesting, ..self.rules.clone() };
         let doc = self.doc_in(docs, lang);
         let text = self.markdown_with(doc, lang, &rules)?;

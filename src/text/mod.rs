@@ -1,11 +1,14 @@
 //! Plain-text helpers that every stage may use: escaping for HTML, SVG and
-//! XML, URL slugs, base URLs, and "did you mean" suggestions. The bottom layer: imports
+//! XML, URL slugs, base URLs, "did you mean" suggestions, and soft hyphens
+//! in long words. The bottom layer: imports
 //! nothing from the rest of goalsite.
 
+mod hyphen;
 mod slug;
 mod suggest;
 mod url;
 
+pub use hyphen::{hyphenate, unhyphenate};
 pub use slug::{is_valid_slug, slugify};
 pub use suggest::nearest;
 pub use url::{base_path_of, check_base_url, check_link, normalise_base_url, scheme, SAFE_SCHEMES};

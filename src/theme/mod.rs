@@ -242,6 +242,7 @@ fn load_templates(files: &BTreeMap<String, ThemeFile>, problems: &mut Problems) 
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_formatter(escape_html);
+    env.add_filter("hyphenate", hyphenate);
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build() {
         env.set_syntax(syntax);
     }
@@ -259,6 +260,20 @@ fn load_templates(files: &BTreeMap<String, ThemeFile>, problems: &mut Problems) 
         }
     }
     env
+}
+
+/// `{{ text|hyphenate }}`: soft hyphens in the long words of a heading or a
+/// table cell, by the page's language (`lang`), or by the language given
+/// (`|hyphenate(page.title_lang)` for a title in another language). None on
+/// a page made to be printed (`print`): a PDF keeps them in its text, where
+/// they break a search for the word.
+fn hyphenate(state: &minijinja::State, text: String, lang: Option<String>) -> String {
+    if state.lookup("print").is_some_and(|p| p.is_true()) {
+        return text;
+    }
+    let page_lang = || state.lookup("lang").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let lang = lang.filter(|l| !l.is_empty()).unwrap_or_else(page_lang);
+    crate::text::hyphenate(&text, &lang)
 }
 
 /// The ids the templates write as literal text, like `id="goals"`.

@@ -71,6 +71,7 @@ impl Validator<'_> {
             decimals,
             target,
             chart,
+            scale: d.scale,
             data,
             goals: Vec::new(),
         }

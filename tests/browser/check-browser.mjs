@@ -4,11 +4,13 @@
 //    at 1280 px and at 320 px wide: 0 violations;
 //  - reflow-320: at 320 CSS px wide nothing scrolls sideways (WCAG 1.4.10);
 //  - charts: every chart text is at least 12 px at 1280 px and 11 px at
-//    320 px, inside its drawing, and covers no other text;
+//    320 px, inside its drawing, covers no other text, and is crossed by
+//    no drawn line and covered by no marker;
 //  - overview: the first programme's tally is in the first screen at
 //    1280×800 and 390×844 (pages with an overview);
 //  - tables-320: no table column outside the viewport at 320 px but in a
-//    table that scrolls with a cue and a fixed first column; tables stay
+//    table that scrolls with a cue and a fixed first column (and no table
+//    of up to three columns scrolls at all); tables stay
 //    tables for screen readers;
 //  - console: no errors in the console and no uncaught exceptions;
 //  - requests: every request to the site itself succeeds;

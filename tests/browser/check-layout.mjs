@@ -3,7 +3,8 @@
 //    tally of this year's assessments (or, for a programme without goals,
 //    its title) lies within the first screen;
 //  - tables-320: at 320 px no table cell lies outside the viewport, unless
-//    its table scrolls inside a .table-scroll box; a table that does scroll
+//    its table scrolls inside a .table-scroll box; a table of up to three
+//    columns never scrolls (it fits the screen); a table that does scroll
 //    keeps its first column in place (position: sticky) and shows a cue (a
 //    shadow gradient on the box); every table is still a table with rows and
 //    headers in the accessibility tree (stacked tables keep their semantics).
@@ -43,6 +44,8 @@ export async function measureTables(page) {
       const box = table.closest('.table-scroll');
       const scrolls = box && box.scrollWidth > box.clientWidth + 1;
       if (scrolls) {
+        const columns = Math.max(...[...table.rows].map((row) => row.cells.length));
+        if (columns <= 3) out.push(`"${name(table)}" has ${columns} columns but scrolls sideways: a table this narrow should fit the screen`);
         const firstCells = [...table.rows].map((row) => row.cells[0]).filter(Boolean);
         const loose = firstCells.filter((c) => getComputedStyle(c).position !== 'sticky');
         if (loose.length) out.push(`"${name(table)}" scrolls sideways but its first column does not stay put (${loose.length} cells not sticky)`);

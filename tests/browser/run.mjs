@@ -12,7 +12,8 @@
 //   sitemap     sitemap.xml <loc>s exist
 //   axe         axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa, best-practice): 0 violations
 //   reflow-320  no horizontal scrolling at 320 px
-//   charts      chart text at least 12 px (1280) and 11 px (320), inside, not overlapping
+//   charts      chart text at least 12 px (1280) and 11 px (320), inside, not overlapping,
+//               not crossed by a line nor covered by a marker
 //   console     no console errors or uncaught exceptions
 //   requests    no failed request to the site itself
 //   search      each search page finds what it should, in its own language only,

@@ -63,7 +63,10 @@ const bad = `${head('sv', 'Bad', `<link rel="alternate" hreflang="sv" href="${BA
 <svg class="chart__svg" viewBox="0 0 640 100" width="640" role="img" aria-label="A bad chart"><title>Bad chart</title>
 <text x="10" y="20" font-size="6">tiny</text><text x="100" y="50" font-size="14">Umeå</text><text x="110" y="52" font-size="14">Luleå</text>
 <text x="630" y="90" font-size="14">cut off</text>
-<text x="300" y="80" font-size="14" text-anchor="end">61</text><text x="300.5" y="80" font-size="14">63</text></svg>
+<text x="300" y="80" font-size="14" text-anchor="end">61</text><text x="300.5" y="80" font-size="14">63</text>
+<text x="400" y="30" font-size="14">crossed</text><line x1="380" y1="25" x2="480" y2="25" stroke="#000" stroke-width="2"/>
+<line x1="380" y1="45" x2="480" y2="45" stroke="#ccc" stroke-width="1"/><text x="400" y="50" font-size="14">on the grid</text>
+<text x="520" y="30" font-size="14">covered</text><circle cx="535" cy="25" r="4" fill="#000"/></svg>
 <div style="height: 1200px">Much text before the overview</div>
 <section class="overview"><h2>Overview</h2><ul><li class="overview__programme"><h3>Programme</h3><ul class="tally__list"><li>1 Yes</li></ul></li></ul></section>
 <table><caption>Too wide</caption><thead><tr><th>Goal</th><th>Target</th><th>Assessment</th></tr></thead>
@@ -313,6 +316,9 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /"Umeå" and "Luleå" overlap in Bad chart/);
     assert.match(p, /"cut off" in Bad chart is cut off/);
     assert.match(p, /"61" and "63" run together in Bad chart/);
+    assert.match(p, /"crossed" in Bad chart is crossed by a line/);
+    assert.match(p, /"covered" in Bad chart is covered by a marker/);
+    assert.doesNotMatch(p, /"on the grid"/, 'a 1-unit grid line may run behind text');
   });
   test('an overview below the first screen is reported, one within it passes', () => {
     const p = problemsOf('overview', 'sv/bad/index.html');
@@ -325,6 +331,7 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(p, /"Too wide": the column "Target" reaches \d+ px at a 320 px wide viewport/);
     assert.match(p, /"Scrolls without a cue" scrolls sideways but its first column does not stay put/);
     assert.match(p, /"Scrolls without a cue" scrolls sideways with no visible cue/);
+    assert.match(p, /"Scrolls without a cue" has 2 columns but scrolls sideways: a table this narrow should fit the screen/);
     assert.match(p, /is not a table with rows and headers for screen readers/);
     assert.deepEqual(check('tables-320', 'sv/index.html').problems, []);
   });

@@ -137,8 +137,8 @@ fn internal_links_resolve_per_language_with_fragments() {
     assert!(f.read("sv/index.html").contains("href=\"/follow-up/sv/tillvaxt/bostader/\""));
     assert!(f.read("en/index.html").contains("href=\"/follow-up/en/growth/housing/\""));
     assert!(f.read("en/growth/index.html").contains("href=\"/follow-up/en/about/#background\""));
-    let about = f.read("en/about/index.html");
-    assert!(about.contains("<h2 id=\"background\">Background</h2>"));
+    let about = f.read("en/about/index.html").replace('\u{ad}', "");
+    assert!(about.contains("<h2 id=\"background\">Background</h2>"), "the id is made before the soft hyphens");
     assert!(about.contains("<li id=\"fn-1\">"), "footnotes are rendered");
 }
 
@@ -227,7 +227,7 @@ supervisor_url = "https://www.digg.se/"
     );
     let (code, _, stderr) = f.build();
     assert_eq!(code, 0, "{stderr}");
-    let sv = f.read("sv/tillganglighet/index.html");
+    let sv = f.read("sv/tillganglighet/index.html").replace('\u{ad}', "");
     assert!(sv.contains("<h1>Tillgänglighetsredogörelse</h1>"));
     assert!(sv.contains("delvis förenlig med lagen om tillgänglighet till digital offentlig service"));
     assert!(sv.contains("<li>Diagram saknar &lt;ljud&gt;.</li>"), "escaped");

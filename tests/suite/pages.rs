@@ -24,17 +24,17 @@ fn the_home_page_opens_with_this_year_s_tally_and_the_change_since_last_year() {
     assert!(main.find("id=\"gs-overview\"").unwrap() < main.find("Välkommen").unwrap(), "overview before the text");
     assert_eq!(texts(&sv, "#gs-overview"), ["Överblick 2024"]);
     assert_eq!(texts(&sv, ".tally__heading"), ["Årets bedömning 2024:"]);
-    assert_eq!(texts(&sv, ".tally__list li"), ["◐ 1 Delvis", "○ 1 utan bedömning"], "counts in words, with icons");
+    assert_eq!(texts(&sv, ".tally__list li"), ["◐ 1 Delvis", "○ 1 ännu utan bedömning"], "counts in words, with icons");
     // The bar has the same parts, for the eye only.
     assert_eq!(attrs(&sv, "svg.tally__bar", "aria-hidden"), ["true"]);
     assert_eq!(attrs(&sv, "svg.tally__bar", "viewBox"), ["0 0 2 1"]);
     assert_eq!(attrs(&sv, "svg.tally__bar rect", "x"), ["0", "1"]);
-    // 2023: nej, 2024: delvis. The goal without assessments is not compared.
+    // 2023: nej, 2024: delvis. The goal never assessed is new: every goal is counted.
     assert_eq!(texts(&sv, ".tally__change"), ["Jämfört med 2023:"]);
-    assert_eq!(texts(&sv, ".tally__changes li"), ["↑ 1 bättre"]);
+    assert_eq!(texts(&sv, ".tally__changes li"), ["↑ 1 bättre", "+ 1 nytt delmål"]);
     let en = f.read("en/index.html");
-    assert_eq!(texts(&en, ".tally__list li"), ["◐ 1 Partly", "○ 1 not assessed"]);
-    assert_eq!(texts(&en, ".tally__changes li"), ["↑ 1 better"]);
+    assert_eq!(texts(&en, ".tally__list li"), ["◐ 1 Partly", "○ 1 no assessment yet"]);
+    assert_eq!(texts(&en, ".tally__changes li"), ["↑ 1 better", "+ 1 new sub-goal"]);
     assert_eq!(texts(&f.read("sv/tillvaxt/index.html"), ".tally__list li").len(), 2, "the programme page has it too");
 }
 
@@ -53,7 +53,7 @@ fn a_goal_not_assessed_this_year_says_so_at_the_top_of_its_timeline() {
     let f = with_unassessed_goal();
     assert_eq!(f.build().0, 0);
     let html = f.read("sv/tillvaxt/jobb/index.html");
-    assert_eq!(texts(&html, ".timeline__item"), ["2024 ○ Ingen bedömning"]);
+    assert_eq!(texts(&html, ".timeline__item"), ["2024 ○ Ännu ingen bedömning"]);
 }
 
 #[test]

@@ -216,9 +216,12 @@ fn select<T>(html: &str, css: &str, f: impl Fn(scraper::ElementRef) -> T) -> Vec
     doc.select(&selector).map(f).collect()
 }
 
-/// The text of every element matching `css`, with white space collapsed.
+/// The text of every element matching `css`, with white space collapsed and
+/// as a reader sees it: without the soft hyphens of headings and table cells.
 pub fn texts(html: &str, css: &str) -> Vec<String> {
-    select(html, css, |e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+    select(html, css, |e| {
+        e.text().collect::<String>().replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    })
 }
 
 /// The attribute `name` of every element matching `css` that has it.
