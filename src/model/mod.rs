@@ -7,8 +7,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::formats::{Slug, Year, STILL_VALID};
 use crate::locale::{Lang, Text};
 use crate::source::Source;
 
@@ -96,17 +98,39 @@ impl Doc {
 }
 
 /// TOML between `+++` lines at the top of a Markdown file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = en_sv!(
+    "A page's header: the TOML between two lines holding +++ at the top of a Markdown file",
+    "Sidans sidhuvud: TOML mellan två rader med +++ överst i en Markdown-fil"
+))]
 pub struct FrontMatter {
+    #[schemars(description = en_sv!(
+        "The page's heading; required for the home page and free pages",
+        "Sidans rubrik; krävs för startsidan och fria sidor"
+    ))]
     pub title: Option<String>,
+    #[schemars(with = "Option<Slug>")]
+    #[schemars(description = en_sv!(
+        "The last part of the address (default: the file name)",
+        "Sista delen av adressen (standard: filnamnet)"
+    ))]
     pub slug: Option<String>,
+    #[schemars(description = en_sv!(
+        "One sentence for search engines and link previews",
+        "En mening för sökmotorer och länkförhandsvisningar"
+    ))]
     pub description: Option<String>,
     /// Lists the page in the footer, at this position (smaller first). Pages
     /// without it are reached through links only.
+    #[schemars(description = en_sv!(
+        "Lists the page in the footer, at this position; pages without it are reached through links only",
+        "Visar sidan i sidfoten, på denna plats; sidor utan den nås bara via länkar"
+    ))]
     pub order: Option<i64>,
     /// The report year for which the text was read and found still true,
     /// though unchanged since the last edition.
+    #[schemars(with = "Option<Year>", description = STILL_VALID)]
     pub still_valid: Option<i32>,
 }
 
@@ -222,8 +246,9 @@ pub struct Target {
 }
 
 /// Which drawing an indicator gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline)]
 pub enum ChartKind {
     Line,
     Bar,
@@ -285,8 +310,9 @@ pub struct ScaleStep {
 }
 
 /// What an assessment means, which the theme turns into colour and icon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(inline, transform = crate::formats::plain_enum)]
 pub enum AssessmentKind {
     Met,
     Partly,
@@ -350,6 +376,14 @@ pub enum Licence {
 }
 
 impl Licence {
+    /// Every licence, as `site.toml` may name it.
+    pub const ALL: [Licence; 2] = [Licence::Cc0, Licence::CcBy4];
+
+    /// The licence of this SPDX identifier, if it is one of [`Licence::ALL`].
+    pub fn from_spdx(spdx: &str) -> Option<Licence> {
+        Licence::ALL.into_iter().find(|l| l.spdx() == spdx)
+    }
+
     pub fn iri(self) -> &'static str {
         match self {
             Licence::Cc0 => "http://creativecommons.org/publicdomain/zero/1.0/",
@@ -383,8 +417,9 @@ pub struct Footer {
 }
 
 /// Whether raw HTML in Markdown is a warning or an error.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(inline)]
 pub enum RawHtml {
     #[default]
     Warn,
@@ -392,8 +427,9 @@ pub enum RawHtml {
 }
 
 /// Whether a page without a translation stops the build.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(inline)]
 pub enum MissingTranslation {
     #[default]
     Error,
@@ -416,8 +452,9 @@ pub struct AccessibilityStatement {
 }
 
 /// How far the site conforms to the accessibility requirements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(inline)]
 pub enum Conformance {
     Full,
     Partial,
