@@ -2,14 +2,16 @@
 //! to complete and check what editors type), derived from the types that
 //! read the files: `schemas/` holds them as the types generate them, and
 //! they agree with what goalsite reads: every TOML file of the Umeå site, of
-//! the test fixtures and of `goalsite init` passes its schema, and a set of
-//! small mistakes is refused both by the schema and by `goalsite check`,
-//! while valid variations pass both (`cases`).
+//! the test fixtures, of `goalsite init` and of the editor's guides
+//! (`guides`) passes its schema, and a set of small mistakes is refused both
+//! by the schema and by `goalsite check`, while valid variations pass both
+//! (`cases`).
 //!
 //! After changing a type, write the files anew with
 //! `UPDATE_SCHEMAS=1 cargo test --test suite schemas` and review the diff.
 
 mod cases;
+mod guides;
 
 use std::path::{Path, PathBuf};
 
