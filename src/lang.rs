@@ -7,6 +7,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The longest language code a site may use (BCP 47 codes in use for sites
@@ -125,6 +126,26 @@ impl<'de> Deserialize<'de> for Lang {
             serde::de::Error::custom(format!(
                 "`{code}` is not a language code: write a short lowercase code like sv or en"
             ))
+        })
+    }
+}
+
+/// A language code as the schemas describe it: what [`Lang::new`] takes.
+impl JsonSchema for Lang {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "languageCode".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": en_sv!(
+                "A language code: lowercase letters, digits and -, like sv or en",
+                "En språkkod: små bokstäver, siffror och -, som sv eller en"
+            ),
+            "type": "string",
+            "pattern": crate::formats::SLUG_PATTERN,
+            "maxLength": MAX_LEN,
+            "examples": ["sv", "en", "fi", "se"],
         })
     }
 }

@@ -4,14 +4,17 @@
 //! The pipeline reads from the module names, and every module imports only
 //! from the layers before its own (a test in `tests/architecture.rs` keeps it so):
 //!
-//! 0. shared helpers: `lang` (language codes), `messages` (goalsite's own
+//! 0. shared helpers: `formats` (what the TOML files allow: bounds,
+//!    vocabularies, shared string shapes, descriptions for editors), `lang`
+//!    (language codes), `messages` (goalsite's own
 //!    words in the editor's language), `text` (escaping, slugs,
 //!    suggestions), `locale` (translated text, UI strings, numbers),
 //!    `source` (files and line index), `diagnostics` (problems, the one
 //!    collector, and how editors see them), `artifact` (a published file),
 //!    `toml_file`
 //! 1. `model` (the validated site's types), `config` (`site.toml` as written)
-//! 2. `theme`, `load` (content files as written)
+//! 2. `theme`, `load` (content files as written), `schemas` (the JSON
+//!    Schemas of the TOML files, derived from the types of `config` and `load`)
 //! 3. `validate` (→ `model::Site`), `pages` (every kind of page, in one
 //!    table), `routes` (every page's URL)
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files),
@@ -23,6 +26,8 @@
 //!    `serve`, `init` (a new site to start from), and `harness` (entry points
 //!    for property tests and benchmarks, with the `testing` feature only)
 
+#[macro_use]
+mod formats;
 mod lang;
 #[macro_use]
 mod messages;
@@ -37,6 +42,7 @@ mod config;
 mod theme;
 mod load;
 mod editions;
+mod schemas;
 mod validate;
 mod pages;
 mod routes;
@@ -61,9 +67,11 @@ pub use build::{build, build_with_progress, check, BuildError, BuildOptions, Bui
 pub use config::{first_language as site_language, CONFIG_FILE};
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 pub use downloads::Catalogue;
+pub use formats::Bilingual;
 pub use init::{i18n, init, InitError, InitOptions, InitReport, StringsReport};
 pub use lang::Lang;
 pub use messages::{speaks, Message, MsgId, FALLBACK as FALLBACK_LANG};
 pub use new_year::{correct, new_year, NewYearError, NewYearReport};
 pub use pipeline::{Progress, Silent};
+pub use schemas::{front_matter_schema, json_schemas, SchemaFile};
 pub use serve::{serve, ServeError, ServeOptions};

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::locale::Lang;
 use crate::messages::Message;
+use crate::schemas::json_schemas;
 use crate::text::is_valid_slug;
 use words::{has_words, words, Words};
 
@@ -62,14 +63,6 @@ impl std::fmt::Display for InitError {
 }
 
 impl std::error::Error for InitError {}
-
-/// The schemas of goalsite's TOML files, as `init` writes them into a site.
-const SCHEMAS: [(&str, &str); 4] = [
-    ("site.schema.json", include_str!("../../schemas/site.schema.json")),
-    ("programme.schema.json", include_str!("../../schemas/programme.schema.json")),
-    ("indicator.schema.json", include_str!("../../schemas/indicator.schema.json")),
-    ("assessments.schema.json", include_str!("../../schemas/assessments.schema.json")),
-];
 
 /// Writes the starter site into `options.dir`.
 pub fn init(options: &InitOptions) -> Result<InitReport, InitError> {
@@ -124,8 +117,8 @@ fn starter_files(langs: &[String], name: Option<&str>, year: i32, said_in: Lang)
             files.push((format!("themes/default/i18n/{lang}.toml"), text));
         }
     }
-    for (file, schema) in SCHEMAS {
-        files.push((format!("schemas/{file}"), schema.to_owned()));
+    for schema in json_schemas() {
+        files.push((format!("schemas/{}", schema.name), schema.text()));
     }
     files
 }

@@ -6,6 +6,7 @@
 pub mod branding;
 pub mod files;
 pub mod markdown_file;
+pub mod value;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 pub use crate::lang::Lang;
 pub use numbers::{decimals_needed, shown_decimals, NumberFormat};
-pub use text::Text;
+pub use text::{SlugText, Text};
 
 include!(concat!(env!("OUT_DIR"), "/ui_keys.rs"));
 

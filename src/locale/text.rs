@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::Lang;
+use crate::formats::Slug;
 
 /// A text with one value per language, or one value shared by all languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +113,64 @@ fn visible<E: de::Error>(v: &str) -> Result<(), E> {
         }
         None => Ok(()),
     }
+}
+
+/// A text as the schemas describe it: [`Text`]'s two forms.
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "text".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut per_lang = per_language(generator, json_schema!({ "type": "string", "pattern": "\\S" }));
+        per_lang.insert("description".into(), en_sv!("One text per language code", "En text per språkkod").into());
+        json_schema!({
+            "description": en_sv!(
+                "A text in every language: { sv = \"…\", en = \"…\" }, or one text in quotes that is the same in every language (names, units)",
+                "En text på alla språk: { sv = \"…\", en = \"…\" }, eller en text inom citattecken som är likadan på alla språk (namn, enheter)"
+            ),
+            "oneOf": [
+                {
+                    "description": en_sv!("The same text in every language", "Samma text på alla språk"),
+                    "type": "string",
+                    "pattern": "\\S",
+                },
+                per_lang,
+            ],
+            "examples": [{ "sv": "Ja", "en": "Yes" }],
+        })
+    }
+}
+
+/// A [`Text`] that is a page's slug: its schema allows only slugs.
+pub struct SlugText;
+
+impl JsonSchema for SlugText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "slugText".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let slug = generator.subschema_for::<Slug>();
+        json_schema!({
+            "description": en_sv!(
+                "The page's address per language: lowercase a–z, digits and -",
+                "Sidans adress per språk: små bokstäver a–z, siffror och -"
+            ),
+            "oneOf": [slug.clone(), per_language(generator, slug)],
+            "examples": [{ "sv": "tillganglighet", "en": "accessibility" }],
+        })
+    }
+}
+
+/// A table of one `value` per language code: the second form of a text.
+fn per_language(generator: &mut SchemaGenerator, value: Schema) -> Schema {
+    json_schema!({
+        "type": "object",
+        "minProperties": 1,
+        "propertyNames": generator.subschema_for::<Lang>(),
+        "additionalProperties": value,
+    })
 }
 
 #[cfg(test)]

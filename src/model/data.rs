@@ -2,6 +2,7 @@
 //! value with what kind of figure it is, and the table both the page and the
 //! workbook show them as.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::locale::{Lang, Text, UiKey};
@@ -47,8 +48,9 @@ pub struct Figure {
 }
 
 /// Whether a value was measured, or is something else that must say so.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline, transform = crate::formats::plain_enum)]
 pub enum ValueStatus {
     /// Reported as measured (the default; never written out).
     #[default]

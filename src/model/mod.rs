@@ -7,14 +7,21 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use schemars::JsonSchema;
+use serde::Deserialize;
 
+use crate::formats::{Slug, Year, STILL_VALID};
 use crate::locale::{Lang, Text};
 use crate::source::Source;
 
 mod data;
+mod settings;
 
 pub use data::{Category, Data, Figure, RowHead, Series, TableRow, ValueStatus};
+pub use settings::{
+    AccessibilityStatement, AssessmentKind, Branding, Conformance, Footer, Language, Licence, Logo, MissingTranslation,
+    OpenData, RawHtml, ScaleStep, Settings,
+};
 
 /// Everything a site is made of, checked.
 #[derive(Debug, Default)]
@@ -124,17 +131,39 @@ impl Doc {
 }
 
 /// TOML between `+++` lines at the top of a Markdown file.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = en_sv!(
+    "A page's header: the TOML between two lines holding +++ at the top of a Markdown file",
+    "Sidans sidhuvud: TOML mellan två rader med +++ överst i en Markdown-fil"
+))]
 pub struct FrontMatter {
+    #[schemars(description = en_sv!(
+        "The page's heading; required for the home page and free pages",
+        "Sidans rubrik; krävs för startsidan och fria sidor"
+    ))]
     pub title: Option<String>,
+    #[schemars(with = "Option<Slug>")]
+    #[schemars(description = en_sv!(
+        "The last part of the address (default: the file name)",
+        "Sista delen av adressen (standard: filnamnet)"
+    ))]
     pub slug: Option<String>,
+    #[schemars(description = en_sv!(
+        "One sentence for search engines and link previews",
+        "En mening för sökmotorer och länkförhandsvisningar"
+    ))]
     pub description: Option<String>,
     /// Lists the page in the footer, at this position (smaller first). Pages
     /// without it are reached through links only.
+    #[schemars(description = en_sv!(
+        "Lists the page in the footer, at this position; pages without it are reached through links only",
+        "Visar sidan i sidfoten, på denna plats; sidor utan den nås bara via länkar"
+    ))]
     pub order: Option<i64>,
     /// The report year for which the text was read and found still true,
     /// though unchanged since the last edition.
+    #[schemars(with = "Option<Year>", description = STILL_VALID)]
     pub still_valid: Option<i32>,
 }
 
@@ -255,8 +284,9 @@ pub struct Target {
 }
 
 /// Which drawing an indicator gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline)]
 pub enum ChartKind {
     Line,
     Bar,
@@ -264,207 +294,14 @@ pub enum ChartKind {
 }
 
 /// What an indicator's values measure from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(inline)]
 pub enum ValueScale {
-    /// From a true zero (a count, an amount, a share): a change can be a per cent of the start.
+    // From a true zero (a count, an amount, a share): a change can be a per cent of the start.
     #[default]
     Ratio,
-    /// From a chosen baseline (a temperature's deviation from a normal, an
-    /// index difference): zero is not "none", so no change is a per cent.
+    // From a chosen baseline (a temperature's deviation from a normal, an
+    // index difference): zero is not "none", so no change is a per cent.
     Interval,
-}
-
-/// `site.toml`, checked.
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    /// The public URL of the site's root folder, ending in `/`.
-    pub base_url: String,
-    /// The year whose assessments the overview shows.
-    pub report_year: i32,
-    /// The first is the default language.
-    pub languages: Vec<Language>,
-    pub title: Text,
-    pub description: Text,
-    /// The assessment scale, from best to worst.
-    pub scale: Vec<ScaleStep>,
-    pub footer: Footer,
-    pub branding: Branding,
-    /// The data catalogue's settings; none: no catalogue.
-    pub open_data: Option<OpenData>,
-    pub raw_html: RawHtml,
-    /// Charts are offered as PNG too.
-    pub png_downloads: bool,
-    /// A search page per language, a search field on every page and a
-    /// Pagefind index.
-    pub search: bool,
-    pub accessibility: Option<AccessibilityStatement>,
-}
-
-impl Settings {
-    /// The language codes in order; the first is the default language.
-    pub fn langs(&self) -> Vec<Lang> {
-        self.languages.iter().map(|l| l.code).collect()
-    }
-
-    /// The first language (a site has at least one, or it is never rendered).
-    pub fn default_lang(&self) -> Lang {
-        self.languages.first().map_or_else(|| Lang::known("en"), |l| l.code)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Language {
-    pub code: Lang,
-    /// The language's name in itself (`Svenska`, `English`), used by the language switch.
-    pub name: String,
-}
-
-/// One step of the assessment scale (`ja`, `delvis`, `nej`).
-#[derive(Debug, Clone)]
-pub struct ScaleStep {
-    pub id: String,
-    pub kind: AssessmentKind,
-    pub label: Text,
-    pub description: Option<Text>,
-}
-
-/// What an assessment means, which the theme turns into colour and icon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AssessmentKind {
-    Met,
-    Partly,
-    NotMet,
-    /// Deliberately not assessed this year: neutral, neither good nor bad.
-    NotAssessed,
-}
-
-impl AssessmentKind {
-    /// How good the assessment is, for comparing years (higher is better);
-    /// none for "not assessed", which cannot be compared.
-    pub fn rank(self) -> Option<u8> {
-        match self {
-            AssessmentKind::Met => Some(2),
-            AssessmentKind::Partly => Some(1),
-            AssessmentKind::NotMet => Some(0),
-            AssessmentKind::NotAssessed => None,
-        }
-    }
-
-    /// The name templates use for it (`not-met`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AssessmentKind::Met => "met",
-            AssessmentKind::Partly => "partly",
-            AssessmentKind::NotMet => "not-met",
-            AssessmentKind::NotAssessed => "not-assessed",
-        }
-    }
-}
-
-/// The organisation's logo and accent colour, checked.
-#[derive(Debug, Clone, Default)]
-pub struct Branding {
-    pub logo: Option<Logo>,
-    /// A colour `#rrggbb` with enough contrast against the theme's background.
-    pub accent: Option<String>,
-}
-
-/// What the data catalogue says about the data and its publisher, checked.
-#[derive(Debug, Clone)]
-pub struct OpenData {
-    pub licence: Licence,
-    pub contact_email: String,
-    /// The publisher's address: dataportal.se's for its organisation number,
-    /// or one in the site's catalogue.
-    pub publisher_iri: Option<String>,
-    /// An ADMS publisher type (`LocalAuthority`).
-    pub publisher_type: String,
-    /// EU data theme codes (`GOVE`).
-    pub themes: Vec<String>,
-    /// `2026-11-27`.
-    pub published: Option<String>,
-}
-
-/// The licences the data can be published under.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Licence {
-    Cc0,
-    CcBy4,
-}
-
-impl Licence {
-    pub fn iri(self) -> &'static str {
-        match self {
-            Licence::Cc0 => "http://creativecommons.org/publicdomain/zero/1.0/",
-            Licence::CcBy4 => "http://creativecommons.org/licenses/by/4.0/",
-        }
-    }
-
-    /// The SPDX identifier, as Data Packages name licences.
-    pub fn spdx(self) -> &'static str {
-        match self {
-            Licence::Cc0 => "CC0-1.0",
-            Licence::CcBy4 => "CC-BY-4.0",
-        }
-    }
-}
-
-/// The logo: a checked SVG file, and its text per language.
-#[derive(Debug, Clone)]
-pub struct Logo {
-    pub svg: Vec<u8>,
-    pub alt: Text,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Footer {
-    pub organisation: Option<Text>,
-    pub website: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub address: Option<Text>,
-}
-
-/// Whether raw HTML in Markdown is a warning or an error.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RawHtml {
-    #[default]
-    Warn,
-    Forbid,
-}
-
-/// Whether a page without a translation stops the build.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MissingTranslation {
-    #[default]
-    Error,
-    Warn,
-}
-
-/// The accessibility statement (tillgänglighetsredogörelse).
-#[derive(Debug, Clone)]
-pub struct AccessibilityStatement {
-    pub slug: Text,
-    pub status: Conformance,
-    /// The date the statement was written or last reviewed (`2026-11-27`).
-    pub date: String,
-    pub contact: Text,
-    pub contact_url: Option<String>,
-    pub shortcomings: Vec<Text>,
-    pub method: Text,
-    pub supervisor: Text,
-    pub supervisor_url: String,
-}
-
-/// How far the site conforms to the accessibility requirements.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Conformance {
-    Full,
-    Partial,
-    None,
 }

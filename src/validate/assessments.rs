@@ -15,7 +15,8 @@ use crate::model::{Assessment, Goal, ScaleStep};
 use crate::source::Source;
 use crate::text::nearest;
 
-use super::{Validator, What, YEARS};
+use super::{Validator, What};
+use crate::formats::YEARS;
 
 impl Validator<'_> {
     /// Attaches the programme's assessment files to its `goals`.

@@ -8,19 +8,14 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::diagnostics::Severity;
-use crate::load::files::{DataValue, IndicatorFile, TargetEntry};
+use crate::formats::{MAX_DECIMALS, MAX_VALUE};
+use crate::load::files::{IndicatorFile, TargetEntry};
+use crate::load::value::DataValue;
 use crate::load::LoadedIndicator;
 use crate::locale::{decimals_needed, shown_decimals, NumberFormat};
 use crate::model::{Category, ChartKind, Data, Figure, Indicator, ProgrammeId, Series, Target};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
-
-/// The largest value goalsite draws and writes exactly (a thousand million
-/// million); larger ones are typing mistakes or need another unit.
-pub const MAX_VALUE: f64 = 1e15;
-
-/// The most decimals an indicator may ask for.
-const MAX_DECIMALS: u8 = 6;
 
 use super::{Validator, What};
 

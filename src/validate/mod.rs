@@ -24,15 +24,13 @@ use toml::Spanned;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Problems, Severity};
 use crate::editions::History;
+use crate::formats::YEARS;
 use crate::load::Loaded;
 use crate::locale::{fill, mistyped_placeholders, Lang, Text, REPORT_YEAR};
 use crate::messages::Message;
 use crate::model::{MissingTranslation, Site};
 use crate::source::Source;
 use crate::text::{is_valid_slug, slugify};
-
-/// Years outside this range are typing mistakes, not report years.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 /// Checks `config` (read from `config_source`) and `loaded`; returns the site
 /// and every problem found.

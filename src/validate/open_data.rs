@@ -9,43 +9,11 @@ use toml::Spanned;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Severity;
+use crate::formats::{DATA_THEMES, DEFAULT_DATA_THEME, DEFAULT_PUBLISHER_TYPE, PUBLISHER_TYPES};
 use crate::model::{Licence, OpenData};
 use crate::source::Source;
 
 use super::Validator;
-
-/// The EU's data themes (publications.europa.eu/resource/authority/data-theme).
-pub const DATA_THEMES: [&str; 14] = [
-    "AGRI",
-    "ECON",
-    "EDUC",
-    "ENER",
-    "ENVI",
-    "GOVE",
-    "HEAL",
-    "INTR",
-    "JUST",
-    "OP_DATPRO",
-    "REGI",
-    "SOCI",
-    "TECH",
-    "TRAN",
-];
-
-/// The ADMS publisher types (purl.org/adms/publishertype).
-const PUBLISHER_TYPES: [&str; 11] = [
-    "Academia-ScientificOrganisation",
-    "Company",
-    "IndustryConsortium",
-    "LocalAuthority",
-    "NationalAuthority",
-    "NonGovernmentalOrganisation",
-    "NonProfitOrganisation",
-    "PrivateIndividual(s)",
-    "RegionalAuthority",
-    "StandardisationBody",
-    "SupraNationalAuthority",
-];
 
 impl Validator<'_> {
     /// `[open_data]`, or a warning that the site publishes no catalogue.
@@ -61,23 +29,20 @@ impl Validator<'_> {
             self.at(file, o.licence.span(), msg!(CatalogueNeedsPublisher)).hint =
                 Some(msg!(StatementNeedsOrganisationHint));
         }
-        let licence = match o.licence.get_ref().as_str() {
-            "CC0-1.0" => Licence::Cc0,
-            "CC-BY-4.0" => Licence::CcBy4,
-            other => {
-                self.at(file, o.licence.span(), msg!(LicenceUnknown, value = other)).hint = Some(msg!(LicenceHint));
-                Licence::Cc0
-            }
-        };
+        let licence = Licence::from_spdx(o.licence.get_ref()).unwrap_or_else(|| {
+            let unknown = msg!(LicenceUnknown, value = o.licence.get_ref());
+            self.at(file, o.licence.span(), unknown).hint = Some(msg!(LicenceHint));
+            Licence::Cc0
+        });
         let contact_email = self.email(file, Some(&o.contact_email)).unwrap_or_default();
         let publisher_iri = o.organisation_number.as_ref().and_then(|n| self.organisation_number(file, n));
         let publisher_type = match &o.publisher_type {
             Some(t) => self.one_of(file, t, &PUBLISHER_TYPES, "publisher-type"),
-            None => "LocalAuthority".to_owned(),
+            None => DEFAULT_PUBLISHER_TYPE.to_owned(),
         };
         let mut themes = self.data_themes(file, &o.themes);
         if themes.is_empty() {
-            themes.push("GOVE".to_owned());
+            themes.push(DEFAULT_DATA_THEME.to_owned());
         }
         let published = match &o.published {
             Some(date) => self.date(file, date, "published"),

@@ -13,7 +13,8 @@ use crate::source::Source;
 use crate::text::{check_base_url, check_link, normalise_base_url};
 use toml::Spanned;
 
-use super::{Validator, What, YEARS};
+use super::{Validator, What};
+use crate::formats::YEARS;
 
 impl Validator<'_> {
     pub(super) fn settings(&mut self, c: &SiteConfig, file: &Arc<Source>) -> Settings {
