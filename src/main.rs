@@ -168,7 +168,7 @@ fn main() -> ExitCode {
         Command::Correct { year, root } => correct(&root, year, lang),
         Command::Build { root, output, base_url, quiet } => build(BuildOptions { root, output, base_url }, quiet, lang),
         Command::Check { root, deny_warnings, format } => check(root, deny_warnings, format, lang),
-        Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open }, lang),
+        Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open, lang }, lang),
     }
 }
 
@@ -376,7 +376,7 @@ fn serve(options: ServeOptions, lang: Lang) -> ExitCode {
     }
     match goalsite::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(ServeError::Usage(m)) => usage_error(&m, lang),
+        Err(ServeError::Usage(m)) => usage_error(&m.text(lang), lang),
         Err(e) => {
             eprintln!("{}: {e}", msg!(SeverityError).text(lang));
             ExitCode::from(1)

@@ -229,9 +229,12 @@ fn list_files(root: &Path, problems: &mut Problems) -> Vec<PathBuf> {
     files
 }
 
-/// Hidden files and editors' backup and swap files are never content.
+/// Hidden files and the backup, swap and temporary files editors write
+/// while they save (Vim's `4913` and `.swp`, Emacs' `#…#`, JetBrains'
+/// `___jb_tmp___`, `.tmp`) are never content, and saving one is no change.
 pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.starts_with('#') || name.ends_with(".swp")
+    const ENDINGS: &[&str] = &["~", ".swp", ".swx", ".tmp", ".temp", ".bak", "___jb_tmp___", "___jb_old___"];
+    name.starts_with('.') || name.starts_with('#') || name == "4913" || ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Kind, Diagnostic> {

@@ -550,3 +550,31 @@ correct-done = Recorded { $files ->
         [one] 1 corrected file
        *[other] { $files } corrected files
     } of the { $year } edition.
+
+## goalsite serve
+
+serve-first-build = first build
+serve-changed = { $more ->
+        [0] { $file } changed
+       *[other] { $file } and { $more } more changed
+    }
+serve-rebuilt = Rebuilt { $pages } pages in { $ms } ms ({ $why })
+serve-failed = Build failed ({ $why }): { $served ->
+        [last-good] still serving the last good build, problems shown in the browser
+       *[nothing] nothing could be built yet, problems shown in the browser
+    }
+serve-stopped = Stopped.
+serve-serving = Serving { $url } (Ctrl-C to stop)
+serve-no-browser = Could not open a browser ({ $detail }); open { $url } yourself.
+serve-not-watched = Could not watch a new folder: { $detail }
+serve-visible = serving on { $address }: other computers on the network can open the preview, with texts that are not published yet. Use --bind 127.0.0.1 to keep it on this computer.
+serve-bind-with-port = cannot serve on { $bind }: give the address without the port, and the port with --port: --bind { $ip } --port { $port }
+serve-bind-unknown = cannot serve on "{ $bind }": it is not an IP address, and no computer of that name can be found; use --bind 127.0.0.1 (this computer only) or --bind 0.0.0.0 (every computer on the network)
+serve-other-port = Port { $taken } is in use; using { $port } instead.
+serve-ports-in-use = cannot serve on { $at }: the ports { $first } to { $last } are all in use; choose a free one with --port N
+serve-port-in-use = cannot serve on { $at }: the port is in use (by another program, or another goalsite serve); try --port { $next }
+serve-not-this-computer = cannot serve on { $at }: { $ip } is not an address of this computer; use --bind 127.0.0.1 (this computer only) or --bind 0.0.0.0 (every computer on the network)
+serve-port-not-allowed = cannot serve on { $at }: not allowed to use this port ({ $detail }); ports below 1024 need administrator rights, try --port { $port }
+serve-cannot = cannot serve on { $at }: { $detail }
+overlay-title = The site has errors
+overlay-text = Fix the problems below and save: the page reloads by itself. Behind this box is the last version that built, if there is one. Residents never see this box.

@@ -578,3 +578,31 @@ correct-done = Sparade { $files ->
         [one] 1 rättad fil
        *[other] { $files } rättade filer
     } i utgåvan för { $year }.
+
+## goalsite serve
+
+serve-first-build = första bygget
+serve-changed = { $more ->
+        [0] { $file } ändrades
+       *[other] { $file } och { $more } till ändrades
+    }
+serve-rebuilt = Byggde om { $pages } sidor på { $ms } ms ({ $why })
+serve-failed = Bygget misslyckades ({ $why }): { $served ->
+        [last-good] visar fortfarande det senaste bygget som fungerade, problemen visas i webbläsaren
+       *[nothing] inget har kunnat byggas än, problemen visas i webbläsaren
+    }
+serve-stopped = Stoppad.
+serve-serving = Förhandsvisning på { $url } (Ctrl-C för att stoppa)
+serve-no-browser = Kunde inte öppna en webbläsare ({ $detail }); öppna { $url } själv.
+serve-not-watched = Kunde inte bevaka en ny mapp: { $detail }
+serve-visible = förhandsvisningen finns på { $address }: andra datorer i nätverket kan öppna den, med texter som inte är publicerade än. Skriv --bind 127.0.0.1 för att hålla den på den här datorn.
+serve-bind-with-port = kan inte visa på { $bind }: skriv adressen utan port, och porten med --port: --bind { $ip } --port { $port }
+serve-bind-unknown = kan inte visa på "{ $bind }": det är ingen IP-adress, och ingen dator med det namnet hittas; skriv --bind 127.0.0.1 (bara den här datorn) eller --bind 0.0.0.0 (alla datorer i nätverket)
+serve-other-port = Port { $taken } används redan; använder { $port } i stället.
+serve-ports-in-use = kan inte visa på { $at }: portarna { $first } till { $last } används alla redan; välj en ledig med --port N
+serve-port-in-use = kan inte visa på { $at }: porten används redan (av ett annat program, eller en annan goalsite serve); prova --port { $next }
+serve-not-this-computer = kan inte visa på { $at }: { $ip } är ingen adress som den här datorn har; skriv --bind 127.0.0.1 (bara den här datorn) eller --bind 0.0.0.0 (alla datorer i nätverket)
+serve-port-not-allowed = kan inte visa på { $at }: det är inte tillåtet att använda porten ({ $detail }); portar under 1024 kräver administratörsrättigheter, prova --port { $port }
+serve-cannot = kan inte visa på { $at }: { $detail }
+overlay-title = Webbplatsen har fel
+overlay-text = Rätta problemen nedan och spara: sidan laddas om av sig själv. Bakom rutan syns den senaste versionen som gick att bygga, om det finns någon. Invånarna ser aldrig den här rutan.

@@ -6,11 +6,11 @@ use std::io;
 use std::net::{IpAddr, SocketAddr, TcpListener, ToSocketAddrs};
 
 use super::{ServeError, DEFAULT_PORT};
+use crate::locale::Lang;
+use crate::messages::Message;
 
 /// How many ports, from 1111 on, are tried when no port is given.
 const PORTS_TRIED: u16 = 20;
-
-const BIND_HINT: &str = "use --bind 127.0.0.1 (this computer only) or --bind 0.0.0.0 (every computer on the network)";
 
 /// A bound listener and the address it is bound to.
 pub struct Listening {
@@ -25,23 +25,19 @@ impl Listening {
     }
 
     /// A warning for the terminal when the preview is visible beyond this computer.
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self) -> Option<Message> {
         let ip = self.addr.ip();
-        (!is_loopback(ip)).then(|| {
-            format!(
-                "warning: serving on {ip}: other computers on the network can open the preview, \
-                 with texts that are not published yet. Use --bind 127.0.0.1 to keep it on this computer."
-            )
-        })
+        (!is_loopback(ip)).then(|| msg!(ServeVisible, address = ip.to_string()))
     }
 }
 
-/// Binds `bind` on `port`, or without a port on 1111 or the next free one.
-pub fn listen(bind: &str, port: Option<u16>) -> Result<Listening, ServeError> {
+/// Binds `bind` on `port`, or without a port on 1111 or the next free one
+/// (saying so in `lang`).
+pub fn listen(bind: &str, port: Option<u16>, lang: Lang) -> Result<Listening, ServeError> {
     let ips = resolve(bind)?;
     match port {
         Some(p) => bind_port(&ips, p).map_err(|e| ServeError::Usage(refusal(&ips, p, &e))),
-        None => first_free(&ips),
+        None => first_free(&ips, lang),
     }
 }
 
@@ -53,33 +49,27 @@ fn resolve(bind: &str) -> Result<Vec<IpAddr>, ServeError> {
         return Ok(vec![ip]);
     }
     if let Ok(with_port) = bind.trim().parse::<SocketAddr>() {
-        return Err(ServeError::Usage(format!(
-            "cannot serve on {bind}: give the address without the port, and the port with --port: \
-             --bind {} --port {}",
-            with_port.ip(),
-            with_port.port()
-        )));
+        let message = msg!(ServeBindWithPort, bind = bind, ip = with_port.ip().to_string(), port = with_port.port());
+        return Err(ServeError::Usage(message));
     }
     let resolved: Vec<IpAddr> = match (bare, 0).to_socket_addrs() {
         Ok(addrs) if !bare.is_empty() => addrs.map(|a| a.ip()).collect(),
         _ => Vec::new(),
     };
     if resolved.is_empty() {
-        return Err(ServeError::Usage(format!(
-            "cannot serve on {bind:?}: it is not an IP address, and no computer of that name can be found; {BIND_HINT}"
-        )));
+        return Err(ServeError::Usage(msg!(ServeBindUnknown, bind = bind)));
     }
     Ok(resolved)
 }
 
 /// Tries 1111 and the next ports; only a port in use moves on to the next.
-fn first_free(ips: &[IpAddr]) -> Result<Listening, ServeError> {
+fn first_free(ips: &[IpAddr], lang: Lang) -> Result<Listening, ServeError> {
     let last = DEFAULT_PORT + PORTS_TRIED - 1;
     for port in DEFAULT_PORT..=last {
         match bind_port(ips, port) {
             Ok(listening) => {
                 if port != DEFAULT_PORT {
-                    println!("Port {DEFAULT_PORT} is in use; using {port} instead.");
+                    println!("{}", msg!(ServeOtherPort, taken = DEFAULT_PORT, port = port).text(lang));
                 }
                 return Ok(listening);
             }
@@ -87,10 +77,7 @@ fn first_free(ips: &[IpAddr]) -> Result<Listening, ServeError> {
             Err(e) => return Err(ServeError::Usage(refusal(ips, port, &e))),
         }
     }
-    Err(ServeError::Usage(format!(
-        "cannot serve on {}: the ports {DEFAULT_PORT} to {last} are all in use; choose a free one with --port N",
-        ips[0]
-    )))
+    Err(ServeError::Usage(msg!(ServePortsInUse, at = ips[0].to_string(), first = DEFAULT_PORT, last = last)))
 }
 
 /// Binds the first of `ips` that can be bound on `port`.
@@ -109,23 +96,15 @@ fn bind_port(ips: &[IpAddr], port: u16) -> io::Result<Listening> {
 }
 
 /// Why binding `port` failed, in words an editor can act on.
-fn refusal(ips: &[IpAddr], port: u16, e: &io::Error) -> String {
-    let at = SocketAddr::new(ips[0], port);
+fn refusal(ips: &[IpAddr], port: u16, e: &io::Error) -> Message {
+    let at = SocketAddr::new(ips[0], port).to_string();
     match e.kind() {
-        io::ErrorKind::AddrInUse => {
-            let next = port.checked_add(1).map_or_else(|| "another --port".to_owned(), |n| format!("--port {n}"));
-            format!(
-                "cannot serve on {at}: the port is in use (by another program, or another goalsite serve); try {next}"
-            )
+        io::ErrorKind::AddrInUse => msg!(ServePortInUse, at = at, next = port.saturating_add(1)),
+        io::ErrorKind::AddrNotAvailable => msg!(ServeNotThisComputer, at = at, ip = ips[0].to_string()),
+        io::ErrorKind::PermissionDenied => {
+            msg!(ServePortNotAllowed, at = at, detail = e.to_string(), port = DEFAULT_PORT)
         }
-        io::ErrorKind::AddrNotAvailable => {
-            format!("cannot serve on {at}: {} is not an address of this computer; {BIND_HINT}", ips[0])
-        }
-        io::ErrorKind::PermissionDenied => format!(
-            "cannot serve on {at}: not allowed to use this port ({e}); ports below 1024 need administrator rights, \
-             try --port {DEFAULT_PORT}"
-        ),
-        _ => format!("cannot serve on {at}: {e}"),
+        _ => msg!(ServeCannot, at = at, detail = e.to_string()),
     }
 }
 
@@ -153,7 +132,7 @@ mod tests {
 
     fn usage(result: Result<Listening, ServeError>) -> String {
         match result {
-            Err(ServeError::Usage(message)) => message,
+            Err(ServeError::Usage(message)) => message.to_string(),
             Err(ServeError::Io(e)) => panic!("not a usage error: {e}"),
             Ok(l) => panic!("bound {}", l.addr),
         }
@@ -186,14 +165,15 @@ mod tests {
 
     #[test]
     fn a_wrong_address_says_what_is_wrong_with_it() {
-        let unknown = usage(listen("no-such-host.invalid", Some(4000)));
+        let en = Lang::known("en");
+        let unknown = usage(listen("no-such-host.invalid", Some(4000), en));
         assert!(unknown.contains("not an IP address, and no computer of that name can be found"), "{unknown}");
         assert!(!unknown.contains("port"), "nothing about ports: {unknown}");
-        assert!(usage(listen("", None)).contains("not an IP address"));
-        let with_port = usage(listen("127.0.0.1:8080", None));
+        assert!(usage(listen("", None, en)).contains("not an IP address"));
+        let with_port = usage(listen("127.0.0.1:8080", None, en));
         assert!(with_port.contains("--bind 127.0.0.1 --port 8080"), "{with_port}");
         // TEST-NET-1: documentation only, never an address of this computer.
-        let elsewhere = usage(listen("192.0.2.1", Some(4000)));
+        let elsewhere = usage(listen("192.0.2.1", Some(4000), en));
         assert!(elsewhere.contains("192.0.2.1 is not an address of this computer"), "{elsewhere}");
     }
 
@@ -201,17 +181,17 @@ mod tests {
     fn a_port_in_use_suggests_the_next_one() {
         let taken = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = taken.local_addr().unwrap().port();
-        let message = usage(listen("127.0.0.1", Some(port)));
+        let message = usage(listen("127.0.0.1", Some(port), Lang::known("en")));
         assert!(message.contains(&format!("cannot serve on 127.0.0.1:{port}: the port is in use")), "{message}");
         assert!(message.contains(&format!("try --port {}", port + 1)), "{message}");
     }
 
     #[test]
     fn only_other_computers_are_warned_about() {
-        let local = listen("127.0.0.1", Some(0)).unwrap();
+        let local = listen("127.0.0.1", Some(0), Lang::known("en")).unwrap();
         assert!(local.warning().is_none());
         let shared = Listening { listener: local.listener, addr: "0.0.0.0:1111".parse().unwrap() };
-        let warning = shared.warning().expect("a warning");
+        let warning = shared.warning().expect("a warning").to_string();
         assert!(warning.contains("other computers on the network can open the preview"), "{warning}");
     }
 }

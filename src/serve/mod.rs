@@ -27,6 +27,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::build::{build, BuildError, BuildOptions};
+use crate::locale::Lang;
+use crate::messages::Message;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -37,6 +39,8 @@ pub struct ServeOptions {
     pub port: Option<u16>,
     /// Open the preview in the default browser once it runs.
     pub open: bool,
+    /// The language of what the terminal shows (the overlay follows each page's).
+    pub lang: Lang,
 }
 
 /// What the preview shares between the watcher and the HTTP threads.
@@ -45,46 +49,44 @@ pub struct State {
     /// The folder the current good build is in.
     site: PathBuf,
     base_url: String,
-    /// The diagnostics of the last failed build, shown over every page until fixed.
-    errors: RwLock<Option<String>>,
+    /// The language of the terminal's lines.
+    lang: Lang,
+    /// Why the last build failed, shown over every page (in the page's
+    /// language) until it is fixed.
+    errors: RwLock<Option<Arc<BuildError>>>,
     /// The open pages' live-reload streams.
     events: events::Events,
 }
 
 impl State {
     /// Builds the site again; returns a one-line report for the terminal.
-    fn rebuild(&self, why: &str) -> String {
+    /// `why` is what changed (none for the first build).
+    fn rebuild(&self, why: Option<Message>) -> String {
         let start = Instant::now();
         let options = BuildOptions {
             root: self.root.clone(),
             output: Some(self.site.clone()),
             base_url: Some(self.base_url.clone()),
         };
+        let why = why.unwrap_or_else(|| msg!(ServeFirstBuild)).text(self.lang);
         let line = match build(&options) {
             Ok(report) => {
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
                 if !report.warnings.is_empty() {
-                    eprintln!("{}", report.warnings);
+                    eprintln!("{}", report.warnings.show(self.lang));
                 }
-                format!("Rebuilt {} pages in {} ms ({why})", report.pages, start.elapsed().as_millis())
+                let ms = start.elapsed().as_millis() as u64;
+                msg!(ServeRebuilt, pages = report.pages, ms = ms, why = why)
             }
             Err(e) => {
-                let text = match e {
-                    BuildError::Content(d) => d.to_string(),
-                    BuildError::Usage(m) | BuildError::Io(m) => format!("error: {m}"),
-                };
-                eprintln!("{text}");
-                *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(text);
-                match self.site.join("index.html").exists() {
-                    true => format!(
-                        "Build failed ({why}): still serving the last good build, problems shown in the browser"
-                    ),
-                    false => format!("Build failed ({why}): nothing could be built yet, problems shown in the browser"),
-                }
+                eprintln!("{}", e.show(self.lang));
+                *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(e));
+                let served = self.site.join("index.html").exists();
+                msg!(ServeFailed, why = why, served = if served { "last-good" } else { "nothing" })
             }
         };
         self.events.reload();
-        line
+        line.text(self.lang)
     }
 }
 
@@ -92,16 +94,24 @@ impl State {
 #[derive(Debug)]
 pub enum ServeError {
     /// The address cannot be used: not an address, not this computer's, or the port is taken.
-    Usage(String),
+    Usage(Message),
     Io(io::Error),
 }
 
+impl ServeError {
+    /// The error as an editor reads it in `lang`.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            ServeError::Usage(message) => message.text(lang),
+            ServeError::Io(e) => e.to_string(),
+        }
+    }
+}
+
+/// English, as logs show it; [`ServeError::show`] gives it in another language.
 impl fmt::Display for ServeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ServeError::Usage(message) => f.write_str(message),
-            ServeError::Io(e) => e.fmt(f),
-        }
+        f.write_str(&self.show(Lang::known(crate::messages::FALLBACK)))
     }
 }
 
@@ -153,9 +163,10 @@ const LIMITS: Limits = Limits {
 
 /// Runs the preview until the process is stopped (Ctrl-C).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
-    let listening = address::listen(&options.bind, options.port)?;
+    let lang = options.lang;
+    let listening = address::listen(&options.bind, options.port, lang)?;
     if let Some(warning) = listening.warning() {
-        eprintln!("{warning}");
+        eprintln!("{}: {}", msg!(SeverityWarning).text(lang), warning.text(lang));
     }
     let base_url = listening.url();
     let tmp = tempfile::Builder::new().prefix("goalsite-serve-").tempdir()?;
@@ -165,22 +176,23 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         root,
         site: tmp.path().join("site"),
         base_url: base_url.clone(),
+        lang,
         errors: RwLock::new(None),
         events: events::Events::new(LIMITS.event_streams),
     });
-    println!("{}", state.rebuild("first build"));
+    println!("{}", state.rebuild(None));
     let tmp_path = tmp.keep();
     let cleanup = tmp_path.clone();
     let _ = ctrlc::set_handler(move || {
         let _ = std::fs::remove_dir_all(&cleanup);
-        println!("\nStopped.");
+        println!("\n{}", msg!(ServeStopped).text(lang));
         std::process::exit(0);
     });
     let _watcher = watch::start(Arc::clone(&state)).map_err(io::Error::other)?;
-    println!("Serving {base_url} (Ctrl-C to stop)");
+    println!("{}", msg!(ServeServing, url = base_url.as_str()).text(lang));
     if options.open {
         if let Err(e) = open::that_detached(&base_url) {
-            eprintln!("Could not open a browser ({e}); open {base_url} yourself.");
+            eprintln!("{}", msg!(ServeNoBrowser, detail = e.to_string(), url = base_url.as_str()).text(lang));
         }
     }
     let app = routes::app(state, host::Hosts::for_address(listening.addr));
@@ -198,8 +210,11 @@ mod tests {
 
     #[test]
     fn serve_errors_read_as_their_message_and_keep_their_cause() {
-        let usage = ServeError::Usage("cannot serve on 127.0.0.1:1: the port is in use".to_owned());
-        assert_eq!(usage.to_string(), "cannot serve on 127.0.0.1:1: the port is in use");
+        let usage = ServeError::Usage(msg!(ServePortsInUse, at = "127.0.0.1", first = 1111, last = 1130));
+        assert_eq!(
+            usage.to_string(),
+            "cannot serve on 127.0.0.1: the ports 1111 to 1130 are all in use; choose a free one with --port N"
+        );
         assert!(std::error::Error::source(&usage).is_none());
         let io = ServeError::from(io::Error::new(io::ErrorKind::PermissionDenied, "no"));
         assert_eq!(io.to_string(), "no");

@@ -69,6 +69,7 @@ mod tests {
             root,
             site: site.to_path_buf(),
             base_url,
+            lang: crate::locale::Lang::known("en"),
             errors: RwLock::new(None),
             events: events::Events::new(1),
         })

@@ -10,6 +10,9 @@ use axum::http::{header::LOCATION, StatusCode, Uri};
 use axum::response::Response;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
+use crate::build::BuildError;
+use crate::locale::Lang;
+
 use super::{reply, State};
 
 pub const LIVE_JS_PATH: &str = "/__goalsite/live.js";
@@ -81,8 +84,8 @@ fn respond_with(bytes: Vec<u8>, file: &Path, state: &State, status: StatusCode) 
 fn inject(bytes: Vec<u8>, state: &State) -> Vec<u8> {
     let Ok(mut html) = String::from_utf8(bytes) else { return Vec::new() };
     let mut extra = String::new();
-    if let Some(errors) = state.errors.read().unwrap_or_else(|e| e.into_inner()).as_deref() {
-        extra.push_str(&OVERLAY.replace("{{errors}}", &crate::text::escape(errors)));
+    if let Some(error) = state.errors.read().unwrap_or_else(|e| e.into_inner()).as_deref() {
+        extra.push_str(&overlay(error, page_lang(&html).unwrap_or(state.lang)));
     }
     extra.push_str(&format!("<script src=\"{LIVE_JS_PATH}\" defer></script>\n"));
     match html.rfind("</body>") {
@@ -90,6 +93,23 @@ fn inject(bytes: Vec<u8>, state: &State) -> Vec<u8> {
         None => html.push_str(&extra),
     }
     html.into_bytes()
+}
+
+/// The box over a page while the last build failed, in the page's language
+/// (`lang`) where goalsite speaks it.
+fn overlay(error: &BuildError, lang: Lang) -> String {
+    let lang = if crate::messages::speaks(lang) { lang } else { Lang::known(crate::messages::FALLBACK) };
+    OVERLAY
+        .replace("{{lang}}", lang.as_str())
+        .replace("{{title}}", &crate::text::escape(&msg!(OverlayTitle).text(lang)))
+        .replace("{{text}}", &crate::text::escape(&msg!(OverlayText).text(lang)))
+        .replace("{{errors}}", &crate::text::escape(&error.show(lang)))
+}
+
+/// The language a page says it is in (`<html lang="sv">`).
+fn page_lang(html: &str) -> Option<Lang> {
+    let rest = &html[html.find("<html lang=\"")? + "<html lang=\"".len()..];
+    Lang::new(&rest[..rest.find('"')?])
 }
 
 /// The URL path as a path inside the site folder, or `None` if it tries to

@@ -88,16 +88,13 @@ fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, watching: &Mutex<Wat
         }
         // A folder created since the start (themes/, say), or the logo's new folder.
         if let Err(e) = watch_sources(watching, &state.root) {
-            eprintln!("Could not watch a new folder: {e}");
+            eprintln!("{}", msg!(ServeNotWatched, detail = e.to_string()).text(state.lang));
         }
         let mut names = relevant;
         names.sort();
         names.dedup();
-        let why = match names.len() {
-            1 => format!("{} changed", names[0]),
-            n => format!("{} and {} more changed", names[0], n - 1),
-        };
-        println!("{}", state.rebuild(&why));
+        let why = msg!(ServeChanged, file = names[0].as_str(), more = names.len() - 1);
+        println!("{}", state.rebuild(Some(why)));
     }
 }
 
@@ -131,6 +128,10 @@ mod tests {
         assert_eq!(r("/site/bilder/logo.svg").as_deref(), Some("bilder/logo.svg"));
         assert_eq!(r("/site/bilder/other.svg"), None);
         assert_eq!(r("/site/content/.a.sv.md.swp"), None);
+        // What editors write beside the file they save: one save names one file.
+        for temporary in ["4913", "a.sv.md~", "a.sv.md.tmp", "a.sv.md___jb_tmp___", ".#a.sv.md", "#a.sv.md#"] {
+            assert_eq!(r(&format!("/site/content/{temporary}")), None, "{temporary}");
+        }
         assert_eq!(r("/site/public/index.html"), None);
         assert_eq!(r("/site/README.md"), None);
     }
