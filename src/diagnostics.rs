@@ -160,7 +160,19 @@ impl fmt::Display for Shown<'_> {
             None => write!(f, "{label}: {}: {message}", d.file)?,
         }
         if let Some(hint) = &d.hint {
-            write!(f, "\n  = {}: {}", msg!(HintLabel).text(lang), hint.text(lang))?;
+            // A hint of several lines (an example to copy) stays indented under its label.
+            let label = msg!(HintLabel).text(lang);
+            let indent = " ".repeat(label.chars().count() + 6);
+            let text = hint.text(lang);
+            let mut lines = text.lines();
+            write!(f, "\n  = {label}: {}", lines.next().unwrap_or_default())?;
+            for line in lines {
+                if line.is_empty() {
+                    writeln!(f)?;
+                } else {
+                    write!(f, "\n{indent}{line}")?;
+                }
+            }
         }
         Ok(())
     }

@@ -265,7 +265,7 @@ link-characters = { $field } may not contain spaces, quotes or < >
 link-hint = write a full address starting with https://, http://, mailto: or tel:
 report-year-not-sensible = report_year { $year } is not a sensible year
 logo-needs-alt = the logo needs a text for screen readers and search engines
-logo-needs-alt-hint = add logo_alt = { "{" } { $example } { "}" }, saying what the logo shows
+logo-needs-alt-hint = add logo_alt = { $example }, saying what the logo shows
 logo-alt-without-logo = logo_alt is set, but there is no logo
 logo-alt-without-logo-hint = add logo = "logo.svg" (an SVG file in the site folder), or remove logo_alt
 not-an-email = `{ $value }` is not an e-mail address
@@ -275,7 +275,7 @@ phone-hint = write digits, spaces, + - and ( ) only, like 090-16 10 00
 scale-step-twice = the assessment `{ $id }` is listed twice
 scale-empty = the assessment scale is empty
 statement-needs-organisation = the accessibility statement needs the organisation's name
-statement-needs-organisation-hint = add organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+statement-needs-organisation-hint = add organisation = { $example } under [footer]
 
 ## Open data
 
@@ -320,7 +320,7 @@ menu-title-long = the programme's { $what ->
         [menu-title] menu title
        *[title] title, shown in the menu,
     } is longer than { $max } characters in { $langs }
-menu-title-long-hint = give the menu a short name: menu_title = { "{" } { $example } { "}" }
+menu-title-long-hint = give the menu a short name: menu_title = { $example }
 indicator-listed-twice = the indicator `{ $id }` is listed twice
 no-such-indicator = there is no indicator `{ $id }`
 indicator-id-is-file-name = an indicator's id is its file name in the programme's indicators/ folder
@@ -510,7 +510,7 @@ goal-not-in-edition-hint = a new goal's first assessment is for the year it was 
 published-status-changed = the { $edition } edition published `{ $status }` as the { $year } assessment of `{ $goal }`; a published assessment changes only with a correction
 published-motivation-changed = the motivation of `{ $goal }` for { $year } differs from what the { $edition } edition published; a published assessment changes only with a correction
 published-added = the { $edition } edition published no { $year } assessment of `{ $goal }`; adding one to a published year is a correction
-published-hint = undo the change, or add correction = { "{" } sv = "…", en = "…" { "}" } saying what was corrected and why: both editions then show it
+published-hint = undo the change, or add correction = { $example } saying what was corrected and why: both editions then show it
 published-removed = the { $edition } edition published a { $year } assessment of `{ $goal }`, which is gone from this file
 published-removed-hint = put [{ $goal }] back as it was: a published assessment is never taken away, only corrected
 edition-year-mismatch = the manifest is for { $year }, but it is in the folder { $folder }
@@ -541,8 +541,8 @@ correction-missing = the file was changed, but no correction in corrections.toml
 correction-missing-hint = add a correction to { $corrections }, saying when and what was corrected, like:
     {"["}[correction]]
     file = "{ $file }"
-    date = 2026-03-01
-    note = { "{" } sv = "…", en = "…" { "}" }
+    date = { $date }
+    note = { $note }
 new-year-done = Archived the { $year } edition in { $folder } and started the report for { $next }.
 new-year-assessments = Fill in the assessments for { $next } in:
 new-year-update = These still describe { $year }: update them, or mark them still valid (check lists them until you do):

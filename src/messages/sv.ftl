@@ -272,7 +272,7 @@ link-characters = adressen i `{ $field }` får inte innehålla mellanslag, citat
 link-hint = skriv hela adressen, så att den börjar med https://, http://, mailto: eller tel:
 report-year-not-sensible = rapportåret, `report_year = { $year }`, är inte ett rimligt år
 logo-needs-alt = logotypen behöver en text för skärmläsare och sökmotorer
-logo-needs-alt-hint = lägg till logo_alt = { "{" } { $example } { "}" } och skriv vad logotypen visar (oftast organisationens namn)
+logo-needs-alt-hint = lägg till logo_alt = { $example } och skriv vad logotypen visar (oftast organisationens namn)
 logo-alt-without-logo = `logo_alt` är ifylld, men det finns ingen logotyp
 logo-alt-without-logo-hint = lägg till logo = "logo.svg" (en SVG-fil i webbplatsens mapp), eller ta bort `logo_alt`
 not-an-email = `{ $value }` är inte en e-postadress
@@ -282,7 +282,7 @@ phone-hint = använd bara siffror, mellanslag, + - och ( ), till exempel 090-16 
 scale-step-twice = bedömningen `{ $id }` står två gånger i bedömningsskalan
 scale-empty = bedömningsskalan är tom: lägg till minst ett steg med [[scale]]
 statement-needs-organisation = tillgänglighetsredogörelsen behöver organisationens namn
-statement-needs-organisation-hint = lägg till organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+statement-needs-organisation-hint = lägg till organisation = { $example } under [footer]
 
 ## Öppna data
 
@@ -327,7 +327,7 @@ menu-title-long = { $what ->
         [menu-title] programmets menynamn
        *[title] programmets titel, som också står i menyn,
     } är längre än { $max } tecken (gäller språk: { $langs })
-menu-title-long-hint = ge programmet ett kort namn för menyn: menu_title = { "{" } { $example } { "}" }
+menu-title-long-hint = ge programmet ett kort namn för menyn: menu_title = { $example }
 indicator-listed-twice = indikatorn `{ $id }` står två gånger i listan
 no-such-indicator = det finns ingen indikator `{ $id }`
 indicator-id-is-file-name = en indikators id är namnet på dess fil (utan .toml) i programmets mapp indicators/
@@ -538,7 +538,7 @@ goal-not-in-edition-hint = ett nytt delmål bedöms första gången för året d
 published-status-changed = utgåvan för { $edition } publicerade `{ $status }` som bedömningen av `{ $goal }` för { $year }; en publicerad bedömning ändras bara med en rättelse
 published-motivation-changed = motiveringen för `{ $goal }` { $year } skiljer sig från den som utgåvan för { $edition } publicerade; en publicerad bedömning ändras bara med en rättelse
 published-added = utgåvan för { $edition } publicerade ingen bedömning av `{ $goal }` för { $year }; att lägga till en i ett publicerat år är en rättelse
-published-hint = ångra ändringen, eller lägg till correction = { "{" } sv = "…", en = "…" { "}" } som säger vad som rättades och varför: båda utgåvorna visar då rättelsen
+published-hint = ångra ändringen, eller lägg till correction = { $example } som säger vad som rättades och varför: båda utgåvorna visar då rättelsen
 published-removed = utgåvan för { $edition } publicerade en bedömning av `{ $goal }` för { $year }, men den finns inte längre i den här filen
 published-removed-hint = lägg tillbaka [{ $goal }] som den var: en publicerad bedömning tas aldrig bort, den kan bara rättas
 edition-year-mismatch = manifestet gäller { $year }, men ligger i mappen { $folder }
@@ -569,8 +569,8 @@ correction-missing = filen har ändrats, men ingen rättelse i corrections.toml 
 correction-missing-hint = lägg till en rättelse i { $corrections } som säger när och vad som rättades, till exempel:
     {"["}[correction]]
     file = "{ $file }"
-    date = 2026-03-01
-    note = { "{" } sv = "…", en = "…" { "}" }
+    date = { $date }
+    note = { $note }
 new-year-done = Sparade utgåvan för { $year } i { $folder } och påbörjade rapporten för { $next }.
 new-year-assessments = Fyll i bedömningarna för { $next } i:
 new-year-update = De här beskriver fortfarande { $year }: uppdatera dem, eller markera att de fortfarande stämmer (check visar dem tills du gjort det):

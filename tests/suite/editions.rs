@@ -121,15 +121,24 @@ fn the_2024_edition_stays_online_as_published_beside_2025() {
     // The language switch stays in its edition.
     assert_eq!(crate::common::attrs(&archived, ".lang-switch a", "href"), ["/uppfoljning/2024/en/growth/"]);
     // Every edition, listed in both languages, linked from the footer and the home page.
-    for (page, year) in [("sv/tidigare-uppfoljningar/index.html", "Uppföljningen 2024"), ("en/earlier-editions/index.html", "Follow-up 2024")] {
+    for (page, year) in [
+        ("sv/tidigare-uppfoljningar/index.html", "Uppföljningen 2024"),
+        ("en/earlier-editions/index.html", "Follow-up 2024"),
+    ] {
         let list = read(page);
         assert!(texts(&list, ".edition__title a").contains(&year.to_owned()), "{page}");
     }
     assert!(read("sv/index.html").contains("href=\"/uppfoljning/sv/tidigare-uppfoljningar/\""));
-    assert!(archived.contains("href=\"/uppfoljning/sv/tidigare-uppfoljningar/\""), "an archived page links to the list too");
+    assert!(
+        archived.contains("href=\"/uppfoljning/sv/tidigare-uppfoljningar/\""),
+        "an archived page links to the list too"
+    );
     // This year's permanent address leads to the current page now.
     assert!(read("2025/sv/tillvaxt/index.html").contains("url=/uppfoljning/sv/tillvaxt/"));
-    assert!(current.contains("https://www.umea.se/uppfoljning/2025/sv/tillvaxt/"), "the page shows its permanent address");
+    assert!(
+        current.contains("https://www.umea.se/uppfoljning/2025/sv/tillvaxt/"),
+        "the page shows its permanent address"
+    );
     // Each edition keeps its indicators' files; the site-wide data is the current edition's.
     assert!(out.join("2024/data/territoriella-utslapp.csv").is_file());
     assert!(!out.join("2024/catalog.rdf").exists());
@@ -145,10 +154,12 @@ fn a_published_assessment_changes_only_with_a_correction_both_editions_show() {
     let (code, _, stderr) = goalsite(&root, &["check"]);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains(&format!("error: {file}:")) && stderr.contains("the 2024 edition published `nej` as the 2024 assessment of `bostadsbyggande`"),
+        stderr.contains(&format!("error: {file}:"))
+            && stderr.contains("the 2024 edition published `nej` as the 2024 assessment of `bostadsbyggande`"),
         "{stderr}"
     );
-    let line = std::fs::read_to_string(root.join(file)).unwrap().lines().position(|l| l == "status = \"ja\"").unwrap() + 1;
+    let line =
+        std::fs::read_to_string(root.join(file)).unwrap().lines().position(|l| l == "status = \"ja\"").unwrap() + 1;
     assert!(stderr.contains(&format!("{file}:{line}:10:")), "at the changed status: {stderr}");
 
     // A new goal's assessment for a year it did not exist in.
@@ -157,7 +168,10 @@ fn a_published_assessment_changes_only_with_a_correction_both_editions_show() {
     });
     edit(&root, file, |t| format!("{t}\n[ny]\nstatus = \"ja\"\n"));
     let (_, _, stderr) = goalsite(&root, &["check"]);
-    assert!(stderr.contains("the goal `ny` was not in the 2024 edition, so it can have no assessment for 2024"), "{stderr}");
+    assert!(
+        stderr.contains("the goal `ny` was not in the 2024 edition, so it can have no assessment for 2024"),
+        "{stderr}"
+    );
 
     // With a correction note the change stands, and both editions say so.
     edit(&root, file, |t| {
@@ -184,7 +198,10 @@ fn a_change_to_an_archived_file_is_an_error_until_recorded_as_a_correction() {
     edit(&root, file, |t| t.replacen("Umeå", "Umea", 1));
     let (code, _, stderr) = goalsite(&root, &["check"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains(&format!("error: {file}: the file was changed after the 2024 edition was published")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("error: {file}: the file was changed after the 2024 edition was published")),
+        "{stderr}"
+    );
     let (code, _, stderr) = goalsite(&root, &["correct", "2024"]);
     assert_eq!(code, 1, "no correction names it yet: {stderr}");
     std::fs::write(

@@ -56,6 +56,15 @@ fn expression_variables(e: &Expression<&str>, names: &mut Vec<String>) {
     }
 }
 
+/// `text` as Markdown code: between double backticks when it holds one.
+fn code(text: &str) -> String {
+    if text.contains('`') {
+        format!("`` {text} ``")
+    } else {
+        format!("`{text}`")
+    }
+}
+
 /// The list of every message of the catalogue `lang`, by the catalogue's sections.
 fn list(lang: &str, hint_label: &str) -> String {
     let ftl = std::fs::read_to_string(repo().join(format!("src/messages/{lang}.ftl"))).unwrap();
@@ -63,10 +72,14 @@ fn list(lang: &str, hint_label: &str) -> String {
     let mut bundle = FluentBundle::new(vec![lang.parse().unwrap()]);
     bundle.set_use_isolating(false);
     bundle.add_resource(FluentResource::try_new(ftl.clone()).unwrap()).unwrap();
-    let ids: Vec<&str> = resource.body.iter().filter_map(|e| match e {
-        Entry::Message(m) => Some(m.id.name),
-        _ => None,
-    }).collect();
+    let ids: Vec<&str> = resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Message(m) => Some(m.id.name),
+            _ => None,
+        })
+        .collect();
     let mut out = String::new();
     for entry in &resource.body {
         match entry {
@@ -74,7 +87,7 @@ fn list(lang: &str, hint_label: &str) -> String {
             Entry::Message(m) if !m.id.name.ends_with("-hint") => {
                 let Some(pattern) = &m.value else { continue };
                 let text = shown(&bundle, m.id.name, pattern).unwrap();
-                out.push_str(&format!("- `{}`\n", text.replace('`', "ʼ")));
+                out.push_str(&format!("- {}\n", code(&text)));
                 let hint_id = format!("{}-hint", m.id.name);
                 if ids.contains(&hint_id.as_str()) {
                     let hint = resource.body.iter().find_map(|e| match e {
@@ -82,7 +95,7 @@ fn list(lang: &str, hint_label: &str) -> String {
                         _ => None,
                     });
                     let hint = shown(&bundle, &hint_id, hint.unwrap()).unwrap();
-                    out.push_str(&format!("  {hint_label}: `{}`\n", hint.replace('`', "ʼ")));
+                    out.push_str(&format!("  {hint_label}: {}\n", code(&hint)));
                 }
             }
             _ => {}
