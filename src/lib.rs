@@ -20,7 +20,8 @@
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files),
 //!    `search` (the search index, by Pagefind)
 //! 5. `render` (pages through the theme's templates), `fragments` (links to
-//!    `#fragments` checked against the rendered pages)
+//!    `#fragments` checked against the rendered pages), `cms` (the browser
+//!    editor, configured from the site)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), and `harness` (entry points
@@ -52,6 +53,7 @@ mod downloads;
 mod search;
 mod render;
 mod fragments;
+mod cms;
 mod output;
 mod pipeline;
 mod build;

@@ -1,0 +1,162 @@
+//! The browser editor: Decap CMS (vendored and pinned in `vendor/`),
+//! configured by goalsite from the site's own model and the same description
+//! of the formats as the JSON Schemas, in the site's first language.
+//! `goalsite serve` offers it at `/admin/`, saving to the files on this
+//! computer; a site with `[cms]` publishes it at `/admin/`, saving to its git
+//! host. `collections` makes the editor's collections from the site,
+//! `fields` a form's fields from the schemas, `assets` the admin page and
+//! its scripts.
+
+mod assets;
+mod collections;
+mod fields;
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+
+use crate::artifact::Artifact;
+use crate::locale::Lang;
+use crate::model::{CmsBackend, Site, ValueStatus};
+use crate::routes::Routes;
+use crate::theme::Theme;
+
+pub use assets::{asset, page, ADMIN_DIR};
+
+/// Where the editor saves.
+#[derive(Debug, Clone, Copy)]
+pub enum Saves<'a> {
+    /// To the files on this computer, through `goalsite serve` at `api`
+    /// (an absolute URL with the session's token), for the preview at `site_url`.
+    Local { api: &'a str, site_url: &'a str, host: &'a str },
+    /// To the site's git host.
+    Published(&'a CmsBackend),
+}
+
+/// The site whose editor is made: its files' folder, the site read and
+/// checked, its pages' addresses and its theme (for the words of the kinds
+/// of figure).
+#[derive(Clone, Copy)]
+pub struct Edited<'a> {
+    pub root: &'a Path,
+    pub site: &'a Site,
+    pub routes: &'a Routes,
+    pub theme: &'a Theme,
+}
+
+/// Decap CMS's configuration for `edited`, as JSON (which is YAML too),
+/// its labels and hints in the site's first language.
+pub fn config(edited: Edited, saves: Saves) -> Value {
+    let settings = &edited.site.settings;
+    let lang = settings.default_lang();
+    let forms = fields::Forms {
+        lang: if lang.as_str() == "sv" { "sv" } else { "en" },
+        languages: settings.languages.iter().map(|l| (l.code.to_string(), l.name.clone())).collect(),
+        value_status: [ValueStatus::Measured, ValueStatus::Derived, ValueStatus::Estimated, ValueStatus::Preliminary]
+            .into_iter()
+            .map(|s| (s.as_str().to_owned(), edited.theme.i18n(lang).string(s.word())))
+            .collect(),
+        order: collections::declared_orders(),
+    };
+    let sources = collections::Sources {
+        root: edited.root,
+        site: edited.site,
+        routes: edited.routes,
+        forms: &forms,
+        said_in: said_in(edited.site),
+        schemas: crate::schemas::json_schemas(),
+        front_matter: crate::schemas::front_matter_schema().json,
+    };
+    let review = settings.cms.as_ref().is_some_and(|c| c.review);
+    let mut config = json!({
+        "locale": decap_locale(lang),
+        "media_folder": "content/media",
+        "publish_mode": if review { "editorial_workflow" } else { "simple" },
+        "collections": sources.collections(),
+        "goalsite": {
+            "languages": forms.languages.iter().map(|(code, _)| code.as_str()).collect::<Vec<_>>(),
+            "markdown": collections::MARKDOWN,
+        },
+    });
+    let site_url = match saves {
+        Saves::Local { api, site_url, host } => {
+            config["backend"] = json!({ "name": "proxy", "proxy_url": api, "branch": "main" });
+            config["local_backend"] = json!({ "url": api, "allowed_hosts": [host] });
+            site_url
+        }
+        Saves::Published(backend) => {
+            config["backend"] = published_backend(backend);
+            &settings.base_url
+        }
+    };
+    config["site_url"] = site_url.into();
+    config["display_url"] = site_url.into();
+    config
+}
+
+/// Decap's backend settings for the site's git host.
+fn published_backend(b: &CmsBackend) -> Value {
+    match b.name {
+        "gitlab" => {
+            let base = b.base_url.as_deref().unwrap_or("https://gitlab.com");
+            json!({
+                "name": "gitlab",
+                "repo": b.repo,
+                "branch": b.branch,
+                "auth_type": "pkce",
+                "app_id": b.app_id,
+                "base_url": base,
+                "api_root": format!("{base}/api/v4"),
+            })
+        }
+        name => json!({ "name": name, "repo": b.repo, "branch": b.branch, "base_url": b.base_url }),
+    }
+}
+
+/// The locale of Decap's own interface for a site whose first language is
+/// `lang` (English where Decap has none).
+fn decap_locale(lang: Lang) -> &'static str {
+    const DECAP: &[&str] = &[
+        "bg", "ca", "cs", "da", "de", "en", "es", "fa", "fr", "he", "hr", "hu", "it", "ja", "ko", "lt", "mk", "nl",
+        "pl", "pt", "ro", "ru", "sk", "sl", "sv", "th", "tr", "uk", "vi",
+    ];
+    match lang.as_str() {
+        "nb" | "no" => "nb_no",
+        "nn" => "nn_no",
+        "el" => "gr",
+        code => DECAP.iter().copied().find(|d| *d == code).unwrap_or("en"),
+    }
+}
+
+/// The language goalsite's words in the editor are in: the site's first,
+/// where goalsite speaks it.
+fn said_in(site: &Site) -> Lang {
+    let first = site.settings.default_lang();
+    if crate::messages::speaks(first) {
+        first
+    } else {
+        Lang::known(crate::messages::FALLBACK)
+    }
+}
+
+/// What a site with `[cms]` publishes at `admin/`: the editor, configured
+/// to save to its git host, or without one a page that says it is not
+/// connected yet. Nothing without `[cms]`.
+pub fn published(edited: Edited) -> Vec<Artifact> {
+    let Some(cms) = &edited.site.settings.cms else { return Vec::new() };
+    let lang = said_in(edited.site);
+    let Some(backend) = &cms.backend else {
+        let home = edited.routes.url(crate::pages::PageRef::Home, edited.site.settings.default_lang());
+        return vec![Artifact::new(format!("{ADMIN_DIR}/index.html"), assets::not_connected(lang, &home))];
+    };
+    let config = config(edited, Saves::Published(backend));
+    let mut files = vec![
+        Artifact::new(format!("{ADMIN_DIR}/index.html"), page(lang)),
+        Artifact::new(format!("{ADMIN_DIR}/config.yml"), serde_json::to_string_pretty(&config).unwrap_or_default()),
+    ];
+    files.extend(assets::SCRIPTS.iter().filter_map(|name| {
+        let (_, bytes) = asset(name)?;
+        Some(Artifact::new(format!("{ADMIN_DIR}/{name}"), bytes.into_owned()))
+    }));
+    files
+}
