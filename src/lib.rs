@@ -65,7 +65,7 @@ mod new_year;
 #[doc(hidden)]
 pub mod harness;
 
-pub use build::{build, build_with_progress, check, BuildError, BuildOptions, BuildReport, CheckReport};
+pub use build::{build, build_with_progress, check, Admin, BuildError, BuildOptions, BuildReport, CheckReport};
 pub use config::{first_language as site_language, CONFIG_FILE};
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 pub use downloads::Catalogue;

@@ -11,7 +11,8 @@ use crate::text::escape;
 /// The folder the editor is at, under the site root.
 pub const ADMIN_DIR: &str = "admin";
 
-/// The scripts the admin page loads, in its order, and the bundle's licences.
+/// The files of the admin folder besides its page and configuration: the
+/// scripts the page loads, in its order, and the bundle's licences.
 pub const SCRIPTS: [&str; 5] =
     ["goalsite-cms.js", "decap-cms.js", "smol-toml.js", "goalsite-format.js", "decap-cms.js.LICENSE.txt"];
 
@@ -43,7 +44,7 @@ pub fn asset(name: &str) -> Option<(&'static str, Cow<'static, [u8]>)> {
 
 /// The admin page: Decap CMS starts in it once goalsite's start script has
 /// read the configuration. No inline script or style (the policy in
-/// docs/deploy.md allows none).
+/// docs/deploy.md allows no inline script).
 pub fn page(lang: Lang) -> String {
     let scripts: String =
         SCRIPTS.iter().filter(|s| s.ends_with(".js")).map(|s| format!("<script src=\"{s}\"></script>\n")).collect();
@@ -51,7 +52,8 @@ pub fn page(lang: Lang) -> String {
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex, nofollow\">\n<title>{title}</title>\n\
-         <link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<noscript><p>{noscript}</p></noscript>\n<p id=\"goalsite-cms-failed\" role=\"alert\" hidden>{failed}</p>\n\
+         <link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<noscript><p>{noscript}</p></noscript>\n\
+         <p id=\"goalsite-cms-failed\" role=\"alert\" hidden>{failed}</p>\n\
          {scripts}</body>\n</html>\n",
         title = escape(&msg!(CmsAdminTitle).text(lang)),
         noscript = escape(&msg!(CmsAdminNoscript).text(lang)),

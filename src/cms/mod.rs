@@ -23,6 +23,27 @@ use crate::theme::Theme;
 
 pub use assets::{asset, page, ADMIN_DIR};
 
+/// What a build publishes of the browser editor (`[cms]` in `site.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admin {
+    /// Nothing: the site has no `[cms]`.
+    None,
+    /// The editor at `admin/`, saving to the site's git host.
+    Editor,
+    /// Only a page at `admin/` saying the editor is not connected yet (`[cms]` without a backend).
+    NotConnected,
+}
+
+impl Admin {
+    pub fn of(site: &Site) -> Admin {
+        match &site.settings.cms {
+            None => Admin::None,
+            Some(cms) if cms.backend.is_some() => Admin::Editor,
+            Some(_) => Admin::NotConnected,
+        }
+    }
+}
+
 /// Where the editor saves.
 #[derive(Debug, Clone, Copy)]
 pub enum Saves<'a> {

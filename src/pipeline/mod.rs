@@ -35,6 +35,8 @@ pub struct Passed {
     /// Indicators with example data, left out of the open data.
     pub left_out: Vec<String>,
     pub catalogue: crate::downloads::Catalogue,
+    /// What was published of the browser editor.
+    pub admin: crate::cms::Admin,
     pub warnings: Diagnostics,
 }
 
@@ -119,6 +121,7 @@ pub fn run(
         content_files: prepared.content_files,
         left_out,
         catalogue,
+        admin: crate::cms::Admin::of(&current.site),
         warnings: problems.finish(),
     })
 }

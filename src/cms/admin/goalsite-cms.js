@@ -39,7 +39,7 @@
         shortcut: 'Tips: Ctrl+Enter lägger till anteckningen',
       },
       editorToolbar: {
-        statusInfoTooltipDraft: 'Inlägget är ett utkast. Sätt statusen till ”För granskning” när det ska granskas.',
+        statusInfoTooltipDraft: 'Inlägget är ett utkast. Sätt statusen till ”Under granskning” när det ska granskas.',
         statusInfoTooltipInReview: 'Inlägget granskas. Du behöver inte göra något mer, men du kan fortfarande ändra i det.',
       },
       editorWidgets: {
