@@ -11,6 +11,8 @@ mod build;
 mod chart_layout;
 mod charts;
 mod check;
+mod ci;
+mod cms;
 mod errors;
 mod fuzz;
 mod norrvik;
