@@ -68,7 +68,7 @@ fn a_site_with_a_problem_is_not_built() {
     let out = site.path().join("public");
     let (code, printed) = ci_site(site.path(), &["publish", out.to_str().unwrap()]);
     assert_eq!(code, 1, "{printed}");
-    assert!(printed.contains("`nejj` is not an assessment"), "{printed}");
+    assert!(printed.contains("`nejj` is not one of the assessments the site uses"), "{printed}");
     assert!(!out.exists(), "nothing built");
     assert_eq!(ci_site(site.path(), &["publish"]).0, 2, "wrong usage");
 }

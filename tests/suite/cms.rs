@@ -112,7 +112,12 @@ fn a_save_that_would_break_the_site_is_refused_with_the_problem() {
         error.starts_with("Inte sparat: ändringen skulle ge webbplatsen ett fel"),
         "in the site's language: {error}"
     );
-    assert!(error.contains("content/tillvaxt/assessments/2024.toml:2:10: `nejj` är inte en bedömning"), "{error}");
+    assert!(
+        error.contains(
+            "content/tillvaxt/assessments/2024.toml:2:10: `nejj` är inte en av bedömningarna som webbplatsen använder"
+        ),
+        "{error}"
+    );
     assert_eq!(f.read_source(file), before);
     // An error the site already has does not stop a save that fixes something else.
     f.write("content/tillvaxt/assessments/2023.toml", "[bostader]\nstatus = \"nejj\"\n");
