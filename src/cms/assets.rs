@@ -61,19 +61,54 @@ pub fn page(lang: Lang) -> String {
     )
 }
 
-/// The page at `/admin/` of a site whose `[cms]` names no git host yet,
-/// with a link to the site's home page (`home`).
-pub fn not_connected(lang: Lang, home: &str) -> String {
+/// One language's version of the page at `/admin/` of a site whose `[cms]`
+/// names no git host yet.
+pub struct NotConnected<'a> {
+    pub lang: Lang,
+    /// The link to the site's home page in `lang`.
+    pub home: String,
+    /// The version's own address, from the host root (`/uppfoljning/admin/en/`).
+    pub url: String,
+    /// Its absolute address, for the search engines' `hreflang`.
+    pub abs_url: String,
+    /// The language's name in itself, for the language switch (`English`).
+    pub name: &'a str,
+}
+
+/// The page at `/admin/` of a site whose `[cms]` names no git host yet, in
+/// `versions[at]`'s language, with a link to the site's home page and (like
+/// every page of the site) the other languages' versions as `hreflang`
+/// alternates and a language switch.
+pub fn not_connected(versions: &[NotConnected], at: usize) -> String {
+    let this = &versions[at];
+    let lang = this.lang;
+    let alternates: String = versions
+        .iter()
+        .map(|v| format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", v.lang, escape(&v.abs_url)))
+        .collect();
+    let switch: String = versions
+        .iter()
+        .filter(|v| v.lang != lang)
+        .map(|v| {
+            format!(
+                "<li><a href=\"{url}\" hreflang=\"{code}\" lang=\"{code}\">{name}</a></li>\n",
+                url = escape(&v.url),
+                code = v.lang,
+                name = escape(v.name)
+            )
+        })
+        .collect();
+    let switch = if switch.is_empty() { String::new() } else { format!("<nav>\n<ul>\n{switch}</ul>\n</nav>\n") };
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex, nofollow\">\n<title>{title}</title>\n\
-         <link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<main>\n\
+         {alternates}<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n{switch}<main>\n\
          <h1>{title}</h1>\n<p>{text}</p>\n<p>{local}</p>\n<p><a href=\"{home}\">{back}</a></p>\n</main>\n</body>\n</html>\n",
         title = escape(&msg!(CmsNotConnectedTitle).text(lang)),
         text = escape(&msg!(CmsNotConnected).text(lang)),
         local = escape(&msg!(CmsNotConnectedLocal).text(lang)),
-        home = escape(home),
+        home = escape(&this.home),
         back = escape(&msg!(CmsBackToSite).text(lang)),
     )
 }

@@ -167,8 +167,7 @@ pub fn published(edited: Edited) -> Vec<Artifact> {
     let Some(cms) = &edited.site.settings.cms else { return Vec::new() };
     let lang = said_in(edited.site);
     let Some(backend) = &cms.backend else {
-        let home = edited.routes.url(crate::pages::PageRef::Home, edited.site.settings.default_lang());
-        return vec![Artifact::new(format!("{ADMIN_DIR}/index.html"), assets::not_connected(lang, &home))];
+        return not_connected(edited, lang);
     };
     let config = config(edited, Saves::Published(backend));
     let mut files = vec![
@@ -180,4 +179,38 @@ pub fn published(edited: Edited) -> Vec<Artifact> {
         Some(Artifact::new(format!("{ADMIN_DIR}/{name}"), bytes.into_owned()))
     }));
     files
+}
+
+/// The page saying the editor is not connected yet: at `admin/` in `first`
+/// (the language goalsite's words in the editor are in), and at
+/// `admin/<code>/` in each other language of the site that goalsite's
+/// messages speak, each version linking to the others as the site's pages do.
+fn not_connected(edited: Edited, first: Lang) -> Vec<Artifact> {
+    let settings = &edited.site.settings;
+    let mut langs = vec![first];
+    langs.extend(settings.languages.iter().map(|l| l.code).filter(|&l| l != first && crate::messages::speaks(l)));
+    let versions: Vec<assets::NotConnected> = langs
+        .iter()
+        .map(|code| {
+            let lang = *code;
+            let dir = if lang == first { format!("{ADMIN_DIR}/") } else { format!("{ADMIN_DIR}/{lang}/") };
+            // The home page in the language, or the site's first where the site has no such language.
+            let home_lang =
+                if settings.languages.iter().any(|l| l.code == lang) { lang } else { settings.default_lang() };
+            let name = settings.languages.iter().find(|l| l.code == lang).map_or(code.as_str(), |l| l.name.as_str());
+            assets::NotConnected {
+                lang,
+                home: edited.routes.url(crate::pages::PageRef::Home, home_lang),
+                url: edited.routes.asset_url(&dir),
+                abs_url: format!("{}{dir}", edited.routes.base_url()),
+                name,
+            }
+        })
+        .collect();
+    (0..versions.len())
+        .map(|i| {
+            let dir = if i == 0 { String::new() } else { format!("{}/", versions[i].lang) };
+            Artifact::new(format!("{ADMIN_DIR}/{dir}index.html"), assets::not_connected(&versions, i))
+        })
+        .collect()
 }

@@ -133,7 +133,13 @@ fn a_preview_on_the_network_has_no_editor() {
     assert_eq!(get(server.port, "/admin/config.yml").0, 404);
     let reply = post(server.port, "/__goalsite/api/v1?token=x", Some("http://localhost"), JSON, r#"{"action":"info"}"#);
     assert_eq!(reply.status, 405, "the read-only preview: {}", reply.body);
-    assert!(server.printed().iter().any(|l| l.contains("only on this computer")), "{:?}", server.printed());
+    // The line after the address is read on another thread: wait for it.
+    let said = |s: &crate::common::serve::Server| s.printed().iter().any(|l| l.contains("only on this computer"));
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !said(&server) && std::time::Instant::now() < end {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(said(&server), "{:?}", server.printed());
 }
 
 const CMS_GITLAB: &str = "\n[cms]\nbackend = \"gitlab\"\nrepo = \"kommun/uppfoljning\"\napp_id = \"abc\"\n";
@@ -148,6 +154,15 @@ fn without_cms_nothing_is_published_and_with_it_admin_is() {
     let notice = f.read("admin/index.html");
     assert!(notice.contains("<html lang=\"sv\">") && notice.contains("noindex"), "{notice}");
     assert!(notice.contains("Redigeringen i webbläsaren är inte kopplad än"), "{notice}");
+    // Like every page of the site, in each language, with hreflang alternates and a language switch.
+    let english = f.read("admin/en/index.html");
+    assert!(english.contains("<html lang=\"en\">") && english.contains("is not connected yet"), "{english}");
+    for page in [&notice, &english] {
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"sv\" href=\"https://"), "{page}");
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://"), "{page}");
+    }
+    assert!(notice.contains("admin/en/\" hreflang=\"en\" lang=\"en\">English</a>"), "{notice}");
+    assert!(english.contains("admin/\" hreflang=\"sv\" lang=\"sv\">Svenska</a>"), "{english}");
     assert!(!f.out().join("admin/config.yml").exists(), "no editor without a git host");
     f.write("site.toml", &format!("{}{CMS_GITLAB}", crate::common::SITE_TOML));
     let (code, out, err) = f.build();
