@@ -13,6 +13,8 @@ use crate::locale::Lang;
 use crate::messages::Message;
 use crate::pipeline::{self, Progress, Silent};
 
+pub use crate::cms::Admin;
+
 /// What to build, and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -66,6 +68,8 @@ pub struct BuildReport {
     pub left_out: Vec<String>,
     /// Whether a data catalogue (`catalog.rdf`) was written, and if not, why.
     pub catalogue: Catalogue,
+    /// What was published of the browser editor.
+    pub admin: Admin,
     pub warnings: Diagnostics,
 }
 
@@ -111,6 +115,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> R
         elapsed: start.elapsed(),
         left_out: passed.left_out,
         catalogue: passed.catalogue,
+        admin: passed.admin,
         warnings: passed.warnings,
     })
 }

@@ -203,6 +203,7 @@ shape!(
     /// A year within [`YEARS`].
     Year = "year",
     {
+        "title": en_sv!("Year", "År"),
         "description": en_sv!("A year, like 2023", "Ett år, som 2023"),
         "type": "integer",
         "minimum": YEARS.start(),

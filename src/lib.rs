@@ -22,7 +22,8 @@
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files),
 //!    `search` (the search index, by Pagefind)
 //! 5. `render` (pages through the theme's templates), `fragments` (links to
-//!    `#fragments` checked against the rendered pages)
+//!    `#fragments` checked against the rendered pages), `cms` (the browser
+//!    editor, configured from the site)
 //! 6. `output` (writes and swaps, nothing else)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), `new_year` (the yearly
@@ -55,6 +56,7 @@ mod downloads;
 mod search;
 mod render;
 mod fragments;
+mod cms;
 mod output;
 mod pipeline;
 mod build;
@@ -66,7 +68,7 @@ mod new_year;
 #[doc(hidden)]
 pub mod harness;
 
-pub use build::{build, build_with_progress, check, BuildError, BuildOptions, BuildReport, CheckReport};
+pub use build::{build, build_with_progress, check, Admin, BuildError, BuildOptions, BuildReport, CheckReport};
 pub use config::{first_language as site_language, CONFIG_FILE};
 pub use diagnostics::{Diagnostic, Diagnostics, Location, Severity};
 pub use downloads::Catalogue;

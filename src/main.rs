@@ -184,6 +184,11 @@ fn print_build_report(report: &goalsite::BuildReport, lang: Lang) {
         // check and build already warned that [open_data] is missing.
         Catalogue::NoSettings => {}
     }
+    match report.admin {
+        goalsite::Admin::Editor => println!("{}", msg!(CmsBuilt).text(lang)),
+        goalsite::Admin::NotConnected => println!("{}", msg!(CmsBuiltNotConnected).text(lang)),
+        goalsite::Admin::None => {}
+    }
     let built = msg!(
         Built,
         pages = report.pages,

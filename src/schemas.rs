@@ -105,12 +105,15 @@ impl Transform for ForToml {
 mod tests {
     use super::*;
 
-    /// Every `description` anywhere in `json`, with where it is.
+    /// Every `description`, and every `title` but the file's own, anywhere
+    /// in `json`, with where it is.
     fn descriptions<'a>(json: &'a Value, at: String, found: &mut Vec<(String, &'a str)>) {
         match json {
             Value::Object(map) => {
-                if let Some(Value::String(d)) = map.get("description") {
-                    found.push((at.clone(), d));
+                for key in ["description", "title"] {
+                    if let Some(Value::String(d)) = map.get(key).filter(|_| key != "title" || at != "#") {
+                        found.push((format!("{at} {key}"), d));
+                    }
                 }
                 map.iter().for_each(|(k, v)| descriptions(v, format!("{at}/{k}"), found));
             }
@@ -122,7 +125,7 @@ mod tests {
     }
 
     #[test]
-    fn every_description_is_in_english_and_swedish() {
+    fn every_description_and_title_is_in_english_and_swedish() {
         let mut wrong = Vec::new();
         for file in json_schemas().into_iter().chain([front_matter_schema()]) {
             let mut found = Vec::new();

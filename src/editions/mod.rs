@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Problems};
 
 pub use archive::archive;
 pub use history::History;
-pub use manifest::{hashes, Correction, Manifest};
+pub use manifest::{hashes, sha256, Correction, Manifest};
 pub use stale::check as check_stale;
 
 /// The folder under the site root that holds the earlier editions.

@@ -35,14 +35,17 @@ impl<'de> Deserialize<'de> for DataValue {
 ))]
 struct MarkedValue {
     #[schemars(description = en_sv!("The number, or \"-\" for no value", "Talet, eller \"-\" för inget värde"))]
+    #[schemars(title = en_sv!("Value", "Värde"))]
     value: Number,
     #[serde(default)]
     #[schemars(description = en_sv!(
         "What kind of figure the value is: measured (default), derived, estimated or preliminary",
         "Vilken sorts siffra värdet är: measured (uppmätt, standard), derived (beräknad), estimated (uppskattad) eller preliminary (preliminär)"
     ))]
+    #[schemars(title = en_sv!("Kind of figure", "Sorts siffra"))]
     status: ValueStatus,
     #[schemars(description = en_sv!("A note on this value, in every language", "En kommentar till värdet, på alla språk"))]
+    #[schemars(title = en_sv!("Note", "Kommentar"))]
     note: Option<Text>,
 }
 
@@ -95,6 +98,7 @@ impl JsonSchema for DataValue {
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         json_schema!({
+            "title": en_sv!("Value", "Värde"),
             "description": en_sv!(
                 "A value: a number, \"-\" for a year without a value, or { value = 427, status = \"derived\", note = { … } }",
                 "Ett värde: ett tal, \"-\" för ett år utan värde, eller { value = 427, status = \"derived\", note = { … } }"

@@ -620,6 +620,62 @@ serve-port-not-allowed = cannot serve on { $at }: not allowed to use this port (
 serve-cannot = cannot serve on { $at }: { $detail }
 overlay-title = The site has errors
 overlay-text = Fix the problems below and save: the page reloads by itself. Behind this box is the last version that built, if there is one. Residents never see this box.
+serve-editor-at = Edit in the browser: { $url }
+serve-editor-local-only = The browser editor (/admin/) is offered only on this computer: run goalsite serve without --bind to edit in the browser.
+serve-api-not-local = only this computer can save through the preview
+serve-api-origin = only the editor on this preview (/admin/) can save: the request came from another page
+serve-api-json = the request is not JSON, as the editor sends it
+serve-api-token = the editor's key is missing or out of date: reload /admin/ (goalsite serve was started again)
+serve-api-too-large = the request is larger than { $max } MB
+serve-api-path = `{ $path }` cannot be saved from the browser: only .md and .toml files in content/ can (never editions/)
+serve-api-no-media = pictures and other files are not uploaded from the browser; put them in the site's folder
+serve-api-no-delete = files are not deleted from the browser; delete the file in the site's folder if it should go
+serve-api-unknown-action = the editor asked for "{ $action }", which goalsite serve does not do
+serve-api-write-failed = could not save { $path }: { $detail }
+serve-api-not-saved = Not saved: the change would give the site { $count ->
+        [one] an error
+       *[other] { $count } errors
+    } to fix first:
+    { $problems }
+serve-api-saved = Saved from the browser: { $file }
+
+## The browser editor (/admin/, Decap CMS)
+
+cms-admin-title = Edit the follow-up
+cms-admin-noscript = The editor needs JavaScript: turn it on in the browser, or edit the files in the site's folder.
+cms-admin-failed = The editor could not start: its settings could not be read. Reload the page; if it stays so, tell whoever runs the site.
+cms-not-connected-title = Editing in the browser is not connected yet
+cms-not-connected = The browser editor is switched on for this site ([cms] in site.toml), but not yet the git server it saves to. The web team fills in backend, repo and the login under [cms] (docs/deploy.md, section 12).
+cms-not-connected-local = Until then, edit on your own computer: goalsite serve has the editor at /admin/ (the editor's guide, chapter 18).
+cms-back-to-site = To the site
+cms-built = Wrote the browser editor in admin/ (noindex; give /admin/ its own Content-Security-Policy, docs/deploy.md section 12).
+cms-built-not-connected = Wrote admin/: a page saying the browser editor is not connected yet (fill in backend, repo and the login under [cms] to publish the editor).
+cms-texts = Texts
+cms-texts-about = The home page, each programme's text and the other pages, one file per language. The text is Markdown, as in the editor's guide.
+cms-home = Home page
+cms-text-file = { $page } – { $language }
+cms-body = Text
+cms-body-hint = Markdown: ## before a heading, *italic*, **bold**, [a link](@/tillvaxt/_index.md) to another page. { "{" }report_year{ "}" } is replaced by the report year.
+cms-assessments = Assessments
+cms-assessments-about = Each programme's assessment of every goal, one file per year. Saving an earlier year that is already published needs a correction.
+cms-assessments-file = { $programme } { $year }{ $new ->
+        [yes] { " " }(new file)
+       *[no] {""}
+    }
+cms-indicators = Indicators
+cms-indicators-about = Each indicator's figures and texts: years and values, what kind of figure each value is, the source.
+cms-indicator-file = { $programme }: { $indicator }
+cms-programmes = Programmes
+cms-programmes-about = Each programme's title, summary and goals (programme.toml).
+cms-branch = `{ $branch }` is not a branch name
+cms-no-backend = `{ $key }` does nothing without `backend`: write backend = "gitlab" or backend = "github" under [cms]
+cms-needs-repo = the browser editor needs `repo`: the repository the site's files are in
+cms-needs-repo-hint = write repo = "group/project" under [cms], as the address of the project on the git server has it
+cms-gitlab-needs-app-id = logging in with GitLab needs `app_id`: the Application ID of the site's OAuth application
+cms-gitlab-needs-app-id-hint = in GitLab, add an application (Settings → Applications) with the redirect URI of the site's /admin/, the scope api and "Confidential" off; docs/deploy.md, section 12, shows how
+cms-github-needs-proxy = logging in with GitHub needs `base_url`: the address of an OAuth proxy (GitHub has no login a static site can use on its own)
+cms-github-needs-proxy-hint = docs/deploy.md, section 12, says what the proxy does and how to run one
+cms-not-https = `{ $key }` must be an address starting with https://, not "{ $value }"
 
 ## The command line
 

@@ -648,6 +648,62 @@ serve-port-not-allowed = kan inte visa på { $at }: det är inte tillåtet att a
 serve-cannot = kan inte visa på { $at }: { $detail }
 overlay-title = Webbplatsen har fel
 overlay-text = Rätta problemen nedan och spara: sidan laddas om av sig själv. Bakom rutan syns den senaste versionen som gick att bygga, om det finns någon. Invånarna ser aldrig den här rutan.
+serve-editor-at = Redigera i webbläsaren: { $url }
+serve-editor-local-only = Redigeringen i webbläsaren (/admin/) finns bara på den här datorn: kör goalsite serve utan --bind för att redigera i webbläsaren.
+serve-api-not-local = bara den här datorn kan spara via förhandsvisningen
+serve-api-origin = bara redigeringen i den här förhandsvisningen (/admin/) kan spara: begäran kom från en annan sida
+serve-api-json = begäran är inte JSON, som redigeringen skickar
+serve-api-token = redigeringens nyckel saknas eller är gammal: ladda om /admin/ (goalsite serve har startats om)
+serve-api-too-large = begäran är större än { $max } MB
+serve-api-path = `{ $path }` kan inte sparas från webbläsaren: bara .md- och .toml-filer i content/ kan det (aldrig editions/)
+serve-api-no-media = bilder och andra filer laddas inte upp från webbläsaren; lägg dem i webbplatsens mapp
+serve-api-no-delete = filer tas inte bort från webbläsaren; ta bort filen i webbplatsens mapp om den ska bort
+serve-api-unknown-action = redigeringen bad om "{ $action }", som goalsite serve inte gör
+serve-api-write-failed = kunde inte spara { $path }: { $detail }
+serve-api-not-saved = Inte sparat: ändringen skulle ge webbplatsen { $count ->
+        [one] ett fel
+       *[other] { $count } fel
+    } som måste rättas först:
+    { $problems }
+serve-api-saved = Sparat från webbläsaren: { $file }
+
+## Redigeringen i webbläsaren (/admin/, Decap CMS)
+
+cms-admin-title = Redigera uppföljningen
+cms-admin-noscript = Redigeringen behöver JavaScript: slå på det i webbläsaren, eller ändra filerna i webbplatsens mapp.
+cms-admin-failed = Redigeringen kunde inte starta: dess inställningar gick inte att läsa. Ladda om sidan; om det inte hjälper, säg till den som sköter webbplatsen.
+cms-not-connected-title = Redigeringen i webbläsaren är inte kopplad än
+cms-not-connected = Redigeringen i webbläsaren är påslagen för den här webbplatsen ([cms] i site.toml), men inte git-servern som den sparar i. Webbteamet fyller i backend, repo och inloggningen under [cms] (docs/deploy.md, avsnitt 12).
+cms-not-connected-local = Till dess redigerar du på din egen dator: goalsite serve har redigeringen på /admin/ (handboken för redaktörer, kapitel 18).
+cms-back-to-site = Till webbplatsen
+cms-built = Skrev redigeringen i webbläsaren i admin/ (noindex; ge /admin/ en egen Content-Security-Policy, docs/deploy.md avsnitt 12).
+cms-built-not-connected = Skrev admin/: en sida som säger att redigeringen i webbläsaren inte är kopplad än (fyll i backend, repo och inloggningen under [cms] för att publicera redigeringen).
+cms-texts = Texter
+cms-texts-about = Startsidan, varje programs text och de andra sidorna, en fil per språk. Texten är Markdown, som i handboken.
+cms-home = Startsidan
+cms-text-file = { $page } – { $language }
+cms-body = Text
+cms-body-hint = Markdown: ## före en rubrik, *kursiv*, **fet**, [en länk](@/tillvaxt/_index.md) till en annan sida. { "{" }report_year{ "}" } byts mot rapportåret.
+cms-assessments = Bedömningar
+cms-assessments-about = Varje programs bedömning av varje delmål, en fil per år. Ett tidigare år som redan är publicerat kan bara ändras med en rättelse.
+cms-assessments-file = { $programme } { $year }{ $new ->
+        [yes] { " " }(ny fil)
+       *[no] {""}
+    }
+cms-indicators = Indikatorer
+cms-indicators-about = Varje indikators siffror och texter: år och värden, vilken sorts siffra varje värde är, källan.
+cms-indicator-file = { $programme }: { $indicator }
+cms-programmes = Program
+cms-programmes-about = Varje programs titel, sammanfattning och delmål (programme.toml).
+cms-branch = `{ $branch }` är inget namn på en gren
+cms-no-backend = `{ $key }` gör ingenting utan `backend`: skriv backend = "gitlab" eller backend = "github" under [cms]
+cms-needs-repo = redigeringen i webbläsaren behöver `repo`: arkivet som webbplatsens filer finns i
+cms-needs-repo-hint = skriv repo = "grupp/projekt" under [cms], som projektets adress på git-servern skriver det
+cms-gitlab-needs-app-id = inloggning med GitLab behöver `app_id`: Application ID för webbplatsens OAuth-applikation
+cms-gitlab-needs-app-id-hint = lägg till en applikation i GitLab (Settings → Applications) med webbplatsens /admin/ som omdirigerings-URI, scope api och "Confidential" avslaget; docs/deploy.md, avsnitt 12, visar hur
+cms-github-needs-proxy = inloggning med GitHub behöver `base_url`: adressen till en OAuth-proxy (GitHub har ingen inloggning som en statisk webbplats kan använda på egen hand)
+cms-github-needs-proxy-hint = docs/deploy.md, avsnitt 12, säger vad proxyn gör och hur man kör en
+cms-not-https = `{ $key }` måste vara en adress som börjar med https://, inte "{ $value }"
 
 ## Kommandoraden
 

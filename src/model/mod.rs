@@ -19,8 +19,8 @@ mod settings;
 
 pub use data::{Category, Data, Figure, RowHead, Series, TableRow, ValueStatus};
 pub use settings::{
-    AccessibilityStatement, AssessmentKind, Branding, Conformance, Footer, Language, Licence, Logo, MissingTranslation,
-    OpenData, RawHtml, ScaleStep, Settings,
+    AccessibilityStatement, AssessmentKind, Branding, Cms, CmsBackend, Conformance, Footer, Language, Licence, Logo,
+    MissingTranslation, OpenData, RawHtml, ScaleStep, Settings,
 };
 
 /// Everything a site is made of, checked.
@@ -142,17 +142,20 @@ pub struct FrontMatter {
         "The page's heading; required for the home page and free pages",
         "Sidans rubrik; krävs för startsidan och fria sidor"
     ))]
+    #[schemars(title = en_sv!("Title", "Rubrik"))]
     pub title: Option<String>,
     #[schemars(with = "Option<Slug>")]
     #[schemars(description = en_sv!(
         "The last part of the address (default: the file name)",
         "Sista delen av adressen (standard: filnamnet)"
     ))]
+    #[schemars(title = en_sv!("Address", "Adress"))]
     pub slug: Option<String>,
     #[schemars(description = en_sv!(
         "One sentence for search engines and link previews",
         "En mening för sökmotorer och länkförhandsvisningar"
     ))]
+    #[schemars(title = en_sv!("Description", "Beskrivning"))]
     pub description: Option<String>,
     /// Lists the page in the footer, at this position (smaller first). Pages
     /// without it are reached through links only.
@@ -160,10 +163,12 @@ pub struct FrontMatter {
         "Lists the page in the footer, at this position; pages without it are reached through links only",
         "Visar sidan i sidfoten, på denna plats; sidor utan den nås bara via länkar"
     ))]
+    #[schemars(title = en_sv!("Place in the footer", "Plats i sidfoten"))]
     pub order: Option<i64>,
     /// The report year for which the text was read and found still true,
     /// though unchanged since the last edition.
     #[schemars(with = "Option<Year>", description = STILL_VALID)]
+    #[schemars(title = en_sv!("Still valid in", "Fortfarande giltig år"))]
     pub still_valid: Option<i32>,
 }
 

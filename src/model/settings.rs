@@ -31,6 +31,31 @@ pub struct Settings {
     /// Pagefind index.
     pub search: bool,
     pub accessibility: Option<AccessibilityStatement>,
+    /// The browser editor published at `/admin/` (`[cms]`); none: not published.
+    pub cms: Option<Cms>,
+}
+
+/// The browser editor published with the site, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cms {
+    /// Where it saves; none: `/admin/` says it is not connected yet.
+    pub backend: Option<CmsBackend>,
+    /// Every change a merge request that someone approves (Decap's editorial workflow).
+    pub review: bool,
+}
+
+/// The git host the published editor saves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CmsBackend {
+    /// `gitlab` or `github`, as Decap CMS names them.
+    pub name: &'static str,
+    /// `group/project`.
+    pub repo: String,
+    pub branch: String,
+    /// GitLab: the server (none: gitlab.com); GitHub: the OAuth proxy.
+    pub base_url: Option<String>,
+    /// GitLab: the OAuth application's id (PKCE login).
+    pub app_id: Option<String>,
 }
 
 impl Settings {

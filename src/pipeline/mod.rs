@@ -35,6 +35,8 @@ pub struct Passed {
     /// Indicators with example data, left out of the open data.
     pub left_out: Vec<String>,
     pub catalogue: crate::downloads::Catalogue,
+    /// What was published of the browser editor.
+    pub admin: crate::cms::Admin,
     pub warnings: Diagnostics,
 }
 
@@ -85,6 +87,8 @@ pub fn run(
     let current_renderer = renderers.last().expect("the current edition");
     let site_files = problems.take(current_renderer.render_site_files()).unwrap_or_default();
     let year_addresses = problems.take(current_renderer.year_addresses()).unwrap_or_default();
+    let edited = crate::cms::Edited { root, site: &current.site, routes: &current.routes, theme: &prepared.theme };
+    let admin = crate::cms::published(edited);
     // Data files are made by check too (but for those only drawn to be written).
     // The current edition's (last) say what the open data left out.
     let mut downloads = None;
@@ -95,7 +99,7 @@ pub fn run(
     if problems.has_errors() {
         return Err(problems.finish());
     }
-    for artifact in assets.iter().chain(&site_files).chain(&year_addresses) {
+    for artifact in assets.iter().chain(&site_files).chain(&year_addresses).chain(&admin) {
         publish(artifact).map_err(Diagnostics::one)?;
     }
     if let Some(records) = rendered.records {
@@ -117,6 +121,7 @@ pub fn run(
         content_files: prepared.content_files,
         left_out,
         catalogue,
+        admin: crate::cms::Admin::of(&current.site),
         warnings: problems.finish(),
     })
 }

@@ -30,13 +30,18 @@ impl Place {
     }
 }
 
+/// Who sent a request: the other end of its connection (the write route
+/// answers only this computer).
+#[derive(Debug, Clone, Copy)]
+pub struct Peer(pub std::net::SocketAddr);
+
 /// Accepts connections for ever and serves each with `app`.
 pub async fn run(listener: std::net::TcpListener, app: Router, limits: Limits) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let listener = TcpListener::from_std(listener)?;
     let places = Arc::new(Semaphore::new(limits.open_connections));
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
+        let Ok((stream, peer)) = listener.accept().await else {
             // Out of file descriptors, or a connection reset before it was
             // accepted: wait a moment rather than spin.
             tokio::time::sleep(Duration::from_millis(10)).await;
@@ -45,7 +50,7 @@ pub async fn run(listener: std::net::TcpListener, app: Router, limits: Limits) -
         match Arc::clone(&places).try_acquire_owned() {
             Ok(place) => {
                 let place = Place(Arc::new(Mutex::new(Some(place))));
-                tokio::spawn(serve(stream, app.clone(), limits, place));
+                tokio::spawn(serve(stream, Peer(peer), app.clone(), limits, place));
             }
             Err(_) => refuse(stream),
         }
@@ -54,10 +59,11 @@ pub async fn run(listener: std::net::TcpListener, app: Router, limits: Limits) -
 
 /// One connection: one request and its response, then a close that lets the
 /// client read the response. A panic in answering (a bug) ends this task only.
-async fn serve(mut stream: TcpStream, app: Router, limits: Limits, place: Place) {
+async fn serve(mut stream: TcpStream, peer: Peer, app: Router, limits: Limits, place: Place) {
     let mut guarded = Guarded::new(&mut stream, limits.write_time);
     let answer = hyper::service::service_fn(move |mut request| {
         request.extensions_mut().insert(place.clone());
+        request.extensions_mut().insert(peer);
         app.clone().call(request)
     });
     let served = http1::Builder::new()

@@ -8,9 +8,11 @@
 //! serves each under deadlines (`guarded` times out a client that does not
 //! take its response), `routes` says what is answered (`host` guards against
 //! DNS rebinding, `site` answers from the build, `events` keeps the
-//! live-reload streams) and `reply` shapes the answers.
+//! live-reload streams, `editor` the browser editor and its write route)
+//! and `reply` shapes the answers.
 
 mod address;
+mod editor;
 mod events;
 mod guarded;
 mod host;
@@ -56,6 +58,8 @@ pub struct State {
     errors: RwLock<Option<Arc<BuildError>>>,
     /// The open pages' live-reload streams.
     events: events::Events,
+    /// The browser editor, on a preview on this computer only.
+    editor: Option<editor::Editor>,
 }
 
 impl State {
@@ -170,6 +174,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     }
     let base_url = listening.url();
     let tmp = tempfile::Builder::new().prefix("goalsite-serve-").tempdir()?;
+    let local = address::is_loopback(listening.addr.ip());
     // Absolute, because the watcher reports absolute paths.
     let root = std::fs::canonicalize(&options.root)?;
     let state = Arc::new(State {
@@ -179,6 +184,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         lang,
         errors: RwLock::new(None),
         events: events::Events::new(LIMITS.event_streams),
+        editor: local.then(editor::Editor::new),
     });
     println!("{}", state.rebuild(None));
     let tmp_path = tmp.keep();
@@ -190,6 +196,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     });
     let _watcher = watch::start(Arc::clone(&state)).map_err(io::Error::other)?;
     println!("{}", msg!(ServeServing, url = base_url.as_str()).text(lang));
+    match local {
+        true => println!("{}", msg!(ServeEditorAt, url = format!("{base_url}admin/")).text(lang)),
+        false => println!("{}", msg!(ServeEditorLocalOnly).text(lang)),
+    }
     if options.open {
         if let Err(e) = open::that_detached(&base_url) {
             eprintln!("{}", msg!(ServeNoBrowser, detail = e.to_string(), url = base_url.as_str()).text(lang));

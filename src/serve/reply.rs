@@ -1,5 +1,6 @@
 //! The preview's answers as HTTP responses: a status, a content type,
-//! `Cache-Control: no-store` (a preview is never cached) and a body.
+//! `Cache-Control: no-store` (a preview is never cached) and a body; JSON
+//! for the browser editor.
 
 use axum::body::Body;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -14,4 +15,9 @@ pub fn with_type(status: StatusCode, content_type: &'static str, body: impl Into
 /// A short plain-text answer, for errors and refusals.
 pub fn text(status: StatusCode, message: &str) -> Response {
     with_type(status, "text/plain; charset=utf-8", format!("{message}\n"))
+}
+
+/// `value` as JSON, never cached (the browser editor's answers).
+pub fn json(status: StatusCode, value: &serde_json::Value) -> Response {
+    with_type(status, "application/json", value.to_string())
 }

@@ -1,7 +1,7 @@
 //! What the preview answers, as an axum router: the site, the live-reload
-//! script and its event stream, each for `GET` and `HEAD` only; every request
-//! passes the `Host` check first. Room is left for a route that writes (see
-//! `app`).
+//! script and its event stream, each for `GET` and `HEAD` only, and on a
+//! preview on this computer the browser editor with its write route; every
+//! request passes the `Host` check first.
 
 use std::sync::Arc;
 
@@ -13,14 +13,18 @@ use axum::routing::{get, MethodRouter};
 use axum::Router;
 
 use super::host::{self, Hosts};
-use super::{events, reply, site, State};
+use super::{editor, events, reply, site, State};
 
-/// Everything the preview answers. A route that writes (the browser editor's
-/// API) is one more `.merge(api(&state))` on `preview(…)` here: a router of
-/// its own under `/__goalsite/api/`, whose `route_layer` checks the `Origin`
-/// and a token.
+/// Everything the preview answers. The browser editor (`/admin/` and its
+/// write route under `/__goalsite/api/`, whose `route_layer` checks where a
+/// request comes from, its `Origin` and the session's token) is merged in
+/// on a preview on this computer only.
 pub fn app(state: Arc<State>, hosts: Hosts) -> Router {
-    for_this_host(preview(state), hosts)
+    let routes = match (&state.editor, &hosts) {
+        (Some(_), Hosts::Local { .. }) => preview(Arc::clone(&state)).merge(editor::routes(state)),
+        _ => preview(state),
+    };
+    for_this_host(routes, hosts)
 }
 
 /// `routes`, for requests that name this preview only.
@@ -72,6 +76,7 @@ mod tests {
             lang: crate::locale::Lang::known("en"),
             errors: RwLock::new(None),
             events: events::Events::new(1),
+            editor: None,
         })
     }
 

@@ -8,6 +8,7 @@
 //! never rendered.
 
 mod assessments;
+mod cms;
 mod docs;
 mod indicator;
 mod open_data;

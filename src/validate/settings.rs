@@ -57,6 +57,7 @@ impl Validator<'_> {
             png_downloads: c.downloads.png,
             search: c.search.enabled,
             accessibility,
+            cms: c.cms.as_ref().map(|cms| self.cms(cms, file)),
         }
     }
 

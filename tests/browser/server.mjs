@@ -19,6 +19,7 @@ export const MIME_TYPES = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -51,7 +52,7 @@ export function mimeType(file) {
 /**
  * What the server answers for a URL path (without query or fragment):
  * { status, headers, body: Buffer }. `csp` is a Content-Security-Policy to
- * send with it.
+ * send with it, or a function of the path that gives one (a policy per path).
  */
 export function respond(site, urlPath, method = 'GET', { csp = null } = {}) {
   const found = site.fileOfPath(urlPath);
@@ -80,14 +81,16 @@ export function respond(site, urlPath, method = 'GET', { csp = null } = {}) {
   headers['content-length'] = String(body.length);
   headers['cache-control'] = 'no-store';
   headers['x-content-type-options'] = 'nosniff';
-  if (csp) headers['content-security-policy'] = csp;
+  const policy = typeof csp === 'function' ? csp(urlPath) : csp;
+  if (policy) headers['content-security-policy'] = policy;
   if (method === 'HEAD') body = Buffer.alloc(0);
   return { status, headers, body };
 }
 
 /**
  * Starts the server on 127.0.0.1 with a free port; `csp` is a
- * Content-Security-Policy to send with every answer.
+ * Content-Security-Policy to send with every answer (or a function of the
+ * path that gives one).
  * Resolves to { origin, url (the site's root URL), close(), requests }.
  */
 export function startServer(site, { csp = null } = {}) {

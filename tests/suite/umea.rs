@@ -116,10 +116,14 @@ fn deploy_files_point_at_every_page_under_the_base_path() {
     let robots = std::fs::read_to_string(out.join("robots.txt")).unwrap();
     assert!(robots.contains(&format!("Sitemap: {base}sitemap.xml")));
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
-    // Every page, not the year's permanent addresses (which lead to them).
+    // Every page, not the year's permanent addresses (which lead to them) nor
+    // the browser editor's admin/ (noindex, in no sitemap).
+    let admin = std::fs::read_to_string(out.join("admin/index.html")).unwrap();
+    assert!(admin.contains("<meta name=\"robots\" content=\"noindex"), "admin/ is noindex");
+    assert!(!sitemap.contains("/admin/"), "admin/ is not in the sitemap");
     let pages: Vec<String> = files_with(&out, "html")
         .into_iter()
-        .filter(|(p, html)| p.ends_with("/index.html") && !crate::common::redirect(html))
+        .filter(|(p, html)| p.ends_with("/index.html") && !p.starts_with("admin/") && !crate::common::redirect(html))
         .map(|(p, _)| p)
         .collect();
     assert!(pages.len() >= 30);

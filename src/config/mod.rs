@@ -1,7 +1,9 @@
 //! `site.toml` as written: the site's languages, base URL, report year,
-//! assessment scale, theme, footer, downloads, search and accessibility
-//! statement, read into a [`SiteConfig`] that keeps the source spans
-//! `validate` points at.
+//! assessment scale, theme, footer, downloads, search, accessibility
+//! statement and browser editor (`cms.rs`), read into a [`SiteConfig`] that
+//! keeps the source spans `validate` points at.
+
+mod cms;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -17,6 +19,8 @@ use crate::formats::{
 use crate::locale::{Lang, SlugText, Text};
 use crate::model::{AssessmentKind, Conformance, Licence, MissingTranslation, RawHtml};
 use crate::source::Source;
+
+pub use cms::{CmsBackendName, CmsSection};
 
 /// The file name of a site's configuration, at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -95,6 +99,7 @@ pub struct SiteConfig {
     #[serde(default)]
     pub search: SearchSection,
     pub accessibility: Option<AccessibilitySection>,
+    pub cms: Option<CmsSection>,
 }
 
 /// `[accessibility]`: what the accessibility statement (tillgänglighetsredogörelse),
