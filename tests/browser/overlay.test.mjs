@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from './check-browser.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const goalsite = path.join(repo, 'target/release/goalsite');
+const goalsite = process.env.GOALSITE || path.join(repo, 'target/release/goalsite');
 const ASSESSMENTS = 'content/tillvaxt/assessments/2024.toml';
 
 /** A copy of the Umeå sources in a new temporary folder. */
@@ -30,7 +30,7 @@ function umeaCopy() {
 
 /** `goalsite serve` on `root`, resolved with its address once it serves. */
 function serve(root) {
-  const child = spawn(goalsite, ['serve', '--root', root, '--port', String(20000 + Math.floor(Math.random() * 20000))], {
+  const child = spawn(goalsite, ['serve', '--root', root, '--port', '0'], {
     env: { ...process.env, GOALSITE_LANG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
