@@ -21,7 +21,8 @@
 //!    `search` (the search index, by Pagefind)
 //! 5. `render` (pages through the theme's templates), `fragments` (links to
 //!    `#fragments` checked against the rendered pages)
-//! 6. `output` (writes and swaps, nothing else)
+//! 6. `output` (writes and swaps, or changes files in place, nothing else),
+//!    `cache` (what the last build made, keyed by what it was made from)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), and `harness` (entry points
 //!    for property tests and benchmarks, with the `testing` feature only)
@@ -53,6 +54,7 @@ mod search;
 mod render;
 mod fragments;
 mod output;
+mod cache;
 mod pipeline;
 mod build;
 mod serve;

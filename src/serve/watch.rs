@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use super::State;
+use super::{Rebuilds, State};
 
 /// How long the sources must be quiet before a rebuild.
 const SETTLE: Duration = Duration::from_millis(20);
@@ -23,7 +23,7 @@ struct Watching {
 }
 
 /// Starts watching; watching lasts as long as the returned value lives.
-pub fn start(state: Arc<State>) -> notify::Result<Watch> {
+pub fn start(state: Arc<State>, rebuilds: Rebuilds) -> notify::Result<Watch> {
     let (tx, rx) = channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading a file (as every build does) is not a change.
@@ -37,7 +37,7 @@ pub fn start(state: Arc<State>) -> notify::Result<Watch> {
     let watching = Arc::new(Mutex::new(Watching { watcher, paths: BTreeSet::new() }));
     watch_sources(&watching, &state.root)?;
     let watch = Watch { _watching: Arc::clone(&watching) };
-    std::thread::spawn(move || rebuild_loop(&rx, &state, &watching));
+    std::thread::spawn(move || rebuild_loop(&rx, &state, &rebuilds, &watching));
     Ok(watch)
 }
 
@@ -71,7 +71,7 @@ fn logo(root: &Path) -> Option<PathBuf> {
     Some(root.join(config.branding.logo?.get_ref()))
 }
 
-fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, watching: &Mutex<Watching>) {
+fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, rebuilds: &Rebuilds, watching: &Mutex<Watching>) {
     while let Ok(first) = rx.recv() {
         let mut changed = first;
         loop {
@@ -94,7 +94,7 @@ fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, watching: &Mutex<Wat
         names.sort();
         names.dedup();
         let why = msg!(ServeChanged, file = names[0].as_str(), more = names.len() - 1);
-        println!("{}", state.rebuild(Some(why)));
+        println!("{}", state.rebuild(rebuilds, Some(why)));
     }
 }
 
