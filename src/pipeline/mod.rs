@@ -182,12 +182,16 @@ fn make(
     let index = out.is_some() && !defer;
     let rendered = pages::render(&renderers, &publish, index, reuse, progress, &mut problems);
     let current_renderer = renderers.last().expect("the current edition");
-    let site_files = problems.take(current_renderer.render_site_files()).unwrap_or_default();
-    // What is made from the frame alone is already in an output changed in place.
-    let year_addresses = match fresh {
-        true => problems.take(current_renderer.year_addresses()).unwrap_or_default(),
-        false => Vec::new(),
+    // What is made from the frame alone (the theme's files, the site-wide
+    // files, the year addresses) is already in an output changed in place.
+    let (site_files, year_addresses) = match fresh {
+        true => (
+            problems.take(current_renderer.render_site_files()).unwrap_or_default(),
+            problems.take(current_renderer.year_addresses()).unwrap_or_default(),
+        ),
+        false => (Vec::new(), Vec::new()),
     };
+    let assets = if fresh { assets } else { Vec::new() };
     // Data files are made by check too (but for those only drawn to be written).
     // The current edition's (last) say what the open data left out.
     let which = match (out.is_some(), defer) {
