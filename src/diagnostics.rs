@@ -30,9 +30,23 @@ pub struct Diagnostic {
     at: Option<(Arc<Source>, Range<usize>)>,
     pub message: Message,
     pub hint: Option<Message>,
+    /// A note and problems found with this one, rarely there (boxed, so
+    /// that a `Result<_, Diagnostic>` stays small).
+    more: Option<Box<More>>,
     /// Found while reading a file (syntax, encoding): listed before what
     /// later checks found, which may follow from it.
     reading: bool,
+}
+
+/// What a few problems carry besides their message and hint.
+#[derive(Debug, Clone, Default)]
+struct More {
+    /// What else the editor should know (that the rest of the file is read
+    /// once this is fixed, say).
+    note: Option<Message>,
+    /// Further problems of the same file found with this one (a slip made
+    /// on several lines): [`Problems`] lists each beside it.
+    also: Vec<Diagnostic>,
 }
 
 impl PartialEq for Diagnostic {
@@ -42,6 +56,7 @@ impl PartialEq for Diagnostic {
             && self.at.as_ref().map(|a| &a.1) == other.at.as_ref().map(|a| &a.1)
             && self.message == other.message
             && self.hint == other.hint
+            && self.note() == other.note()
     }
 }
 
@@ -54,6 +69,7 @@ impl Diagnostic {
             at: None,
             message,
             hint: None,
+            more: None,
             reading: false,
         }
     }
@@ -76,6 +92,28 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: Message) -> Self {
         self.hint = Some(hint);
         self
+    }
+
+    pub fn with_note(mut self, note: Message) -> Self {
+        self.more.get_or_insert_default().note = Some(note);
+        self
+    }
+
+    /// What else the editor should know, if anything.
+    pub fn note(&self) -> Option<&Message> {
+        self.more.as_ref()?.note.as_ref()
+    }
+
+    /// `self`, with `others` (problems of the same file found with it) to be listed beside it.
+    pub fn with_others(mut self, others: Vec<Diagnostic>) -> Self {
+        self.more.get_or_insert_default().also.extend(others);
+        self
+    }
+
+    /// This problem and those found with it, each on its own.
+    fn each(mut self) -> impl Iterator<Item = Diagnostic> {
+        let also = self.more.as_mut().map(|m| std::mem::take(&mut m.also)).unwrap_or_default();
+        std::iter::once(self).chain(also.into_iter().flat_map(Diagnostic::each).collect::<Vec<_>>())
     }
 
     /// The same problem as an error or a warning (where a site's settings decide).
@@ -123,6 +161,7 @@ impl Diagnostic {
             "column": location.as_ref().map(|l| l.column),
             "message": self.message.text(en),
             "hint": self.hint.as_ref().map(|h| h.text(en)),
+            "note": self.note().map(|n| n.text(en)),
         })
     }
 }
@@ -160,7 +199,22 @@ impl fmt::Display for Shown<'_> {
             None => write!(f, "{label}: {}: {message}", d.file)?,
         }
         if let Some(hint) = &d.hint {
-            write!(f, "\n  = {}: {}", msg!(HintLabel).text(lang), hint.text(lang))?;
+            // A hint of several lines (an example to copy) stays indented under its label.
+            let label = msg!(HintLabel).text(lang);
+            let indent = " ".repeat(label.chars().count() + 6);
+            let text = hint.text(lang);
+            let mut lines = text.lines();
+            write!(f, "\n  = {label}: {}", lines.next().unwrap_or_default())?;
+            for line in lines {
+                if line.is_empty() {
+                    writeln!(f)?;
+                } else {
+                    write!(f, "\n{indent}{line}")?;
+                }
+            }
+        }
+        if let Some(note) = d.note() {
+            write!(f, "\n  = {}: {}", msg!(NoteLabel).text(lang), note.text(lang))?;
         }
         Ok(())
     }
@@ -185,17 +239,20 @@ impl Problems {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
-        self.0.push(d);
+        self.0.extend(d.each());
     }
 
     /// Reports `d` and gives it back to add a hint or change its severity.
     pub fn report(&mut self, d: Diagnostic) -> &mut Diagnostic {
-        self.0.push(d);
-        self.0.last_mut().expect("just pushed")
+        let at = self.0.len();
+        self.push(d);
+        &mut self.0[at]
     }
 
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.0.extend(ds);
+        for d in ds {
+            self.push(d);
+        }
     }
 
     /// Reports the problem of a failed step, if it failed; its value otherwise.
@@ -249,7 +306,8 @@ impl Diagnostics {
     /// The problems, sorted so that output is stable: what reading files
     /// found first, then by file and position. Of many problems of one kind in
     /// one file, the first few are shown and the rest counted.
-    pub fn new(mut all: Vec<Diagnostic>) -> Self {
+    pub fn new(all: Vec<Diagnostic>) -> Self {
+        let mut all: Vec<Diagnostic> = all.into_iter().flat_map(Diagnostic::each).collect();
         all.sort_by(|a, b| {
             (!a.reading, &a.file, a.offset(), a.message.id).cmp(&(!b.reading, &b.file, b.offset(), b.message.id))
         });

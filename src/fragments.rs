@@ -10,7 +10,7 @@ use crate::locale::Lang;
 use crate::markdown::Links;
 use crate::model::{PageId, ProgrammeId, Site};
 use crate::pages::PageRef;
-use crate::text::nearest;
+use crate::text::{nearest, slugify};
 
 /// Broken anchors per file that get a "did you mean" hint; the rest get the
 /// plain hint (finding the nearest id costs as much as the page has ids).
@@ -89,6 +89,8 @@ pub fn check(
                 false => Vec::new(),
             };
             problems.push(match nearest(&link.fragment, &candidates) {
+                // An anchor from an id that is an error of its own is suggested as that id must be written.
+                Some(best) if !best.is_ascii() => d.with_hint(msg!(DidYouMeanAnchor, suggestion = slugify(best))),
                 Some(best) => d.with_hint(msg!(DidYouMeanAnchor, suggestion = best)),
                 None => d.with_hint(msg!(AnchorHint)),
             });

@@ -50,6 +50,13 @@ impl Lang {
     }
 }
 
+/// How a text in every one of `langs` is written in TOML, to show in a
+/// hint: `{ sv = "…", en = "…" }`.
+pub fn text_example<L: fmt::Display>(langs: &[L]) -> String {
+    let each: Vec<String> = langs.iter().map(|l| format!("{l} = \"…\"")).collect();
+    format!("{{ {} }}", each.join(", "))
+}
+
 impl Deref for Lang {
     type Target = str;
 

@@ -13,8 +13,10 @@
 //!    collector, and how editors see them), `artifact` (a published file),
 //!    `toml_file`
 //! 1. `model` (the validated site's types), `config` (`site.toml` as written)
-//! 2. `theme`, `load` (content files as written), `schemas` (the JSON
-//!    Schemas of the TOML files, derived from the types of `config` and `load`)
+//! 2. `theme`, `load` (content files as written), `editions` (the published
+//!    editions kept in `editions/<year>/`: found, verified against their
+//!    manifests, archived), `schemas` (the JSON Schemas of the TOML files,
+//!    derived from the types of `config` and `load`)
 //! 3. `validate` (→ `model::Site`), `pages` (every kind of page, in one
 //!    table), `routes` (every page's URL)
 //! 4. `markdown`, `charts`, `downloads` (the parts of pages and data files),
@@ -24,7 +26,8 @@
 //! 6. `output` (writes and swaps, or changes files in place, nothing else),
 //!    `cache` (what the last build made, keyed by what it was made from)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
-//!    `serve`, `init` (a new site to start from), and `harness` (entry points
+//!    `serve`, `init` (a new site to start from), `new_year` (the yearly
+//!    step, and corrections of a published edition), and `harness` (entry points
 //!    for property tests and benchmarks, with the `testing` feature only)
 
 #[macro_use]

@@ -7,160 +7,26 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand, ValueEnum};
-
 use goalsite::{
     msg, BuildError, BuildOptions, Catalogue, InitError, InitOptions, Lang, NewYearError, Progress, ServeError,
     ServeOptions, Silent,
 };
 
-#[derive(Parser)]
-#[command(
-    name = "goalsite",
-    version,
-    about = "Builds a multilingual static website from a goal follow-up written in Markdown and TOML",
-    after_help = "Start a new site with `goalsite init DIR`, preview it with `goalsite serve --root DIR`."
-)]
-struct Cli {
-    /// The language of goalsite's messages: sv or en (default: GOALSITE_LANG, else the site's first language).
-    #[arg(long, global = true)]
-    lang: Option<String>,
-    #[command(subcommand)]
-    command: Command,
-}
+#[path = "main/cli.rs"]
+mod cli;
 
-/// How `check` prints problems.
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// For people: file, line, column, the line with a caret, and a hint.
-    Text,
-    /// One JSON object per problem per line, the same in every language (for CI and editors).
-    Json,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Start a new site: a small, working example to change into your own.
-    #[command(after_help = "Examples:
-  goalsite init norrvik                                   Swedish and English
-  goalsite init norrvik --name \"Norrviks kommun\"
-  goalsite init norrvik --languages sv,en,fi              three languages: the Finnish texts
-                                                          and UI strings start in English")]
-    Init {
-        /// The folder to create (it must be new or empty).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// The site's languages, the default first.
-        #[arg(long, value_delimiter = ',', default_value = "sv,en")]
-        languages: Vec<String>,
-        /// The organisation's name, for the footer and the title.
-        #[arg(long)]
-        name: Option<String>,
-    },
-    /// Build the site into a folder that any static web server can serve.
-    #[command(after_help = "Examples:
-  goalsite build                              build ./site.toml's site into ./public
-  goalsite build --root sites/umea            build another site
-  goalsite build --base-url http://localhost:8000/ --output /tmp/preview")]
-    Build {
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Where to write the site (default: public/ in the root). Its old contents are replaced.
-        #[arg(long)]
-        output: Option<PathBuf>,
-        /// The public address of the site, overriding base_url in site.toml.
-        #[arg(long)]
-        base_url: Option<String>,
-        /// Print nothing but errors.
-        #[arg(long, short)]
-        quiet: bool,
-    },
-    /// Check every file of the site and list every problem, without writing anything.
-    #[command(after_help = "Examples:
-  goalsite check                              check ./site.toml's site
-  goalsite check --deny-warnings              fail on warnings too (for CI)")]
-    Check {
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// Exit with 1 on warnings too, not only on errors.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// How to print the problems.
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-    },
-    /// Start next year's report: keep this year's edition online as it is, and prepare the next.
-    #[command(after_help = "Examples:
-  goalsite new-year 2025                      archive the 2024 edition in editions/2024/ and start 2025")]
-    NewYear {
-        /// The year of the new report.
-        year: i32,
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The day the current edition was published (default: [open_data] published, else today).
-        #[arg(long)]
-        published: Option<toml::value::Datetime>,
-    },
-    /// Record corrections of an earlier edition, described in its corrections.toml.
-    Correct {
-        /// The year of the edition.
-        year: i32,
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Write the UI strings of a language to translate, keeping those the site already has.
-    #[command(after_help = "Examples:
-  goalsite i18n fi                            themes/<theme>/i18n/fi.toml, every string, the missing ones in English")]
-    I18n {
-        /// The language code, like fi or se.
-        code: String,
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Preview the site while you edit: rebuilds on every save and reloads the browser.
-    #[command(after_help = "Examples:
-  goalsite serve                              preview on http://127.0.0.1:1111/
-  goalsite serve --port 8080 --open           another port, and open the browser
-  goalsite serve --bind 0.0.0.0               let other devices on the network see it")]
-    Serve {
-        /// The folder that holds site.toml.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// The port (default: 1111, or the next free one).
-        #[arg(long)]
-        port: Option<u16>,
-        /// The address to listen on; only this computer can see 127.0.0.1.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: String,
-        /// Open the site in the default browser.
-        #[arg(long)]
-        open: bool,
-    },
-}
-
-impl Command {
-    /// The site's folder, for the commands that have one.
-    fn root(&self) -> Option<&Path> {
-        match self {
-            Command::Init { .. } => None,
-            Command::I18n { root, .. } | Command::NewYear { root, .. } | Command::Correct { root, .. } => Some(root),
-            Command::Build { root, .. } | Command::Check { root, .. } | Command::Serve { root, .. } => Some(root),
-        }
-    }
-}
+use cli::{Command, Format};
 
 fn main() -> ExitCode {
-    std::panic::set_hook(Box::new(|info| {
-        eprintln!("goalsite stopped because of an internal error (not a problem in your files): {info}");
-        eprintln!("Please report it to the site's developers, with the files you changed last.");
+    let (cli, lang) = match cli::parse(std::env::args_os().collect()) {
+        Ok(parsed) => parsed,
+        Err(code) => return ExitCode::from(code),
+    };
+    std::panic::set_hook(Box::new(move |info| {
+        let detail = info.to_string();
+        eprintln!("{}", msg!(InternalError, detail = detail).text(lang));
+        eprintln!("{}", msg!(InternalErrorReport).text(lang));
     }));
-    let cli = Cli::parse();
-    let lang = message_language(cli.lang.as_deref(), cli.command.root());
     match cli.command {
         Command::Init { dir, languages, name } => init(InitOptions { dir, languages, name, said_in: lang }, lang),
         Command::I18n { code, root } => i18n(&root, &code, lang),
@@ -170,19 +36,6 @@ fn main() -> ExitCode {
         Command::Check { root, deny_warnings, format } => check(root, deny_warnings, format, lang),
         Command::Serve { root, port, bind, open } => serve(ServeOptions { root, bind, port, open, lang }, lang),
     }
-}
-
-/// The language goalsite speaks: `--lang`, else `GOALSITE_LANG`, else the
-/// site's first language when goalsite has messages in it, else English.
-fn message_language(flag: Option<&str>, root: Option<&Path>) -> Lang {
-    let env = std::env::var("GOALSITE_LANG").ok();
-    let site = root.and_then(goalsite::site_language);
-    [flag.map(str::to_owned), env, site.map(|l| l.to_string())]
-        .into_iter()
-        .flatten()
-        .filter_map(|code| Lang::new(&code))
-        .find(|&l| goalsite::speaks(l))
-        .unwrap_or_else(|| Lang::known(goalsite::FALLBACK_LANG))
 }
 
 fn i18n(root: &Path, code: &str, lang: Lang) -> ExitCode {
@@ -378,7 +231,7 @@ fn serve(options: ServeOptions, lang: Lang) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(ServeError::Usage(m)) => usage_error(&m.text(lang), lang),
         Err(e) => {
-            eprintln!("{}: {e}", msg!(SeverityError).text(lang));
+            eprintln!("{}: {}", msg!(SeverityError).text(lang), e.show(lang));
             ExitCode::from(1)
         }
     }

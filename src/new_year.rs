@@ -86,6 +86,8 @@ pub fn correct(root: &Path, year: i32) -> Result<usize, NewYearError> {
     let uncorrected: Vec<&String> =
         changed.iter().filter(|f| !edition.corrections.iter().any(|c| &c.file == *f)).collect();
     if !uncorrected.is_empty() {
+        let note = note_example(root, &edition.dir);
+        let today = today().to_string();
         let problems: Vec<Diagnostic> = uncorrected
             .iter()
             .map(|f| {
@@ -93,7 +95,9 @@ pub fn correct(root: &Path, year: i32) -> Result<usize, NewYearError> {
                 Diagnostic::error(&path, msg!(CorrectionMissing)).with_hint(msg!(
                     CorrectionMissingHint,
                     corrections = &edition.dir.join(CORRECTIONS_FILE),
-                    file = f.as_str()
+                    file = f.as_str(),
+                    date = today.as_str(),
+                    note = note.as_str()
                 ))
             })
             .collect();
@@ -116,6 +120,15 @@ fn changed_files(root: &Path, edition: &Archived) -> Vec<String> {
     changed.extend(published.keys().filter(|f| !now.contains_key(*f)).cloned());
     changed.sort();
     changed
+}
+
+/// How a note in every language of the edition in `dir` is written.
+fn note_example(root: &Path, dir: &Path) -> String {
+    let settings = std::fs::read_to_string(root.join(dir).join("site.toml")).unwrap_or_default();
+    let languages = settings.parse::<toml::Table>().ok().and_then(|t| t.get("languages")?.as_array().cloned());
+    let codes: Vec<String> =
+        languages.unwrap_or_default().iter().filter_map(|l| Some(l.get("code")?.as_str()?.to_owned())).collect();
+    crate::lang::text_example(&codes)
 }
 
 fn open_data_published(site: &Site) -> Option<toml::value::Datetime> {
@@ -192,8 +205,7 @@ fn assessments_file(site: &Site, goals: &[crate::model::GoalId], year: i32, said
             }
         }
         out.push_str("status = \"\"\n");
-        let example: Vec<String> = site.settings.langs().iter().map(|l| format!("{l} = \"…\"")).collect();
-        out.push_str(&format!("# motivation = {{ {} }}\n", example.join(", ")));
+        out.push_str(&format!("# motivation = {}\n", crate::lang::text_example(&site.settings.langs())));
     }
     out
 }

@@ -27,11 +27,13 @@ use crate::theme::ChartStyle;
 pub use download::{png, standalone_svg};
 
 /// The width of a chart text (for tests that measure a drawing).
+#[cfg(feature = "testing")]
 pub fn text_width(text: &str, size: f32, bold: bool) -> f32 {
     font::width(text, size, bold)
 }
 
 /// The chart font's ascent and descent, as fractions of the font size.
+#[cfg(feature = "testing")]
 pub const ASCENT_DESCENT: (f32, f32) = (font::ASCENT, font::DESCENT);
 use draw::Drawing;
 

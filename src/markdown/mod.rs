@@ -125,6 +125,7 @@ pub fn render(
         in_html_comment: false,
         broken_links: 0,
         charts: Vec::new(),
+        chart_lines: Vec::new(),
         in_table_cell: false,
     };
     // Rendered as a stream, so that memory follows the size of the text,
@@ -182,6 +183,8 @@ pub(crate) struct Rewriter<'a> {
     broken_links: usize,
     /// Charts placed so far.
     charts: Vec<IndicatorId>,
+    /// The line each of `charts` is placed on.
+    chart_lines: Vec<usize>,
     /// Inside a table cell: long words get soft hyphens.
     in_table_cell: bool,
 }
@@ -204,13 +207,14 @@ impl<'a> Rewriter<'a> {
                 if self.chart_target(&dest_url).is_some() {
                     self.misplaced_chart(range.clone());
                 }
-                // The chart of a file that could not be read (already reported)
-                // is not also an image without a text.
-                let unread = dest_url
-                    .strip_prefix("@/")
-                    .is_some_and(|t| matches!(self.routes.resolve(t), Err(crate::routes::LinkError::Unread)));
-                self.open_image = Some((range.clone(), unread));
-                let dest_url = self.link(dest_url, range);
+                // A chart (of a file that could not be read, already reported, or
+                // at a wrong address) needs no text of its own: its indicator gives it.
+                let chart = dest_url.to_ascii_lowercase().ends_with(".toml");
+                self.open_image = Some((range.clone(), chart));
+                let dest_url = match chart && !dest_url.starts_with("@/") {
+                    true => self.chart_address(dest_url, range),
+                    false => self.link(dest_url, range),
+                };
                 Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             Event::End(TagEnd::Image) => {
@@ -354,11 +358,23 @@ impl<'a> Rewriter<'a> {
 
     /// Places the chart of `id`, where `range` is the image that asks for it.
     fn place_chart(&mut self, id: IndicatorId, range: Range<usize>) -> Event<'a> {
-        if self.charts.contains(&id) {
-            self.problem(range, msg!(ChartPlacedTwice)).hint = Some(msg!(ChartPlacedTwiceHint));
+        let line = self.doc.source.line_of(range.start + self.doc.body_offset);
+        if let Some(first) = self.charts.iter().position(|c| *c == id).map(|i| self.chart_lines[i]) {
+            self.problem(range, msg!(ChartPlacedTwice, line = first)).hint =
+                Some(msg!(ChartPlacedTwiceHint, line = first));
         }
         self.charts.push(id);
+        self.chart_lines.push(line);
         Event::Html(format!("{}\n", chart_placeholder(id)).into())
+    }
+
+    /// A chart asked for without `@/`: the address is wrong, not the text.
+    fn chart_address(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
+        let path = dest.trim_start_matches("./").trim_start_matches('/');
+        let address = format!("@/{}", path.strip_prefix("content/").unwrap_or(path));
+        self.problem(range, msg!(ChartAddress, written = &*dest)).hint =
+            Some(msg!(ChartAddressHint, address = address));
+        dest
     }
 
     /// A chart image that does not stand alone in its paragraph.

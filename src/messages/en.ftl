@@ -8,6 +8,7 @@
 severity-error = error
 severity-warning = warning
 hint-label = hint
+note-label = note
 summary = { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -46,7 +47,45 @@ invisible-character-escaped = the text holds an invisible { $kind ->
 
 ## TOML files
 
-toml-syntax = { $detail }
+toml-syntax = the file does not follow TOML's rules here (the TOML reader says: { $detail })
+toml-stops-here = goalsite reads the rest of the file once this is fixed; more problems may show then
+toml-quotes = { $sides ->
+        [both] the text is between typographic quotes ({ $open }…{ $close }), as Word writes them; TOML needs straight quotes (")
+        [open] the text starts with a typographic quote ({ $open }), as Word writes it; TOML needs straight quotes (")
+       *[close] the text ends with a typographic quote ({ $close }), as Word writes it; TOML needs straight quotes (")
+    }
+toml-quotes-hint = write straight quotes around the text: "{ $text }" (inside a text, typographic quotes are fine)
+toml-odd-space = a non-breaking space (U+{ $code }) is here, as Word writes it; TOML needs an ordinary space
+toml-odd-space-hint = delete it and type an ordinary space
+toml-name-letters = the name `{ $name }` may hold only lowercase letters a–z, digits and - (no å, ä, ö or spaces)
+toml-name-letters-hint = write { $suggestion }
+toml-unclosed-text = the text has no quote (") to end it
+toml-unclosed-text-hint = put a " at the end of the text, on the same line (a text of several lines goes between """ and """)
+toml-unquoted-text = a text goes in straight quotes (")
+toml-unquoted-text-hint = write it in straight quotes: "{ $text }"
+toml-unquoted-text-hint-general = put straight quotes (") around the text; numbers, dates and true/false go without
+toml-missing-value = the value is missing after =
+toml-missing-value-hint = write the value after =, e.g. a text in straight quotes: "…"
+toml-unclosed-list = the list has no ] at its end
+toml-unclosed-list-hint = end the list with ]; its values are separated by commas
+toml-unclosed-braces = the { "{" } has no { "}" } at its end
+toml-unclosed-braces-hint = end it with { "}" }, e.g. { "{" } sv = "…", en = "…" { "}" }; the texts inside { "{" } { "}" } are separated by commas
+toml-unclosed-header = the name in [ ] has no ] at its end
+toml-unclosed-header-hint = end the name with ]; a name has no spaces
+toml-missing-equals = = is missing between the name and the value
+toml-missing-equals-hint = write name = value, e.g. status = "ja"
+toml-more-on-line = something more follows the value on the same line
+toml-more-on-line-hint = write each value on a line of its own; a comment starts with #
+toml-missing-comma = a comma is missing between two values inside { "{" } { "}" }
+toml-missing-comma-hint = write a comma between them, e.g. { "{" } sv = "…", en = "…" { "}" }
+toml-backslash = a \ in a text must be followed by n (new line), t (tab), " or another \
+toml-backslash-hint = write \\ for a backslash, or / instead (in a path, say: images/logo.svg)
+toml-missing-name = the name is missing before =
+toml-missing-name-hint = write the name before =, e.g. status = "ja"
+toml-leading-zero = a number cannot start with 0
+toml-leading-zero-hint = write the number without the leading zero
+toml-not-boolean = true or false goes here
+toml-no-such-date = the date does not exist (the TOML reader says: { $detail })
 toml-unknown-value = `{ $value }` is not one of the values allowed here
 toml-unknown-key = unknown key `{ $key }`
 toml-missing-key = the key `{ $key }` is missing
@@ -265,7 +304,7 @@ link-characters = { $field } may not contain spaces, quotes or < >
 link-hint = write a full address starting with https://, http://, mailto: or tel:
 report-year-not-sensible = report_year { $year } is not a sensible year
 logo-needs-alt = the logo needs a text for screen readers and search engines
-logo-needs-alt-hint = add logo_alt = { "{" } { $example } { "}" }, saying what the logo shows
+logo-needs-alt-hint = add logo_alt = { $example }, saying what the logo shows
 logo-alt-without-logo = logo_alt is set, but there is no logo
 logo-alt-without-logo-hint = add logo = "logo.svg" (an SVG file in the site folder), or remove logo_alt
 not-an-email = `{ $value }` is not an e-mail address
@@ -275,7 +314,7 @@ phone-hint = write digits, spaces, + - and ( ) only, like 090-16 10 00
 scale-step-twice = the assessment `{ $id }` is listed twice
 scale-empty = the assessment scale is empty
 statement-needs-organisation = the accessibility statement needs the organisation's name
-statement-needs-organisation-hint = add organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+statement-needs-organisation-hint = add organisation = { $example } under [footer]
 
 ## Open data
 
@@ -320,7 +359,7 @@ menu-title-long = the programme's { $what ->
         [menu-title] menu title
        *[title] title, shown in the menu,
     } is longer than { $max } characters in { $langs }
-menu-title-long-hint = give the menu a short name: menu_title = { "{" } { $example } { "}" }
+menu-title-long-hint = give the menu a short name: menu_title = { $example }
 indicator-listed-twice = the indicator `{ $id }` is listed twice
 no-such-indicator = there is no indicator `{ $id }`
 indicator-id-is-file-name = an indicator's id is its file name in the programme's indicators/ folder
@@ -371,7 +410,8 @@ no-such-goal = there is no goal `{ $goal }` in { $file }
 did-you-mean-table = did you mean [{ $suggestion }]?
 programme-no-goals = the programme has no goals; add them as [[goal]] in programme.toml
 tables-are-goals = each table is named by a goal's id: { $list }
-unknown-status = `{ $status }` is not an assessment in site.toml's scale
+unknown-status = `{ $status }` is not one of the assessments the site uses ({ $list })
+status-lowercase = write the assessment in lowercase, as in site.toml: `{ $status }`
 old-assessments = assessments are no longer written under a goal in programme.toml
 old-assessments-hint = each year's assessments have a file of their own, with one table per goal named by its id, so that an assessment can never land on the wrong goal. Move this to:{ $moved }
 
@@ -403,8 +443,10 @@ heading-attributes = the heading's classes and attributes are not published
 heading-attributes-hint = goalsite keeps only the heading's { "{" }#id{ "}" }; remove the rest
 footnote-unused = the footnote [^{ $label }] is never referred to, so it is not published
 footnote-unused-hint = refer to it in the text with [^{ $label }], or delete it
-chart-placed-twice = this chart is already placed in the text
-chart-placed-twice-hint = place each chart once; the others are listed after the text
+chart-placed-twice = this chart is already placed on line { $line }, and a chart is shown only once
+chart-placed-twice-hint = delete this line or the one on line { $line }, so that the chart stands where you want it
+chart-address = the chart `{ $written }` is not found: a chart is placed with an address starting with @/ (from the content/ folder)
+chart-address-hint = write ![]({ $address }) and leave the brackets empty: the chart's text comes from its indicator
 chart-not-alone = a chart must stand alone in its paragraph
 chart-not-alone-hint = put an empty line before and after ![](@/…/indicators/….toml)
 heading-level-one = a # heading: the page title is already the page's top heading
@@ -510,7 +552,7 @@ goal-not-in-edition-hint = a new goal's first assessment is for the year it was 
 published-status-changed = the { $edition } edition published `{ $status }` as the { $year } assessment of `{ $goal }`; a published assessment changes only with a correction
 published-motivation-changed = the motivation of `{ $goal }` for { $year } differs from what the { $edition } edition published; a published assessment changes only with a correction
 published-added = the { $edition } edition published no { $year } assessment of `{ $goal }`; adding one to a published year is a correction
-published-hint = undo the change, or add correction = { "{" } sv = "…", en = "…" { "}" } saying what was corrected and why: both editions then show it
+published-hint = undo the change, or add correction = { $example } saying what was corrected and why: both editions then show it
 published-removed = the { $edition } edition published a { $year } assessment of `{ $goal }`, which is gone from this file
 published-removed-hint = put [{ $goal }] back as it was: a published assessment is never taken away, only corrected
 edition-year-mismatch = the manifest is for { $year }, but it is in the folder { $folder }
@@ -541,8 +583,8 @@ correction-missing = the file was changed, but no correction in corrections.toml
 correction-missing-hint = add a correction to { $corrections }, saying when and what was corrected, like:
     {"["}[correction]]
     file = "{ $file }"
-    date = 2026-03-01
-    note = { "{" } sv = "…", en = "…" { "}" }
+    date = { $date }
+    note = { $note }
 new-year-done = Archived the { $year } edition in { $folder } and started the report for { $next }.
 new-year-assessments = Fill in the assessments for { $next } in:
 new-year-update = These still describe { $year }: update them, or mark them still valid (check lists them until you do):
@@ -578,3 +620,91 @@ serve-port-not-allowed = cannot serve on { $at }: not allowed to use this port (
 serve-cannot = cannot serve on { $at }: { $detail }
 overlay-title = The site has errors
 overlay-text = Fix the problems below and save: the page reloads by itself. Behind this box is the last version that built, if there is one. Residents never see this box.
+
+## The command line
+
+cli-about = Builds a multilingual static website from a goal follow-up written in Markdown and TOML
+cli-after-help = Start a new site with `goalsite init DIR`, preview it with `goalsite serve --root DIR`. `goalsite COMMAND --help` tells more about each command.
+cli-usage = Usage:
+cli-commands = Commands
+cli-arguments = Arguments
+cli-options = Options
+cli-help = Print this help
+cli-version = Print goalsite's version
+cli-init-about = Start a new site: a small, working example to change into your own
+cli-init-examples = Examples:
+      goalsite init norrvik                                   Swedish and English
+      goalsite init norrvik --name "Norrviks kommun"
+      goalsite init norrvik --languages sv,en,fi              three languages: the Finnish texts and UI strings start in English
+cli-build-about = Build the site into a folder that any static web server can serve
+cli-build-examples = Examples:
+      goalsite build                              build ./site.toml's site into ./public
+      goalsite build --root sites/umea            build another site
+      goalsite build --base-url http://localhost:8000/ --output /tmp/preview
+cli-check-about = Check every file of the site and list every problem, without writing anything
+cli-check-examples = Examples:
+      goalsite check                              check ./site.toml's site
+      goalsite check --deny-warnings              fail on warnings too (for CI)
+      goalsite check --format json                one JSON object per problem (for CI and editors)
+cli-new-year-about = Start next year's report: keep this year's edition online as it is, and prepare the next
+cli-new-year-examples = Examples:
+      goalsite new-year 2025                      keep the 2024 edition in editions/2024/ and start 2025
+      goalsite new-year 2025 --published 2025-04-15
+cli-correct-about = Record corrections of an earlier edition, described in its corrections.toml
+cli-correct-examples = Example:
+      goalsite correct 2024                       after changing files in editions/2024/ and describing why in editions/2024/corrections.toml
+cli-i18n-about = Write the interface texts of a language to translate, keeping those the site already has
+cli-i18n-examples = Example:
+      goalsite i18n fi                            themes/<theme>/i18n/fi.toml: every text, the missing ones in English
+cli-serve-about = Preview the site while you edit: rebuilds on every save and reloads the browser
+cli-serve-examples = Examples:
+      goalsite serve                              preview on http://127.0.0.1:1111/
+      goalsite serve --port 8080 --open           another port, and open the browser
+      goalsite serve --bind 0.0.0.0               let other devices on the network see it
+cli-arg-lang = The language of goalsite's messages: sv or en (default: GOALSITE_LANG, else the site's first language, else the computer's)
+cli-arg-root = The folder that holds site.toml
+cli-arg-dir = The folder to create, new or empty
+cli-arg-languages = The site's languages, the default first
+cli-arg-name = The organisation's name, for the footer and the title
+cli-arg-output = Where to write the site (default: public/ in the site's folder); what was there is replaced
+cli-arg-base-url = The public address of the site, instead of base_url in site.toml
+cli-arg-quiet = Print nothing but errors
+cli-arg-deny-warnings = Exit with 1 on warnings too, not only on errors
+cli-arg-format = How to print the problems: text (for people) or json (one JSON object per problem, the same in every language)
+cli-arg-published = The day the current edition was published (default: published under [open_data], else today)
+cli-arg-code = The language code, like fi or se
+cli-arg-port = The port (default: 1111, or the next free one)
+cli-arg-bind = The address to listen on; only this computer can see 127.0.0.1
+cli-arg-open = Open the site in the web browser
+cli-new-year-year = The year of the new report
+cli-correct-year = The year of the edition
+cli-value-folder = DIR
+cli-value-year = YEAR
+cli-value-date = DATE
+cli-value-lang = LANG
+cli-value-address = ADDRESS
+cli-value-port = PORT
+cli-value-name = NAME
+cli-value-other = VALUE
+cli-default = (default: { $value })
+cli-options-word = OPTIONS
+cli-command-word = COMMAND
+cli-no-command = say what goalsite should do: goalsite build, check, serve, init, new-year, correct or i18n (goalsite --help tells more)
+cli-unknown-option = { $command } has no option { $option }
+cli-unknown-argument = `{ $value }` is not something { $command } takes
+cli-unknown-command = goalsite has no command `{ $command }`
+cli-did-you-mean = did you mean { $suggestion }?
+cli-see-help = `{ $command } --help` lists what it takes
+cli-commands-are = the commands are: { $list }
+cli-bad-value = `{ $value }` is not a value { $option } takes
+cli-values-are = write one of: { $list }
+cli-bad-value-of = { $kind ->
+        [year] `{ $value }` is not a year: write it with four digits, e.g. 2025
+        [date] `{ $value }` is not a date: write it as year-month-day, e.g. 2025-04-15
+        [port] `{ $value }` is not a port: write a number from 1 to 65535
+       *[other] `{ $value }` does not fit { $option }
+    }
+cli-missing = { $command } needs { $what }
+cli-other = the command line could not be read ({ $detail })
+internal-error = goalsite stopped because of an internal error (not a problem in your files): { $detail }
+internal-error-report = Please tell the site's developers, with the files you changed last.

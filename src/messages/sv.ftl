@@ -15,6 +15,7 @@
 severity-error = fel
 severity-warning = varning
 hint-label = tips
+note-label = obs
 summary = { $errors } fel, { $warnings ->
         [one] 1 varning
        *[other] { $warnings } varningar
@@ -53,7 +54,45 @@ invisible-character-escaped = texten innehåller ett osynligt { $kind ->
 
 ## TOML-filer
 
-toml-syntax = { $detail }
+toml-syntax = filen följer inte TOML:s regler här (TOML-läsaren säger: { $detail })
+toml-stops-here = goalsite läser resten av filen när det här är rättat; då kan fler problem visas
+toml-quotes = { $sides ->
+        [both] texten står inom typografiska citattecken ({ $open }…{ $close }), sådana som Word sätter in; TOML behöver raka citattecken (")
+        [open] texten börjar med ett typografiskt citattecken ({ $open }), sådant som Word sätter in; TOML behöver raka citattecken (")
+       *[close] texten slutar med ett typografiskt citattecken ({ $close }), sådant som Word sätter in; TOML behöver raka citattecken (")
+    }
+toml-quotes-hint = skriv raka citattecken runt texten: "{ $text }" (inne i texten går typografiska citattecken bra)
+toml-odd-space = här står ett hårt mellanslag (U+{ $code }), sådant som Word sätter in; TOML behöver ett vanligt mellanslag
+toml-odd-space-hint = radera tecknet och skriv ett vanligt mellanslag
+toml-name-letters = namnet `{ $name }` får bara innehålla små bokstäver a–z, siffror och - (inte å, ä, ö eller mellanslag)
+toml-name-letters-hint = skriv { $suggestion }
+toml-unclosed-text = texten saknar citattecknet (") som avslutar den
+toml-unclosed-text-hint = sätt ett " sist i texten, på samma rad (en text på flera rader skrivs mellan """ och """)
+toml-unquoted-text = en text ska stå inom raka citattecken (")
+toml-unquoted-text-hint = skriv den inom raka citattecken: "{ $text }"
+toml-unquoted-text-hint-general = sätt raka citattecken (") runt texten; tal, datum och true/false skrivs utan
+toml-missing-value = värdet saknas efter =
+toml-missing-value-hint = skriv värdet efter =, till exempel en text inom raka citattecken: "…"
+toml-unclosed-list = listan saknar ] i slutet
+toml-unclosed-list-hint = avsluta listan med ]; värdena i den skiljs åt med kommatecken
+toml-unclosed-braces = { "{" } saknar sin { "}" } i slutet
+toml-unclosed-braces-hint = avsluta med { "}" }, till exempel { "{" } sv = "…", en = "…" { "}" }; texterna inom { "{" } { "}" } skiljs åt med kommatecken
+toml-unclosed-header = namnet inom [ ] saknar ] i slutet
+toml-unclosed-header-hint = avsluta namnet med ]; ett namn har inga mellanslag
+toml-missing-equals = = saknas mellan namnet och värdet
+toml-missing-equals-hint = skriv namn = värde, till exempel status = "ja"
+toml-more-on-line = efter värdet står det något mer på samma rad
+toml-more-on-line-hint = skriv varje värde på en egen rad; en kommentar börjar med #
+toml-missing-comma = kommatecken saknas mellan två värden inom { "{" } { "}" }
+toml-missing-comma-hint = skriv ett kommatecken mellan dem, till exempel { "{" } sv = "…", en = "…" { "}" }
+toml-backslash = ett \ i en text måste följas av n (ny rad), t (tabb), " eller ett \ till
+toml-backslash-hint = skriv \\ för ett bakstreck, eller / i stället (till exempel i en sökväg: bilder/logo.svg)
+toml-missing-name = namnet saknas före =
+toml-missing-name-hint = skriv namnet före =, till exempel status = "ja"
+toml-leading-zero = ett tal får inte börja med 0
+toml-leading-zero-hint = skriv talet utan nollan först
+toml-not-boolean = här ska det stå true eller false
+toml-no-such-date = datumet finns inte (TOML-läsaren säger: { $detail })
 toml-unknown-value = `{ $value }` är inte ett av de värden som får stå här
 toml-unknown-key = goalsite känner inte igen `{ $key }` här
 toml-missing-key = raden `{ $key } = …` saknas
@@ -272,7 +311,7 @@ link-characters = adressen i `{ $field }` får inte innehålla mellanslag, citat
 link-hint = skriv hela adressen, så att den börjar med https://, http://, mailto: eller tel:
 report-year-not-sensible = rapportåret, `report_year = { $year }`, är inte ett rimligt år
 logo-needs-alt = logotypen behöver en text för skärmläsare och sökmotorer
-logo-needs-alt-hint = lägg till logo_alt = { "{" } { $example } { "}" } och skriv vad logotypen visar (oftast organisationens namn)
+logo-needs-alt-hint = lägg till logo_alt = { $example } och skriv vad logotypen visar (oftast organisationens namn)
 logo-alt-without-logo = `logo_alt` är ifylld, men det finns ingen logotyp
 logo-alt-without-logo-hint = lägg till logo = "logo.svg" (en SVG-fil i webbplatsens mapp), eller ta bort `logo_alt`
 not-an-email = `{ $value }` är inte en e-postadress
@@ -282,7 +321,7 @@ phone-hint = använd bara siffror, mellanslag, + - och ( ), till exempel 090-16 
 scale-step-twice = bedömningen `{ $id }` står två gånger i bedömningsskalan
 scale-empty = bedömningsskalan är tom: lägg till minst ett steg med [[scale]]
 statement-needs-organisation = tillgänglighetsredogörelsen behöver organisationens namn
-statement-needs-organisation-hint = lägg till organisation = { "{" } sv = "…", en = "…" { "}" } under [footer]
+statement-needs-organisation-hint = lägg till organisation = { $example } under [footer]
 
 ## Öppna data
 
@@ -327,7 +366,7 @@ menu-title-long = { $what ->
         [menu-title] programmets menynamn
        *[title] programmets titel, som också står i menyn,
     } är längre än { $max } tecken (gäller språk: { $langs })
-menu-title-long-hint = ge programmet ett kort namn för menyn: menu_title = { "{" } { $example } { "}" }
+menu-title-long-hint = ge programmet ett kort namn för menyn: menu_title = { $example }
 indicator-listed-twice = indikatorn `{ $id }` står två gånger i listan
 no-such-indicator = det finns ingen indikator `{ $id }`
 indicator-id-is-file-name = en indikators id är namnet på dess fil (utan .toml) i programmets mapp indicators/
@@ -384,7 +423,8 @@ no-such-goal = det finns inget delmål `{ $goal }` i { $file }
 did-you-mean-table = menade du [{ $suggestion }]?
 programme-no-goals = programmet har inga delmål; lägg till dem som [[goal]] i programme.toml
 tables-are-goals = namnet inom [ ] ska vara id:t för ett av programmets delmål: { $list }
-unknown-status = `{ $status }` är inte en bedömning i bedömningsskalan i site.toml
+unknown-status = `{ $status }` är inte en av bedömningarna som webbplatsen använder ({ $list })
+status-lowercase = skriv bedömningen med små bokstäver, som i site.toml: `{ $status }`
 old-assessments = bedömningar skrivs inte längre under ett delmål i programme.toml
 old-assessments-hint = varje års bedömningar ligger nu i en egen fil, med en grupp per delmål som har delmålets id som namn, så att en bedömning aldrig kan hamna på fel delmål. Flytta bedömningarna så här:{ $moved }
 
@@ -416,8 +456,10 @@ heading-attributes = det som står inom { "{" } { "}" } efter rubriken publicera
 heading-attributes-hint = goalsite behåller bara rubrikens ankare, { "{" }#id{ "}" }; ta bort resten
 footnote-unused = ingenting i texten hänvisar till fotnoten [^{ $label }], så den publiceras inte
 footnote-unused-hint = hänvisa till den i texten med [^{ $label }], eller ta bort den
-chart-placed-twice = det här diagrammet står redan i texten
-chart-placed-twice-hint = placera varje diagram en gång; diagram som inte står i texten visas efter den
+chart-placed-twice = det här diagrammet står redan på rad { $line }, och ett diagram visas bara en gång
+chart-placed-twice-hint = ta bort den här raden eller den på rad { $line }, så att diagrammet står där du vill ha det
+chart-address = diagrammet `{ $written }` hittas inte: ett diagram placeras med en adress som börjar med @/ (från mappen content/)
+chart-address-hint = skriv ![]({ $address }) och lämna hakparenteserna tomma: diagrammets text kommer från indikatorn
 chart-not-alone = ett diagram måste stå ensamt i sitt stycke
 chart-not-alone-hint = lägg en tom rad före och efter ![](@/…/indicators/….toml)
 heading-level-one = rubriken har bara en #, men sidans titel är redan sidans huvudrubrik
@@ -538,7 +580,7 @@ goal-not-in-edition-hint = ett nytt delmål bedöms första gången för året d
 published-status-changed = utgåvan för { $edition } publicerade `{ $status }` som bedömningen av `{ $goal }` för { $year }; en publicerad bedömning ändras bara med en rättelse
 published-motivation-changed = motiveringen för `{ $goal }` { $year } skiljer sig från den som utgåvan för { $edition } publicerade; en publicerad bedömning ändras bara med en rättelse
 published-added = utgåvan för { $edition } publicerade ingen bedömning av `{ $goal }` för { $year }; att lägga till en i ett publicerat år är en rättelse
-published-hint = ångra ändringen, eller lägg till correction = { "{" } sv = "…", en = "…" { "}" } som säger vad som rättades och varför: båda utgåvorna visar då rättelsen
+published-hint = ångra ändringen, eller lägg till correction = { $example } som säger vad som rättades och varför: båda utgåvorna visar då rättelsen
 published-removed = utgåvan för { $edition } publicerade en bedömning av `{ $goal }` för { $year }, men den finns inte längre i den här filen
 published-removed-hint = lägg tillbaka [{ $goal }] som den var: en publicerad bedömning tas aldrig bort, den kan bara rättas
 edition-year-mismatch = manifestet gäller { $year }, men ligger i mappen { $folder }
@@ -569,8 +611,8 @@ correction-missing = filen har ändrats, men ingen rättelse i corrections.toml 
 correction-missing-hint = lägg till en rättelse i { $corrections } som säger när och vad som rättades, till exempel:
     {"["}[correction]]
     file = "{ $file }"
-    date = 2026-03-01
-    note = { "{" } sv = "…", en = "…" { "}" }
+    date = { $date }
+    note = { $note }
 new-year-done = Sparade utgåvan för { $year } i { $folder } och påbörjade rapporten för { $next }.
 new-year-assessments = Fyll i bedömningarna för { $next } i:
 new-year-update = De här beskriver fortfarande { $year }: uppdatera dem, eller markera att de fortfarande stämmer (check visar dem tills du gjort det):
@@ -606,3 +648,91 @@ serve-port-not-allowed = kan inte visa på { $at }: det är inte tillåtet att a
 serve-cannot = kan inte visa på { $at }: { $detail }
 overlay-title = Webbplatsen har fel
 overlay-text = Rätta problemen nedan och spara: sidan laddas om av sig själv. Bakom rutan syns den senaste versionen som gick att bygga, om det finns någon. Invånarna ser aldrig den här rutan.
+
+## Kommandoraden
+
+cli-about = Bygger en statisk webbplats på flera språk från en uppföljning av mål, skriven i Markdown och TOML
+cli-after-help = Börja en ny webbplats med `goalsite init MAPP`, förhandsvisa den med `goalsite serve --root MAPP`. `goalsite KOMMANDO --help` berättar mer om varje kommando.
+cli-usage = Så skriver du:
+cli-commands = Kommandon
+cli-arguments = Argument
+cli-options = Val
+cli-help = Visa den här hjälpen
+cli-version = Visa vilken version av goalsite det är
+cli-init-about = Börja en ny webbplats: ett litet exempel som fungerar, att göra om till er egen
+cli-init-examples = Exempel:
+      goalsite init norrvik                                   svenska och engelska
+      goalsite init norrvik --name "Norrviks kommun"
+      goalsite init norrvik --languages sv,en,fi              tre språk: de finska texterna och gränssnittet börjar på engelska
+cli-build-about = Bygg webbplatsen i en mapp som vilken webbserver som helst kan visa
+cli-build-examples = Exempel:
+      goalsite build                              bygg webbplatsen i den här mappen till ./public
+      goalsite build --root sites/umea            bygg en annan webbplats
+      goalsite build --base-url http://localhost:8000/ --output /tmp/preview
+cli-check-about = Kontrollera alla webbplatsens filer och lista alla problem, utan att skriva något
+cli-check-examples = Exempel:
+      goalsite check                              kontrollera webbplatsen i den här mappen
+      goalsite check --deny-warnings              misslyckas också vid varningar (för automatiska tester)
+      goalsite check --format json                ett JSON-objekt per problem (för automatiska tester och editorer)
+cli-new-year-about = Börja nästa års rapport: behåll årets utgåva på webben som den är, och förbered nästa
+cli-new-year-examples = Exempel:
+      goalsite new-year 2025                      spara utgåvan för 2024 i editions/2024/ och börja 2025
+      goalsite new-year 2025 --published 2025-04-15
+cli-correct-about = Spara rättelser av en tidigare utgåva, beskrivna i dess corrections.toml
+cli-correct-examples = Exempel:
+      goalsite correct 2024                       efter att du ändrat filer i editions/2024/ och beskrivit varför i editions/2024/corrections.toml
+cli-i18n-about = Skriv ett språks gränssnittstexter att översätta, och behåll de som webbplatsen redan har
+cli-i18n-examples = Exempel:
+      goalsite i18n fi                            themes/<tema>/i18n/fi.toml: alla texter, de som saknas på engelska
+cli-serve-about = Förhandsvisa webbplatsen medan du skriver: bygger om vid varje sparning och laddar om webbläsaren
+cli-serve-examples = Exempel:
+      goalsite serve                              förhandsvisa på http://127.0.0.1:1111/
+      goalsite serve --port 8080 --open           en annan port, och öppna webbläsaren
+      goalsite serve --bind 0.0.0.0               låt andra enheter i nätverket se den
+cli-arg-lang = Språket i goalsites meddelanden: sv eller en (annars GOALSITE_LANG, annars webbplatsens första språk, annars datorns)
+cli-arg-root = Mappen där site.toml ligger
+cli-arg-dir = Mappen att skapa, ny eller tom
+cli-arg-languages = Webbplatsens språk, huvudspråket först
+cli-arg-name = Organisationens namn, till sidfoten och titeln
+cli-arg-output = Var webbplatsen skrivs (annars public/ i webbplatsens mapp); det som låg där ersätts
+cli-arg-base-url = Webbplatsens publika adress, i stället för base_url i site.toml
+cli-arg-quiet = Skriv bara ut fel
+cli-arg-deny-warnings = Avsluta med 1 också vid varningar, inte bara vid fel
+cli-arg-format = Hur problemen skrivs ut: text (för människor) eller json (ett JSON-objekt per problem, likadant på alla språk)
+cli-arg-published = Dagen då den aktuella utgåvan publicerades (annars published under [open_data], annars i dag)
+cli-arg-code = Språkkoden, till exempel fi eller se
+cli-arg-port = Porten (annars 1111, eller nästa lediga)
+cli-arg-bind = Adressen att lyssna på; bara den här datorn kan se 127.0.0.1
+cli-arg-open = Öppna webbplatsen i webbläsaren
+cli-new-year-year = Året för den nya rapporten
+cli-correct-year = Utgåvans år
+cli-value-folder = MAPP
+cli-value-year = ÅR
+cli-value-date = DATUM
+cli-value-lang = SPRÅK
+cli-value-address = ADRESS
+cli-value-port = PORT
+cli-value-name = NAMN
+cli-value-other = VÄRDE
+cli-default = (standard: { $value })
+cli-options-word = VAL
+cli-command-word = KOMMANDO
+cli-no-command = skriv vad goalsite ska göra: goalsite build, check, serve, init, new-year, correct eller i18n (goalsite --help berättar mer)
+cli-unknown-option = { $command } har inget val { $option }
+cli-unknown-argument = `{ $value }` är inget som { $command } tar emot
+cli-unknown-command = goalsite har inget kommando `{ $command }`
+cli-did-you-mean = menade du { $suggestion }?
+cli-see-help = `{ $command } --help` visar vad det tar emot
+cli-commands-are = kommandona är: { $list }
+cli-bad-value = `{ $value }` är inget värde som { $option } tar emot
+cli-values-are = skriv ett av: { $list }
+cli-bad-value-of = { $kind ->
+        [year] `{ $value }` är inget årtal: skriv det med fyra siffror, till exempel 2025
+        [date] `{ $value }` är inget datum: skriv det som år-månad-dag, till exempel 2025-04-15
+        [port] `{ $value }` är ingen port: skriv ett tal från 1 till 65535
+       *[other] `{ $value }` passar inte för { $option }
+    }
+cli-missing = { $command } behöver { $what }
+cli-other = kommandoraden kunde inte läsas ({ $detail })
+internal-error = goalsite stannade på grund av ett internt fel (inte ett problem i dina filer): { $detail }
+internal-error-report = Berätta det för webbplatsens utvecklare, och skicka med filerna du ändrade senast.

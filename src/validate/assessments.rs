@@ -13,7 +13,7 @@ use crate::load::files::GoalEntry;
 use crate::load::{LoadedProgramme, ASSESSMENTS_DIR};
 use crate::model::{Assessment, Goal, ScaleStep};
 use crate::source::Source;
-use crate::text::nearest;
+use crate::text::{is_valid_slug, nearest, slugify};
 
 use super::{Validator, What};
 use crate::formats::YEARS;
@@ -76,13 +76,20 @@ impl Validator<'_> {
             .filter(|file| file.year == report_year)
             .flat_map(|file| file.data.keys().map(|id| id.get_ref().as_str()))
             .collect();
+        // A name in the file that is no goal's was meant for the goal nearest
+        // it: that name has its error, with the goal's id as the fix.
+        let ids: Vec<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+        let meant: Vec<&str> = named.iter().filter(|n| !ids.contains(n)).filter_map(|n| nearest(n, &ids)).collect();
         for (goal, entry) in goals.iter().zip(&p.data.goals) {
-            if goal.assessment_for(report_year).is_some() || named.contains(&goal.id.as_str()) {
+            let id = goal.id.as_str();
+            if goal.assessment_for(report_year).is_some() || named.contains(&id) || meant.contains(&id) {
                 continue;
             }
-            let d = self.at(&p.source, entry.id.span(), msg!(GoalUnassessed, goal = &goal.id, year = report_year));
+            let d = self.at(&p.source, entry.id.span(), msg!(GoalUnassessed, goal = id, year = report_year));
             let file = format!("content/{}/{ASSESSMENTS_DIR}/{report_year}.toml", p.id);
-            d.hint = Some(msg!(GoalUnassessedHint, goal = &goal.id, file = file));
+            // The table is named by the id as it must be written (an id with å is an error of its own).
+            let table = if is_valid_slug(id) { id.to_owned() } else { slugify(id) };
+            d.hint = Some(msg!(GoalUnassessedHint, goal = table, file = file));
             d.severity = Severity::Warning;
         }
     }
@@ -114,8 +121,11 @@ impl Validator<'_> {
             d.hint = Some(msg!(StatusNotFilledInHint, list = ids.join(", ")));
             return;
         }
-        let d = self.at(f, status.span(), msg!(UnknownStatus, status = status.get_ref()));
-        d.hint = Some(match nearest(status.get_ref(), &ids) {
+        let written = status.get_ref();
+        let d = self.at(f, status.span(), msg!(UnknownStatus, status = written, list = ids.join(", ")));
+        let lowercase = written.to_lowercase();
+        d.hint = Some(match nearest(written, &ids) {
+            Some(best) if best == lowercase => msg!(StatusLowercase, status = best),
             Some(best) => msg!(DidYouMean, suggestion = best),
             None => msg!(UseOneOf, list = ids.join(", ")),
         });

@@ -95,15 +95,18 @@ impl Validator<'_> {
         for s in &d.series {
             let name = self.text(f, &s.name, What::SERIES_NAME);
             let n = s.values.get_ref().len();
+            let commas = decimal_commas(&f.text, s.values.get_ref());
+            // Decimal commas that make one value per year too many are the whole story.
+            let explained = !commas.is_empty() && n == years.get_ref().len() + commas.len();
+            self.report_decimal_commas(f, &commas, explained);
             if n == 0 {
                 self.at(f, s.values.span(), msg!(SeriesEmpty));
-            } else if n != years.get_ref().len() {
+            } else if n != years.get_ref().len() && !explained {
                 self.at(f, s.values.span(), msg!(SeriesLength, values = n, years = years.get_ref().len())).hint =
                     Some(msg!(SeriesLengthHint));
             } else if s.values.get_ref().iter().all(|v| v.get_ref().value.is_none()) {
                 self.at(f, s.values.span(), msg!(SeriesOnlyGaps));
             }
-            self.decimal_commas(f, s.values.get_ref());
             let values = s.values.get_ref().iter().map(|v| self.figure(f, v)).collect();
             series.push(Series { name, values, highlight: s.highlight });
         }
@@ -146,26 +149,16 @@ impl Validator<'_> {
         Data::Categories { year: d.year.as_ref().map_or(0, |y| *y.get_ref()), categories }
     }
 
-    /// A value as written: within the range goalsite can draw, its note translated.
-    /// `[61, 62,5, 66]`: TOML reads `62,5` as two values, 62 and 5, which
-    /// may still add up to one value per year. In a list that otherwise puts a
-    /// space after its commas, a comma between two whole numbers with no
-    /// space is most likely a decimal comma.
-    fn decimal_commas(&mut self, f: &Arc<Source>, values: &[Spanned<DataValue>]) {
-        let text = &f.text;
-        let gap = |w: &[Spanned<DataValue>]| &text[w[0].span().end..w[1].span().start];
-        if !values.windows(2).any(|w| gap(w) != ",") {
-            return;
-        }
-        let whole = |v: &Spanned<DataValue>| {
-            let written = text[v.span()].trim_start_matches('-');
-            !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit())
-        };
-        for w in values.windows(2).filter(|w| gap(w) == "," && whole(&w[0]) && whole(&w[1])) {
-            let (a, b) = (&text[w[0].span()], &text[w[1].span()]);
-            let d = self.at(f, w[0].span().start..w[1].span().end, msg!(DecimalCommaInList, a = a, b = b));
+    /// Reports `commas` (see [`decimal_commas`]): errors when they are why
+    /// the series has more values than years (`explained`), else warnings.
+    fn report_decimal_commas(&mut self, f: &Arc<Source>, commas: &[Range<usize>], explained: bool) {
+        for span in commas {
+            let (a, b) = f.text[span.clone()].split_once(',').unwrap_or_default();
+            let d = self.at(f, span.clone(), msg!(DecimalCommaInList, a = a, b = b));
             d.hint = Some(msg!(DecimalCommaInListHint, a = a, b = b));
-            d.severity = Severity::Warning;
+            if !explained {
+                d.severity = Severity::Warning;
+            }
         }
     }
 
@@ -265,4 +258,24 @@ fn chart_for(data: &Data) -> ChartKind {
             }
         }
     }
+}
+
+/// Where `values`, as written in `text`, have what is most likely a decimal
+/// comma: `[61, 62,5, 66]` is read as two values, 62 and 5. In a list that
+/// otherwise puts a space after its commas, a comma between two whole
+/// numbers with no space is one.
+fn decimal_commas(text: &str, values: &[Spanned<DataValue>]) -> Vec<Range<usize>> {
+    let gap = |w: &[Spanned<DataValue>]| &text[w[0].span().end..w[1].span().start];
+    if !values.windows(2).any(|w| gap(w) != ",") {
+        return Vec::new();
+    }
+    let whole = |v: &Spanned<DataValue>| {
+        let written = text[v.span()].trim_start_matches('-');
+        !written.is_empty() && written.bytes().all(|b| b.is_ascii_digit())
+    };
+    values
+        .windows(2)
+        .filter(|w| gap(w) == "," && whole(&w[0]) && whole(&w[1]))
+        .map(|w| w[0].span().start..w[1].span().end)
+        .collect()
 }

@@ -27,7 +27,7 @@ impl Validator<'_> {
         };
         if c.footer.organisation.is_none() {
             self.at(file, o.licence.span(), msg!(CatalogueNeedsPublisher)).hint =
-                Some(msg!(StatementNeedsOrganisationHint));
+                Some(msg!(StatementNeedsOrganisationHint, example = crate::lang::text_example(self.langs)));
         }
         let licence = Licence::from_spdx(o.licence.get_ref()).unwrap_or_else(|| {
             let unknown = msg!(LicenceUnknown, value = o.licence.get_ref());

@@ -139,10 +139,10 @@ impl Validator<'_> {
         }
         let what = if menu.is_some() { "menu-title" } else { "title" };
         let message = msg!(MenuTitleLong, what = what, max = MENU_TITLE_CHARS, langs = long.join(", "));
-        let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
+        let example = crate::lang::text_example(self.langs);
         let d = self.at(f, span, message);
         d.severity = Severity::Warning;
-        d.hint = Some(msg!(MenuTitleLongHint, example = example.join(", ")));
+        d.hint = Some(msg!(MenuTitleLongHint, example = example));
     }
 
     fn goal(&mut self, f: &Arc<Source>, g: &GoalEntry, programme: ProgrammeId, known: &Known) -> Goal {

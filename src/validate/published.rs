@@ -54,7 +54,7 @@ impl Validator<'_> {
             }
             None => (goal.span(), msg!(PublishedAdded, goal = id, year = year, edition = edition)),
         };
-        self.at(f, span, message).hint = Some(msg!(PublishedHint));
+        self.at(f, span, message).hint = Some(msg!(PublishedHint, example = crate::lang::text_example(self.langs)));
     }
 
     /// An assessment a published edition had, gone from the year's file.

@@ -74,9 +74,8 @@ impl Validator<'_> {
                 }
             },
             (Some(path), None) => {
-                let example: Vec<String> = self.langs.iter().map(|l| format!("{l} = \"…\"")).collect();
-                let d = self.at(file, path.span(), msg!(LogoNeedsAlt));
-                d.hint = Some(msg!(LogoNeedsAltHint, example = example.join(", ")));
+                let example = crate::lang::text_example(self.langs);
+                self.at(file, path.span(), msg!(LogoNeedsAlt)).hint = Some(msg!(LogoNeedsAltHint, example = example));
                 None
             }
             (None, Some(_)) => {
@@ -155,7 +154,7 @@ impl Validator<'_> {
         if c.footer.organisation.is_none() {
             self.problems.push(
                 Diagnostic::error(&file.path, msg!(StatementNeedsOrganisation))
-                    .with_hint(msg!(StatementNeedsOrganisationHint)),
+                    .with_hint(msg!(StatementNeedsOrganisationHint, example = crate::lang::text_example(self.langs))),
             );
         }
         let date = self.date(file, &a.statement_date, "statement_date").unwrap_or_default();

@@ -128,7 +128,7 @@ fn a_valid_site_has_no_problems_and_resolves_references() {
 fn an_unknown_status_points_at_it_and_suggests_the_nearest() {
     let assessments = ASSESSMENTS.replace("\"ja\"", "\"jaa\"");
     let (_, problems) = validate_years(SITE, PROGRAMME, &[("byggda", INDICATOR)], &[(2024, &assessments)]);
-    let unknown = "content/p/assessments/2024.toml:2:10: `jaa` is not an assessment in site.toml's scale";
+    let unknown = "content/p/assessments/2024.toml:2:10: `jaa` is not one of the assessments the site uses (ja, nej)";
     // Only the error: the goal is named in the file, so no warning that it is unassessed.
     assert_eq!(messages(&problems), [unknown]);
     assert_eq!(problems[0].hint.as_ref().map(ToString::to_string).as_deref(), Some("did you mean `ja`?"));

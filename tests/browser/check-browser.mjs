@@ -282,10 +282,10 @@ async function visitPage(browser, site, server, visit, results) {
 }
 
 /**
- * Visits every HTML page (and a missing URL) with `workers` pages at a time,
+ * Visits every HTML page (or those starting with one of `pages`, and a missing URL) with `workers` pages at a time,
  * then checks the search pages with `searchQueries` (check-search.mjs).
  */
-export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {}, searchQueries = [] } = {}) {
+export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {}, searchQueries = [], pages = null } = {}) {
   const exe = executablePath || process.env.CHROMIUM || '/usr/bin/chromium';
   if (!fs.existsSync(exe)) {
     results.record('browser', '(chromium)', [`${exe} not found: run scripts/install-test-deps`]);
@@ -295,7 +295,9 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
     results.record('browser', '(axe-core)', [`${AXE_PATH} is missing: run scripts/install-test-deps`]);
     return;
   }
-  const visits = site.htmlFiles.map((f) => ({
+  const chosen = pages ? site.htmlFiles.filter((f) => pages.some((p) => f.startsWith(p))) : site.htmlFiles;
+  if (pages && chosen.length === 0) results.record('browser', '(--pages)', [`no page starts with ${pages.join(', ')}`]);
+  const visits = chosen.map((f) => ({
     subject: f,
     url: server.origin + site.pathOfFile(f),
     audit: true,

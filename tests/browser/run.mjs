@@ -3,6 +3,7 @@
 //
 //   node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE]
 //                              [--only html,links,browser] [--search QUERIES.json]
+//                              [--pages PREFIX,...]
 //
 // SITE_DIR is a site built with `goalsite build --output SITE_DIR --base-url URL`.
 // Checks, each counted per page (or file) and category:
@@ -21,6 +22,10 @@
 //               [{ "page": "sv/sok/", "query": "bostäder", "expect": "sv/tillvaxt/bostadsbyggande/" }]
 //               (paths under the base URL); one query per search page is made
 //               up from its own list of pages
+// --pages limits the checks in the browser (axe, reflow, charts, console,
+// requests) to the pages whose file starts with one of the prefixes (e.g.
+// `2024/sv/tillvaxt/`); the HTML, link, hreflang and sitemap checks still
+// cover every page.
 // Prints every problem, then `N passed, M failed` alone on the last line.
 // Exits 1 if any check failed, 2 on a usage error.
 
@@ -36,12 +41,12 @@ import { Site } from './site.mjs';
 
 function usage(msg) {
   if (msg) process.stderr.write(`run.mjs: ${msg}\n`);
-  process.stderr.write('usage: node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE] [--only html,links,browser] [--search QUERIES.json]\n');
+  process.stderr.write('usage: node tests/browser/run.mjs SITE_DIR --base-url URL [--workers N] [--json FILE] [--only html,links,browser] [--search QUERIES.json] [--pages PREFIX,...]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { workers: 2, only: null, json: null, baseUrl: null, siteDir: null, search: null };
+  const opts = { workers: 2, only: null, json: null, baseUrl: null, siteDir: null, search: null, pages: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -54,6 +59,7 @@ function parseArgs(argv) {
     else if (a === '--json' || a.startsWith('--json=')) opts.json = value();
     else if (a === '--only' || a.startsWith('--only=')) opts.only = value().split(',').map((s) => s.trim());
     else if (a === '--search' || a.startsWith('--search=')) opts.search = value();
+    else if (a === '--pages' || a.startsWith('--pages=')) opts.pages = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.siteDir === null) opts.siteDir = a;
@@ -109,7 +115,7 @@ async function main() {
     log(`  serving ${site.root} at ${server.url}`);
     try {
       const searchQueries = opts.searchQueries || [];
-      await timed('browser checks', () => checkInBrowser(site, server, results, { workers: opts.workers, log, searchQueries }));
+      await timed('browser checks', () => checkInBrowser(site, server, results, { workers: opts.workers, log, searchQueries, pages: opts.pages }));
     } finally {
       await server.close();
     }

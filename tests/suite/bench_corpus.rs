@@ -4,7 +4,7 @@
 
 #[allow(dead_code)]
 #[path = "../../benches/corpus/mod.rs"]
-mod corpus;
+pub mod corpus;
 
 #[test]
 fn the_bench_corpus_checks_clean_and_builds() {

@@ -1,6 +1,7 @@
 //! The build cache: a build after a change gives the same output, byte for
 //! byte, as a build without a cache (after an edit, a deleted file, a changed
-//! setting, another goalsite), renders only the pages an edit touched, and
+//! setting, another goalsite, a new edition and a correction to an archived
+//! one), renders only the pages an edit touched, and
 //! does not use a cache that is damaged or another goalsite's.
 
 use std::fs;
@@ -136,4 +137,43 @@ fn problems_are_found_again_and_a_failed_build_changes_nothing() {
     f.edit("content/om.sv.md", "## Historia", "## Bakgrund");
     built(f.root());
     assert_same(&f, "after a failed build");
+}
+
+#[test]
+fn a_new_edition_and_a_correction_to_an_archived_one_give_a_cold_builds_output() {
+    let f = site();
+    let first = built(f.root());
+    let root = f.root().to_str().unwrap();
+    let (code, stdout, stderr) = crate::common::run(&["new-year", "2025", "--published", "2025-04-15", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(f.root().join("editions/2024").is_dir());
+    let assessments = f.read_source("content/tillvaxt/assessments/2025.toml");
+    f.write("content/tillvaxt/assessments/2025.toml", &assessments.replace("status = \"\"", "status = \"ja\""));
+    let rolled = built(f.root());
+    assert!(f.out().join("2024/sv/index.html").is_file(), "the archived edition is published");
+    assert!(rolled.pages > first.pages, "both editions' pages");
+    assert_same(&f, "after new-year");
+    // A text of the current edition: only its pages are rendered again, in neither edition's others.
+    f.edit("content/extra.sv.md", "Mer text om bostäder.", "Mer text om bostäder 2025.");
+    let edited = built(f.root());
+    assert!(edited.made < rolled.pages / 4, "{} of {} pages rendered again", edited.made, rolled.pages);
+    assert_same(&f, "after an edit beside an archived edition");
+    // An archived text changed, recorded as a correction: every page of the edition shows the note.
+    f.edit("editions/2024/content/om.sv.md", "Text[^1].", "Rättad text[^1].");
+    f.write(
+        "editions/2024/corrections.toml",
+        "[[correction]]\nfile = \"content/om.sv.md\"\ndate = 2025-05-02\nnote = { sv = \"Ett fel.\", en = \"A mistake.\" }\n",
+    );
+    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    built(f.root());
+    assert!(f.read("2024/en/index.html").contains("A mistake."), "the correction is shown");
+    assert_same(&f, "after a correction to an archived edition");
+    // Only the note of the correction changed.
+    f.edit("editions/2024/corrections.toml", "A mistake.", "A wrong word.");
+    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    built(f.root());
+    assert!(f.read("2024/en/index.html").contains("A wrong word."), "the new note is shown");
+    assert_same(&f, "after a changed correction note");
 }

@@ -35,7 +35,10 @@ fn unknown_assessment_id_is_an_error_with_the_nearest_id() {
     let f = Fixture::new();
     f.edit("content/tillvaxt/assessments/2024.toml", "status = \"delvis\"", "status = \"delvs\"");
     let err = fails(&f);
-    assert!(err.contains("content/tillvaxt/assessments/2024.toml:2:10: `delvs` is not an assessment"), "{err}");
+    assert!(
+        err.contains("content/tillvaxt/assessments/2024.toml:2:10: `delvs` is not one of the assessments"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `delvis`?"), "{err}");
 }
 
@@ -97,7 +100,7 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
     f.edit("content/tillvaxt/indicators/utslapp.toml", "values = [96.5, \"-\", -1.25]", "values = [96.5, 1]");
     f.remove("content/_index.en.md");
     let err = fails(&f);
-    assert!(err.contains("`kanske` is not an assessment"), "{err}");
+    assert!(err.contains("`kanske` is not one of the assessments"), "{err}");
     assert!(err.contains("the series has 2 values but there are 3 years"), "{err}");
     assert!(err.contains("content/_index.en.md: the translation in `en` is missing"), "{err}");
     assert!(err.contains("3 errors, 0 warnings in 3 files"), "{err}");

@@ -30,7 +30,7 @@ fn case_1_an_assessment_appended_to_programme_toml_cannot_land_on_the_wrong_goal
         "{err}"
     );
     assert!(
-        err.contains("# content/tillvaxt/assessments/2025.toml\n[bostader]\nstatus = \"ja\""),
+        err.contains("# content/tillvaxt/assessments/2025.toml\n          [bostader]\n          status = \"ja\""),
         "the new shape: {err}"
     );
     assert_eq!(f.check(&[]).0, 1, "check agrees");

@@ -2,6 +2,9 @@
 //! bad UTF-8, syntax, wrong type, unknown key) into a [`Diagnostic`] in
 //! plain words, with a hint where one helps.
 
+mod slips;
+mod syntax;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -51,25 +54,94 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     if let Some(invisible) = invisible_character(source, range.clone()) {
         return Err(invisible);
     }
-    let offset = range.start;
-    toml::from_str(&source.text[range]).map_err(|e| {
-        let missing = e.message().starts_with("missing field");
-        let written = e.span().and_then(|span| source.text.get(span.start + offset..span.end + offset));
-        let (message, mut hint) = explain(e.message().trim(), written);
-        if let Some(span) = e.span() {
-            hint = hint.or_else(|| decimal_comma(&source.text, span.start + offset));
+    let text = &source.text[range.clone()];
+    toml::from_str(text).map_err(|e| {
+        let found = slips::find(text);
+        if found.is_empty() {
+            return failure(source, range.start, text, &e);
         }
-        // A key missing from the file's top level has no place but the file.
-        let d = match e.span().filter(|span| !(missing && span.is_empty())) {
-            Some(span) => Diagnostic::error_at(source, span.start + offset..span.end + offset, message),
-            None => Diagnostic::error(&source.path, message),
-        };
-        match hint {
-            Some(h) => d.with_hint(h),
-            None => d,
+        // The slips, each by name; then whatever else is wrong once they are mended.
+        let mut each = found.iter().map(|slip| slip_problem(source, range.start, slip));
+        let first = each.next().expect("a slip");
+        let mut others: Vec<Diagnostic> = each.collect();
+        let mended = slips::mended(text, &found);
+        if let Err(e) = toml::from_str::<T>(&mended) {
+            others.push(failure(source, range.start, &mended, &e));
         }
-        .reading()
+        first.with_others(others)
     })
+}
+
+/// The problem toml found in `parsed`, the part of `source` at `offset` (or
+/// that part with its slips mended, as long).
+fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Error) -> Diagnostic {
+    let missing = e.message().starts_with("missing field");
+    let written = e.span().and_then(|span| source.text.get(span.start + offset..span.end + offset));
+    let syntax = toml::from_str::<toml::Table>(parsed).is_err();
+    let (message, mut hint) = match syntax {
+        true => syntax::plain(e.message().trim(), written.unwrap_or_default()),
+        false => explain(e.message().trim(), written),
+    };
+    if let Some(span) = e.span() {
+        hint = decimal_comma(&source.text, span.start + offset).or(hint);
+    }
+    // A key missing from the file's top level has no place but the file.
+    let d = match e.span().filter(|span| !(missing && span.is_empty())) {
+        Some(span) => Diagnostic::error_at(source, span.start + offset..span.end + offset, message),
+        None => Diagnostic::error(&source.path, message),
+    };
+    let d = match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    };
+    // toml stops at the first problem: what follows it is not read yet.
+    match missing {
+        true => d,
+        false => d.with_note(msg!(TomlStopsHere)),
+    }
+    .reading()
+}
+
+/// A word processor's slip, by name, with its fix.
+fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diagnostic {
+    use slips::SlipKind;
+    let span = slip.span.start + offset..slip.span.end + offset;
+    let (message, hint) = match &slip.kind {
+        SlipKind::Quotes { open, close, text, .. } => {
+            let sides = match (open, close) {
+                (Some(_), Some(_)) => "both",
+                (Some(_), None) => "open",
+                _ => "close",
+            };
+            let shown = |c: &Option<char>| c.map(String::from).unwrap_or_default();
+            let message = msg!(TomlQuotes, sides = sides, open = shown(open), close = shown(close));
+            (message, msg!(TomlQuotesHint, text = shortened(text)))
+        }
+        SlipKind::Space(c) => (msg!(TomlOddSpace, code = format!("{:04X}", *c as u32)), msg!(TomlOddSpaceHint)),
+        SlipKind::Name { written, header } => {
+            let name = slip.kind.suggestion().unwrap_or_default();
+            let suggestion = if *header { format!("[{name}]") } else { name };
+            (msg!(TomlNameLetters, name = written), msg!(TomlNameLettersHint, suggestion = suggestion))
+        }
+    };
+    Diagnostic::error_at(source, span, message).with_hint(hint).reading()
+}
+
+/// A text to quote in a hint: as it is if short, else its first and last words.
+fn shortened(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= 40 {
+        return text.to_owned();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (mut first, mut last) = (0, words.len());
+    while first < last && words[..first].iter().map(|w| w.chars().count() + 1).sum::<usize>() < 20 {
+        first += 1;
+    }
+    while last > first && words[last..].iter().map(|w| w.chars().count() + 1).sum::<usize>() < 12 {
+        last -= 1;
+    }
+    format!("{} … {}", words[..first].join(" "), words[last..].join(" "))
 }
 
 /// Where `key = …` is first written in the TOML `text` (the key, bare or in
@@ -115,9 +187,6 @@ fn explain(message: &str, written: Option<&str>) -> (Message, Option<Message>) {
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.trim_end_matches('`');
         return (msg!(TomlMissingKey, key = key), Some(msg!(TomlMissingKeyHint, key = key)));
-    }
-    if message.starts_with("duplicate key") {
-        return (msg!(TomlDuplicateKey), Some(msg!(TomlDuplicateKeyHint)));
     }
     match plain_type_error(message, written) {
         Some(plain) => (plain, type_hint(message)),

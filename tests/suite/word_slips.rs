@@ -1,0 +1,247 @@
+//! An editor's commonest slips on a copy of the Umeå site, each caught in
+//! the editor's language at its file, line and column with a hint that fixes
+//! it: in Swedish (the site's first language) with no English word, and with
+//! `--lang en` the same in English. Word's typographic quotes, non-breaking
+//! spaces and å, ä, ö in names are named as what they are.
+
+use std::path::Path;
+
+use crate::common::repo;
+
+/// A copy of the Umeå sources, with `slip` made in it.
+fn umea_with(slip: impl Fn(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+    crate::bench_corpus::corpus::copy_dir(&repo().join("content"), &dir.path().join("content")).unwrap();
+    slip(dir.path());
+    dir
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn append(root: &Path, rel: &str, more: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(path, text + more).unwrap();
+}
+
+/// `goalsite check` on `root` in the language `lang` asks for (none: the site's own).
+fn check(root: &Path, lang: Option<&str>) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_goalsite"));
+    command.env_remove("GOALSITE_LANG").env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES").args([
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+    ]);
+    if let Some(lang) = lang {
+        command.args(["--lang", lang]);
+    }
+    let out = command.output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "the slip is an error");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+/// The lines goalsite writes itself (not the lines quoted from the file).
+fn own_lines(output: &str) -> Vec<&str> {
+    output.lines().filter(|l| !l.trim_start().starts_with('|') && !l.contains(" | ")).collect()
+}
+
+const ASSESSMENTS: &str = "content/tillvaxt/assessments/2024.toml";
+const PROGRAMME: &str = "content/tillvaxt/programme.toml";
+const EMISSIONS: &str = "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml";
+const CLIMATE: &str = "content/klimatneutrala-umea-2040/_index.sv.md";
+const NEW_GOAL: &str = "\n[[goal]]\nid = \"kompetensförsörjning\"\nslug = { sv = \"kompetensforsorjning\", en = \"skills\" }\ntitle = { sv = \"Kompetensförsörjning\", en = \"Skills supply\" }\ntarget = { sv = \"Mål.\", en = \"Goal.\" }\n";
+
+/// A slip, where goalsite must point, and what it must say and hint in
+/// Swedish and in English.
+struct Case {
+    name: &'static str,
+    slip: fn(&Path),
+    at: &'static str,
+    sv: [&'static str; 2],
+    en: [&'static str; 2],
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "typographic quotes around a motivation",
+            slip: |r| {
+                edit(r, ASSESSMENTS, "motivation = { sv = \"Planberedskapen", "motivation = { sv = ”Planberedskapen");
+                edit(r, ASSESSMENTS, "konjunkturläget.\", en", "konjunkturläget.”, en");
+            },
+            at: "content/tillvaxt/assessments/2024.toml:13:21:",
+            sv: ["typografiska citattecken (”…”)", "tips: skriv raka citattecken runt texten: \"Planberedskapen för"],
+            en: ["typographic quotes (”…”)", "hint: write straight quotes around the text: \"Planberedskapen för"],
+        },
+        Case {
+            name: "å, ä, ö in a table's name",
+            slip: |r| edit(r, ASSESSMENTS, "[universiteten]", "[kompetensförsörjning]"),
+            at: "content/tillvaxt/assessments/2024.toml:19:2:",
+            sv: ["namnet `kompetensförsörjning` får bara innehålla", "tips: skriv [kompetensforsorjning]"],
+            en: ["the name `kompetensförsörjning` may hold only", "hint: write [kompetensforsorjning]"],
+        },
+        Case {
+            name: "å, ä, ö in an id",
+            slip: |r| append(r, PROGRAMME, NEW_GOAL),
+            at: "content/tillvaxt/programme.toml:47:6:",
+            sv: ["id `kompetensförsörjning` får bara innehålla", "tips: skriv `kompetensforsorjning`"],
+            en: ["id `kompetensförsörjning` may only have", "hint: write `kompetensforsorjning`"],
+        },
+        Case {
+            name: "a status with a capital",
+            slip: |r| edit(r, ASSESSMENTS, "status = \"delvis\"", "status = \"Delvis\""),
+            at: "content/tillvaxt/assessments/2024.toml:8:10:",
+            sv: ["`Delvis` är inte en av bedömningarna", "tips: skriv bedömningen med små bokstäver"],
+            en: ["`Delvis` is not one of the assessments", "hint: write the assessment in lowercase"],
+        },
+        Case {
+            name: "a misspelt goal id",
+            slip: |r| edit(r, ASSESSMENTS, "[universiteten]", "[universitet]"),
+            at: "content/tillvaxt/assessments/2024.toml:19:2:",
+            sv: ["det finns inget delmål `universitet`", "tips: menade du [universiteten]?"],
+            en: ["there is no goal `universitet`", "hint: did you mean [universiteten]?"],
+        },
+        Case {
+            name: "a motivation without its English",
+            slip: |r| {
+                let text = std::fs::read_to_string(r.join(ASSESSMENTS)).unwrap();
+                let start = text.find("konjunkturläget.\", en = \"").unwrap() + "konjunkturläget.\"".len();
+                let end = start + text[start..].find(" }").unwrap();
+                std::fs::write(r.join(ASSESSMENTS), format!("{}{}", &text[..start], &text[end..])).unwrap();
+            },
+            at: "content/tillvaxt/assessments/2024.toml:13:14:",
+            sv: ["motiveringen saknar text på språket `en`", "tips: lägg till en = \"…\""],
+            en: ["the motivation has no text in `en`", "hint: add en = \"…\""],
+        },
+        Case {
+            name: "a decimal comma in a list of values",
+            slip: |r| edit(r, EMISSIONS, "  286,\n", "  286,5,\n"),
+            at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:18:3:",
+            sv: ["`286,5` läses som två värden", "skriv det med decimalpunkt: 286.5"],
+            en: ["`286,5` is read as two values", "write it with a decimal point: 286.5"],
+        },
+        Case {
+            name: "a text without its closing quote",
+            slip: |r| edit(r, ASSESSMENTS, "status = \"nej\"", "status = \"nej"),
+            at: "content/tillvaxt/assessments/2024.toml:12:14:",
+            sv: ["texten saknar citattecknet (\") som avslutar den", "tips: sätt ett \" sist i texten"],
+            en: ["the text has no quote (\") to end it", "hint: put a \" at the end of the text"],
+        },
+        Case {
+            name: "a broken link",
+            slip: |r| append(r, "content/tillvaxt/_index.sv.md", "\nLäs om [bostäderna](@/tillvaxt/bostader.md).\n"),
+            at: "content/tillvaxt/_index.sv.md:35:8:",
+            sv: ["länken @/tillvaxt/bostader.md leder ingenstans", "tips:"],
+            en: ["the link @/tillvaxt/bostader.md leads nowhere", "hint:"],
+        },
+        Case {
+            name: "a chart placed twice",
+            slip: |r| append(r, CLIMATE, "\n![](@/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml)\n"),
+            at: "content/klimatneutrala-umea-2040/_index.sv.md:31:1:",
+            sv: ["det här diagrammet står redan på rad 17", "tips: ta bort den här raden eller den på rad 17"],
+            en: ["this chart is already placed on line 17", "hint: delete this line or the one on line 17"],
+        },
+        Case {
+            name: "a non-breaking space where TOML needs a space",
+            slip: |r| edit(r, ASSESSMENTS, "status = \"nej\"", "status\u{a0}= \"nej\""),
+            at: "content/tillvaxt/assessments/2024.toml:12:7:",
+            sv: ["hårt mellanslag (U+00A0)", "tips: radera tecknet och skriv ett vanligt mellanslag"],
+            en: ["non-breaking space (U+00A0)", "hint: delete it and type an ordinary space"],
+        },
+    ]
+}
+
+/// Words that only an English message has (quoted file text aside).
+const ENGLISH: &[&str] =
+    &["error", "warning", "hint", "note", " the ", " is ", " not ", "expected", "missing", "invalid"];
+
+#[test]
+fn each_slip_is_said_in_swedish_where_it_is_with_its_fix_and_in_english_on_request() {
+    for case in cases() {
+        let site = umea_with(case.slip);
+        let sv = check(site.path(), None);
+        let first = sv.lines().next().unwrap_or_default();
+        assert!(first.starts_with(&format!("fel: {}", case.at)), "{}: {sv}", case.name);
+        assert!(first.contains(case.sv[0]), "{}: {sv}", case.name);
+        assert!(sv.contains(case.sv[1]), "{}: {sv}", case.name);
+        for line in own_lines(&sv) {
+            for word in ENGLISH {
+                assert!(!line.contains(word), "{}: English {word:?} in {line:?}", case.name);
+            }
+        }
+        let en = check(site.path(), Some("en"));
+        let first = en.lines().next().unwrap_or_default();
+        assert!(first.starts_with(&format!("error: {}", case.at)), "{}: {en}", case.name);
+        assert!(first.contains(case.en[0]), "{}: {en}", case.name);
+        assert!(en.contains(case.en[1]), "{}: {en}", case.name);
+    }
+}
+
+#[test]
+fn no_hint_suggests_an_id_with_swedish_letters() {
+    let site = umea_with(|r| {
+        append(r, PROGRAMME, NEW_GOAL);
+        append(
+            r,
+            "content/tillvaxt/_index.sv.md",
+            "\n## Kompetensförsörjning\n\nSe [rubriken](#kompetensförsörjning).\n",
+        );
+    });
+    let sv = check(site.path(), None);
+    let hints: Vec<&str> = sv.lines().filter(|l| l.trim_start().starts_with("= tips:")).collect();
+    assert!(hints.len() >= 3, "the id, the missing assessment and the link each have a hint: {sv}");
+    for hint in hints {
+        assert!(!hint.contains("kompetensförsörjning"), "{hint}");
+    }
+    assert!(sv.contains("tips: lägg till [kompetensforsorjning]"), "{sv}");
+    assert!(sv.contains("tips: menade du #kompetensforsorjning?"), "{sv}");
+}
+
+#[test]
+fn typographic_quotes_on_several_lines_are_each_named_and_what_they_hid_is_said() {
+    let site = umea_with(|r| {
+        edit(r, ASSESSMENTS, "status = \"nej\"", "status = ”nej”");
+        edit(r, ASSESSMENTS, "status = \"ja\"", "status = “ja”");
+        // Hidden behind the quotes until now: a list not closed.
+        edit(r, ASSESSMENTS, "[universiteten]", "[universiteten");
+    });
+    let sv = check(site.path(), None);
+    assert!(sv.contains("2024.toml:12:10: texten står inom typografiska citattecken (”…”)"), "{sv}");
+    assert!(sv.contains("tips: skriv raka citattecken runt texten: \"nej\""), "{sv}");
+    assert!(sv.contains("texten står inom typografiska citattecken (“…”)"), "{sv}");
+    assert!(sv.contains("2024.toml:19:15: namnet inom [ ] saknar ] i slutet"), "the slip they hid: {sv}");
+    assert!(sv.contains("obs: goalsite läser resten av filen när det här är rättat"), "{sv}");
+}
+
+#[test]
+fn typographic_quotes_inside_a_straight_text_are_fine() {
+    let site = umea_with(|r| {
+        edit(r, ASSESSMENTS, "motivation = { sv = \"Planberedskapen", "motivation = { sv = \"”Planberedskapen”");
+        edit(r, ASSESSMENTS, "status = \"nej\"", "status = \"nej"); // something to fail on
+    });
+    let sv = check(site.path(), None);
+    assert!(!sv.contains("typografiska"), "{sv}");
+    assert!(sv.contains("texten saknar citattecknet"), "{sv}");
+}
+
+#[test]
+fn a_chart_at_an_address_without_the_at_sign_gets_the_address_not_an_alt_text_hint() {
+    let site = umea_with(|r| {
+        append(r, CLIMATE, "\n![](klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml)\n");
+    });
+    let sv = check(site.path(), None);
+    assert!(sv.contains("_index.sv.md:31:1: diagrammet `klimatneutrala-umea-2040"), "{sv}");
+    assert!(
+        sv.contains(
+            "tips: skriv ![](@/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml) och lämna hakparenteserna tomma"
+        ),
+        "{sv}"
+    );
+    assert!(!sv.contains("alternativtext"), "{sv}");
+}
