@@ -12,6 +12,7 @@ const UI_STRINGS: &str = "themes/default/i18n/en.toml";
 fn main() {
     println!("cargo::rerun-if-changed={MESSAGES}");
     println!("cargo::rerun-if-changed={UI_STRINGS}");
+    build_id();
     let messages = std::fs::read_to_string(MESSAGES).expect("src/messages/en.ftl");
     let strings = std::fs::read_to_string(UI_STRINGS).expect("themes/default/i18n/en.toml");
     let dir = std::env::var("OUT_DIR").expect("OUT_DIR");
@@ -26,6 +27,44 @@ fn main() {
         &string_keys(&strings),
     );
     std::fs::write(Path::new(&dir).join("ui_keys.rs"), out).expect("writing ui_keys.rs");
+}
+
+/// `GOALSITE_BUILD_ID`: a hash of everything goalsite is built from (its
+/// code, the built-in theme, the locked crates), so that the build cache of
+/// one goalsite is never used by another, even of the same version number.
+fn build_id() {
+    let mut files = Vec::new();
+    for dir in ["src", "themes"] {
+        println!("cargo::rerun-if-changed={dir}");
+        collect(Path::new(dir), &mut files);
+    }
+    for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {
+        println!("cargo::rerun-if-changed={file}");
+        files.push(file.into());
+    }
+    files.sort();
+    // FNV-1a, 64 bits, twice with different starts: stable across Rust versions.
+    let (mut a, mut b) = (0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142_u64);
+    for file in &files {
+        let bytes = std::fs::read(file).unwrap_or_default();
+        for byte in file.to_string_lossy().bytes().chain([0]).chain(bytes).chain([0]) {
+            a = (a ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            b = (b ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3 + 2);
+        }
+    }
+    println!("cargo::rustc-env=GOALSITE_BUILD_ID={a:016x}{b:016x}");
+}
+
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 /// The ids of the messages in a Fluent file: lines that start with a

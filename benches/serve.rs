@@ -1,7 +1,9 @@
-//! Live-reload latency of `goalsite serve` on the Umeå site (release build):
-//! from saving a Markdown file to the reload event (on one page, and on every
-//! one of eight open pages), and to the new page fetched; and the time to
-//! fetch one page. `cargo bench --bench serve`.
+//! Live-reload latency of `goalsite serve` on the Umeå site (release build,
+//! search and PNG on, as its site.toml has them): from saving a Markdown file
+//! to the reload event (on one page, and on every one of eight open pages), to
+//! the new page fetched, and to the new search index served (made after the
+//! reload); and the time to fetch one page. `cargo bench --bench serve`
+//! (`GOALSITE_BENCH_BIN=path` runs another goalsite binary, for A/B runs).
 
 #[allow(dead_code)]
 #[path = "../tests/suite/common/serve.rs"]
@@ -48,10 +50,19 @@ fn main() {
     let server = serve::serve(dir.path());
     let mut events = serve::Events::open(server.port);
     let mut other_pages: Vec<serve::Events> = (0..7).map(|_| serve::Events::open(server.port)).collect();
-    let (mut to_event, mut to_all, mut to_page, mut besides_building) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut to_event, mut to_all, mut to_page, mut besides_building, mut to_index) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    const ENTRY: &str = "/pagefind/pagefind-entry.json";
+    let entry = |until: &dyn Fn(&str) -> bool| loop {
+        let (status, body) = serve::get(server.port, ENTRY);
+        if status == 200 && until(&body) {
+            return body;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
     for i in 0..20 {
         let marker = format!("Mätpunkt {i}.");
+        let index_before = entry(&|_| true);
         let start = Instant::now();
         std::fs::write(&page, format!("{original}\n{marker}\n")).expect("write");
         events.wait_for("event: reload");
@@ -65,11 +76,13 @@ fn main() {
         let (_, html) = serve::get(server.port, "/sv/om-uppfoljningen/");
         assert!(html.contains(&marker), "the new text is served");
         to_page.push(start.elapsed());
+        entry(&|now| now != index_before);
+        to_index.push(start.elapsed());
         std::thread::sleep(Duration::from_millis(100));
     }
     println!(
         "edit of one Markdown file → reload event: median {} ms, max {} ms; → on all 8 open pages: median {} ms, \
-         max {} ms; → new page fetched: median {} ms (20 edits)\n\
+         max {} ms; → new page fetched: median {} ms; → new search index served: median {} ms (20 edits)\n\
          of the time to the reload event, not building (file watcher, 20 ms settle, rebuild start, event \
          delivery): median {} ms, max {} ms",
         median(to_event.clone()).as_millis(),
@@ -77,6 +90,7 @@ fn main() {
         median(to_all.clone()).as_millis(),
         to_all.iter().max().expect("runs").as_millis(),
         median(to_page).as_millis(),
+        median(to_index).as_millis(),
         median(besides_building.clone()).as_millis(),
         besides_building.iter().max().expect("runs").as_millis()
     );

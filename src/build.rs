@@ -1,6 +1,7 @@
 //! The `build` and `check` drivers: the one [`pipeline`](crate::pipeline)
 //! pass, with a writer that swaps the finished site in place of the output
-//! folder (`build`), or with none (`check`).
+//! folder or changes the pages an edit touched in it, by the build cache
+//! (`build`), or with none (`check`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -63,6 +64,8 @@ pub struct BuildReport {
     pub charts: usize,
     pub files: usize,
     pub output: PathBuf,
+    /// Pages rendered by this build (the others were the last build's, from its cache).
+    pub made: usize,
     pub elapsed: Duration,
     /// Indicators with example data: on their pages, never in the open data.
     pub left_out: Vec<String>,
@@ -103,15 +106,30 @@ pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> R
     if let Some(url) = &options.base_url {
         crate::text::check_base_url(url).map_err(|why| BuildError::Usage(why.arg("field", "--base-url")))?;
     }
-    let passed =
-        pipeline::run(root, options.base_url.as_deref(), Some(&output_dir), progress).map_err(BuildError::Content)?;
+    let plan = pipeline::Plan {
+        base_url: options.base_url.as_deref(),
+        output: Some(&output_dir),
+        cached: true,
+        last: crate::cache::load(root),
+        defer: false,
+    };
+    let passed = pipeline::run_plan(root, plan, progress).map_err(BuildError::Content)?;
     let out = passed.output.ok_or_else(|| BuildError::Io(msg!(NothingWritten)))?;
+    // No cache while the output changes: a build stopped halfway leaves none,
+    // and the next one is made whole.
+    let _ = crate::cache::forget(root);
     let files = out.finish().map_err(|e| BuildError::Io(msg!(OutputNotSwapped, detail = e.to_string())))?;
+    if let (Some(mut cache), Some(id)) = (passed.cache, crate::cache::OutputId::of(&output_dir)) {
+        cache.output = id;
+        // Without it, the next build is made whole: nothing else is lost.
+        let _ = crate::cache::save(root, &cache);
+    }
     Ok(BuildReport {
         pages: passed.pages,
         charts: passed.charts,
         files,
         output: output_dir,
+        made: passed.made,
         elapsed: start.elapsed(),
         left_out: passed.left_out,
         catalogue: passed.catalogue,

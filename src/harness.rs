@@ -138,3 +138,9 @@ impl Charts {
         crate::charts::draw(&chart, variant).unwrap_or_default()
     }
 }
+
+/// Rewrites the build cache of the site at `root` as another goalsite
+/// (`goalsite`, its version and build) would have written it.
+pub fn cache_from_another_goalsite(root: &std::path::Path, goalsite: &str) -> std::io::Result<()> {
+    crate::cache::rewrite_as(root, goalsite)
+}

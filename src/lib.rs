@@ -24,7 +24,8 @@
 //! 5. `render` (pages through the theme's templates), `fragments` (links to
 //!    `#fragments` checked against the rendered pages), `cms` (the browser
 //!    editor, configured from the site)
-//! 6. `output` (writes and swaps, nothing else)
+//! 6. `output` (writes and swaps, or changes files in place, nothing else),
+//!    `cache` (what the last build made, keyed by what it was made from)
 //! 7. `pipeline` (the one pass), then its drivers `build` (build, check) and
 //!    `serve`, `init` (a new site to start from), `new_year` (the yearly
 //!    step, and corrections of a published edition), and `harness` (entry points
@@ -58,6 +59,7 @@ mod render;
 mod fragments;
 mod cms;
 mod output;
+mod cache;
 mod pipeline;
 mod build;
 mod serve;

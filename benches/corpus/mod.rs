@@ -1,6 +1,8 @@
 //! A synthetic goalsite site for benchmarks: narrative pages in sections and
 //! programmes with goals and indicators (time series with targets, and
-//! comparisons), in Swedish and English. Deterministic for a given size.
+//! comparisons), in Swedish and English; or narrative pages alone, of ~4 KB
+//! each written from a large vocabulary (so that a search index has many
+//! words to hold), with no indicators. Deterministic for a given size.
 
 use std::fs;
 use std::io;
@@ -255,6 +257,26 @@ fn indicator(p: usize, i: usize) -> String {
 /// Writes the same narrative pages as a Hugo site (Debian's `hugo`): config,
 /// minimal templates (base, list, single, language switch) and content per language.
 pub fn write_hugo_site(root: &Path, pages: usize) -> io::Result<()> {
+    write_hugo(root, pages, page_path, page)
+}
+
+/// A page's Markdown: page `i` of `total` in `lang`, with links written by `link`.
+type PageText = fn(usize, usize, &str, &dyn Fn(usize) -> String) -> String;
+
+/// A Hugo site of `pages` pages per language: page `i` at `path(i)`, its text by `text`.
+fn write_hugo(root: &Path, pages: usize, path: fn(usize) -> String, text: PageText) -> io::Result<()> {
+    write_hugo_frame(root)?;
+    for lang in LANGS {
+        for i in 0..pages {
+            let markdown = text(i, pages, lang, &|j| format!("{{{{< relref \"/{}\" >}}}}", path(j)));
+            write(root, &format!("content/{lang}/{}", path(i)), &markdown)?;
+        }
+    }
+    Ok(())
+}
+
+/// A Hugo site's config, templates and home pages.
+fn write_hugo_frame(root: &Path) -> io::Result<()> {
     write(root, "hugo.toml", HUGO_TOML)?;
     write(root, "layouts/_default/baseof.html", HUGO_BASEOF)?;
     write(
@@ -273,10 +295,6 @@ pub fn write_hugo_site(root: &Path, pages: usize) -> io::Result<()> {
             &format!("content/{lang}/_index.md"),
             &format!("+++\ntitle = \"Benchmark {lang}\"\n+++\nIntro.\n"),
         )?;
-        for i in 0..pages {
-            let text = page(i, pages, lang, &|j| format!("{{{{< relref \"/{}\" >}}}}", page_path(j)));
-            write(root, &format!("content/{lang}/{}", page_path(i)), &text)?;
-        }
     }
     Ok(())
 }
@@ -311,3 +329,120 @@ const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
 </body>
 </html>
 "#;
+
+/// Narrative pages of the large-vocabulary corpus per section.
+const NARRATIVE_PER_SECTION: usize = 200;
+
+/// Writes the large-vocabulary corpus into `root`: `pages` narrative pages
+/// per language of ~4 KB (headings, paragraphs, a list, links to two other
+/// pages), words drawn from a vocabulary of ~150,000 per language, a home
+/// page per language, no programmes or indicators.
+pub fn write_narrative_site(root: &Path, pages: usize) -> io::Result<()> {
+    write(root, "site.toml", SITE_TOML)?;
+    for lang in LANGS {
+        let first = match pages {
+            0 => String::new(),
+            _ => format!("[{}](@/{})", words(lang).first, narrative_path(0)),
+        };
+        write(root, &format!("content/_index.{lang}.md"), &format!("+++\ntitle = \"Start {lang}\"\n+++\n{first}\n"))?;
+        for i in 0..pages {
+            let text = narrative(i, pages, lang, &|j| format!("@/{}", narrative_path(j)));
+            write(root, &format!("content/{}", narrative_path(i).replace(".md", &format!(".{lang}.md"))), &text)?;
+        }
+    }
+    Ok(())
+}
+
+/// The same narrative pages as a Hugo site.
+pub fn write_narrative_hugo_site(root: &Path, pages: usize) -> io::Result<()> {
+    write_hugo(root, pages, narrative_path, narrative)
+}
+
+fn narrative_path(j: usize) -> String {
+    format!("del-{:03}/text-{j:05}.md", j / NARRATIVE_PER_SECTION)
+}
+
+/// A deterministic stream of numbers (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Word `n` of the language's made-up vocabulary: syllables of the
+/// language's letters, longer for rarer words.
+fn word(lang: &str, n: usize) -> String {
+    const SV: [&str; 24] = [
+        "ba", "ke", "li", "mo", "nu", "rå", "sä", "tö", "vi", "ge", "ha", "jo", "fy", "dr", "st", "kl", "an", "er",
+        "in", "or", "ul", "äng", "ös", "sk",
+    ];
+    const EN: [&str; 24] = [
+        "ba", "ke", "li", "mo", "nu", "ra", "se", "to", "vi", "ge", "ha", "jo", "fy", "dr", "st", "cl", "an", "er",
+        "in", "or", "ul", "ing", "th", "sh",
+    ];
+    let syllables = if lang == "sv" { &SV } else { &EN };
+    let mut rest = n;
+    let mut w = String::new();
+    loop {
+        w.push_str(syllables[rest % syllables.len()]);
+        rest /= syllables.len();
+        if rest == 0 {
+            break;
+        }
+    }
+    w
+}
+
+/// Words of a page: common words often, the rest from the whole vocabulary.
+fn text_word(rng: &mut Rng, lang: &str) -> String {
+    const COMMON_SV: [&str; 12] = ["och", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den"];
+    const COMMON_EN: [&str; 12] = ["the", "and", "of", "to", "a", "in", "is", "that", "for", "it", "with", "as"];
+    match rng.below(10) {
+        0..=3 => (if lang == "sv" { COMMON_SV } else { COMMON_EN })[rng.below(12)].to_owned(),
+        4..=6 => word(lang, rng.below(2_000)),
+        _ => word(lang, rng.below(150_000)),
+    }
+}
+
+fn sentence(rng: &mut Rng, lang: &str) -> String {
+    let n = 8 + rng.below(12);
+    let mut s: Vec<String> = (0..n).map(|_| text_word(rng, lang)).collect();
+    let first = s[0].remove(0).to_uppercase().collect::<String>();
+    s[0] = first + &s[0];
+    s.join(" ") + "."
+}
+
+/// A ~4 KB page: an introduction, three or four sections of paragraphs,
+/// a list, and links to two other pages.
+fn narrative(i: usize, total: usize, lang: &str, link: &dyn Fn(usize) -> String) -> String {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ ((i as u64 + 1) * if lang == "sv" { 7 } else { 13 }));
+    let w = words(lang);
+    let title: Vec<String> = (0..3).map(|_| word(lang, rng.below(150_000))).collect();
+    let mut s = format!("+++\ntitle = \"{} {i}\"\n+++\n\n{}\n\n", title.join(" "), sentence(&mut rng, lang));
+    let sections = 3 + i % 2;
+    for k in 0..sections {
+        s.push_str(&format!("## {} {}\n\n", w.section, word(lang, rng.below(150_000))));
+        for _ in 0..2 + (k + i) % 2 {
+            let paragraph: Vec<String> = (0..4).map(|_| sentence(&mut rng, lang)).collect();
+            s.push_str(&paragraph.join(" "));
+            s.push_str("\n\n");
+        }
+        if k == 1 {
+            for _ in 0..3 {
+                s.push_str(&format!("- {}\n", sentence(&mut rng, lang)));
+            }
+            s.push('\n');
+        }
+    }
+    s.push_str(&format!("[{}]({}), [{}]({}).\n", w.next, link((i + 1) % total), w.another, link((i * 7 + 3) % total)));
+    s
+}

@@ -15,6 +15,7 @@ pub const SVG: Format = Format {
     label: UiKey::DownloadSvg,
     offered: |_| true,
     checked: true,
+    slow: false,
     make: |input| input.svg().map(|svg| svg.as_bytes().to_vec()),
 };
 
@@ -26,6 +27,7 @@ pub const PNG: Format = Format {
     label: UiKey::DownloadPng,
     offered: |settings| settings.png_downloads,
     checked: false,
+    slow: true,
     make: |input| charts::png(input.svg()?).map_err(|e| failed(input, e)),
 };
 

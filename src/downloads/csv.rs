@@ -13,6 +13,7 @@ pub const FORMAT: super::Format = super::Format {
     label: UiKey::DownloadCsv,
     offered: |_| true,
     checked: true,
+    slow: false,
     make: |input| Ok(csv(input.ind, &input.site.settings.langs()).into_bytes()),
 };
 

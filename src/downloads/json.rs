@@ -69,6 +69,7 @@ pub const FORMAT: super::Format = super::Format {
     label: UiKey::DownloadJson,
     offered: |_| true,
     checked: true,
+    slow: false,
     make: |input| Ok(json(input.ind, &input.site.settings.langs()).into_bytes()),
 };
 

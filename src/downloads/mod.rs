@@ -65,8 +65,22 @@ pub struct Format {
     /// Made by `check` too (to find what would fail), or only to be written
     /// (PNG pictures, slow to draw and checked by the SVG they are drawn from).
     pub checked: bool,
+    /// Slow to make (pictures, workbooks): `serve` makes it after the pages,
+    /// in the background.
+    pub slow: bool,
     /// Makes the file.
     pub make: fn(&Input) -> Result<Vec<u8>, Diagnostic>,
+}
+
+/// Which of a site's data files a pass makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// Every one (a build), or only those `check` makes.
+    All { written: bool },
+    /// All but the slow formats' (`serve`, before it reloads).
+    Quick,
+    /// The slow formats' only (`serve`, after it reloaded).
+    Slow,
 }
 
 /// How a data format is named on the open data page and in the catalogue.
@@ -120,18 +134,23 @@ pub fn offered(settings: &Settings) -> impl Iterator<Item = &'static Format> + '
     FORMATS.iter().filter(|f| (f.offered)(settings))
 }
 
-/// Makes every data file of the site and publishes it as soon as it is
-/// made (so no more than a few indicators' files are held at once). The
-/// formats that are not [`Format::checked`] only if `written`.
+/// Makes the data files of the site `which` asks for and publishes each as
+/// soon as it is made (so no more than a few indicators' files are held at
+/// once). The formats that are not [`Format::checked`] only if written.
 pub fn files(
     site: &Site,
     theme: &Theme,
     routes: &Routes,
-    written: bool,
+    which: Which,
     publish: Publish,
 ) -> Result<Downloads, Diagnostic> {
     let langs = site.settings.langs();
-    let formats: Vec<&Format> = offered(&site.settings).filter(|f| written || f.checked).collect();
+    let wanted = |f: &Format| match which {
+        Which::All { written } => written || f.checked,
+        Which::Quick => !f.slow,
+        Which::Slow => f.slow,
+    };
+    let formats: Vec<&Format> = offered(&site.settings).filter(|f| wanted(f)).collect();
     site.indicators.par_iter().try_for_each(|ind| {
         for format in &formats {
             let in_langs: &[Lang] = if format.per_language { &langs } else { &langs[..1] };
@@ -143,29 +162,42 @@ pub fn files(
         }
         Ok::<(), Diagnostic>(())
     })?;
-    let catalogued: Vec<IndicatorId> =
-        (0..site.indicators.len()).map(IndicatorId).filter(|&i| !site.indicator(i).example_data).collect();
-    let left_out = site.indicators.iter().filter(|i| i.example_data).map(|i| i.id.clone()).collect();
+    if which == Which::Slow {
+        return Ok(made(site));
+    }
+    let catalogued = catalogued(site);
     // The whole site's data and its catalogue are the current edition's;
     // an earlier edition keeps its indicators' files as it published them.
     if site.edition.archived {
-        return Ok(Downloads { left_out, catalogue: Catalogue::NoSettings });
+        return Ok(made(site));
     }
     if !catalogued.is_empty() {
         let csvs: Vec<String> = catalogued.iter().map(|&i| csv::csv(site.indicator(i), &langs)).collect();
         let zip = package::zip(site, routes, &catalogued, &csvs).map_err(|e| write_failed(ZIP_PATH, e))?;
         publish(&Artifact::new(ZIP_PATH, zip))?;
     }
+    if let (Some(open), false) = (&site.settings.open_data, catalogued.is_empty()) {
+        let distributions = |i: IndicatorId| distributions(&site.indicator(i).id, &langs);
+        publish(&Artifact::new(CATALOG_PATH, dcat::catalog(site, routes, open, &catalogued, &distributions)))?;
+    }
+    Ok(made(site))
+}
+
+/// The indicators of the open data: those with official figures.
+fn catalogued(site: &Site) -> Vec<IndicatorId> {
+    (0..site.indicators.len()).map(IndicatorId).filter(|&i| !site.indicator(i).example_data).collect()
+}
+
+/// What [`files`] makes of `site`'s open data, said without making it.
+pub fn made(site: &Site) -> Downloads {
+    let left_out = site.indicators.iter().filter(|i| i.example_data).map(|i| i.id.clone()).collect();
     let catalogue = match &site.settings.open_data {
+        _ if site.edition.archived => Catalogue::NoSettings,
         None => Catalogue::NoSettings,
-        Some(_) if catalogued.is_empty() => Catalogue::NothingToCatalogue,
-        Some(open) => {
-            let distributions = |i: IndicatorId| distributions(&site.indicator(i).id, &langs);
-            publish(&Artifact::new(CATALOG_PATH, dcat::catalog(site, routes, open, &catalogued, &distributions)))?;
-            Catalogue::Written
-        }
+        Some(_) if catalogued(site).is_empty() => Catalogue::NothingToCatalogue,
+        Some(_) => Catalogue::Written,
     };
-    Ok(Downloads { left_out, catalogue })
+    Downloads { left_out, catalogue }
 }
 
 /// The files of an indicator the catalogue lists: the data formats, those

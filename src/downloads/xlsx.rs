@@ -25,6 +25,7 @@ pub const FORMAT: super::Format = super::Format {
     label: UiKey::DownloadXlsx,
     offered: |_| true,
     checked: true,
+    slow: true,
     make: |input| {
         xlsx(input.ind, &input.site.settings, input.theme.i18n(input.lang), input.lang)
             .map_err(|e| Diagnostic::error(&input.ind.file, msg!(WorkbookNotWritten, detail = e.to_string())))

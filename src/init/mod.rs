@@ -98,7 +98,7 @@ fn check_languages(langs: &[String]) -> Result<(), InitError> {
 /// Every file of the starter site: its path in the site, and its text.
 fn starter_files(langs: &[String], name: Option<&str>, year: i32, said_in: Lang) -> Vec<(String, String)> {
     let mut files = vec![
-        (".gitignore".to_owned(), "# What goalsite builds: published, never edited.\npublic/\n".to_owned()),
+        (".gitignore".to_owned(), "# What goalsite builds: published, never edited.\npublic/\n# What goalsite keeps to build faster next time.\n.goalsite-cache/\n".to_owned()),
         ("site.toml".to_owned(), site_toml(langs, name, year)),
         ("content/exempel/programme.toml".to_owned(), programme_toml(langs)),
         (format!("content/exempel/assessments/{year}.toml"), assessments_toml(langs, year)),

@@ -1,7 +1,11 @@
 //! Write: puts the finished files of a build into a temporary folder next to
 //! the output folder and swaps it in only when everything was written, so a
-//! failed build never leaves a half-written site. It only writes: every byte
-//! comes finished from the stages before.
+//! failed build never leaves a half-written site; or, for a build that
+//! changes a few files of the output the last build left (the build cache,
+//! `serve`), holds them until the build has succeeded and then puts each in
+//! place in one step (written beside it, then renamed over it), so that no
+//! reader ever sees a half-written file. It only writes: every byte comes
+//! finished from the stages before.
 
 mod safety;
 mod swap;
@@ -10,16 +14,36 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use crate::artifact::Artifact;
 pub use safety::refuse_dangerous_output;
-use swap::{remove_stale_builds, swap, Workspace};
+use swap::{remove_stale_builds, swap, Workspace, TMP_PREFIX};
 
 /// A build's output while it is being written.
 pub struct Output {
-    tmp: Workspace,
+    mode: Mode,
     target: PathBuf,
     files: AtomicUsize,
+}
+
+enum Mode {
+    /// Into a new folder, swapped in whole.
+    Fresh(Workspace),
+    /// Into the existing output, each file once the build has succeeded.
+    InPlace(Mutex<InPlace>),
+}
+
+/// A kind of file of the site, by its path under the site root.
+pub type Kind = fn(&str) -> bool;
+
+/// What a build in place holds until it has succeeded.
+#[derive(Default)]
+struct InPlace {
+    pending: Vec<Artifact>,
+    /// Folders under the site root and kinds of files in them that this
+    /// build makes anew: those it did not make are removed.
+    replaced: Vec<(String, Kind)>,
 }
 
 /// The file that marks a folder as goalsite's output, so that a build only
@@ -37,7 +61,22 @@ impl Output {
         remove_stale_builds(&parent);
         let tmp = Workspace::create(&parent)?;
         fs::write(tmp.dir.join(MARKER), "This folder is written by goalsite and replaced on every build.\n")?;
-        Ok(Output { tmp, target: target.to_path_buf(), files: AtomicUsize::new(0) })
+        Ok(Output { mode: Mode::Fresh(tmp), target: target.to_path_buf(), files: AtomicUsize::new(0) })
+    }
+
+    /// Starts a build that changes files of the existing output `target`
+    /// (a folder goalsite wrote).
+    pub fn in_place(target: &Path) -> io::Result<Output> {
+        if !target.join(MARKER).is_file() {
+            return Err(io::Error::other(format!("{} is not a folder goalsite wrote", target.display())));
+        }
+        let mode = Mode::InPlace(Mutex::new(InPlace::default()));
+        Ok(Output { mode, target: target.to_path_buf(), files: AtomicUsize::new(0) })
+    }
+
+    /// Whether this output is written into a new folder (every file is written).
+    pub fn is_fresh(&self) -> bool {
+        matches!(self.mode, Mode::Fresh(_))
     }
 
     /// Writes `artifact` at its path under the site root (which it may not leave).
@@ -47,21 +86,111 @@ impl Output {
         if !inside {
             return Err(io::Error::other(format!("{rel} is not a path inside the site")));
         }
-        let path = self.tmp.dir.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        fs::write(path, bytes)?;
         self.files.fetch_add(1, Ordering::Relaxed);
+        match &self.mode {
+            Mode::Fresh(tmp) => {
+                let path = tmp.dir.join(rel);
+                if let Some(dir) = path.parent() {
+                    fs::create_dir_all(dir)?;
+                }
+                fs::write(path, bytes)
+            }
+            Mode::InPlace(state) => {
+                state.lock().unwrap_or_else(|e| e.into_inner()).pending.push(artifact.clone());
+                Ok(())
+            }
+        }
+    }
+
+    /// Says that this build makes every file of the kind `kind` under the
+    /// folder `under` (`pagefind/`): in place, those it did not make are
+    /// removed when it finishes (a new folder has none of them anyway).
+    pub fn replaces(&self, under: &str, kind: Kind) {
+        if let Mode::InPlace(state) = &self.mode {
+            state.lock().unwrap_or_else(|e| e.into_inner()).replaced.push((under.to_owned(), kind));
+        }
+    }
+
+    /// Into a new folder: links (or copies) the files of the kind `kind`
+    /// from the folder `from` that this build has not written, so that they
+    /// stay until a later pass makes them anew.
+    pub fn carry(&self, from: &Path, kind: Kind) -> io::Result<()> {
+        let Mode::Fresh(tmp) = &self.mode else { return Ok(()) };
+        for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+            let Ok(rel) = entry.path().strip_prefix(from) else { continue };
+            let rel_str = rel.to_string_lossy().replace('\\', "/");
+            let to = tmp.dir.join(rel);
+            if !entry.file_type().is_file() || !kind(&rel_str) || to.exists() {
+                continue;
+            }
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            if fs::hard_link(entry.path(), &to).is_err() {
+                fs::copy(entry.path(), &to)?;
+            }
+        }
         Ok(())
     }
 
-    /// Swaps the finished build in place of the old output; returns the file count.
+    /// Puts the finished build in place of the old output: swaps the new
+    /// folder in, or puts each changed file in place. Returns how many files
+    /// the build made.
     pub fn finish(self) -> io::Result<usize> {
         let files = self.files.load(Ordering::Relaxed);
-        // Whatever happens, dropping the workspace clears its folder and lock.
-        swap(&self.tmp.dir, &self.target).map(|()| files)
+        match self.mode {
+            // Whatever happens, dropping the workspace clears its folder and lock.
+            Mode::Fresh(tmp) => swap(&tmp.dir, &self.target).map(|()| files),
+            Mode::InPlace(state) => {
+                let state = state.into_inner().unwrap_or_else(|e| e.into_inner());
+                for artifact in &state.pending {
+                    replace(&self.target, artifact)?;
+                }
+                let made: std::collections::HashSet<&str> = state.pending.iter().map(|a| a.path.as_str()).collect();
+                for (under, kind) in &state.replaced {
+                    remove_stale(&self.target, under, &|p| kind(p) && !made.contains(p))?;
+                }
+                Ok(files)
+            }
+        }
     }
+}
+
+/// Puts `artifact` in place under `target` in one step, unless the file
+/// there already has its bytes.
+pub fn replace(target: &Path, artifact: &Artifact) -> io::Result<()> {
+    let path = target.join(&artifact.path);
+    if fs::read(&path).is_ok_and(|old| old == artifact.bytes) {
+        return Ok(());
+    }
+    let dir = path.parent().unwrap_or(target);
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!("{TMP_PREFIX}{}-{name}", std::process::id()));
+    fs::write(&tmp, &artifact.bytes)?;
+    fs::rename(&tmp, &path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
+
+/// Removes the files under `target`'s folder `under` (a path under the site
+/// root, `pagefind`) for which `stale` holds; empty folders left go too.
+pub fn remove_stale(target: &Path, under: &str, stale: &dyn Fn(&str) -> bool) -> io::Result<()> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(target.join(under))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.retain(|f| f.strip_prefix(target).is_ok_and(|rel| stale(&rel.to_string_lossy().replace('\\', "/"))));
+    for file in files {
+        fs::remove_file(&file)?;
+        let mut dir = file.parent();
+        while let Some(d) = dir.filter(|d| *d != target && fs::remove_dir(d).is_ok()) {
+            dir = d.parent();
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

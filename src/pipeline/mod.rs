@@ -6,14 +6,22 @@
 //! the writer with a folder, nothing without one (`check`), so `check`
 //! passes exactly when `build` would. How far it got is told to a
 //! [`Progress`]; the drivers decide what to show.
+//!
+//! With the build cache ([`Plan::last`]), a pass whose frame is the last
+//! build's renders only the pages whose key changed and changes the last
+//! build's output in place; `serve` leaves the slow files (PNG pictures,
+//! workbooks, the search index) to a [`Later`] pass after it reloaded.
 
+mod later;
 mod pages;
 mod prepare;
 
 use std::path::Path;
 
 use crate::artifact::Artifact;
+use crate::cache::{Cache, Keys, OutputId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
+use crate::downloads::Which;
 use crate::model::Site;
 use crate::output::Output;
 use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
@@ -21,7 +29,24 @@ use crate::routes::Routes;
 use crate::search;
 use crate::theme::Theme;
 
-pub use prepare::prepare;
+pub use later::{is_slow, Later};
+pub use prepare::{prepare, Prepared};
+
+/// How a pass builds.
+#[derive(Default)]
+pub struct Plan<'a> {
+    /// Overrides `site.toml`'s `base_url`.
+    pub base_url: Option<&'a str>,
+    /// Where the site is written (none: `check`).
+    pub output: Option<&'a Path>,
+    /// Keep what the build made for the next one ([`Passed::cache`]).
+    pub cached: bool,
+    /// What the last build made (its cache), so that only what changed is
+    /// made again, in its output.
+    pub last: Option<Cache>,
+    /// Leave the slow files to [`Passed::later`] (`serve`).
+    pub defer: bool,
+}
 
 /// What a pass did, when nothing stopped it.
 pub struct Passed {
@@ -38,6 +63,13 @@ pub struct Passed {
     /// What was published of the browser editor.
     pub admin: crate::cms::Admin,
     pub warnings: Diagnostics,
+    /// Pages rendered this time (the others were the last build's).
+    pub made: usize,
+    /// What the next build may use, once the output is in place (its
+    /// [`Cache::output`] is then filled in).
+    pub cache: Option<Cache>,
+    /// The slow files, when the plan deferred them.
+    pub later: Option<Later>,
 }
 
 /// Hears how far a pass has come, to show it (the library prints nothing).
@@ -64,13 +96,82 @@ pub fn run(
     output: Option<&Path>,
     progress: &dyn Progress,
 ) -> Result<Passed, Diagnostics> {
-    let mut prepared = prepare(root, base_url)?;
-    let mut problems = std::mem::take(&mut prepared.problems);
-    let out = match output {
-        Some(dir) => Some(Output::create(dir).map_err(|e| Diagnostics::one(write_failed(dir, &e)))?),
+    run_plan(root, Plan { base_url, output, ..Plan::default() }, progress)
+}
+
+/// Runs the pipeline on the site at `root` as `plan` says.
+pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Passed, Diagnostics> {
+    let mut prepared = prepare(root, plan.base_url)?;
+    let sites: Vec<&Site> = prepared.editions.iter().map(|e| &e.site).collect();
+    let keys = plan.cached.then(|| Keys::new(root, &sites));
+    // The last build's output is changed in place when it was made in the
+    // same frame and is still the folder that build left.
+    let last = plan.last.filter(|last| {
+        let frame = keys.as_ref().is_some_and(|k| k.frame == last.frame);
+        frame && plan.output.and_then(OutputId::of).is_some_and(|id| id == last.output)
+    });
+    let out = match plan.output {
+        Some(dir) => {
+            let in_place = last.as_ref().and_then(|_| Output::in_place(dir).ok());
+            Some(
+                in_place
+                    .map_or_else(|| Output::create(dir), Ok)
+                    .map_err(|e| Diagnostics::one(write_failed(dir, &e)))?,
+            )
+        }
         None => None,
     };
-    let publish = |artifact: &Artifact| match &out {
+    // Pages are taken from the last build only into its own output.
+    let last = last.filter(|_| out.as_ref().is_some_and(|o| !o.is_fresh()));
+    let made = {
+        let reuse = keys.as_ref().zip(plan.output).map(|(keys, dir)| pages::Reuse { keys, last: last.as_ref(), dir });
+        make(root, &mut prepared, out.as_ref(), reuse.as_ref(), plan.defer, progress)?
+    };
+    let fresh = out.as_ref().is_none_or(Output::is_fresh);
+    let cache = keys.map(|keys| Cache { frame: keys.frame, output: OutputId::default(), pages: made.entries });
+    let admin = crate::cms::Admin::of(&prepared.current().site);
+    let later = (plan.defer && out.is_some() && (fresh || made.made > 0)).then(|| Later::new(prepared, fresh));
+    Ok(Passed {
+        output: out,
+        pages: made.pages,
+        charts: made.charts,
+        content_files: made.content_files,
+        left_out: made.downloads.left_out,
+        catalogue: made.downloads.catalogue,
+        admin,
+        warnings: made.problems.finish(),
+        made: made.made,
+        cache,
+        later,
+    })
+}
+
+/// What [`make`] made.
+struct Made {
+    pages: usize,
+    made: usize,
+    charts: usize,
+    content_files: usize,
+    entries: std::collections::HashMap<String, crate::cache::PageEntry>,
+    downloads: crate::downloads::Downloads,
+    problems: Problems,
+}
+
+/// Renders and publishes the site's files into `out`: every one into a new
+/// folder, or, changing the last build's output, the pages whose key
+/// changed and the few files made from everything (assets, the sitemap, the
+/// search index). With `defer`, the slow files are left to [`Later`].
+fn make(
+    root: &Path,
+    prepared: &mut Prepared,
+    out: Option<&Output>,
+    reuse: Option<&pages::Reuse>,
+    defer: bool,
+    progress: &dyn Progress,
+) -> Result<Made, Diagnostics> {
+    let mut problems = std::mem::take(&mut prepared.problems);
+    let fresh = out.is_none_or(Output::is_fresh);
+    let publish = |artifact: &Artifact| match out {
         Some(out) => out.write(artifact).map_err(|e| write_failed(Path::new(&artifact.path), &e)),
         None => Ok(()),
     };
@@ -83,18 +184,36 @@ pub fn run(
         .enumerate()
         .map(|(i, edition)| Renderer::new(&all, i, prepared.theme_of(edition), urls.clone()))
         .collect();
-    let rendered = pages::render(&renderers, &publish, out.is_some(), progress, &mut problems);
+    let index = out.is_some() && !defer;
+    let rendered = pages::render(&renderers, &publish, index, reuse, progress, &mut problems);
     let current_renderer = renderers.last().expect("the current edition");
-    let site_files = problems.take(current_renderer.render_site_files()).unwrap_or_default();
-    let year_addresses = problems.take(current_renderer.year_addresses()).unwrap_or_default();
+    // What is made from the frame alone (the theme's files, the site-wide
+    // files, the year addresses) is already in an output changed in place.
+    let (site_files, year_addresses) = match fresh {
+        true => (
+            problems.take(current_renderer.render_site_files()).unwrap_or_default(),
+            problems.take(current_renderer.year_addresses()).unwrap_or_default(),
+        ),
+        false => (Vec::new(), Vec::new()),
+    };
+    let assets = if fresh { assets } else { Vec::new() };
+    // The browser editor's configuration follows the content (its goals,
+    // indicators), so it is made each time; unchanged files stay as they are.
     let edited = crate::cms::Edited { root, site: &current.site, routes: &current.routes, theme: &prepared.theme };
     let admin = crate::cms::published(edited);
     // Data files are made by check too (but for those only drawn to be written).
     // The current edition's (last) say what the open data left out.
+    let which = match (out.is_some(), defer) {
+        (_, true) => Which::Quick,
+        (written, false) => Which::All { written },
+    };
     let mut downloads = None;
     for e in &prepared.editions {
-        downloads =
-            problems.take(crate::downloads::files(&e.site, prepared.theme_of(e), &e.routes, out.is_some(), &publish));
+        let theme = prepared.theme_of(e);
+        downloads = match fresh {
+            true => problems.take(crate::downloads::files(&e.site, theme, &e.routes, which, &publish)),
+            false => Some(crate::downloads::made(&e.site)),
+        };
     }
     if problems.has_errors() {
         return Err(problems.finish());
@@ -106,24 +225,26 @@ pub fn run(
         progress.indexing(records.len());
         let bundle = search::bundle(records, &current.site.settings.langs());
         progress.stage_done();
-        let bundle =
-            bundle.map_err(|e| Diagnostic::error(Path::new(search::BUNDLE_DIR), msg!(SearchFailed, detail = e)));
-        for artifact in bundle.map_err(Diagnostics::one)? {
+        for artifact in bundle.map_err(search_failed)? {
             publish(&artifact).map_err(Diagnostics::one)?;
         }
+        if let Some(out) = out {
+            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), |_| true);
+        }
     }
-    let (left_out, catalogue) = downloads.map(|d| (d.left_out, d.catalogue)).unwrap_or_default();
-    let charts = renderers.iter().map(Renderer::charts_drawn).sum();
-    Ok(Passed {
-        output: out,
+    Ok(Made {
         pages: rendered.pages,
-        charts,
+        made: rendered.made,
+        charts: renderers.iter().map(Renderer::charts_drawn).sum(),
         content_files: prepared.content_files,
-        left_out,
-        catalogue,
-        admin: crate::cms::Admin::of(&current.site),
-        warnings: problems.finish(),
+        entries: rendered.entries,
+        downloads: downloads.unwrap_or_else(|| crate::downloads::made(&current.site)),
+        problems,
     })
+}
+
+fn search_failed(e: String) -> Diagnostics {
+    Diagnostics::one(Diagnostic::error(Path::new(search::BUNDLE_DIR), msg!(SearchFailed, detail = e)))
 }
 
 fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {

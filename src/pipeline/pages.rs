@@ -1,13 +1,16 @@
 //! Every page of every edition in every language, rendered in parallel and
-//! published as it is made, and the `#fragment` links of each edition's
+//! published as it is made (or, where the build cache has it, taken from
+//! the last build unchanged), and the `#fragment` links of each edition's
 //! Markdown checked against the pages as they were rendered.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 use crate::artifact::{Artifact, Publish};
+use crate::cache::{Cache, Keys, PageEntry};
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::fragments::{self, PageIds};
 use crate::locale::Lang;
@@ -23,13 +26,45 @@ use super::Progress;
 /// has search and is written).
 pub struct Rendered {
     pub pages: usize,
+    /// How many were rendered (the others were the last build's).
+    pub made: usize,
     pub records: Option<Vec<search::Record>>,
+    /// What the cache keeps of each page, by its path (when keys were given).
+    pub entries: HashMap<String, PageEntry>,
+}
+
+/// What the build cache says about the pages.
+pub struct Reuse<'a> {
+    pub keys: &'a Keys,
+    /// The last build, whose output is changed in place: its pages with an
+    /// unchanged key are not rendered again.
+    pub last: Option<&'a Cache>,
+    /// The output folder that holds the last build's pages.
+    pub dir: &'a Path,
 }
 
 /// What rendering a page leaves for the stages after rendering: its ids and
-/// what its Markdown found, for the checks, and its HTML if it goes into the
-/// search index.
-type PageOutcome = (Vec<String>, Option<DocOutcome>, Option<String>);
+/// what its Markdown found, for the checks, its HTML if it goes into the
+/// search index, what the cache keeps of it, and whether it was rendered.
+struct PageOutcome {
+    ids: Vec<String>,
+    markdown: Option<DocOutcome>,
+    html: Option<String>,
+    entry: Option<PageEntry>,
+    made: bool,
+}
+
+/// The last build's page at `path`, if its key is still `key` (and its
+/// HTML can be read where it is indexed).
+fn reused(reuse: &Reuse, path: &str, key: u128, indexed: bool) -> Option<PageOutcome> {
+    let entry = reuse.last?.pages.get(path).filter(|e| e.key == key)?;
+    let html = match indexed {
+        true => Some(std::fs::read_to_string(reuse.dir.join(path).join("index.html")).ok()?),
+        false => None,
+    };
+    let markdown = entry.markdown.clone().map(|(path, links)| DocOutcome { path, links, problems: Vec::new() });
+    Some(PageOutcome { ids: entry.ids.clone(), markdown, html, entry: Some(entry.clone()), made: false })
+}
 
 /// Renders every page of every edition (one renderer each) in every
 /// language, publishing each at once, then checks the `#anchor` links the
@@ -38,6 +73,7 @@ pub fn render(
     renderers: &[Renderer],
     publish: Publish,
     written: bool,
+    reuse: Option<&Reuse>,
     progress: &dyn Progress,
     problems: &mut Problems,
 ) -> Rendered {
@@ -61,28 +97,49 @@ pub fn render(
         .par_iter()
         .map(|&(e, page, lang)| {
             let r = &renderers[e];
+            let path = r.routes.path(page, lang);
+            let indexed = written && r.site.settings.search && page.kind().searched;
+            let key = reuse.map(|c| c.keys.page(e, r.site, page, lang, path));
+            if let Some(outcome) = reuse.zip(key).and_then(|(c, key)| reused(c, path, key, indexed)) {
+                progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+                return Ok(outcome);
+            }
             let rendered = r.render(page, lang)?;
             let ids = fragments::ids_in(&rendered.html);
-            let artifact = Artifact::page(r.routes.path(page, lang), rendered.html);
+            let artifact = Artifact::page(path, rendered.html);
             publish(&artifact)?;
             progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
-            let indexed = written && r.site.settings.search && page.kind().searched;
             let html = indexed.then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
-            Ok((ids, rendered.markdown, html))
+            // A page whose Markdown had problems is rendered again next time,
+            // so that they are reported again.
+            let clean = rendered.markdown.as_ref().is_none_or(|m| m.problems.is_empty());
+            let entry = key.filter(|_| clean).map(|key| PageEntry {
+                key,
+                ids: ids.clone(),
+                markdown: rendered.markdown.as_ref().map(|m| (m.path.clone(), m.links.clone())),
+            });
+            Ok(PageOutcome { ids, markdown: rendered.markdown, html, entry, made: true })
         })
         .collect();
     progress.stage_done();
     let mut by_edition: Vec<(Vec<DocOutcome>, PageIds, Problems)> =
         renderers.iter().map(|_| (Vec::new(), PageIds::default(), Problems::new())).collect();
     let mut records = Vec::new();
+    let mut entries = HashMap::new();
+    let mut made = 0;
     for (&(e, page, lang), result) in jobs.iter().zip(results) {
         let (outcomes, ids, found) = &mut by_edition[e];
         match result {
-            Ok((page_ids, outcome, html)) => {
-                ids.insert(page, lang, page_ids);
-                outcomes.extend(outcome);
-                if let Some(html) = html {
-                    records.push(search::Record { path: renderers[e].routes.path(page, lang).to_owned(), html });
+            Ok(outcome) => {
+                let path = renderers[e].routes.path(page, lang);
+                ids.insert(page, lang, outcome.ids);
+                outcomes.extend(outcome.markdown);
+                made += usize::from(outcome.made);
+                if let Some(html) = outcome.html {
+                    records.push(search::Record { path: path.to_owned(), html });
+                }
+                if let Some(entry) = outcome.entry {
+                    entries.insert(path.to_owned(), entry);
                 }
             }
             Err(d) => found.push(d),
@@ -94,7 +151,7 @@ pub fn render(
         report(r.site, found, problems);
     }
     let index = written && renderers.iter().any(|r| r.site.settings.search);
-    Rendered { pages: jobs.len(), records: index.then_some(records) }
+    Rendered { pages: jobs.len(), made, records: index.then_some(records), entries }
 }
 
 /// An edition's problems: all of the current one's; an earlier edition's

@@ -12,6 +12,7 @@
 //! and `reply` shapes the answers.
 
 mod address;
+mod background;
 mod editor;
 mod events;
 mod guarded;
@@ -25,12 +26,14 @@ mod watch;
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::build::{build, BuildError, BuildOptions};
+use crate::build::BuildError;
+use crate::cache::{Cache, OutputId};
 use crate::locale::Lang;
 use crate::messages::Message;
+use crate::pipeline::{self, Plan, Silent};
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -62,25 +65,55 @@ pub struct State {
     editor: Option<editor::Editor>,
 }
 
+/// What one rebuild leaves the next: the watcher's, beside the [`State`].
+pub struct Rebuilds {
+    /// What the last good build made (the build cache, kept in memory), so
+    /// that a rebuild renders only the pages an edit touched.
+    cache: Mutex<Option<Cache>>,
+    /// The slow files (search index, PNG pictures, workbooks), made after the reload.
+    background: Arc<background::Background>,
+}
+
 impl State {
-    /// Builds the site again; returns a one-line report for the terminal.
-    /// `why` is what changed (none for the first build).
-    fn rebuild(&self, why: Option<Message>) -> String {
+    /// Builds the site again (the pages an edit touched, into the folder
+    /// served), reloads the open pages, and leaves the slow files to the
+    /// background; returns a one-line report for the terminal. `why` is
+    /// what changed (none for the first build).
+    fn rebuild(&self, rebuilds: &Rebuilds, why: Option<Message>) -> String {
         let start = Instant::now();
-        let options = BuildOptions {
-            root: self.root.clone(),
-            output: Some(self.site.clone()),
-            base_url: Some(self.base_url.clone()),
-        };
+        let number = rebuilds.background.overtake();
         let why = why.unwrap_or_else(|| msg!(ServeFirstBuild)).text(self.lang);
-        let line = match build(&options) {
-            Ok(report) => {
+        let last = rebuilds.cache.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let plan = Plan { base_url: Some(&self.base_url), output: Some(&self.site), cached: true, last, defer: true };
+        let built = pipeline::run_plan(&self.root, plan, &Silent).map_err(BuildError::Content).and_then(|passed| {
+            let out = passed.output.as_ref().ok_or_else(|| BuildError::Io(msg!(NothingWritten)))?;
+            let failed = |e: io::Error| BuildError::Io(msg!(OutputNotSwapped, detail = e.to_string()));
+            // Until the background has made them anew, a new folder keeps the last one's slow files.
+            out.carry(&self.site, pipeline::is_slow).map_err(failed)?;
+            Ok(passed)
+        });
+        let line = match built {
+            Ok(mut passed) => {
+                let finished = {
+                    let _writing = rebuilds.background.writing.lock().unwrap_or_else(|e| e.into_inner());
+                    passed.output.take().map(|out| out.finish())
+                };
+                if let Some(Err(e)) = finished {
+                    eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang));
+                }
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-                if !report.warnings.is_empty() {
-                    eprintln!("{}", report.warnings.show(self.lang));
+                if !passed.warnings.is_empty() {
+                    eprintln!("{}", passed.warnings.show(self.lang));
+                }
+                if let (Some(mut cache), Some(id)) = (passed.cache.take(), OutputId::of(&self.site)) {
+                    cache.output = id;
+                    *rebuilds.cache.lock().unwrap_or_else(|e| e.into_inner()) = Some(cache);
+                }
+                if let Some(later) = passed.later.take() {
+                    rebuilds.background.submit(number, later);
                 }
                 let ms = start.elapsed().as_millis() as u64;
-                msg!(ServeRebuilt, pages = report.pages, ms = ms, why = why)
+                msg!(ServeRebuilt, pages = passed.pages, ms = ms, why = why)
             }
             Err(e) => {
                 eprintln!("{}", e.show(self.lang));
@@ -186,7 +219,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         events: events::Events::new(LIMITS.event_streams),
         editor: local.then(editor::Editor::new),
     });
-    println!("{}", state.rebuild(None));
+    let rebuilds =
+        Rebuilds { cache: Mutex::new(None), background: background::Background::start(state.site.clone(), lang) };
+    println!("{}", state.rebuild(&rebuilds, None));
     let tmp_path = tmp.keep();
     let cleanup = tmp_path.clone();
     let _ = ctrlc::set_handler(move || {
@@ -194,7 +229,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         println!("\n{}", msg!(ServeStopped).text(lang));
         std::process::exit(0);
     });
-    let _watcher = watch::start(Arc::clone(&state)).map_err(io::Error::other)?;
+    let _watcher = watch::start(Arc::clone(&state), rebuilds).map_err(io::Error::other)?;
     println!("{}", msg!(ServeServing, url = base_url.as_str()).text(lang));
     match local {
         true => println!("{}", msg!(ServeEditorAt, url = format!("{base_url}admin/")).text(lang)),

@@ -1,4 +1,4 @@
-//! Watches the site's sources: `content/`, `themes/`, `site.toml` and the
+//! Watches the site's sources: `content/`, `themes/`, `editions/`, `site.toml` and the
 //! logo `site.toml` names, also when a folder is created or the logo moves
 //! after the preview started; rebuilds after a burst of changes has settled
 //! (editors often write a temporary file, then rename it).
@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use super::State;
+use super::{Rebuilds, State};
 
 /// How long the sources must be quiet before a rebuild.
 const SETTLE: Duration = Duration::from_millis(20);
@@ -23,7 +23,7 @@ struct Watching {
 }
 
 /// Starts watching; watching lasts as long as the returned value lives.
-pub fn start(state: Arc<State>) -> notify::Result<Watch> {
+pub fn start(state: Arc<State>, rebuilds: Rebuilds) -> notify::Result<Watch> {
     let (tx, rx) = channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading a file (as every build does) is not a change.
@@ -37,7 +37,7 @@ pub fn start(state: Arc<State>) -> notify::Result<Watch> {
     let watching = Arc::new(Mutex::new(Watching { watcher, paths: BTreeSet::new() }));
     watch_sources(&watching, &state.root)?;
     let watch = Watch { _watching: Arc::clone(&watching) };
-    std::thread::spawn(move || rebuild_loop(&rx, &state, &watching));
+    std::thread::spawn(move || rebuild_loop(&rx, &state, &rebuilds, &watching));
     Ok(watch)
 }
 
@@ -46,12 +46,17 @@ pub struct Watch {
     _watching: Arc<Mutex<Watching>>,
 }
 
-/// Watches every source folder that exists and is not watched yet: content
-/// and themes (recursively), the root (for `site.toml` and new folders), and
+/// Watches every source folder that exists and is not watched yet: content,
+/// themes and the archived editions (recursively), the root (for `site.toml` and new folders), and
 /// the folder of the logo.
 fn watch_sources(watching: &Mutex<Watching>, root: &Path) -> notify::Result<()> {
     let mut w = watching.lock().unwrap_or_else(|e| e.into_inner());
-    let mut wanted = vec![(root.join("content"), true), (root.join("themes"), true), (root.to_path_buf(), false)];
+    let mut wanted = vec![
+        (root.join("content"), true),
+        (root.join("themes"), true),
+        (root.join(crate::editions::EDITIONS_DIR), true),
+        (root.to_path_buf(), false),
+    ];
     if let Some(logo) = logo(root) {
         wanted.extend(logo.parent().map(|dir| (dir.to_path_buf(), false)));
     }
@@ -71,7 +76,7 @@ fn logo(root: &Path) -> Option<PathBuf> {
     Some(root.join(config.branding.logo?.get_ref()))
 }
 
-fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, watching: &Mutex<Watching>) {
+fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, rebuilds: &Rebuilds, watching: &Mutex<Watching>) {
     while let Ok(first) = rx.recv() {
         let mut changed = first;
         loop {
@@ -94,12 +99,12 @@ fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, watching: &Mutex<Wat
         names.sort();
         names.dedup();
         let why = msg!(ServeChanged, file = names[0].as_str(), more = names.len() - 1);
-        println!("{}", state.rebuild(Some(why)));
+        println!("{}", state.rebuild(rebuilds, Some(why)));
     }
 }
 
-/// The path relative to the root if a change there matters: in content/ or
-/// themes/, site.toml itself or the logo; not hidden or editor backup files.
+/// The path relative to the root if a change there matters: in content/,
+/// themes/ or editions/, site.toml itself or the logo; not hidden or editor backup files.
 fn relevant(root: &Path, path: &Path, logo: Option<&Path>) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
     if crate::load::is_ignored(&rel.file_name()?.to_string_lossy()) {
@@ -108,6 +113,7 @@ fn relevant(root: &Path, path: &Path, logo: Option<&Path>) -> Option<String> {
     let first = rel.components().next()?.as_os_str().to_string_lossy();
     let in_sources = first == "content"
         || first == "themes"
+        || first == crate::editions::EDITIONS_DIR
         || rel == Path::new(crate::config::CONFIG_FILE)
         || logo.is_some_and(|l| l == path);
     in_sources.then(|| rel.to_string_lossy().replace('\\', "/"))
@@ -125,6 +131,7 @@ mod tests {
         assert_eq!(r("/site/content/a.sv.md").as_deref(), Some("content/a.sv.md"));
         assert_eq!(r("/site/site.toml").as_deref(), Some("site.toml"));
         assert_eq!(r("/site/themes").as_deref(), Some("themes"), "a themes folder created later");
+        assert_eq!(r("/site/editions/2024/corrections.toml").as_deref(), Some("editions/2024/corrections.toml"));
         assert_eq!(r("/site/bilder/logo.svg").as_deref(), Some("bilder/logo.svg"));
         assert_eq!(r("/site/bilder/other.svg"), None);
         assert_eq!(r("/site/content/.a.sv.md.swp"), None);

@@ -49,8 +49,29 @@ pub fn escape_into(out: &mut String, s: &str) {
 /// text-direction characters, which hide or reorder text. A byte order mark
 /// at the very start belongs to the file, not to the text.
 pub fn invisible_character(s: &str) -> Option<(usize, char, &'static str)> {
-    s.char_indices()
-        .find_map(|(at, c)| invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')).map(|kind| (at, c, kind)))
+    // Only a control byte or the first byte of U+0080–U+00BF (0xC2), of
+    // U+2000–U+2FFF (0xE2) or of U+F000–U+FFFF (0xEF) can start one: the
+    // other bytes are skipped without decoding them (every source is scanned).
+    const MAYBE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b, 0..=8 | 11 | 12 | 14..=31 | 127 | 0xc2 | 0xe2 | 0xef);
+            b += 1;
+        }
+        table
+    };
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| MAYBE[usize::from(b)]) {
+        let at = from + i;
+        let c = s[at..].chars().next()?;
+        if let Some(kind) = invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')) {
+            return Some((at, c, kind));
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// What the invisible character `c` is, if it is one.
@@ -80,6 +101,20 @@ pub fn shown(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_what_a_scan_of_every_character_finds() {
+        let every = |s: &str| {
+            s.char_indices()
+                .find_map(|(at, c)| invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')).map(|kind| (at, c, kind)))
+        };
+        let chars = (0..0x3000).chain(0xfe00..0x10000).chain([0x1f468, 0x10ffff]).filter_map(char::from_u32);
+        for c in chars {
+            for text in [format!("å{c}b"), format!("{c}"), format!("ab{c}\u{200b}")] {
+                assert_eq!(invisible_character(&text), every(&text), "{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn invisible_characters_are_found_with_their_place_and_kind() {

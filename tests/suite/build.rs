@@ -186,7 +186,10 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert_eq!(before, tree(&f.out()), "public/ changed after a failed build");
     let leftovers: Vec<_> =
         std::fs::read_dir(f.root()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
-    assert!(!leftovers.iter().any(|n| n.to_string_lossy().starts_with(".goalsite")), "{leftovers:?}");
+    // The build cache (which describes the output left as it was) is no leftover.
+    let leftover = |n: &std::ffi::OsString| n.to_string_lossy().starts_with(".goalsite") && n != ".goalsite-cache";
+    assert!(!leftovers.iter().any(leftover), "{leftovers:?}");
+    assert_no_temporary_cache_files(f.root());
 }
 
 #[test]
@@ -259,7 +262,16 @@ fn an_error_found_while_rendering_leaves_the_previous_output_and_no_temporary_fo
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!names.iter().any(|n| n.starts_with(".goalsite")), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with(".goalsite") && n != ".goalsite-cache"), "{names:?}");
+    assert_no_temporary_cache_files(f.root());
+}
+
+/// The build cache's folder holds no half-written file.
+fn assert_no_temporary_cache_files(root: &std::path::Path) {
+    let cache: Vec<String> = std::fs::read_dir(root.join(".goalsite-cache"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    assert!(cache.iter().all(|n| !n.ends_with(".tmp")), "{cache:?}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod adopt;
 mod architecture;
 mod bench_corpus;
 mod build;
+mod cache;
 mod chart_layout;
 mod charts;
 mod check;

@@ -32,6 +32,42 @@ fn an_edit_reloads_the_page_with_the_new_text() {
     eprintln!("edit → reload event → new page: {} ms (debug build)", start.elapsed().as_millis());
 }
 
+/// Asks for `path` until `done` holds for its reply (the background's files
+/// come after the reload); panics after 60 s.
+fn until(port: u16, path: &str, done: impl Fn(u16, &str) -> bool) -> String {
+    let start = Instant::now();
+    loop {
+        let (status, body) = get(port, path);
+        if done(status, &body) {
+            return body;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "{path} never came: {status}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn the_search_index_pictures_and_workbooks_follow_an_edit_and_are_always_served() {
+    let f = Fixture::new();
+    f.edit("site.toml", "[footer]", "[search]\nenabled = true\n\n[downloads]\npng = true\n\n[footer]");
+    let server = serve(f.root());
+    let entry = until(server.port, "/pagefind/pagefind-entry.json", |status, _| status == 200);
+    let png = until(server.port, "/data/utslapp.sv.png", |status, _| status == 200);
+    let mut events = Events::open(server.port);
+    // A text: its pages at once, the search index after.
+    f.edit("content/om.sv.md", "Text[^1].", "Zebrafinkar[^1].");
+    events.wait_for("event: reload");
+    assert!(get(server.port, "/sv/om/").1.contains("Zebrafinkar"));
+    until(server.port, "/pagefind/pagefind-entry.json", |status, body| status == 200 && body != entry);
+    // An indicator: the last pictures are served until the new ones are in place.
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "sv = \"Utsläpp\"", "sv = \"Utsläpp i kommunen\"");
+    events.wait_for("event: reload");
+    for path in ["/data/utslapp.sv.png", "/data/utslapp.sv.xlsx", "/pagefind/pagefind-entry.json"] {
+        assert_eq!(get(server.port, path).0, 200, "{path} is served right after the reload");
+    }
+    until(server.port, "/data/utslapp.sv.png", |status, body| status == 200 && body != png);
+}
+
 #[test]
 fn a_theme_folder_made_after_the_start_and_the_logo_are_watched_too() {
     let f = Fixture::new();

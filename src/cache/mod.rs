@@ -1,0 +1,157 @@
+//! The build cache: what the last build made, keyed by what it was made
+//! from (`keys.rs`: goalsite's own build, the settings, the theme, the data
+//! files, every front matter, and the Markdown bodies a page shows), so that
+//! the next build renders only the pages whose key changed and writes only
+//! those into the output it left. Kept in `.goalsite-cache/` in the site
+//! (`store.rs`: one file, checked whole by a hash at its end); `serve`
+//! keeps one in memory. A cache of another goalsite, another output
+//! folder, or a damaged one is not used: the build is then made whole.
+
+mod keys;
+mod store;
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use keys::{Hash, Keys};
+
+use crate::markdown::Links;
+
+/// The cache's folder in the site (`goalsite init` git-ignores it).
+pub const CACHE_DIR: &str = ".goalsite-cache";
+const FILE: &str = "build";
+
+/// What a build kept of each page it rendered, in one language.
+#[derive(Debug, Clone)]
+pub struct PageEntry {
+    pub key: Hash,
+    /// The ids on the rendered page (the targets of `#fragment` links).
+    pub ids: Vec<String>,
+    /// Its Markdown's file, heading ids and fragment links (kept only when
+    /// rendering it found no problem, so that every warning is found again).
+    pub markdown: Option<(PathBuf, Links)>,
+}
+
+/// What the last build made, and where.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    /// The frame all its pages were made in ([`Keys::frame`]).
+    pub frame: Hash,
+    /// The output folder that holds what it made.
+    pub output: OutputId,
+    /// Every page, by its path under the site root (`sv/om/`).
+    pub pages: HashMap<String, PageEntry>,
+}
+
+/// Which folder an output is: its path and, where the system tells, its
+/// identity (a swap puts a new folder in place, so another build's output
+/// is not taken for this one's).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OutputId {
+    pub path: String,
+    pub device: u64,
+    pub inode: u64,
+}
+
+impl OutputId {
+    /// The output folder `dir` as it is now, if it exists.
+    pub fn of(dir: &Path) -> Option<OutputId> {
+        let meta = std::fs::metadata(dir).ok()?;
+        let path = std::fs::canonicalize(dir).ok()?.to_string_lossy().into_owned();
+        #[cfg(unix)]
+        let (device, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (device, inode) = (0, meta.modified().ok().map_or(0, |t| t.elapsed().map_or(0, |d| d.as_nanos() as u64)));
+        Some(OutputId { path, device, inode })
+    }
+}
+
+/// The cache the last build of the site at `root` left, if it is whole and
+/// this goalsite's.
+pub fn load(root: &Path) -> Option<Cache> {
+    store::decode(&std::fs::read(root.join(CACHE_DIR).join(FILE)).ok()?)
+}
+
+/// Keeps `cache` for the next build (written beside, then renamed over the old one).
+pub fn save(root: &Path, cache: &Cache) -> io::Result<()> {
+    let dir = root.join(CACHE_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, store::encode(cache))?;
+    std::fs::rename(&tmp, dir.join(FILE))
+}
+
+/// Removes the cache (before an output it describes is changed, so that a
+/// build stopped halfway leaves none, and the next one is made whole).
+pub fn forget(root: &Path) -> io::Result<()> {
+    match std::fs::remove_file(root.join(CACHE_DIR).join(FILE)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Writes the cache of the site at `root` again as the goalsite named
+/// `goalsite` would have (for tests: another version's cache is not used).
+#[cfg(feature = "testing")]
+pub fn rewrite_as(root: &Path, goalsite: &str) -> io::Result<()> {
+    let cache = load(root).ok_or_else(|| io::Error::other("no cache"))?;
+    std::fs::write(root.join(CACHE_DIR).join(FILE), store::encode_as(&cache, goalsite))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::FragmentLink;
+    use crate::model::PageId;
+    use crate::pages::{PageRef, ThemePage};
+
+    fn cache() -> Cache {
+        let links = Links {
+            ids: vec!["a".into(), "b".into()],
+            fragments: vec![
+                FragmentLink { target: Some(PageRef::Page(PageId(3))), fragment: "x".into(), span: 4..9 },
+                FragmentLink { target: Some(PageRef::Theme(ThemePage::Search)), fragment: "y".into(), span: 1..2 },
+                FragmentLink { target: None, fragment: "z".into(), span: 0..1 },
+            ],
+        };
+        let entry =
+            PageEntry { key: 7, ids: vec!["gs-main".into()], markdown: Some(("content/om.sv.md".into(), links)) };
+        let bare = PageEntry { key: u128::MAX, ids: Vec::new(), markdown: None };
+        Cache {
+            frame: 42,
+            output: OutputId { path: "/site/public".into(), device: 1, inode: 2 },
+            pages: HashMap::from([("sv/om/".to_owned(), entry), ("en/".to_owned(), bare)]),
+        }
+    }
+
+    #[test]
+    fn a_cache_reads_back_as_it_was_written() {
+        let read = store::decode(&store::encode(&cache())).expect("whole");
+        assert_eq!(read.frame, 42);
+        assert_eq!(read.output, cache().output);
+        assert_eq!(read.pages.len(), 2);
+        let (a, b) = (&read.pages["sv/om/"], &cache().pages["sv/om/"]);
+        assert_eq!((a.key, &a.ids), (b.key, &b.ids));
+        let (links, expected) = (&a.markdown.as_ref().unwrap().1, &b.markdown.as_ref().unwrap().1);
+        assert_eq!(links.ids, expected.ids);
+        let shape =
+            |l: &Links| l.fragments.iter().map(|f| (f.target, f.fragment.clone(), f.span.clone())).collect::<Vec<_>>();
+        assert_eq!(shape(links), shape(expected));
+    }
+
+    #[test]
+    fn a_damaged_or_cut_cache_is_not_used() {
+        let bytes = store::encode(&cache());
+        for at in [0, 30, bytes.len() / 2, bytes.len() - 1] {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x40;
+            assert!(store::decode(&damaged).is_none(), "a byte changed at {at}");
+        }
+        assert!(store::decode(&bytes[..bytes.len() - 3]).is_none());
+        assert!(store::decode(b"").is_none());
+    }
+}

@@ -1,0 +1,184 @@
+//! The cache's file: a header naming the goalsite that wrote it, the
+//! entries in a compact binary form, and a hash of all of it at the end, so
+//! that a damaged or cut-off file is found and not used.
+
+use std::path::PathBuf;
+
+use crate::markdown::{FragmentLink, Links};
+use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId};
+use crate::pages::{PageRef, ThemePage};
+
+use super::keys::{self, GOALSITE};
+use super::{Cache, OutputId, PageEntry};
+
+const MAGIC: &[u8] = b"goalsite build cache 1\n";
+
+/// The theme's pages in the order their number in the file says.
+const THEME_PAGES: [ThemePage; 5] =
+    [ThemePage::Report, ThemePage::OpenData, ThemePage::Search, ThemePage::Statement, ThemePage::Editions];
+
+pub fn encode(cache: &Cache) -> Vec<u8> {
+    encode_as(cache, GOALSITE)
+}
+
+/// The cache as the goalsite `goalsite` ([`GOALSITE`]) writes it.
+pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(64 * 1024));
+    w.0.extend_from_slice(MAGIC);
+    w.str(goalsite);
+    w.u128(cache.frame);
+    w.str(&cache.output.path);
+    w.u64(cache.output.device);
+    w.u64(cache.output.inode);
+    let mut paths: Vec<&String> = cache.pages.keys().collect();
+    paths.sort();
+    w.u64(paths.len() as u64);
+    for path in paths {
+        let entry = &cache.pages[path];
+        w.str(path);
+        w.u128(entry.key);
+        w.strs(&entry.ids);
+        match &entry.markdown {
+            None => w.0.push(0),
+            Some((file, links)) => {
+                w.0.push(1);
+                w.str(&file.to_string_lossy());
+                w.strs(&links.ids);
+                w.u64(links.fragments.len() as u64);
+                for link in &links.fragments {
+                    w.page(link.target);
+                    w.str(&link.fragment);
+                    w.u64(link.span.start as u64);
+                    w.u64(link.span.end as u64);
+                }
+            }
+        }
+    }
+    let check = keys::of(&w.0);
+    w.u128(check);
+    w.0
+}
+
+/// The cache in `bytes`, if they are whole and this goalsite wrote them.
+pub fn decode(bytes: &[u8]) -> Option<Cache> {
+    let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(16)?)?;
+    if keys::of(body) != u128::from_le_bytes(check.try_into().ok()?) {
+        return None;
+    }
+    let mut r = Reader(body.strip_prefix(MAGIC)?);
+    if r.str()? != GOALSITE {
+        return None;
+    }
+    let frame = r.u128()?;
+    let output = OutputId { path: r.str()?, device: r.u64()?, inode: r.u64()? };
+    let count = r.u64()?;
+    let mut pages = std::collections::HashMap::with_capacity(count.min(1 << 20) as usize);
+    for _ in 0..count {
+        let path = r.str()?;
+        let key = r.u128()?;
+        let ids = r.strs()?;
+        let markdown = match r.byte()? {
+            0 => None,
+            _ => {
+                let file = PathBuf::from(r.str()?);
+                let ids = r.strs()?;
+                let n = r.u64()?;
+                let mut fragments = Vec::with_capacity(n.min(1 << 16) as usize);
+                for _ in 0..n {
+                    let target = r.page()?;
+                    let fragment = r.str()?;
+                    let span = r.u64()? as usize..r.u64()? as usize;
+                    fragments.push(FragmentLink { target, fragment, span });
+                }
+                Some((file, Links { ids, fragments }))
+            }
+        };
+        pages.insert(path, PageEntry { key, ids, markdown });
+    }
+    r.0.is_empty().then_some(Cache { frame, output, pages })
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn u128(&mut self, n: u128) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn str(&mut self, s: &str) {
+        self.u64(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn strs(&mut self, list: &[String]) {
+        self.u64(list.len() as u64);
+        for s in list {
+            self.str(s);
+        }
+    }
+
+    fn page(&mut self, page: Option<PageRef>) {
+        let (tag, n) = match page {
+            None => (0, 0),
+            Some(PageRef::Home) => (1, 0),
+            Some(PageRef::Programme(p)) => (2, p.0),
+            Some(PageRef::Goal(g)) => (3, g.0),
+            Some(PageRef::Indicator(i)) => (4, i.0),
+            Some(PageRef::Page(p)) => (5, p.0),
+            Some(PageRef::Theme(t)) => (6, THEME_PAGES.iter().position(|&x| x == t).unwrap_or_default()),
+        };
+        self.0.push(tag);
+        self.u64(n as u64);
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+
+    fn str(&mut self) -> Option<String> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+
+    fn strs(&mut self) -> Option<Vec<String>> {
+        let n = self.u64()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+
+    fn page(&mut self) -> Option<Option<PageRef>> {
+        let tag = self.byte()?;
+        let n = usize::try_from(self.u64()?).ok()?;
+        Some(Some(match tag {
+            0 => return Some(None),
+            1 => PageRef::Home,
+            2 => PageRef::Programme(ProgrammeId(n)),
+            3 => PageRef::Goal(GoalId(n)),
+            4 => PageRef::Indicator(IndicatorId(n)),
+            5 => PageRef::Page(PageId(n)),
+            6 => PageRef::Theme(*THEME_PAGES.get(n)?),
+            _ => return None,
+        }))
+    }
+}

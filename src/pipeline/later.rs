@@ -1,0 +1,83 @@
+//! The slow files, made after the rest (`serve` reloads first): the PNG
+//! pictures and Excel workbooks of the indicators when the frame changed,
+//! and the search index of the pages as they are now in the output. Each
+//! file is put in place in one step; the files of these kinds no longer made
+//! are removed.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::artifact::Artifact;
+use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
+use crate::downloads::{self, Which};
+use crate::output::Output;
+use crate::search;
+
+use super::{search_failed, write_failed, Prepared};
+
+/// What is left to make of a pass that deferred its slow files.
+pub struct Later {
+    prepared: Prepared,
+    /// Whether the pass made a new output (every slow file is made again)
+    /// or changed pages of the last one (only the search index is).
+    fresh: bool,
+}
+
+/// Whether a file of the site is one a [`Later`] pass makes: the search
+/// bundle, or a data file in a slow format (`data/x.sv.png`).
+pub fn is_slow(path: &str) -> bool {
+    let in_data = path.rsplit('/').nth(1) == Some(downloads::DATA_DIR);
+    path.starts_with(search::BUNDLE_DIR)
+        || (in_data && downloads::FORMATS.iter().any(|f| f.slow && path.ends_with(f.ext)))
+}
+
+impl Later {
+    pub fn new(prepared: Prepared, fresh: bool) -> Later {
+        Later { prepared, fresh }
+    }
+
+    /// Makes the slow files into the output folder `dir`; returns how many.
+    /// They are put in place while `writing` is held, and only if
+    /// `newest` still holds then (no newer pass has begun).
+    pub fn run(self, dir: &Path, newest: &dyn Fn() -> bool, writing: &Mutex<()>) -> Result<usize, Diagnostics> {
+        let out = Output::in_place(dir).map_err(|e| Diagnostics::one(write_failed(dir, &e)))?;
+        let publish =
+            |artifact: &Artifact| out.write(artifact).map_err(|e| write_failed(Path::new(&artifact.path), &e));
+        let mut problems = Problems::new();
+        if self.fresh {
+            for e in &self.prepared.editions {
+                let theme = self.prepared.theme_of(e);
+                problems.take(downloads::files(&e.site, theme, &e.routes, Which::Slow, &publish));
+            }
+            out.replaces("", |p| is_slow(p) && !p.starts_with(search::BUNDLE_DIR));
+        }
+        if problems.has_errors() {
+            return Err(problems.finish());
+        }
+        let current = self.prepared.current();
+        if current.site.settings.search {
+            let records = current
+                .routes
+                .pages()
+                .iter()
+                .filter(|page| page.kind().searched)
+                .flat_map(|&page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
+                .map(|(page, lang)| {
+                    let path = current.routes.path(page, lang);
+                    let html = std::fs::read_to_string(dir.join(path).join("index.html"))
+                        .map_err(|e| Diagnostics::one(write_failed(Path::new(path), &e)))?;
+                    Ok(search::Record { path: path.to_owned(), html })
+                })
+                .collect::<Result<Vec<_>, Diagnostics>>()?;
+            for artifact in search::bundle(records, &current.site.settings.langs()).map_err(search_failed)? {
+                publish(&artifact).map_err(Diagnostics::one)?;
+            }
+            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), |_| true);
+        }
+        let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
+        if !newest() {
+            return Ok(0);
+        }
+        out.finish().map_err(|e| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string()))))
+    }
+}

@@ -1,0 +1,66 @@
+//! The slow part of a rebuild, after the reload: the search index, and the
+//! PNG pictures and workbooks when they may have changed, made on a thread
+//! of their own (on one core, so that the next edit's pages are not kept
+//! waiting) and put in place file by file. Only the newest waiting pass
+//! runs; a pass that a newer rebuild overtook puts nothing in place.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{channel, Sender};
+use std::sync::{Arc, Mutex};
+
+use crate::locale::Lang;
+use crate::pipeline::Later;
+
+/// The background passes of a preview.
+pub struct Background {
+    /// Each rebuild's number; a pass runs only if it is still the newest.
+    newest: AtomicU64,
+    jobs: Mutex<Option<Sender<(u64, Later)>>>,
+    /// Held while files are put in place in the preview's folder.
+    pub writing: Arc<Mutex<()>>,
+}
+
+impl Background {
+    /// Starts the thread that makes the slow files into `site` (a folder).
+    pub fn start(site: PathBuf, lang: Lang) -> Arc<Background> {
+        let (tx, rx) = channel::<(u64, Later)>();
+        let background =
+            Arc::new(Background { newest: AtomicU64::new(0), jobs: Mutex::new(Some(tx)), writing: Arc::default() });
+        let shared = Arc::clone(&background);
+        std::thread::spawn(move || {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+            while let Ok(mut job) = rx.recv() {
+                // Only the newest of those waiting.
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                let (number, later) = job;
+                if number != shared.newest.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let run = || later.run(&site, &|| number == shared.newest.load(Ordering::SeqCst), &shared.writing);
+                let result = match &pool {
+                    Some(pool) => pool.install(run),
+                    None => run(),
+                };
+                if let Err(problems) = result {
+                    eprintln!("{}", problems.show(lang));
+                }
+            }
+        });
+        background
+    }
+
+    /// A new rebuild has started: a pass of an earlier one puts nothing in place.
+    pub fn overtake(&self) -> u64 {
+        self.newest.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// Runs `later` (of the rebuild `number`) once the passes before it are done.
+    pub fn submit(&self, number: u64, later: Later) {
+        if let Some(tx) = self.jobs.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let _ = tx.send((number, later));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! The build cache: a build after a change gives the same output, byte for
+//! byte, as a build without a cache (after an edit, a deleted file, a changed
+//! setting, another goalsite, a new edition and a correction to an archived
+//! one), renders only the pages an edit touched, and
+//! does not use a cache that is damaged or another goalsite's.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use goalsite::{build, BuildOptions, BuildReport};
+
+use crate::common::{tree, Fixture};
+
+/// The fixture with search, PNG pictures and a second free page.
+fn site() -> Fixture {
+    let f = Fixture::new();
+    f.edit("site.toml", "[footer]", "[search]\nenabled = true\n\n[downloads]\npng = true\n\n[footer]");
+    f.write("content/extra.sv.md", "+++\ntitle = \"Extra\"\n+++\n## Mer\n\nMer text om bostäder.\n");
+    f.write("content/extra.en.md", "+++\ntitle = \"Extra\"\n+++\n## More\n\nMore text about housing.\n");
+    f
+}
+
+fn built(root: &Path) -> BuildReport {
+    let options = BuildOptions { root: root.to_path_buf(), output: None, base_url: None };
+    build(&options).unwrap_or_else(|e| panic!("the build failed: {e}"))
+}
+
+/// The site's sources copied into a new folder, without its cache or output.
+fn sources(from: &Path) -> tempfile::TempDir {
+    let to = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if matches!(first.as_deref(), Some("public" | ".goalsite-cache")) {
+            continue;
+        }
+        let target = to.path().join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    to
+}
+
+/// The output of a build of the same sources without any cache.
+fn cold(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let copy = sources(root);
+    built(copy.path());
+    tree(&copy.path().join("public"))
+}
+
+fn assert_same(f: &Fixture, what: &str) {
+    let (cached, cold) = (tree(&f.out()), cold(f.root()));
+    let names = |t: &[(PathBuf, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&cached), names(&cold), "{what}: the same files");
+    for ((path, a), (_, b)) in cached.iter().zip(&cold) {
+        assert!(a == b, "{what}: {} differs from a build without a cache", path.display());
+    }
+}
+
+#[test]
+fn after_an_edit_only_its_pages_are_rendered_and_the_output_is_a_cold_builds() {
+    let f = site();
+    let first = built(f.root());
+    assert_eq!(first.made, first.pages, "the first build renders every page");
+    assert!(f.root().join(".goalsite-cache").is_dir());
+    f.edit("content/extra.sv.md", "Mer text om bostäder.", "Mer text om bostäder och skolor.");
+    let second = built(f.root());
+    assert!(second.made < first.pages / 2, "{} of {} pages rendered again", second.made, first.pages);
+    assert!(f.read("sv/extra/index.html").contains("bostäder och skolor"));
+    assert_same(&f, "after an edit");
+    let unchanged = built(f.root());
+    assert_eq!(unchanged.made, 0, "nothing changed, nothing rendered");
+    assert_same(&f, "after no change");
+}
+
+#[test]
+fn a_deleted_file_a_changed_setting_and_a_new_text_give_a_cold_builds_output() {
+    let f = site();
+    built(f.root());
+    f.remove("content/extra.sv.md");
+    f.remove("content/extra.en.md");
+    built(f.root());
+    assert!(!f.out().join("sv/extra").exists());
+    assert_same(&f, "after a deleted file");
+    f.edit("site.toml", "sv = \"Testkommunens uppföljning\"", "sv = \"Testkommunens nya uppföljning\"");
+    built(f.root());
+    assert_same(&f, "after a changed setting");
+    f.write("content/ny.sv.md", "+++\ntitle = \"Ny\"\n+++\nNy sida.\n");
+    f.write("content/ny.en.md", "+++\ntitle = \"New\"\n+++\nNew page.\n");
+    built(f.root());
+    assert_same(&f, "after a new page");
+}
+
+#[test]
+fn another_goalsites_or_a_damaged_cache_is_not_used() {
+    let f = site();
+    let first = built(f.root());
+    f.edit("content/om.sv.md", "Text[^1].", "Ny text[^1].");
+    goalsite::harness::cache_from_another_goalsite(f.root(), "0.0.1+another").unwrap();
+    let after = built(f.root());
+    assert_eq!(after.made, first.pages, "another goalsite's cache is not used");
+    assert_same(&f, "after a goalsite version change");
+    let file = f.root().join(".goalsite-cache/build");
+    let mut bytes = fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    fs::write(&file, &bytes).unwrap();
+    f.edit("content/om.sv.md", "Ny text[^1].", "Nyare text[^1].");
+    assert_eq!(built(f.root()).made, first.pages, "a damaged cache is not used");
+    assert_same(&f, "after a damaged cache");
+    // An output that is not the one the cache describes.
+    fs::remove_dir_all(f.out()).unwrap();
+    fs::create_dir_all(f.out()).unwrap();
+    fs::write(f.out().join(".goalsite-output"), "x").unwrap();
+    assert_eq!(built(f.root()).made, first.pages, "another output folder is built whole");
+    assert_same(&f, "into another folder");
+}
+
+#[test]
+fn problems_are_found_again_and_a_failed_build_changes_nothing() {
+    let f = site();
+    f.edit("content/extra.sv.md", "## Mer", "## Mer\n\nSe [saknas](@/om.md#finns-inte).");
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1, "a broken anchor is an error: {err}");
+    f.edit("content/extra.sv.md", "(@/om.md#finns-inte)", "(@/om.md#bakgrund)");
+    built(f.root());
+    let before = tree(&f.out());
+    // An edit that breaks a link to another page's anchor fails the build, and leaves the output.
+    f.edit("content/om.sv.md", "## Bakgrund", "## Historia");
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1, "the link to #bakgrund from the unchanged page is checked again: {err}");
+    assert!(err.contains("extra.sv.md"), "{err}");
+    assert!(tree(&f.out()) == before, "a failed build changes nothing");
+    f.edit("content/om.sv.md", "## Historia", "## Bakgrund");
+    built(f.root());
+    assert_same(&f, "after a failed build");
+}
+
+#[test]
+fn a_new_edition_and_a_correction_to_an_archived_one_give_a_cold_builds_output() {
+    let f = site();
+    let first = built(f.root());
+    let root = f.root().to_str().unwrap();
+    let (code, stdout, stderr) = crate::common::run(&["new-year", "2025", "--published", "2025-04-15", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(f.root().join("editions/2024").is_dir());
+    let assessments = f.read_source("content/tillvaxt/assessments/2025.toml");
+    f.write("content/tillvaxt/assessments/2025.toml", &assessments.replace("status = \"\"", "status = \"ja\""));
+    let rolled = built(f.root());
+    assert!(f.out().join("2024/sv/index.html").is_file(), "the archived edition is published");
+    assert!(rolled.pages > first.pages, "both editions' pages");
+    assert_same(&f, "after new-year");
+    // A text of the current edition: only its pages are rendered again, in neither edition's others.
+    f.edit("content/extra.sv.md", "Mer text om bostäder.", "Mer text om bostäder 2025.");
+    let edited = built(f.root());
+    assert!(edited.made < rolled.pages / 4, "{} of {} pages rendered again", edited.made, rolled.pages);
+    assert_same(&f, "after an edit beside an archived edition");
+    // An archived text changed, recorded as a correction: every page of the edition shows the note.
+    f.edit("editions/2024/content/om.sv.md", "Text[^1].", "Rättad text[^1].");
+    f.write(
+        "editions/2024/corrections.toml",
+        "[[correction]]\nfile = \"content/om.sv.md\"\ndate = 2025-05-02\nnote = { sv = \"Ett fel.\", en = \"A mistake.\" }\n",
+    );
+    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    built(f.root());
+    assert!(f.read("2024/en/index.html").contains("A mistake."), "the correction is shown");
+    assert_same(&f, "after a correction to an archived edition");
+    // Only the note of the correction changed.
+    f.edit("editions/2024/corrections.toml", "A mistake.", "A wrong word.");
+    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    built(f.root());
+    assert!(f.read("2024/en/index.html").contains("A wrong word."), "the new note is shown");
+    assert_same(&f, "after a changed correction note");
+}
