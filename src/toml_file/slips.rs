@@ -208,10 +208,7 @@ impl Scanner<'_> {
         loop {
             self.spaces();
             match self.peek() {
-                Some('"' | '\'') => {
-                    let q = self.bump().unwrap_or('"');
-                    self.past_closing(q);
-                }
+                Some('"' | '\'') => self.quoted_part(),
                 Some(']') | Some('\n') | None => break,
                 _ => self.name(&['.', ']', '\n', '#'], true),
             }
@@ -237,10 +234,7 @@ impl Scanner<'_> {
         loop {
             self.spaces();
             match self.peek() {
-                Some('"' | '\'') => {
-                    let q = self.bump().unwrap_or('"');
-                    self.past_closing(q);
-                }
+                Some('"' | '\'') => self.quoted_part(),
                 Some(c) if typographic(c) => return,
                 Some('=') | Some('\n') | None => break,
                 _ => self.name(&['.', '=', '\n', '#', '{', '}', ',', '[', ']', '"', '\''], false),
@@ -278,6 +272,12 @@ impl Scanner<'_> {
             self.slip(start..end, kind);
         }
         self.at = end;
+    }
+
+    /// A quoted part of a name (`"år"` in `[a."år"]`), quote to quote.
+    fn quoted_part(&mut self) {
+        let q = self.bump().unwrap_or('"');
+        self.past_closing(q);
     }
 
     /// Past the closing `q` of a one-line quoted name or text.
