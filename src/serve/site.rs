@@ -49,7 +49,7 @@ pub async fn page(Shared(state): Shared<Arc<State>>, uri: Uri) -> Response {
 /// The answer to `GET url_path` (the request target without its query).
 fn answer(url_path: &str, state: &State) -> Response {
     let Some(rel) = safe_relative(url_path) else {
-        return not_found(state);
+        return not_found(url_path, state);
     };
     let mut file = state.site.join(&rel);
     if file.is_dir() {
@@ -63,29 +63,31 @@ fn answer(url_path: &str, state: &State) -> Response {
         file = file.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(bytes) => respond_with(bytes, &file, state, StatusCode::OK),
-        Err(_) => not_found(state),
+        Ok(bytes) => respond_with(bytes, &file, url_path, state, StatusCode::OK),
+        Err(_) => not_found(url_path, state),
     }
 }
 
-fn not_found(state: &State) -> Response {
+fn not_found(url_path: &str, state: &State) -> Response {
     let page = state.site.join("404.html");
     let bytes = std::fs::read(&page).unwrap_or_else(|_| b"Not found".to_vec());
-    respond_with(bytes, &page, state, StatusCode::NOT_FOUND)
+    respond_with(bytes, &page, url_path, state, StatusCode::NOT_FOUND)
 }
 
-fn respond_with(bytes: Vec<u8>, file: &Path, state: &State, status: StatusCode) -> Response {
+fn respond_with(bytes: Vec<u8>, file: &Path, url_path: &str, state: &State, status: StatusCode) -> Response {
     let kind = content_type(file);
-    let bytes = if kind.starts_with("text/html") { inject(bytes, state) } else { bytes };
+    let bytes = if kind.starts_with("text/html") { inject(bytes, url_path, state) } else { bytes };
     reply::with_type(status, kind, bytes)
 }
 
-/// Adds the live-reload script, and the error overlay if the last build failed.
-fn inject(bytes: Vec<u8>, state: &State) -> Vec<u8> {
+/// Adds the live-reload script, and the error overlay if the last build
+/// failed: in the page's language, or (no page built yet) the address's.
+fn inject(bytes: Vec<u8>, url_path: &str, state: &State) -> Vec<u8> {
     let Ok(mut html) = String::from_utf8(bytes) else { return Vec::new() };
     let mut extra = String::new();
     if let Some(error) = state.errors.read().unwrap_or_else(|e| e.into_inner()).as_deref() {
-        extra.push_str(&overlay(error, page_lang(&html).unwrap_or(state.lang)));
+        let lang = page_lang(&html).or_else(|| address_lang(url_path)).unwrap_or(state.lang);
+        extra.push_str(&overlay(error, lang));
     }
     extra.push_str(&format!("<script src=\"{LIVE_JS_PATH}\" defer></script>\n"));
     match html.rfind("</body>") {
@@ -110,6 +112,12 @@ fn overlay(error: &BuildError, lang: Lang) -> String {
 fn page_lang(html: &str) -> Option<Lang> {
     let rest = &html[html.find("<html lang=\"")? + "<html lang=\"".len()..];
     Lang::new(&rest[..rest.find('"')?])
+}
+
+/// The language an address starts with (`/en/…`), if goalsite speaks it.
+fn address_lang(url_path: &str) -> Option<Lang> {
+    let first = url_path.trim_start_matches('/').split('/').next()?;
+    Lang::new(first).filter(|&l| crate::messages::speaks(l))
 }
 
 /// The URL path as a path inside the site folder, or `None` if it tries to
@@ -138,6 +146,15 @@ fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_names_its_language_when_goalsite_speaks_it() {
+        assert_eq!(address_lang("/en/growth/"), Lang::new("en"));
+        assert_eq!(address_lang("/sv/"), Lang::new("sv"));
+        assert_eq!(address_lang("/2024/sv/tillvaxt/"), None, "a year is no language");
+        assert_eq!(address_lang("/fi/"), None, "goalsite has no messages in Finnish");
+        assert_eq!(address_lang("/"), None);
+    }
 
     #[test]
     fn paths_cannot_leave_the_site() {

@@ -227,12 +227,30 @@ fn threads(pid: u32) -> Option<usize> {
     std::fs::read_dir(format!("/proc/{pid}/task")).ok().map(Iterator::count)
 }
 
+/// The number of threads of a process once it has stayed the same for a second.
+fn settled_threads(pid: u32) -> Option<usize> {
+    let mut last = threads(pid);
+    let mut same = 0;
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(100));
+        let now = threads(pid);
+        same = if now == last { same + 1 } else { 0 };
+        last = now;
+        if same == 10 {
+            break;
+        }
+    }
+    last
+}
+
 #[test]
 fn a_flood_of_idle_connections_is_refused_and_costs_no_threads() {
     let f = Fixture::new();
     let server = serve(f.root());
     assert_eq!(get(server.port, "/sv/om/").0, 200, "the workers run");
-    let before = threads(server.pid());
+    // The first build's slow files (search index, pictures) are made on
+    // threads of their own after the reload: counted once they are done.
+    let before = settled_threads(server.pid());
     assert!(before.is_some() || !cfg!(target_os = "linux"), "Linux tells the threads of a process");
     let idle: Vec<TcpStream> = (0..64).map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap()).collect();
     // Accepted in order: when the next one is refused, all 64 are open.
@@ -241,7 +259,7 @@ fn a_flood_of_idle_connections_is_refused_and_costs_no_threads() {
     let mut reply = String::new();
     refused.read_to_string(&mut reply).expect("an answer without sending a request");
     assert!(reply.starts_with("HTTP/1.1 503 Service Unavailable\r\n"), "{reply}");
-    assert_eq!(threads(server.pid()), before, "64 idle connections, no new threads");
+    assert!(threads(server.pid()) <= before, "64 idle connections, no new threads");
     drop(idle);
     let answered = (0..200).any(|_| {
         std::thread::sleep(Duration::from_millis(50));
