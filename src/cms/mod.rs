@@ -162,22 +162,27 @@ fn said_in(site: &Site) -> Lang {
 
 /// What a site with `[cms]` publishes at `admin/`: the editor, configured
 /// to save to its git host, or without one a page that says it is not
-/// connected yet. Nothing without `[cms]`.
-pub fn published(edited: Edited) -> Vec<Artifact> {
+/// connected yet. Nothing without `[cms]`. Only the configuration follows
+/// the content; the rest (pages, scripts) follows the frame and is left out
+/// unless `frame_too` (an output changed in place already has it).
+pub fn published(edited: Edited, frame_too: bool) -> Vec<Artifact> {
     let Some(cms) = &edited.site.settings.cms else { return Vec::new() };
     let lang = said_in(edited.site);
     let Some(backend) = &cms.backend else {
-        return not_connected(edited, lang);
+        return if frame_too { not_connected(edited, lang) } else { Vec::new() };
     };
     let config = config(edited, Saves::Published(backend));
-    let mut files = vec![
-        Artifact::new(format!("{ADMIN_DIR}/index.html"), page(lang)),
-        Artifact::new(format!("{ADMIN_DIR}/config.yml"), serde_json::to_string_pretty(&config).unwrap_or_default()),
-    ];
-    files.extend(assets::SCRIPTS.iter().filter_map(|name| {
-        let (_, bytes) = asset(name)?;
-        Some(Artifact::new(format!("{ADMIN_DIR}/{name}"), bytes.into_owned()))
-    }));
+    let mut files = vec![Artifact::new(
+        format!("{ADMIN_DIR}/config.yml"),
+        serde_json::to_string_pretty(&config).unwrap_or_default(),
+    )];
+    if frame_too {
+        files.push(Artifact::new(format!("{ADMIN_DIR}/index.html"), page(lang)));
+        files.extend(assets::SCRIPTS.iter().filter_map(|name| {
+            let (_, bytes) = asset(name)?;
+            Some(Artifact::new(format!("{ADMIN_DIR}/{name}"), bytes.into_owned()))
+        }));
+    }
     files
 }
 

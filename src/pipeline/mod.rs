@@ -198,9 +198,12 @@ fn make(
     };
     let assets = if fresh { assets } else { Vec::new() };
     // The browser editor's configuration follows the content (its goals,
-    // indicators), so it is made each time; unchanged files stay as they are.
+    // indicators); its pages and scripts, the frame. Nothing to make for check.
     let edited = crate::cms::Edited { root, site: &current.site, routes: &current.routes, theme: &prepared.theme };
-    let admin = crate::cms::published(edited);
+    let admin = match out {
+        Some(_) => crate::cms::published(edited, fresh),
+        None => Vec::new(),
+    };
     // Data files are made by check too (but for those only drawn to be written).
     // The current edition's (last) say what the open data left out.
     let which = match (out.is_some(), defer) {
