@@ -4,52 +4,15 @@
 // language (the Swedish one with no English word), over the last good build;
 // fixing the slip takes the box away again.
 //
-//   node --test tests/browser/overlay.test.mjs   (after cargo build --release)
+//   node --test tests/browser/overlay.test.mjs   (GOALSITE: the binary, see cms-helpers.mjs)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './check-browser.mjs';
+import { copySite, launch, serve } from './cms-helpers.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const goalsite = process.env.GOALSITE || path.join(repo, 'target/release/goalsite');
 const ASSESSMENTS = 'content/tillvaxt/assessments/2024.toml';
-
-/** A copy of the Umeå sources in a new temporary folder. */
-function umeaCopy() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'goalsite-overlay-'));
-  fs.copyFileSync(path.join(repo, 'site.toml'), path.join(root, 'site.toml'));
-  fs.cpSync(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
-  return root;
-}
-
-/** `goalsite serve` on `root`, resolved with its address once it serves. */
-function serve(root) {
-  const child = spawn(goalsite, ['serve', '--root', root, '--port', '0'], {
-    env: { ...process.env, GOALSITE_LANG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let said = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`goalsite serve did not start: ${said}`)), 30000);
-    const read = (chunk) => {
-      said += chunk;
-      const url = said.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url: url[0] });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`goalsite serve ended (${code}): ${said}`)));
-  });
-}
 
 function edit(root, rel, from, to) {
   const file = path.join(root, rel);
@@ -59,9 +22,9 @@ function edit(root, rel, from, to) {
 }
 
 test('the error box follows each page\'s language and goes once the slip is fixed', async () => {
-  const root = umeaCopy();
+  const root = copySite(undefined, ['site.toml', 'content']);
   const server = await serve(root);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const sv = await context.newPage();
@@ -102,7 +65,7 @@ test('the error box follows each page\'s language and goes once the slip is fixe
     await enBox.waitFor({ state: 'detached', timeout: 20000 });
   } finally {
     await browser.close();
-    server.child.kill();
+    await server.stop();
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
