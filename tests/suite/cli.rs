@@ -3,24 +3,7 @@
 //! site (or a Swedish computer) with no word of clap's English, exit code 2
 //! and the fix; `--lang en` gives the same in English.
 
-use std::path::Path;
-use std::process::Command;
-
-/// goalsite run in `dir` with `args`, the locale `locale` and no
-/// `GOALSITE_LANG`: (exit code, stdout, stderr).
-fn goalsite(dir: &Path, locale: &str, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_goalsite"))
-        .current_dir(dir)
-        .env_remove("GOALSITE_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", locale)
-        .args(args)
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (out.status.code().unwrap_or(-1), text(out.stdout), text(out.stderr))
-}
+use crate::common::run_as_editor as goalsite;
 
 /// A new site whose first language is Swedish, made by `goalsite init`.
 fn swedish_site() -> tempfile::TempDir {

@@ -32,18 +32,11 @@ fn append(root: &Path, rel: &str, more: &str) {
 
 /// `goalsite check` on `root` in the language `lang` asks for (none: the site's own).
 fn check(root: &Path, lang: Option<&str>) -> String {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_goalsite"));
-    command.env_remove("GOALSITE_LANG").env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_MESSAGES").args([
-        "check",
-        "--root",
-        root.to_str().unwrap(),
-    ]);
-    if let Some(lang) = lang {
-        command.args(["--lang", lang]);
-    }
-    let out = command.output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "the slip is an error");
-    String::from_utf8(out.stderr).unwrap()
+    let mut args = vec!["check", "--root", root.to_str().unwrap()];
+    args.extend(lang.map(|lang| ["--lang", lang]).into_iter().flatten());
+    let (code, _, stderr) = crate::common::run_as_editor(root, "C.UTF-8", &args);
+    assert_eq!(code, 1, "the slip is an error");
+    stderr
 }
 
 /// The lines goalsite writes itself (not the lines quoted from the file).

@@ -196,6 +196,26 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs the goalsite binary with `args` in `dir` as an editor would: no
+/// `GOALSITE_LANG`, the computer's locale `locale` (`C.UTF-8`: none that
+/// goalsite speaks), so the language comes from the site or the locale.
+pub fn run_as_editor(dir: &Path, locale: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_goalsite"))
+        .current_dir(dir)
+        .env_remove("GOALSITE_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
+        .args(args)
+        .output()
+        .expect("run goalsite");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
