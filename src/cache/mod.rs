@@ -46,12 +46,16 @@ pub struct Cache {
 
 /// Which folder an output is: its path and, where the system tells, its
 /// identity (a swap puts a new folder in place, so another build's output
-/// is not taken for this one's).
+/// is not taken for this one's). The file system gives a removed folder's
+/// inode to the next one made, so the time it was made is part of it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OutputId {
     pub path: String,
     pub device: u64,
     pub inode: u64,
+    /// When the folder was made (or, where the system does not tell, last
+    /// changed), in nanoseconds since 1970.
+    pub born: u128,
 }
 
 impl OutputId {
@@ -60,14 +64,19 @@ impl OutputId {
         let meta = std::fs::metadata(dir).ok()?;
         let path = std::fs::canonicalize(dir).ok()?.to_string_lossy().into_owned();
         #[cfg(unix)]
-        let (device, inode) = {
+        let (device, inode, changed) = {
             use std::os::unix::fs::MetadataExt;
-            (meta.dev(), meta.ino())
+            (meta.dev(), meta.ino(), meta.ctime() as i128 * 1_000_000_000 + i128::from(meta.ctime_nsec()))
         };
         #[cfg(not(unix))]
-        let (device, inode) = (0, meta.modified().ok().map_or(0, |t| t.elapsed().map_or(0, |d| d.as_nanos() as u64)));
-        Some(OutputId { path, device, inode })
+        let (device, inode, changed) = (0, 0, nanos(meta.modified().ok()) as i128);
+        let born = meta.created().ok().map_or(changed as u128, |t| nanos(Some(t)));
+        Some(OutputId { path, device, inode, born })
     }
+}
+
+fn nanos(time: Option<std::time::SystemTime>) -> u128 {
+    time.and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos())
 }
 
 /// The cache the last build of the site at `root` left, if it is whole and
@@ -123,7 +132,7 @@ mod tests {
         let bare = PageEntry { key: u128::MAX, ids: Vec::new(), markdown: None };
         Cache {
             frame: 42,
-            output: OutputId { path: "/site/public".into(), device: 1, inode: 2 },
+            output: OutputId { path: "/site/public".into(), device: 1, inode: 2, born: 3 },
             pages: HashMap::from([("sv/om/".to_owned(), entry), ("en/".to_owned(), bare)]),
         }
     }
@@ -153,5 +162,20 @@ mod tests {
         }
         assert!(store::decode(&bytes[..bytes.len() - 3]).is_none());
         assert!(store::decode(b"").is_none());
+    }
+
+    #[test]
+    fn a_folder_made_where_one_was_removed_is_another_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("public");
+        std::fs::create_dir(&dir).unwrap();
+        let first = OutputId::of(&dir).unwrap();
+        assert_eq!(OutputId::of(&dir), Some(first.clone()), "the same folder is the same output");
+        // Past the file system's clock step, which can be a few milliseconds.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::remove_dir(&dir).unwrap();
+        std::fs::create_dir(&dir).unwrap();
+        let again = OutputId::of(&dir).unwrap();
+        assert_ne!(again, first, "inode {} then {}", first.inode, again.inode);
     }
 }

@@ -11,7 +11,7 @@ use crate::pages::{PageRef, ThemePage};
 use super::keys::{self, GOALSITE};
 use super::{Cache, OutputId, PageEntry};
 
-const MAGIC: &[u8] = b"goalsite build cache 1\n";
+const MAGIC: &[u8] = b"goalsite build cache 2\n";
 
 /// The theme's pages in the order their number in the file says.
 const THEME_PAGES: [ThemePage; 5] =
@@ -30,6 +30,7 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
     w.str(&cache.output.path);
     w.u64(cache.output.device);
     w.u64(cache.output.inode);
+    w.u128(cache.output.born);
     let mut paths: Vec<&String> = cache.pages.keys().collect();
     paths.sort();
     w.u64(paths.len() as u64);
@@ -70,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
         return None;
     }
     let frame = r.u128()?;
-    let output = OutputId { path: r.str()?, device: r.u64()?, inode: r.u64()? };
+    let output = OutputId { path: r.str()?, device: r.u64()?, inode: r.u64()?, born: r.u128()? };
     let count = r.u64()?;
     let mut pages = std::collections::HashMap::with_capacity(count.min(1 << 20) as usize);
     for _ in 0..count {
