@@ -94,6 +94,45 @@ fn main() {
         median(besides_building.clone()).as_millis(),
         besides_building.iter().max().expect("runs").as_millis()
     );
+    // An indicator's figure: its pages changed in place (the reload), its
+    // picture and workbook made after it, with the search index.
+    let data = dir.path().join("content/klimatneutrala-umea-2040/indicators/kommunkoncernens-utslapp.toml");
+    let original = std::fs::read_to_string(&data).expect("indicator");
+    const PNG: &str = "/data/kommunkoncernens-utslapp.sv.png";
+    const PAGE: &str = "/sv/klimatneutrala-umea-2040/kommunkoncernens-utslapp/";
+    let (mut to_event, mut to_page, mut to_png, mut rebuilt) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let done = server.printed().into_iter().filter(|l| l.starts_with("Rebuilt ")).count();
+    for i in 0..10 {
+        let value = 96 + i + 1;
+        let png_before = serve::get(server.port, PNG).1;
+        let start = Instant::now();
+        std::fs::write(&data, original.replacen("  96,", &format!("  {value},"), 1)).expect("write");
+        events.wait_for("event: reload");
+        let event = start.elapsed();
+        to_event.push(event);
+        rebuilt.push(rebuild_time(&server, done + i as usize));
+        let (_, html) = serve::get(server.port, PAGE);
+        assert!(html.contains(&format!(">{value}<")), "the new figure is served");
+        to_page.push(start.elapsed());
+        loop {
+            let (status, body) = serve::get(server.port, PNG);
+            if status == 200 && body != png_before {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        to_png.push(start.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    println!(
+        "edit of one figure (an indicator's TOML) → reload event: median {} ms, max {} ms; → new page fetched: \
+         median {} ms; → new PNG served: median {} ms (10 edits); the rebuild itself: median {} ms",
+        median(to_event.clone()).as_millis(),
+        to_event.iter().max().expect("runs").as_millis(),
+        median(to_page).as_millis(),
+        median(to_png).as_millis(),
+        median(rebuilt).as_millis(),
+    );
     let fetches: Vec<Duration> = (0..200)
         .map(|_| {
             let start = Instant::now();

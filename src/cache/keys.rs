@@ -1,7 +1,13 @@
-//! What each page is made from, as one hash: the frame (everything a page
-//! may show besides Markdown bodies: goalsite itself, the settings, the
-//! theme, the data files, every page's front matter, the archived
-//! editions), and the bodies of the Markdown documents the page shows.
+//! What each page is made from, as one hash: the frame (everything any page
+//! may show: goalsite itself, the settings, the theme, `programme.toml`s,
+//! every page's front matter, the archived editions, and of each indicator
+//! what names it: its id, title, address and label), the bodies of the
+//! Markdown documents the page shows, and the data it shows: the figures of
+//! its indicators and its programme's assessments. An indicator's figures
+//! are on its own page, its goals' and its programme's, where a text places
+//! its chart, and on the pages made from everything (home, full report,
+//! open data, editions); a programme's assessments on its pages and on
+//! those. So a changed figure renders those pages again, and no other.
 
 use std::collections::HashMap;
 use std::hash::Hasher as _;
@@ -10,8 +16,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use siphasher::sip128::{Hasher128, SipHasher13};
 
+use crate::load::{ASSESSMENTS_DIR, CONTENT_DIR, INDICATORS_DIR};
 use crate::locale::Lang;
-use crate::model::Site;
+use crate::model::{IndicatorId, Site};
 use crate::pages::{PageRef, ThemePage};
 
 /// A 128-bit SipHash-1-3 of what something is made from.
@@ -59,6 +66,12 @@ pub struct Keys {
     /// Per edition: the bodies the full report shows (the home page's and
     /// every programme's text).
     report_bodies: Vec<Hash>,
+    /// Per edition: each indicator's data ([`IndicatorId`] order).
+    indicators: Vec<Vec<Hash>>,
+    /// Per edition: each programme's assessments (`ProgrammeId` order).
+    assessments: Vec<Vec<Hash>>,
+    /// All the data of every edition (the pages made from everything).
+    all_data: Hash,
 }
 
 impl Keys {
@@ -69,8 +82,20 @@ impl Keys {
         frame.bytes(GOALSITE.as_bytes());
         let mut bodies = Vec::new();
         let mut report_bodies = Vec::new();
+        let (mut indicators, mut assessments) = (Vec::new(), Vec::new());
+        let mut all_data = Hasher::new();
         for site in sites {
             frame.bytes(format!("{:?}\n{:?}\n{:?}", site.settings, site.edition, site.unread).as_bytes());
+            for ind in &site.indicators {
+                let names = (&ind.id, &ind.file, ind.programme, &ind.title, &ind.slug, &ind.label, &ind.goals);
+                frame.bytes(format!("{names:?}").as_bytes());
+            }
+            let data = data_of(site);
+            for hash in data.0.iter().chain(&data.1) {
+                all_data.hash(*hash);
+            }
+            indicators.push(data.0);
+            assessments.push(data.1);
             let docs: Vec<_> = site.docs().collect();
             for doc in &docs {
                 let text = &doc.source.text;
@@ -87,17 +112,33 @@ impl Keys {
             report_bodies.push(report.finish());
             bodies.push(hashed);
         }
-        for (dir, markdown_too) in [("themes", true), ("content", false), (crate::editions::EDITIONS_DIR, true)] {
-            frame.hash(files(&root.join(dir), markdown_too));
+        for (dir, which) in
+            [("themes", Files::All), (CONTENT_DIR, Files::Settings), (crate::editions::EDITIONS_DIR, Files::All)]
+        {
+            frame.hash(files(&root.join(dir), which));
         }
-        Keys { frame: frame.finish(), bodies, report_bodies }
+        Keys { frame: frame.finish(), bodies, report_bodies, indicators, assessments, all_data: all_data.finish() }
+    }
+
+    /// The data of indicator `id` of the current edition, for its files:
+    /// the frame and its figures.
+    pub fn indicator_files(&self, id: IndicatorId) -> Hash {
+        let current = self.indicators.last().map_or(0, |ids| ids[id.0]);
+        Hasher::new().hash(self.frame).hash(current).finish()
     }
 
     /// The key of `page` in `lang` of the `edition`-th edition (`site`),
-    /// published at `path`.
-    pub fn page(&self, edition: usize, site: &Site, page: PageRef, lang: Lang, path: &str) -> Hash {
+    /// published at `path`, whose text places the charts of `placed`.
+    pub fn page(
+        &self,
+        edition: usize,
+        site: &Site,
+        (page, lang, path): (PageRef, Lang, &str),
+        placed: &[IndicatorId],
+    ) -> Hash {
         let mut h = Hasher::new();
         h.hash(self.frame).bytes(path.as_bytes()).bytes(lang.as_str().as_bytes());
+        self.data(edition, site, page, placed, &mut h);
         let docs = match page {
             PageRef::Home | PageRef::Programme(_) | PageRef::Page(_) => page.docs(site),
             // Their programme's text, to be safe (they show its title and links).
@@ -112,18 +153,80 @@ impl Keys {
         }
         h.finish()
     }
+
+    /// Adds to `h` the data `page` shows (see the module's note).
+    fn data(&self, edition: usize, site: &Site, page: PageRef, placed: &[IndicatorId], h: &mut Hasher) {
+        let (indicators, assessments) = (&self.indicators[edition], &self.assessments[edition]);
+        let mut shown: Vec<IndicatorId> = placed.to_vec();
+        let programme = match page {
+            PageRef::Home | PageRef::Theme(ThemePage::Report | ThemePage::OpenData | ThemePage::Editions) => {
+                h.hash(self.all_data);
+                None
+            }
+            PageRef::Theme(ThemePage::Search | ThemePage::Statement) | PageRef::Page(_) => None,
+            PageRef::Programme(p) => {
+                shown.extend(&site.programme(p).indicators);
+                Some(p)
+            }
+            PageRef::Goal(g) => {
+                shown.extend(&site.goal(g).indicators);
+                Some(site.goal(g).programme)
+            }
+            PageRef::Indicator(i) => {
+                shown.push(i);
+                Some(site.indicator(i).programme)
+            }
+        };
+        h.hash(programme.map_or(0, |p| assessments[p.0]));
+        for i in shown {
+            h.hash(indicators[i.0]);
+        }
+    }
 }
 
-/// A hash of every file under `dir` (its path and bytes), in path order;
-/// Markdown files only if `markdown_too` (the content's are hashed from
-/// what was read: their front matter in the frame, their bodies apart).
-fn files(dir: &Path, markdown_too: bool) -> Hash {
+/// Each indicator's data, and each programme's assessments, of `site`.
+fn data_of(site: &Site) -> (Vec<Hash>, Vec<Hash>) {
+    let indicators = site.indicators.iter().map(|ind| of(format!("{ind:?}").as_bytes())).collect();
+    let assessments = site
+        .programmes
+        .iter()
+        .map(|p| {
+            let mut h = Hasher::new();
+            for &g in &p.goals {
+                h.bytes(format!("{:?}", site.goal(g).assessments).as_bytes());
+            }
+            h.finish()
+        })
+        .collect();
+    (indicators, assessments)
+}
+
+/// Which files under a folder go into the frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Files {
+    All,
+    /// Neither Markdown (hashed from what was read: front matter in the
+    /// frame, bodies apart) nor data files (hashed from what was read, apart).
+    Settings,
+}
+
+/// Whether `path` under `content` is an indicator's or an assessments file
+/// (`<programme>/indicators/<id>.toml`, `<programme>/assessments/<year>.toml`).
+fn is_data(content: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(content) else { return false };
+    let folder = rel.parent().and_then(Path::file_name);
+    rel.components().count() == 3 && folder.is_some_and(|f| f == INDICATORS_DIR || f == ASSESSMENTS_DIR)
+}
+
+/// A hash of every file under `dir` (its path and bytes), in path order,
+/// as `which` says.
+fn files(dir: &Path, which: Files) -> Hash {
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| markdown_too || p.extension().is_none_or(|x| x != "md"))
+        .filter(|p| which == Files::All || (p.extension().is_none_or(|x| x != "md") && !is_data(dir, p)))
         .collect();
     paths.sort();
     let hashed: Vec<Hash> = paths

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 pub use keys::{Hash, Keys};
 
 use crate::markdown::Links;
+use crate::model::IndicatorId;
 
 /// The cache's folder in the site (`goalsite init` git-ignores it).
 pub const CACHE_DIR: &str = ".goalsite-cache";
@@ -31,6 +32,8 @@ pub struct PageEntry {
     /// Its Markdown's file, heading ids and fragment links (kept only when
     /// rendering it found no problem, so that every warning is found again).
     pub markdown: Option<(PathBuf, Links)>,
+    /// The indicators whose charts its text placed (part of its key).
+    pub placed: Vec<IndicatorId>,
 }
 
 /// What the last build made, and where.
@@ -42,6 +45,9 @@ pub struct Cache {
     pub output: OutputId,
     /// Every page, by its path under the site root (`sv/om/`).
     pub pages: HashMap<String, PageEntry>,
+    /// What each indicator's data files (`data/<id>.*`) of the current
+    /// edition were made from ([`Keys::indicator_files`]), in `IndicatorId` order.
+    pub files: Vec<Hash>,
 }
 
 /// Which folder an output is: its path and, where the system tells, its
@@ -127,13 +133,18 @@ mod tests {
                 FragmentLink { target: None, fragment: "z".into(), span: 0..1 },
             ],
         };
-        let entry =
-            PageEntry { key: 7, ids: vec!["gs-main".into()], markdown: Some(("content/om.sv.md".into(), links)) };
-        let bare = PageEntry { key: u128::MAX, ids: Vec::new(), markdown: None };
+        let entry = PageEntry {
+            key: 7,
+            ids: vec!["gs-main".into()],
+            markdown: Some(("content/om.sv.md".into(), links)),
+            placed: vec![IndicatorId(4), IndicatorId(1)],
+        };
+        let bare = PageEntry { key: u128::MAX, ids: Vec::new(), markdown: None, placed: Vec::new() };
         Cache {
             frame: 42,
             output: OutputId { path: "/site/public".into(), device: 1, inode: 2, born: 3 },
             pages: HashMap::from([("sv/om/".to_owned(), entry), ("en/".to_owned(), bare)]),
+            files: vec![5, u128::MAX],
         }
     }
 
@@ -144,7 +155,8 @@ mod tests {
         assert_eq!(read.output, cache().output);
         assert_eq!(read.pages.len(), 2);
         let (a, b) = (&read.pages["sv/om/"], &cache().pages["sv/om/"]);
-        assert_eq!((a.key, &a.ids), (b.key, &b.ids));
+        assert_eq!((a.key, &a.ids, &a.placed), (b.key, &b.ids, &b.placed));
+        assert_eq!(read.files, cache().files);
         let (links, expected) = (&a.markdown.as_ref().unwrap().1, &b.markdown.as_ref().unwrap().1);
         assert_eq!(links.ids, expected.ids);
         let shape =

@@ -39,6 +39,10 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
         w.str(path);
         w.u128(entry.key);
         w.strs(&entry.ids);
+        w.u64(entry.placed.len() as u64);
+        for id in &entry.placed {
+            w.u64(id.0 as u64);
+        }
         match &entry.markdown {
             None => w.0.push(0),
             Some((file, links)) => {
@@ -54,6 +58,10 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
                 }
             }
         }
+    }
+    w.u64(cache.files.len() as u64);
+    for &hash in &cache.files {
+        w.u128(hash);
     }
     let check = keys::of(&w.0);
     w.u128(check);
@@ -78,6 +86,8 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
         let path = r.str()?;
         let key = r.u128()?;
         let ids = r.strs()?;
+        let placed =
+            (0..r.u64()?).map(|_| Some(IndicatorId(usize::try_from(r.u64()?).ok()?))).collect::<Option<_>>()?;
         let markdown = match r.byte()? {
             0 => None,
             _ => {
@@ -94,9 +104,10 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
                 Some((file, Links { ids, fragments }))
             }
         };
-        pages.insert(path, PageEntry { key, ids, markdown });
+        pages.insert(path, PageEntry { key, ids, markdown, placed });
     }
-    r.0.is_empty().then_some(Cache { frame, output, pages })
+    let files = (0..r.u64()?).map(|_| r.u128()).collect::<Option<_>>()?;
+    r.0.is_empty().then_some(Cache { frame, output, pages, files })
 }
 
 struct Writer(Vec<u8>);

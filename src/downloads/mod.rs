@@ -134,14 +134,16 @@ pub fn offered(settings: &Settings) -> impl Iterator<Item = &'static Format> + '
     FORMATS.iter().filter(|f| (f.offered)(settings))
 }
 
-/// Makes the data files of the site `which` asks for and publishes each as
-/// soon as it is made (so no more than a few indicators' files are held at
-/// once). The formats that are not [`Format::checked`] only if written.
+/// Makes the data files of the site `which` asks for, of every indicator
+/// or of those `only` names (and then the site's, made from all), and
+/// publishes each as soon as it is made (so no more than a few indicators'
+/// files are held at once). The formats that are not [`Format::checked`]
+/// only if written.
 pub fn files(
     site: &Site,
     theme: &Theme,
     routes: &Routes,
-    which: Which,
+    (which, only): (Which, Option<&[IndicatorId]>),
     publish: Publish,
 ) -> Result<Downloads, Diagnostic> {
     let langs = site.settings.langs();
@@ -151,7 +153,11 @@ pub fn files(
         Which::Slow => f.slow,
     };
     let formats: Vec<&Format> = offered(&site.settings).filter(|f| wanted(f)).collect();
-    site.indicators.par_iter().try_for_each(|ind| {
+    let indicators: Vec<&Indicator> = match only {
+        None => site.indicators.iter().collect(),
+        Some(ids) => ids.iter().map(|&i| site.indicator(i)).collect(),
+    };
+    indicators.par_iter().try_for_each(|ind| {
         for format in &formats {
             let in_langs: &[Lang] = if format.per_language { &langs } else { &langs[..1] };
             for &lang in in_langs {

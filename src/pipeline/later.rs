@@ -1,6 +1,6 @@
 //! The slow files, made after the rest (`serve` reloads first): the PNG
-//! pictures and Excel workbooks of the indicators when the frame changed,
-//! and the search index of the pages as they are now in the output. Each
+//! pictures and Excel workbooks of the indicators (of all when the frame
+//! changed, else of those whose data changed), and the search index of the pages as they are now in the output. Each
 //! file is put in place in one step; the files of these kinds no longer made
 //! are removed.
 
@@ -10,6 +10,7 @@ use std::sync::Mutex;
 use crate::artifact::Artifact;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
 use crate::downloads::{self, Which};
+use crate::model::IndicatorId;
 use crate::output::Output;
 use crate::search;
 
@@ -18,9 +19,34 @@ use super::{search_failed, write_failed, Prepared};
 /// What is left to make of a pass that deferred its slow files.
 pub struct Later {
     prepared: Prepared,
-    /// Whether the pass made a new output (every slow file is made again)
-    /// or changed pages of the last one (only the search index is).
-    fresh: bool,
+    /// Whose slow files are made again (the search index always is).
+    pub remake: Remake,
+}
+
+/// Whose slow files a pass makes again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remake {
+    /// Every indicator's: the pass made a new output.
+    All,
+    /// Those of the current edition's indicators whose data changed: the
+    /// pass changed the last one's pages.
+    Only(Vec<IndicatorId>),
+}
+
+impl Remake {
+    /// What two passes owe together (a pass that a newer one overtook put
+    /// nothing in place: the newer one makes its files too).
+    pub fn and(self, other: Remake) -> Remake {
+        match (self, other) {
+            (Remake::Only(mut a), Remake::Only(b)) => {
+                a.extend(b);
+                a.sort();
+                a.dedup();
+                Remake::Only(a)
+            }
+            _ => Remake::All,
+        }
+    }
 }
 
 /// Whether a file of the site is one a [`Later`] pass makes: the search
@@ -32,8 +58,8 @@ pub fn is_slow(path: &str) -> bool {
 }
 
 impl Later {
-    pub fn new(prepared: Prepared, fresh: bool) -> Later {
-        Later { prepared, fresh }
+    pub fn new(prepared: Prepared, remake: Remake) -> Later {
+        Later { prepared, remake }
     }
 
     /// Makes the slow files into the output folder `dir`; returns how many.
@@ -44,12 +70,20 @@ impl Later {
         let publish =
             |artifact: &Artifact| out.write(artifact).map_err(|e| write_failed(Path::new(&artifact.path), &e));
         let mut problems = Problems::new();
-        if self.fresh {
-            for e in &self.prepared.editions {
-                let theme = self.prepared.theme_of(e);
-                problems.take(downloads::files(&e.site, theme, &e.routes, Which::Slow, &publish));
+        match &self.remake {
+            Remake::All => {
+                for e in &self.prepared.editions {
+                    let theme = self.prepared.theme_of(e);
+                    problems.take(downloads::files(&e.site, theme, &e.routes, (Which::Slow, None), &publish));
+                }
+                out.replaces("", |p| is_slow(p) && !p.starts_with(search::BUNDLE_DIR));
             }
-            out.replaces("", |p| is_slow(p) && !p.starts_with(search::BUNDLE_DIR));
+            Remake::Only(changed) if !changed.is_empty() => {
+                let e = self.prepared.current();
+                let theme = self.prepared.theme_of(e);
+                problems.take(downloads::files(&e.site, theme, &e.routes, (Which::Slow, Some(changed)), &publish));
+            }
+            Remake::Only(_) => {}
         }
         if problems.has_errors() {
             return Err(problems.finish());

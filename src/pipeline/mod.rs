@@ -22,14 +22,14 @@ use crate::artifact::Artifact;
 use crate::cache::{Cache, Keys, OutputId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
 use crate::downloads::Which;
-use crate::model::Site;
+use crate::model::{IndicatorId, Site};
 use crate::output::Output;
 use crate::render::{publish_assets, render_doc, DocOutcome, Renderer};
 use crate::routes::Routes;
 use crate::search;
 use crate::theme::Theme;
 
-pub use later::{is_slow, Later};
+pub use later::{is_slow, Later, Remake};
 pub use prepare::{prepare, Prepared};
 
 /// How a pass builds.
@@ -128,9 +128,21 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         make(root, &mut prepared, out.as_ref(), reuse.as_ref(), plan.defer, progress)?
     };
     let fresh = out.as_ref().is_none_or(Output::is_fresh);
-    let cache = keys.map(|keys| Cache { frame: keys.frame, output: OutputId::default(), pages: made.entries });
+    let files = keys.as_ref().map(|keys| {
+        let current = &prepared.current().site;
+        (0..current.indicators.len()).map(|i| keys.indicator_files(IndicatorId(i))).collect()
+    });
+    let cache = keys.map(|keys| Cache {
+        frame: keys.frame,
+        output: OutputId::default(),
+        pages: made.entries,
+        files: files.unwrap_or_default(),
+    });
     let admin = crate::cms::Admin::of(&prepared.current().site);
-    let later = (plan.defer && out.is_some() && (fresh || made.made > 0)).then(|| Later::new(prepared, fresh));
+    let changed = !made.changed.is_empty();
+    let remake = if fresh { Remake::All } else { Remake::Only(made.changed) };
+    let later =
+        (plan.defer && out.is_some() && (fresh || made.made > 0 || changed)).then(|| Later::new(prepared, remake));
     Ok(Passed {
         output: out,
         pages: made.pages,
@@ -153,6 +165,9 @@ struct Made {
     charts: usize,
     content_files: usize,
     entries: std::collections::HashMap<String, crate::cache::PageEntry>,
+    /// In an output changed in place: the indicators whose data files were
+    /// made again (their data changed).
+    changed: Vec<IndicatorId>,
     downloads: crate::downloads::Downloads,
     problems: Problems,
 }
@@ -210,12 +225,25 @@ fn make(
         (_, true) => Which::Quick,
         (written, false) => Which::All { written },
     };
+    // In place, only the current edition's indicators whose data changed
+    // (the earlier editions' are in the frame).
+    let changed: Vec<IndicatorId> = match (fresh, reuse) {
+        (false, Some(reuse)) => (0..current.site.indicators.len())
+            .map(IndicatorId)
+            .filter(|&i| reuse.last.and_then(|l| l.files.get(i.0)) != Some(&reuse.keys.indicator_files(i)))
+            .collect(),
+        _ => Vec::new(),
+    };
     let mut downloads = None;
-    for e in &prepared.editions {
+    for (n, e) in prepared.editions.iter().enumerate() {
         let theme = prepared.theme_of(e);
-        downloads = match fresh {
-            true => problems.take(crate::downloads::files(&e.site, theme, &e.routes, which, &publish)),
-            false => Some(crate::downloads::made(&e.site)),
+        let current = n + 1 == prepared.editions.len();
+        downloads = match (fresh, current && !changed.is_empty()) {
+            (true, _) => problems.take(crate::downloads::files(&e.site, theme, &e.routes, (which, None), &publish)),
+            (false, true) => {
+                problems.take(crate::downloads::files(&e.site, theme, &e.routes, (which, Some(&changed)), &publish))
+            }
+            (false, false) => Some(crate::downloads::made(&e.site)),
         };
     }
     if problems.has_errors() {
@@ -241,6 +269,7 @@ fn make(
         charts: renderers.iter().map(Renderer::charts_drawn).sum(),
         content_files: prepared.content_files,
         entries: rendered.entries,
+        changed,
         downloads: downloads.unwrap_or_else(|| crate::downloads::made(&current.site)),
         problems,
     })

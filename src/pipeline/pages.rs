@@ -14,7 +14,7 @@ use crate::cache::{Cache, Keys, PageEntry};
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::fragments::{self, PageIds};
 use crate::locale::Lang;
-use crate::model::Site;
+use crate::model::{IndicatorId, Site};
 use crate::pages::PageRef;
 use crate::render::{DocOutcome, Renderer};
 use crate::search;
@@ -54,10 +54,10 @@ struct PageOutcome {
     made: bool,
 }
 
-/// The last build's page at `path`, if its key is still `key` (and its
-/// HTML can be read where it is indexed).
-fn reused(reuse: &Reuse, path: &str, key: u128, indexed: bool) -> Option<PageOutcome> {
-    let entry = reuse.last?.pages.get(path).filter(|e| e.key == key)?;
+/// The last build's page at `path`, if its key is still what `key` makes
+/// of the charts its text placed (and its HTML can be read where it is indexed).
+fn reused(reuse: &Reuse, path: &str, key: impl Fn(&[IndicatorId]) -> u128, indexed: bool) -> Option<PageOutcome> {
+    let entry = reuse.last?.pages.get(path).filter(|e| e.key == key(&e.placed))?;
     let html = match indexed {
         true => Some(std::fs::read_to_string(reuse.dir.join(path).join("index.html")).ok()?),
         false => None,
@@ -99,8 +99,8 @@ pub fn render(
             let r = &renderers[e];
             let path = r.routes.path(page, lang);
             let indexed = written && r.site.settings.search && page.kind().searched;
-            let key = reuse.map(|c| c.keys.page(e, r.site, page, lang, path));
-            if let Some(outcome) = reuse.zip(key).and_then(|(c, key)| reused(c, path, key, indexed)) {
+            let key = |c: &Reuse, placed: &[IndicatorId]| c.keys.page(e, r.site, (page, lang, path), placed);
+            if let Some(outcome) = reuse.and_then(|c| reused(c, path, |placed| key(c, placed), indexed)) {
                 progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
                 return Ok(outcome);
             }
@@ -113,10 +113,11 @@ pub fn render(
             // A page whose Markdown had problems is rendered again next time,
             // so that they are reported again.
             let clean = rendered.markdown.as_ref().is_none_or(|m| m.problems.is_empty());
-            let entry = key.filter(|_| clean).map(|key| PageEntry {
-                key,
+            let entry = reuse.filter(|_| clean).map(|c| PageEntry {
+                key: key(c, &rendered.placed),
                 ids: ids.clone(),
                 markdown: rendered.markdown.as_ref().map(|m| (m.path.clone(), m.links.clone())),
+                placed: rendered.placed.clone(),
             });
             Ok(PageOutcome { ids, markdown: rendered.markdown, html, entry, made: true })
         })

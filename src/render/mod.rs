@@ -66,6 +66,8 @@ pub struct Renderer<'a> {
 pub struct Rendered {
     pub html: String,
     pub markdown: Option<DocOutcome>,
+    /// The indicators whose charts its text placed.
+    pub placed: Vec<IndicatorId>,
 }
 
 /// A Markdown document's problems and anchors, from rendering it.
@@ -234,7 +236,8 @@ impl<'a> Renderer<'a> {
         };
         let edition = minijinja::context! { edition => self.edition_context(page, lang) };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, edition, self.common(lang, Some(page))]);
-        Ok(Rendered { html: self.render_template(page.kind().template, ctx)?, markdown: text.outcome })
+        let html = self.render_template(page.kind().template, ctx)?;
+        Ok(Rendered { html, markdown: text.outcome, placed: text.charts })
     }
 
     /// The values only `page`'s kind of page has; `placed` are the charts its text shows.

@@ -2,7 +2,8 @@
 //! PNG pictures and workbooks when they may have changed, made on a thread
 //! of their own (on one core, so that the next edit's pages are not kept
 //! waiting) and put in place file by file. Only the newest waiting pass
-//! runs; a pass that a newer rebuild overtook puts nothing in place.
+//! runs; a pass that a newer rebuild overtook puts nothing in place, and
+//! the next one makes what it owed too.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +11,7 @@ use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex};
 
 use crate::locale::Lang;
-use crate::pipeline::Later;
+use crate::pipeline::{Later, Remake};
 
 /// The background passes of a preview.
 pub struct Background {
@@ -30,22 +31,34 @@ impl Background {
         let shared = Arc::clone(&background);
         std::thread::spawn(move || {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
+            // What the passes since the last one that put its files in place owe.
+            let mut owed: Option<Remake> = None;
+            let owe = |owed: &mut Option<Remake>, remake: &Remake| {
+                *owed = Some(owed.take().map_or_else(|| remake.clone(), |o| o.and(remake.clone())));
+            };
             while let Ok(mut job) = rx.recv() {
-                // Only the newest of those waiting.
+                owe(&mut owed, &job.1.remake);
+                // Only the newest of those waiting (making what the others owe too).
                 while let Ok(newer) = rx.try_recv() {
+                    owe(&mut owed, &newer.1.remake);
                     job = newer;
                 }
-                let (number, later) = job;
+                let (number, mut later) = job;
                 if number != shared.newest.load(Ordering::SeqCst) {
                     continue;
                 }
-                let run = || later.run(&site, &|| number == shared.newest.load(Ordering::SeqCst), &shared.writing);
+                later.remake = owed.clone().unwrap_or(Remake::All);
+                let newest = || number == shared.newest.load(Ordering::SeqCst);
+                let run = || later.run(&site, &newest, &shared.writing);
                 let result = match &pool {
                     Some(pool) => pool.install(run),
                     None => run(),
                 };
                 if let Err(problems) = result {
                     eprintln!("{}", problems.show(lang));
+                }
+                if newest() {
+                    owed = None;
                 }
             }
         });

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use goalsite::{build, BuildOptions, BuildReport};
 
-use crate::common::{tree, Fixture};
+use crate::common::{self, tree, Fixture};
 
 /// The fixture with search, PNG pictures and a second free page.
 fn site() -> Fixture {
@@ -74,6 +74,73 @@ fn after_an_edit_only_its_pages_are_rendered_and_the_output_is_a_cold_builds() {
     let unchanged = built(f.root());
     assert_eq!(unchanged.made, 0, "nothing changed, nothing rendered");
     assert_same(&f, "after no change");
+}
+
+/// Pages rendered again (of those whose key the cache keeps), and data files
+/// changed, between two output trees.
+fn changed(before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) -> Vec<String> {
+    let old: std::collections::HashMap<&PathBuf, &Vec<u8>> = before.iter().map(|(p, b)| (p, b)).collect();
+    let mut changed: Vec<String> =
+        after.iter().filter(|(p, b)| old.get(p) != Some(&b)).map(|(p, _)| p.to_string_lossy().into_owned()).collect();
+    changed.sort();
+    changed
+}
+
+#[test]
+fn a_changed_figure_renders_the_pages_that_show_it_and_makes_its_files_again() {
+    let f = site();
+    // A second programme with an indicator of its own, and a free page that
+    // places the first programme's chart.
+    f.write(
+        "content/klimat/programme.toml",
+        "title = { sv = \"Klimat\", en = \"Climate\" }\nslug = { sv = \"klimat\", en = \"climate\" }\n",
+    );
+    f.write("content/klimat/_index.sv.md", "## Läget\n\nText.\n");
+    f.write("content/klimat/_index.en.md", "## Status\n\nText.\n");
+    f.write(
+        "content/klimat/indicators/el.toml",
+        &common::INDICATOR_TOML.replace("Utsläpp", "El").replace("utslapp", "el"),
+    );
+    f.edit(
+        "content/extra.sv.md",
+        "Mer text om bostäder.",
+        "Mer text om bostäder.\n\n![](@/tillvaxt/indicators/utslapp.toml)",
+    );
+    f.edit(
+        "content/extra.en.md",
+        "More text about housing.",
+        "More text about housing.\n\n![](@/tillvaxt/indicators/utslapp.toml)",
+    );
+    let first = built(f.root());
+    let before = tree(&f.out());
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "values = [96.5,", "values = [97.5,");
+    let second = built(f.root());
+    let after = tree(&f.out());
+    // In each language: its indicator, goal and programme pages, the page
+    // that places its chart, and those made from everything (home, full
+    // report, open data); not the other programme's pages, the other free
+    // page, the search page or the accessibility statement.
+    assert_eq!(second.made, 2 * 7, "pages rendered again, of {}", first.pages);
+    let pages: Vec<String> = changed(&before, &after).into_iter().filter(|p| p.ends_with("index.html")).collect();
+    for shows in ["sv/tillvaxt/utslapp/", "en/growth/emissions/", "sv/tillvaxt/bostader/", "sv/tillvaxt/", "sv/extra/"]
+    {
+        assert!(pages.iter().any(|p| p == &format!("{shows}index.html")), "{shows} shows the new figure: {pages:?}");
+    }
+    let files = changed(&before, &after);
+    for file in ["data/utslapp.csv", "data/utslapp.sv.png", "data/utslapp.en.xlsx", "data/data.zip"] {
+        assert!(files.iter().any(|p| p == file), "{file} is made again: {files:?}");
+    }
+    assert!(!files.iter().any(|p| p.starts_with("data/el.")), "the other indicator's files stay: {files:?}");
+    assert_same(&f, "after a changed figure");
+    // A changed assessment: the programme's pages, not the other's nor the free pages.
+    f.edit("content/tillvaxt/assessments/2024.toml", "Bättre än i fjol.", "Mycket bättre än i fjol.");
+    let third = built(f.root());
+    let pages = changed(&after, &tree(&f.out()));
+    assert!(pages.iter().any(|p| p == "sv/tillvaxt/bostader/index.html"), "{pages:?}");
+    assert!(!pages.iter().any(|p| p.starts_with("data/")), "no data file changes: {pages:?}");
+    // Its programme's pages (programme, goal, indicator) and home, report, open data.
+    assert_eq!(third.made, 2 * 6, "pages rendered again, of {}", first.pages);
+    assert_same(&f, "after a changed assessment");
 }
 
 #[test]
@@ -144,7 +211,7 @@ fn a_new_edition_and_a_correction_to_an_archived_one_give_a_cold_builds_output()
     let f = site();
     let first = built(f.root());
     let root = f.root().to_str().unwrap();
-    let (code, stdout, stderr) = crate::common::run(&["new-year", "2025", "--published", "2025-04-15", "--root", root]);
+    let (code, stdout, stderr) = common::run(&["new-year", "2025", "--published", "2025-04-15", "--root", root]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(f.root().join("editions/2024").is_dir());
     let assessments = f.read_source("content/tillvaxt/assessments/2025.toml");
@@ -164,14 +231,14 @@ fn a_new_edition_and_a_correction_to_an_archived_one_give_a_cold_builds_output()
         "editions/2024/corrections.toml",
         "[[correction]]\nfile = \"content/om.sv.md\"\ndate = 2025-05-02\nnote = { sv = \"Ett fel.\", en = \"A mistake.\" }\n",
     );
-    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    let (code, stdout, stderr) = common::run(&["correct", "2024", "--root", root]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     built(f.root());
     assert!(f.read("2024/en/index.html").contains("A mistake."), "the correction is shown");
     assert_same(&f, "after a correction to an archived edition");
     // Only the note of the correction changed.
     f.edit("editions/2024/corrections.toml", "A mistake.", "A wrong word.");
-    let (code, stdout, stderr) = crate::common::run(&["correct", "2024", "--root", root]);
+    let (code, stdout, stderr) = common::run(&["correct", "2024", "--root", root]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     built(f.root());
     assert!(f.read("2024/en/index.html").contains("A wrong word."), "the new note is shown");

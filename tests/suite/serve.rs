@@ -65,7 +65,14 @@ fn the_search_index_pictures_and_workbooks_follow_an_edit_and_are_always_served(
     for path in ["/data/utslapp.sv.png", "/data/utslapp.sv.xlsx", "/pagefind/pagefind-entry.json"] {
         assert_eq!(get(server.port, path).0, 200, "{path} is served right after the reload");
     }
+    let png = until(server.port, "/data/utslapp.sv.png", |status, body| status == 200 && body != png);
+    // A figure: its pages changed in place, its picture and workbook after.
+    let xlsx = get(server.port, "/data/utslapp.sv.xlsx").1;
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "values = [96.5,", "values = [97.5,");
+    events.wait_for("event: reload");
+    assert!(get(server.port, "/sv/tillvaxt/utslapp/").1.contains("97,5"), "the new figure is on its page");
     until(server.port, "/data/utslapp.sv.png", |status, body| status == 200 && body != png);
+    until(server.port, "/data/utslapp.sv.xlsx", |status, body| status == 200 && body != xlsx);
 }
 
 #[test]
