@@ -20,6 +20,7 @@
 // from the site's files, every other host is blocked.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { AXE_PATH, runAxe } from './axe.mjs';
 import { measureCharts } from './check-charts.mjs';
@@ -90,13 +91,29 @@ function formatViolation(v, viewports) {
 }
 
 /**
- * Visits one URL in a fresh context and records its checks.
+ * Visits one URL in a new page of `context` (one per worker: a new context
+ * per visit took longer than the visit) and records its checks.
  * `visit` = { subject, url, audit (run axe + reflow), expectStatus }
  */
-async function visitPage(browser, site, server, visit, results) {
+/**
+ * Waits until `pending()` has been 0 for QUIET_MS in a row (at most 5 s):
+ * Playwright's 'networkidle' waits 500 ms after the last request of every
+ * page, which is most of a visit on a static page.
+ */
+const QUIET_MS = 100;
+async function quiet(pending) {
+  const end = Date.now() + 5_000;
+  let since = Date.now();
+  while (Date.now() < end) {
+    if (pending() > 0) since = Date.now();
+    else if (Date.now() - since >= QUIET_MS) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function visitPage(context, site, server, visit, results) {
   const serverHost = new URL(server.origin).host;
   const baseHost = site.base.host;
-  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', javaScriptEnabled: true });
   const page = await context.newPage();
   page.setDefaultTimeout(NAV_TIMEOUT_MS);
 
@@ -107,7 +124,7 @@ async function visitPage(browser, site, server, visit, results) {
   const aborted = new Set();
   let mainDocument = null;
 
-  await context.route('**/*', async (route) => {
+  await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());
     const isMainNav = req.isNavigationRequest() && req.frame() === page.mainFrame();
@@ -153,6 +170,12 @@ async function visitPage(browser, site, server, visit, results) {
       return false;
     }
   };
+  // Requests still under way, for the wait after load (late requests come in
+  // before the checks).
+  const inflight = new Set();
+  page.on('request', (req) => inflight.add(req));
+  page.on('requestfinished', (req) => inflight.delete(req));
+  page.on('requestfailed', (req) => inflight.delete(req));
   const answeredBadly = new Set();
   page.on('response', (res) => {
     const req = res.request();
@@ -177,7 +200,7 @@ async function visitPage(browser, site, server, visit, results) {
   let response = null;
   try {
     response = await page.goto(visit.url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
-    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+    await quiet(() => inflight.size);
   } catch (e) {
     problemsNav.push(`could not load ${visit.url}: ${e.message.split('\n')[0]}`);
   }
@@ -278,7 +301,36 @@ async function visitPage(browser, site, server, visit, results) {
   await page.waitForTimeout(50);
   results.record('console', visit.subject, consoleErrors);
   results.record('requests', visit.subject, [...problemsNav, ...failedRequests], notes);
-  await context.close();
+  await page.close();
+}
+
+/**
+ * The pages to visit of `files`: of a year's permanent addresses that only
+ * lead elsewhere (`2025/sv/…` with a meta refresh: one template, seen for
+ * an instant), the first of each language; the others are noted.
+ * The HTML, link and hreflang checks read every page all the same.
+ */
+function onePerLanguageOfRedirects(site, files, results) {
+  const seen = new Set();
+  const left = [];
+  const chosen = files.filter((f) => {
+    if (!/^\d{4}\//.test(f)) return true;
+    const html = fs.readFileSync(path.join(site.root, f), 'utf8');
+    if (!/<meta http-equiv="refresh"/i.test(html)) return true;
+    const lang = (html.match(/<html[^>]*\blang="([^"]*)"/i) || [])[1] || '';
+    if (seen.has(lang)) {
+      left.push(f);
+      return false;
+    }
+    seen.add(lang);
+    return true;
+  });
+  if (left.length) {
+    results.record('browser', '(pages that lead elsewhere)', [], [
+      `${left.length} more permanent addresses that only lead elsewhere (meta refresh, one template) were not visited: one per language was`,
+    ]);
+  }
+  return chosen;
 }
 
 /**
@@ -295,8 +347,9 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
     results.record('browser', '(axe-core)', [`${AXE_PATH} is missing: run scripts/install-test-deps`]);
     return;
   }
-  const chosen = pages ? site.htmlFiles.filter((f) => pages.some((p) => f.startsWith(p))) : site.htmlFiles;
-  if (pages && chosen.length === 0) results.record('browser', '(--pages)', [`no page starts with ${pages.join(', ')}`]);
+  const listed = pages ? site.htmlFiles.filter((f) => pages.some((p) => f.startsWith(p))) : site.htmlFiles;
+  if (pages && listed.length === 0) results.record('browser', '(--pages)', [`no page starts with ${pages.join(', ')}`]);
+  const chosen = onePerLanguageOfRedirects(site, listed, results);
   const visits = chosen.map((f) => ({
     subject: f,
     url: server.origin + site.pathOfFile(f),
@@ -328,16 +381,18 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
   try {
     let next = 0;
     const worker = async () => {
+      const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', javaScriptEnabled: true });
       while (next < visits.length) {
         const v = visits[next++];
         const t0 = Date.now();
         try {
-          await visitPage(browser, site, server, v, results);
+          await visitPage(context, site, server, v, results);
         } catch (e) {
           results.record('browser', v.subject, [`visit failed: ${e.message.split('\n')[0]}`]);
         }
         log(`  visited ${v.subject} in ${Date.now() - t0} ms`);
       }
+      await context.close();
     };
     await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
     const t0 = Date.now();

@@ -171,6 +171,9 @@ const sitemap = `<?xml version="1.0" encoding="UTF-8"?>
 export function writeFixture(dir) {
   const files = {
     'index.html': root,
+    // A year's permanent addresses, which only lead on: one is visited.
+    '2024/sv/index.html': root,
+    '2024/sv/bad/index.html': root.replace('url=/prefix/sv/', 'url=/prefix/sv/bad/'),
     '404.html': notFound,
     'sv/index.html': clean('sv', 'en'),
     'en/index.html': clean('en', 'sv'),
@@ -353,9 +356,13 @@ describe('the suite on a fixture site with known faults', () => {
     assert.match(nothing, /typed: no result links to \/prefix\/sv\//);
     assert.match(problemsOf('search', 'sv/sok/ "mixed"'), /results from outside \/prefix\/sv\/: \/prefix\/en\//);
   });
-  test('the redirect page is audited in place, the 404 page at a missing URL', () => {
+  test('the redirect page is audited in place, one permanent address per language, the 404 page at a missing URL', () => {
     assert.match(check('requests', 'index.html').notes.join('\n'), /navigates on its own/);
     assert.ok(report.checks.some((c) => c.category === 'axe' && c.subject === 'index.html'));
+    // Of a year's permanent addresses in one language, the first is visited; the others are noted.
+    assert.ok(report.checks.some((c) => c.category === 'axe' && c.subject === '2024/sv/bad/index.html'));
+    assert.ok(!report.checks.some((c) => c.category === 'axe' && c.subject === '2024/sv/index.html'));
+    assert.match(check('browser', '(pages that lead elsewhere)').notes.join('\n'), /1 more permanent addresses/);
     const missing = report.checks.find((c) => c.category === 'requests' && c.subject.startsWith('(missing URL'));
     assert.ok(missing, 'no visit of a missing URL');
     assert.match(missing.problems.join('\n'), /deeper\/still\/style\.css (answered 404|failed)/);
