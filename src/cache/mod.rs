@@ -1,8 +1,9 @@
 //! The build cache: what the last build made, keyed by what it was made
-//! from (`keys.rs`: goalsite's own build, the settings, the theme, the data
-//! files, every front matter, and the Markdown bodies a page shows), so that
+//! from (`keys.rs`: goalsite's own build, the settings, the theme, every
+//! front matter, and the Markdown bodies and data a page shows), so that
 //! the next build renders only the pages whose key changed and writes only
-//! those into the output it left. Kept in `.goalsite-cache/` in the site
+//! those, and the files of the indicators whose data changed, into the
+//! output it left. Kept in `.goalsite-cache/` in the site
 //! (`store.rs`: one file, checked whole by a hash at its end); `serve`
 //! keeps one in memory. A cache of another goalsite, another output
 //! folder, or a damaged one is not used: the build is then made whole.
