@@ -41,11 +41,19 @@ impl Source {
     /// Reads `root/rel` as UTF-8 text; `Err` says why it cannot be read.
     /// Files larger than [`MAX_FILE_BYTES`] are refused before they are read.
     pub fn read(root: &Path, rel: &Path) -> Result<Source, ReadError> {
-        let size = std::fs::metadata(root.join(rel)).map_err(ReadError::Io)?.len();
+        use std::io::Read;
+        // One open and one stat: the size is asked of the open file.
+        let file = std::fs::File::open(root.join(rel)).map_err(ReadError::Io)?;
+        let size = file.metadata().map_err(ReadError::Io)?.len();
         if size > MAX_FILE_BYTES {
             return Err(ReadError::TooLarge(size));
         }
-        let bytes = std::fs::read(root.join(rel)).map_err(ReadError::Io)?;
+        let mut bytes = Vec::with_capacity(size as usize);
+        // A file that grew since it was measured is read no further than the limit.
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge(bytes.len() as u64));
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Source::new(rel, text)),
             Err(e) => {

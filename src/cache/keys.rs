@@ -9,7 +9,6 @@
 //! open data, editions); a programme's assessments on its pages and on
 //! those. So a changed figure renders those pages again, and no other.
 
-use std::collections::HashMap;
 use std::hash::Hasher as _;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +17,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::load::{ASSESSMENTS_DIR, CONTENT_DIR, INDICATORS_DIR};
 use crate::locale::Lang;
-use crate::model::{IndicatorId, Site};
+use crate::model::{Docs, IndicatorId, ProgrammeId, Site};
 use crate::pages::{PageRef, ThemePage};
 
 /// A 128-bit SipHash-1-3 of what something is made from.
@@ -58,14 +57,10 @@ pub fn of(bytes: &[u8]) -> Hash {
     Hasher::new().bytes(bytes).finish()
 }
 
-/// Every page's key, from the frame and the Markdown bodies of each edition.
+/// Every page's key, from the frame, the Markdown bodies it shows (hashed
+/// when its key is asked for, on the rendering threads) and its data.
 pub struct Keys {
     pub frame: Hash,
-    /// Per edition (oldest first): each document's body hash by its file.
-    bodies: Vec<HashMap<PathBuf, Hash>>,
-    /// Per edition: the bodies the full report shows (the home page's and
-    /// every programme's text).
-    report_bodies: Vec<Hash>,
     /// Per edition: each indicator's data ([`IndicatorId`] order).
     indicators: Vec<Vec<Hash>>,
     /// Per edition: each programme's assessments (`ProgrammeId` order).
@@ -80,8 +75,6 @@ impl Keys {
     pub fn new(root: &Path, sites: &[&Site]) -> Keys {
         let mut frame = Hasher::new();
         frame.bytes(GOALSITE.as_bytes());
-        let mut bodies = Vec::new();
-        let mut report_bodies = Vec::new();
         let (mut indicators, mut assessments) = (Vec::new(), Vec::new());
         let mut all_data = Hasher::new();
         for site in sites {
@@ -96,28 +89,18 @@ impl Keys {
             }
             indicators.push(data.0);
             assessments.push(data.1);
-            let docs: Vec<_> = site.docs().collect();
-            for doc in &docs {
+            for doc in site.docs() {
                 let text = &doc.source.text;
                 frame.bytes(doc.source.path.to_string_lossy().as_bytes());
                 frame.bytes(&text.as_bytes()[..doc.body_offset.min(text.len())]);
             }
-            let hashed: HashMap<PathBuf, Hash> =
-                docs.par_iter().map(|doc| (doc.source.path.clone(), of(doc.body().as_bytes()))).collect();
-            let mut report = Hasher::new();
-            let shown = site.home.values().chain(site.programmes.iter().flat_map(|p| p.narrative.values()));
-            for doc in shown {
-                report.hash(hashed.get(&doc.source.path).copied().unwrap_or_default());
-            }
-            report_bodies.push(report.finish());
-            bodies.push(hashed);
         }
         for (dir, which) in
             [("themes", Files::All), (CONTENT_DIR, Files::Settings), (crate::editions::EDITIONS_DIR, Files::All)]
         {
             frame.hash(files(&root.join(dir), which));
         }
-        Keys { frame: frame.finish(), bodies, report_bodies, indicators, assessments, all_data: all_data.finish() }
+        Keys { frame: frame.finish(), indicators, assessments, all_data: all_data.finish() }
     }
 
     /// The data of indicator `id` of the current edition, for its files:
@@ -139,17 +122,21 @@ impl Keys {
         let mut h = Hasher::new();
         h.hash(self.frame).bytes(path.as_bytes()).bytes(lang.as_str().as_bytes());
         self.data(edition, site, page, placed, &mut h);
-        let docs = match page {
-            PageRef::Home | PageRef::Programme(_) | PageRef::Page(_) => page.docs(site),
+        let narrative = |p: ProgrammeId| Some(&site.programme(p).narrative);
+        let docs: Vec<&Docs> = match page {
+            PageRef::Home | PageRef::Programme(_) | PageRef::Page(_) => page.docs(site).into_iter().collect(),
             // Their programme's text, to be safe (they show its title and links).
-            PageRef::Goal(g) => site.programmes.iter().find(|p| p.goals.contains(&g)).map(|p| &p.narrative),
-            PageRef::Indicator(i) => site.programmes.iter().find(|p| p.indicators.contains(&i)).map(|p| &p.narrative),
-            PageRef::Theme(ThemePage::Report) => return h.hash(self.report_bodies[edition]).finish(),
+            PageRef::Goal(g) => narrative(site.goal(g).programme).into_iter().collect(),
+            PageRef::Indicator(i) => narrative(site.indicator(i).programme).into_iter().collect(),
+            // The home page's text and every programme's.
+            PageRef::Theme(ThemePage::Report) => {
+                std::iter::once(&site.home).chain(site.programmes.iter().map(|p| &p.narrative)).collect()
+            }
             // The other pages of the theme show no text of the content's.
-            PageRef::Theme(_) => None,
+            PageRef::Theme(_) => Vec::new(),
         };
         for doc in docs.into_iter().flat_map(|d| d.values()) {
-            h.hash(self.bodies[edition].get(&doc.source.path).copied().unwrap_or_default());
+            h.hash(of(doc.body().as_bytes()));
         }
         h.finish()
     }
