@@ -17,6 +17,11 @@ mod cli;
 
 use cli::{Command, Format};
 
+/// mimalloc: a build makes and frees many small strings on every thread,
+/// where glibc's allocator grows its per-thread arenas one system call at a time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (cli, lang) = match cli::parse(std::env::args_os().collect()) {
         Ok(parsed) => parsed,
