@@ -246,6 +246,12 @@ fn make(
             (false, false) => Some(crate::downloads::made(&e.site)),
         };
     }
+    // The site's zip and catalogue are made again from every indicator, or
+    // not at all once none has official figures: then the last ones go.
+    if let (Some(out), false, false) = (out, fresh, changed.is_empty()) {
+        out.replaces(crate::downloads::DATA_DIR, |p| p == crate::downloads::ZIP_PATH);
+        out.replaces(crate::downloads::CATALOG_PATH, |p| p == crate::downloads::CATALOG_PATH);
+    }
     if problems.has_errors() {
         return Err(problems.finish());
     }

@@ -141,6 +141,13 @@ fn a_changed_figure_renders_the_pages_that_show_it_and_makes_its_files_again() {
     // Its programme's pages (programme, goal, indicator) and home, report, open data.
     assert_eq!(third.made, 2 * 6, "pages rendered again, of {}", first.pages);
     assert_same(&f, "after a changed assessment");
+    // Every indicator made example data: the site's zip and catalogue go.
+    for file in ["content/tillvaxt/indicators/utslapp.toml", "content/klimat/indicators/el.toml"] {
+        f.edit(file, "unit = ", "example_data = true\nunit = ");
+    }
+    built(f.root());
+    assert!(!f.out().join("data/data.zip").exists() && !f.out().join("catalog.rdf").exists());
+    assert_same(&f, "after every figure became example data");
 }
 
 #[test]
