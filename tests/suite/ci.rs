@@ -12,20 +12,8 @@ use crate::common::repo;
 fn umea() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-    copy(&repo().join("content"), &dir.path().join("content"));
+    crate::common::copy_dir(&repo().join("content"), &dir.path().join("content"));
     dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// `scripts/ci-site args` on the site at `site`: (exit code, what it printed).

@@ -13,7 +13,9 @@ fn site() -> &'static Path {
     let (_, out) = SITE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        let root = crate::common::repo().join("tests/fixtures/norrvik");
+        // A copy: the build leaves its cache in the site's folder.
+        let root = dir.path().join("norrvik");
+        crate::common::copy_dir(&crate::common::repo().join("tests/fixtures/norrvik"), &root);
         let args = ["build", "--root", root.to_str().unwrap(), "--output", out.to_str().unwrap()];
         let (code, _, stderr) = crate::common::run(&args);
         assert_eq!(code, 0, "{stderr}");
