@@ -111,6 +111,12 @@ async function quiet(pending) {
   }
 }
 
+/** Waits until `done()` holds, at most `ms`. */
+async function until(done, ms) {
+  const end = Date.now() + ms;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+}
+
 async function visitPage(context, site, server, visit, results) {
   const serverHost = new URL(server.origin).host;
   const baseHost = site.base.host;
@@ -201,6 +207,11 @@ async function visitPage(context, site, server, visit, results) {
   try {
     response = await page.goto(visit.url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     await quiet(() => inflight.size);
+    // A page that leads on (meta refresh) is held where it is: wait for its
+    // next navigation, so that the note says so whatever the machine's load.
+    if (await page.$('meta[http-equiv="refresh" i]').catch(() => null)) {
+      await until(() => heldNavigations.length > 0, 3_000);
+    }
   } catch (e) {
     problemsNav.push(`could not load ${visit.url}: ${e.message.split('\n')[0]}`);
   }
