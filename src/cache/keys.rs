@@ -61,6 +61,9 @@ pub fn of(bytes: &[u8]) -> Hash {
 /// when its key is asked for, on the rendering threads) and its data.
 pub struct Keys {
     pub frame: Hash,
+    /// What each indicator's data files (`data/<id>.*`) of the current
+    /// edition are made from: the frame and its figures (`IndicatorId` order).
+    pub files: Vec<Hash>,
     /// Per edition: each indicator's data ([`IndicatorId`] order).
     indicators: Vec<Vec<Hash>>,
     /// Per edition: each programme's assessments (`ProgrammeId` order).
@@ -100,14 +103,10 @@ impl Keys {
         {
             frame.hash(files(&root.join(dir), which));
         }
-        Keys { frame: frame.finish(), indicators, assessments, all_data: all_data.finish() }
-    }
-
-    /// The data of indicator `id` of the current edition, for its files:
-    /// the frame and its figures.
-    pub fn indicator_files(&self, id: IndicatorId) -> Hash {
-        let current = self.indicators.last().map_or(0, |ids| ids[id.0]);
-        Hasher::new().hash(self.frame).hash(current).finish()
+        let frame = frame.finish();
+        let current = indicators.last().map(Vec::as_slice).unwrap_or_default();
+        let files = current.iter().map(|&figures| Hasher::new().hash(frame).hash(figures).finish()).collect();
+        Keys { frame, files, indicators, assessments, all_data: all_data.finish() }
     }
 
     /// The key of `page` in `lang` of the `edition`-th edition (`site`),

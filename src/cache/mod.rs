@@ -47,7 +47,7 @@ pub struct Cache {
     /// Every page, by its path under the site root (`sv/om/`).
     pub pages: HashMap<String, PageEntry>,
     /// What each indicator's data files (`data/<id>.*`) of the current
-    /// edition were made from ([`Keys::indicator_files`]), in `IndicatorId` order.
+    /// edition were made from ([`Keys::files`]), in `IndicatorId` order.
     pub files: Vec<Hash>,
 }
 

@@ -1,8 +1,8 @@
 //! The slow files, made after the rest (`serve` reloads first): the PNG
 //! pictures and Excel workbooks of the indicators (of all when the frame
-//! changed, else of those whose data changed), and the search index of the pages as they are now in the output. Each
-//! file is put in place in one step; the files of these kinds no longer made
-//! are removed.
+//! changed, else of those whose data changed), and the search index of the
+//! pages as they are now in the output. Each file is put in place in one
+//! step; the files of these kinds no longer made are removed.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -78,12 +78,11 @@ impl Later {
                 }
                 out.replaces("", |p| is_slow(p) && !p.starts_with(search::BUNDLE_DIR));
             }
-            Remake::Only(changed) if !changed.is_empty() => {
+            Remake::Only(changed) => {
                 let e = self.prepared.current();
                 let theme = self.prepared.theme_of(e);
                 problems.take(downloads::files(&e.site, theme, &e.routes, (Which::Slow, Some(changed)), &publish));
             }
-            Remake::Only(_) => {}
         }
         if problems.has_errors() {
             return Err(problems.finish());

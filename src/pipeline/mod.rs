@@ -128,15 +128,11 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         make(root, &mut prepared, out.as_ref(), reuse.as_ref(), plan.defer, progress)?
     };
     let fresh = out.as_ref().is_none_or(Output::is_fresh);
-    let files = keys.as_ref().map(|keys| {
-        let current = &prepared.current().site;
-        (0..current.indicators.len()).map(|i| keys.indicator_files(IndicatorId(i))).collect()
-    });
     let cache = keys.map(|keys| Cache {
         frame: keys.frame,
         output: OutputId::default(),
         pages: made.entries,
-        files: files.unwrap_or_default(),
+        files: keys.files,
     });
     let admin = crate::cms::Admin::of(&prepared.current().site);
     let changed = !made.changed.is_empty();
@@ -228,9 +224,9 @@ fn make(
     // In place, only the current edition's indicators whose data changed
     // (the earlier editions' are in the frame).
     let changed: Vec<IndicatorId> = match (fresh, reuse) {
-        (false, Some(reuse)) => (0..current.site.indicators.len())
+        (false, Some(reuse)) => (0..reuse.keys.files.len())
+            .filter(|&i| reuse.last.and_then(|l| l.files.get(i)) != reuse.keys.files.get(i))
             .map(IndicatorId)
-            .filter(|&i| reuse.last.and_then(|l| l.files.get(i.0)) != Some(&reuse.keys.indicator_files(i)))
             .collect(),
         _ => Vec::new(),
     };
