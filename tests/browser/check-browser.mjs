@@ -91,11 +91,6 @@ function formatViolation(v, viewports) {
 }
 
 /**
- * Visits one URL in a new page of `context` (one per worker: a new context
- * per visit took longer than the visit) and records its checks.
- * `visit` = { subject, url, audit (run axe + reflow), expectStatus }
- */
-/**
  * Waits until `pending()` has been 0 for QUIET_MS in a row (at most 5 s):
  * Playwright's 'networkidle' waits 500 ms after the last request of every
  * page, which is most of a visit on a static page.
@@ -117,31 +112,56 @@ async function until(done, ms) {
   while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 }
 
-async function visitPage(context, site, server, visit, results) {
+/** What one visit saw: its requests, their failures, the console. */
+function newSighting() {
+  return {
+    requests: new Set(), // the requests made since the visit began
+    consoleErrors: [],
+    failedRequests: [],
+    blocked: new Set(),
+    heldNavigations: [],
+    aborted: new Set(),
+    answeredBadly: new Set(),
+    inflight: new Set(),
+    mainDocument: null,
+    expectStatus: undefined,
+  };
+}
+
+/**
+ * A worker's browser tab: one page that visits one URL after another (a new
+ * page per visit cost twice the visit: the renderer, and axe-core compiled
+ * anew each time). Its handlers record into the current visit's sighting;
+ * a request begun before the visit (the last page's) is not the visit's.
+ */
+async function openTab(context, site, server) {
   const serverHost = new URL(server.origin).host;
   const baseHost = site.base.host;
   const page = await context.newPage();
   page.setDefaultTimeout(NAV_TIMEOUT_MS);
-
-  const consoleErrors = [];
-  const failedRequests = [];
-  const blocked = new Set();
-  const heldNavigations = [];
-  const aborted = new Set();
-  let mainDocument = null;
+  const tab = { page, seen: newSighting() };
+  const ours = (u) => {
+    try {
+      const h = new URL(u).host;
+      return h === serverHost || h === baseHost;
+    } catch {
+      return false;
+    }
+  };
 
   await page.route('**/*', async (route) => {
+    const seen = tab.seen;
     const req = route.request();
     const url = new URL(req.url());
     const isMainNav = req.isNavigationRequest() && req.frame() === page.mainFrame();
     if (isMainNav) {
-      if (mainDocument === null) {
-        mainDocument = req;
+      if (seen.mainDocument === null) {
+        seen.mainDocument = req;
       } else {
         // A second navigation of the page (meta refresh, script): keep the
         // page being audited where it is, deterministically.
-        heldNavigations.push(req.url());
-        aborted.add(req);
+        seen.heldNavigations.push(req.url());
+        seen.aborted.add(req);
         await route.abort('aborted');
         return;
       }
@@ -152,8 +172,8 @@ async function visitPage(context, site, server, visit, results) {
       const r = respond(site, url.pathname, req.method());
       await route.fulfill({ status: r.status, headers: r.headers, body: r.body });
     } else {
-      blocked.add(`${url.protocol}//${url.host}`);
-      aborted.add(req);
+      seen.blocked.add(`${url.protocol}//${url.host}`);
+      seen.aborted.add(req);
       await route.abort('blockedbyclient');
     }
   });
@@ -165,42 +185,51 @@ async function visitPage(context, site, server, visit, results) {
     // blocked external request.
     if (/^Failed to load resource\b/.test(text)) return;
     const loc = msg.location();
-    consoleErrors.push(`console error: ${text}${loc && loc.url ? ` (${loc.url}${loc.lineNumber ? `:${loc.lineNumber}` : ''})` : ''}`);
+    tab.seen.consoleErrors.push(`console error: ${text}${loc && loc.url ? ` (${loc.url}${loc.lineNumber ? `:${loc.lineNumber}` : ''})` : ''}`);
   });
-  page.on('pageerror', (err) => consoleErrors.push(`uncaught exception: ${err.message}`));
-  const ours = (u) => {
-    try {
-      const h = new URL(u).host;
-      return h === serverHost || h === baseHost;
-    } catch {
-      return false;
-    }
-  };
+  page.on('pageerror', (err) => tab.seen.consoleErrors.push(`uncaught exception: ${err.message}`));
   // Requests still under way, for the wait after load (late requests come in
   // before the checks).
-  const inflight = new Set();
-  page.on('request', (req) => inflight.add(req));
-  page.on('requestfinished', (req) => inflight.delete(req));
-  page.on('requestfailed', (req) => inflight.delete(req));
-  const answeredBadly = new Set();
+  page.on('request', (req) => {
+    tab.seen.requests.add(req);
+    tab.seen.inflight.add(req);
+  });
+  page.on('requestfinished', (req) => tab.seen.inflight.delete(req));
   page.on('response', (res) => {
+    const seen = tab.seen;
     const req = res.request();
-    if (!ours(res.url())) return;
-    if (req === mainDocument && visit.expectStatus !== undefined) return;
+    if (!seen.requests.has(req) || !ours(res.url())) return;
+    if (req === seen.mainDocument && seen.expectStatus !== undefined) return;
     if (res.status() >= 400) {
-      answeredBadly.add(req);
-      failedRequests.push(`${req.method()} ${res.url()} answered ${res.status()} (${req.resourceType()})`);
+      seen.answeredBadly.add(req);
+      seen.failedRequests.push(`${req.method()} ${res.url()} answered ${res.status()} (${req.resourceType()})`);
     }
   });
   page.on('requestfailed', (req) => {
-    if (aborted.has(req) || answeredBadly.has(req) || !ours(req.url())) return;
+    const seen = tab.seen;
+    seen.inflight.delete(req);
+    if (!seen.requests.has(req) || seen.aborted.has(req) || seen.answeredBadly.has(req) || !ours(req.url())) return;
     // A request can fail after its answer came (e.g. a 404 page blocked for
     // its MIME type): name the server's status then.
     const path = new URL(req.url()).pathname;
     const served = [...server.requests].reverse().find((r) => r.path === path);
     const status = served ? ` (the server answered ${served.status})` : '';
-    failedRequests.push(`${req.method()} ${req.url()} failed: ${req.failure()?.errorText}${status} (${req.resourceType()})`);
+    seen.failedRequests.push(`${req.method()} ${req.url()} failed: ${req.failure()?.errorText}${status} (${req.resourceType()})`);
   });
+  return tab;
+}
+
+/**
+ * Visits one URL in the worker's tab and records its checks.
+ * `visit` = { subject, url, audit (run axe + reflow), expectStatus }
+ */
+async function visitPage(tab, visit, results) {
+  const { page } = tab;
+  const seen = newSighting();
+  seen.expectStatus = visit.expectStatus;
+  tab.seen = seen;
+  await page.setViewportSize(DESKTOP);
+  const { consoleErrors, failedRequests, blocked, heldNavigations, inflight } = seen;
 
   const problemsNav = [];
   let response = null;
@@ -312,7 +341,6 @@ async function visitPage(context, site, server, visit, results) {
   await page.waitForTimeout(50);
   results.record('console', visit.subject, consoleErrors);
   results.record('requests', visit.subject, [...problemsNav, ...failedRequests], notes);
-  await page.close();
 }
 
 /**
@@ -393,11 +421,13 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
     let next = 0;
     const worker = async () => {
       const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', javaScriptEnabled: true });
+      let tab = await openTab(context, site, server);
       while (next < visits.length) {
         const v = visits[next++];
         const t0 = Date.now();
         try {
-          await visitPage(context, site, server, v, results);
+          if (tab.page.isClosed()) tab = await openTab(context, site, server);
+          await visitPage(tab, v, results);
         } catch (e) {
           results.record('browser', v.subject, [`visit failed: ${e.message.split('\n')[0]}`]);
         }
