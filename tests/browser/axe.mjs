@@ -8,13 +8,14 @@ export const AXE_PATH = path.join(here, 'node_modules', 'axe-core', 'axe.min.js'
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /**
- * Runs axe in the page. Returns { violations, incomplete }: the violations
+ * Runs axe in the page (loaded from `url` if given: a script the browser
+ * compiles once for a tab's every page; else injected). Returns { violations, incomplete }: the violations
  * with all their elements, and the rules axe could not decide ("needs
  * review", e.g. contrast of text over an image), which are reported as notes.
  */
-export async function runAxe(page) {
+export async function runAxe(page, url = null) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
-  if (!hasAxe) await page.addScriptTag({ path: AXE_PATH });
+  if (!hasAxe) await page.addScriptTag(url ? { url } : { path: AXE_PATH });
   return page.evaluate(async (tags) => {
     const r = await window.axe.run(document, {
       runOnly: { type: 'tag', values: tags },

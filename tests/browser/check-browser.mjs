@@ -139,7 +139,7 @@ async function openTab(context, site, server) {
   const baseHost = site.base.host;
   const page = await context.newPage();
   page.setDefaultTimeout(NAV_TIMEOUT_MS);
-  const tab = { page, seen: newSighting() };
+  const tab = { page, seen: newSighting(), axeUrl: server.axeUrl };
   const ours = (u) => {
     try {
       const h = new URL(u).host;
@@ -264,7 +264,7 @@ async function visitPage(tab, visit, results) {
     let axeError = null;
     const review = new Map();
     try {
-      const r = await runAxe(page);
+      const r = await runAxe(page, tab.axeUrl);
       addAll(r.violations, `${DESKTOP.width}px`);
       for (const i of r.incomplete) if (!review.has(i.id)) review.set(i.id, i);
     } catch (e) {
@@ -320,7 +320,7 @@ async function visitPage(tab, visit, results) {
       results.record('reflow-320', visit.subject, problems);
     }
     try {
-      const r = await runAxe(page);
+      const r = await runAxe(page, tab.axeUrl);
       addAll(r.violations, `${NARROW.width}px`);
       for (const i of r.incomplete) if (!review.has(i.id)) review.set(i.id, i);
     } catch (e) {

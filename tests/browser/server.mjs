@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { AXE_PATH } from './axe.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -88,10 +89,17 @@ export function respond(site, urlPath, method = 'GET', { csp = null } = {}) {
 }
 
 /**
+ * Where the server answers with axe-core (outside any site's files), as a
+ * script the browser may keep: a tab that loads it from here for page after
+ * page compiles it once (injected as text, it was compiled for every page).
+ */
+export const AXE_URL_PATH = '/__test__/axe.min.js';
+
+/**
  * Starts the server on 127.0.0.1 with a free port; `csp` is a
  * Content-Security-Policy to send with every answer (or a function of the
  * path that gives one).
- * Resolves to { origin, url (the site's root URL), close(), requests }.
+ * Resolves to { origin, url (the site's root URL), axeUrl, close(), requests }.
  */
 export function startServer(site, { csp = null } = {}) {
   const requests = [];
@@ -105,6 +113,11 @@ export function startServer(site, { csp = null } = {}) {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (urlPath === AXE_URL_PATH && fs.existsSync(AXE_PATH)) {
+      res.writeHead(200, { 'content-type': MIME_TYPES['.js'], 'cache-control': 'max-age=3600' });
+      res.end(req.method === 'HEAD' ? undefined : fs.readFileSync(AXE_PATH));
       return;
     }
     const r = respond(site, urlPath, req.method, { csp });
@@ -121,6 +134,7 @@ export function startServer(site, { csp = null } = {}) {
       resolve({
         origin,
         url: origin + site.prefix,
+        axeUrl: origin + AXE_URL_PATH,
         requests,
         close: () => new Promise((done) => {
           server.closeAllConnections?.();
