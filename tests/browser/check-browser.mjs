@@ -284,7 +284,8 @@ async function visitPage(tab, visit, results) {
     await measure(12, `${DESKTOP.width}px`);
     const overviewProblems = [];
     let hasOverview = false;
-    for (const screen of FIRST_SCREENS) {
+    const overview = await page.$('.overview').catch(() => null);
+    for (const screen of overview ? FIRST_SCREENS : []) {
       await page.setViewportSize(screen);
       try {
         const found = await measureOverview(page);
