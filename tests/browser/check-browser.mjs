@@ -124,6 +124,7 @@ function newSighting() {
     answeredBadly: new Set(),
     inflight: new Set(),
     mainDocument: null,
+    started: false, // the visit's own navigation has begun
     expectStatus: undefined,
   };
 }
@@ -154,6 +155,13 @@ async function openTab(context, site, server) {
     const req = route.request();
     const url = new URL(req.url());
     const isMainNav = req.isNavigationRequest() && req.frame() === page.mainFrame();
+    if (isMainNav && !seen.started) {
+      // The last page navigating on its own (a timer) before this visit's
+      // own navigation: not the page to audit.
+      seen.aborted.add(req);
+      await route.abort('aborted');
+      return;
+    }
     if (isMainNav) {
       if (seen.mainDocument === null) {
         seen.mainDocument = req;
@@ -234,6 +242,7 @@ async function visitPage(tab, visit, results) {
   const problemsNav = [];
   let response = null;
   try {
+    seen.started = true;
     response = await page.goto(visit.url, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
     await quiet(() => inflight.size);
     // A page that leads on (meta refresh) is held where it is: wait for its
