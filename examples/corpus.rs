@@ -5,7 +5,7 @@
 //! with `--narrative` first, the large-vocabulary corpus of ~4 KB narrative
 //! pages without indicators (`-- --narrative [--hugo] DIR PAGES_PER_LANGUAGE`).
 
-// The benchmarks also use the corpus module's `copy_dir`.
+// The benchmarks use parts of the corpus module this example does not.
 #[allow(dead_code)]
 #[path = "../benches/corpus/mod.rs"]
 mod corpus;

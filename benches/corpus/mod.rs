@@ -70,20 +70,6 @@ fn write(root: &Path, rel: &str, text: &str) -> io::Result<()> {
     fs::write(path, text)
 }
 
-/// Copies a folder tree.
-pub fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.map_err(io::Error::other)?;
-        let target = to.join(entry.path().strip_prefix(from).expect("under from"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target)?;
-        } else {
-            fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 const SITE_TOML: &str = r#"base_url = "https://bench.example.org/"
 theme = "default"
 report_year = 2024

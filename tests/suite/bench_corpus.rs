@@ -4,7 +4,7 @@
 
 #[allow(dead_code)]
 #[path = "../../benches/corpus/mod.rs"]
-pub mod corpus;
+mod corpus;
 
 #[test]
 fn the_bench_corpus_checks_clean_and_builds() {

@@ -12,7 +12,7 @@ use crate::common::repo;
 fn umea() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-    crate::common::copy_dir(&repo().join("content"), &dir.path().join("content"));
+    crate::common::copy::copy_dir(&repo().join("content"), &dir.path().join("content"));
     dir
 }
 

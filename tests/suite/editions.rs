@@ -12,7 +12,7 @@ fn umea_copy() -> (tempfile::TempDir, PathBuf) {
     let root = dir.path().join("umea");
     std::fs::create_dir_all(&root).unwrap();
     std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    crate::bench_corpus::corpus::copy_dir(&repo().join("content"), &root.join("content")).unwrap();
+    crate::common::copy::copy_dir(&repo().join("content"), &root.join("content"));
     (dir, root)
 }
 

@@ -15,7 +15,7 @@ fn site() -> &'static Path {
         let out = dir.path().join("site");
         // A copy: the build leaves its cache in the site's folder.
         let root = dir.path().join("norrvik");
-        crate::common::copy_dir(&crate::common::repo().join("tests/fixtures/norrvik"), &root);
+        crate::common::copy::copy_dir(&crate::common::repo().join("tests/fixtures/norrvik"), &root);
         let args = ["build", "--root", root.to_str().unwrap(), "--output", out.to_str().unwrap()];
         let (code, _, stderr) = crate::common::run(&args);
         assert_eq!(code, 0, "{stderr}");

@@ -12,7 +12,7 @@ use crate::common::repo;
 fn umea_with(slip: impl Fn(&Path)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-    crate::bench_corpus::corpus::copy_dir(&repo().join("content"), &dir.path().join("content")).unwrap();
+    crate::common::copy::copy_dir(&repo().join("content"), &dir.path().join("content"));
     slip(dir.path());
     dir
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod copy;
 pub mod serve;
 
 use std::fs;
@@ -174,19 +175,6 @@ impl Fixture {
 /// Whether `html` is a page that leads to another (a meta refresh).
 pub fn redirect(html: &str) -> bool {
     html.contains("<meta http-equiv=\"refresh\"")
-}
-
-/// Copies the folder `from` to `to`, whole.
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// The repository root.
