@@ -9,9 +9,10 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-pract
 
 /**
  * Runs axe in the page (loaded from `url` if given: a script the browser
- * compiles once for a tab's every page; else injected). Returns { violations, incomplete }: the violations
- * with all their elements, and the rules axe could not decide ("needs
- * review", e.g. contrast of text over an image), which are reported as notes.
+ * compiles once for a tab's every page; else injected). Returns
+ * { violations, incomplete }: the violations with all their elements, and
+ * the rules axe could not decide ("needs review", e.g. contrast of text over
+ * an image), which are reported as notes.
  */
 export async function runAxe(page, url = null) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');

@@ -113,7 +113,7 @@ async function until(done, ms) {
 }
 
 /** What one visit saw: its requests, their failures, the console. */
-function newSighting() {
+function newSighting(expectStatus = undefined) {
   return {
     requests: new Set(), // the requests made since the visit began
     consoleErrors: [],
@@ -125,7 +125,7 @@ function newSighting() {
     inflight: new Set(),
     mainDocument: null,
     started: false, // the visit's own navigation has begun
-    expectStatus: undefined,
+    expectStatus,
   };
 }
 
@@ -233,8 +233,7 @@ async function openTab(context, site, server) {
  */
 async function visitPage(tab, visit, results) {
   const { page } = tab;
-  const seen = newSighting();
-  seen.expectStatus = visit.expectStatus;
+  const seen = newSighting(visit.expectStatus);
   tab.seen = seen;
   await page.setViewportSize(DESKTOP);
   const { consoleErrors, failedRequests, blocked, heldNavigations, inflight } = seen;
