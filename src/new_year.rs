@@ -57,7 +57,7 @@ pub fn new_year(
         None => today(),
     };
     let archived = editions::archive(root, current, published).map_err(NewYearError::Usage)?;
-    set_report_year(root, current, year).map_err(NewYearError::Usage)?;
+    set_report_year(root, current, year, said_in).map_err(NewYearError::Usage)?;
     let assessments = write_assessments(root, &site, year, said_in).map_err(NewYearError::Usage)?;
     // Every text that describes the year is now as the archived edition has it.
     let mut problems = Problems::new();
@@ -155,8 +155,10 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
-/// `report_year = <from>` in `site.toml` becomes `<to>`, nothing else changed.
-fn set_report_year(root: &Path, from: i32, to: i32) -> Result<(), Message> {
+/// `report_year = <from>` in `site.toml` becomes `<to>`, and `<from>` joins
+/// the earlier editions it lists (`editions`, written below `report_year`
+/// with a comment in `said_in` if the site has none yet); nothing else changed.
+fn set_report_year(root: &Path, from: i32, to: i32, said_in: Lang) -> Result<(), Message> {
     let path = root.join(crate::config::CONFIG_FILE);
     let failed = |e: std::io::Error| msg!(NewYearNotWritten, detail = e.to_string());
     let text = std::fs::read_to_string(&path).map_err(failed)?;
@@ -165,7 +167,40 @@ fn set_report_year(root: &Path, from: i32, to: i32) -> Result<(), Message> {
     let line_end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
     let line = &text[at.start..line_end];
     let new_line = line.replacen(&from.to_string(), &to.to_string(), 1);
-    std::fs::write(&path, format!("{}{new_line}{}", &text[..at.start], &text[line_end..])).map_err(failed)
+    let text = format!("{}{new_line}{}", &text[..at.start], &text[line_end..]);
+    let text = list_edition(&text, from, said_in).ok_or_else(|| msg!(NewYearNotWritten, detail = "editions"))?;
+    std::fs::write(&path, text).map_err(failed)
+}
+
+/// `text` (a `site.toml`) with `year` in its list of earlier editions.
+fn list_edition(text: &str, year: i32, said_in: Lang) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        editions: Option<toml::Spanned<Vec<i32>>>,
+    }
+    let listed: Listed = toml::from_str(text).ok()?;
+    match listed.editions {
+        Some(list) => {
+            let mut years = list.get_ref().clone();
+            years.push(year);
+            years.sort_unstable();
+            years.dedup();
+            Some(format!("{}{years:?}{}", &text[..list.span().start], &text[list.span().end..]))
+        }
+        None => {
+            let at = crate::toml_file::key_span(text, "report_year")?;
+            let line_end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i + 1);
+            let comment = comment(msg!(NewYearEditionsComment).text(said_in));
+            let (head, tail) = text.split_at(line_end);
+            let newline = if head.ends_with('\n') { "" } else { "\n" };
+            Some(format!("{head}{newline}{comment}editions = [{year}]\n{tail}"))
+        }
+    }
+}
+
+/// `text` as TOML comment lines.
+fn comment(text: String) -> String {
+    text.lines().map(|l| format!("# {l}\n")).collect()
 }
 
 /// Each programme's `assessments/<year>.toml`: a table per goal, the status
@@ -189,7 +224,6 @@ fn write_assessments(root: &Path, site: &Site, year: i32, said_in: Lang) -> Resu
 
 /// The text of a new year's assessments file for `goals`.
 fn assessments_file(site: &Site, goals: &[crate::model::GoalId], year: i32, said_in: Lang) -> String {
-    let comment = |text: String| -> String { text.lines().map(|l| format!("# {l}\n")).collect() };
     let scale: Vec<&str> = site.settings.scale.iter().map(|s| s.id.as_str()).collect();
     let mut out = comment(msg!(NewYearFileHead, year = year, list = scale.join(", ")).text(said_in));
     for &g in goals {
@@ -219,5 +253,25 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(20_428), (2025, 12, 6));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+    }
+
+    #[test]
+    fn the_first_edition_is_listed_below_the_report_year_with_a_comment() {
+        let text = "base_url = \"https://x.se/\"\nreport_year = 2025 # this year\n\n[footer]\n";
+        let listed = list_edition(text, 2024, Lang::known("sv")).unwrap();
+        assert!(listed.starts_with("base_url = \"https://x.se/\"\nreport_year = 2025 # this year\n# De tidigare"));
+        assert!(listed.ends_with("\neditions = [2024]\n\n[footer]\n"), "{listed}");
+        let at_the_end = list_edition("report_year = 2025", 2024, Lang::known("en")).unwrap();
+        assert!(
+            at_the_end.starts_with("report_year = 2025\n# The earlier")
+                && at_the_end.ends_with("\neditions = [2024]\n")
+        );
+    }
+
+    #[test]
+    fn a_later_edition_joins_the_list_as_written_anywhere() {
+        let text = "report_year = 2026\neditions = [\n  2023, # first\n  2024,\n]\ntitle = \"t\"\n";
+        let listed = list_edition(text, 2025, Lang::known("sv")).unwrap();
+        assert_eq!(listed, "report_year = 2026\neditions = [2023, 2024, 2025]\ntitle = \"t\"\n");
     }
 }

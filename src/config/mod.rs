@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::diagnostics::Diagnostic;
 use crate::formats::{
-    sv_en, DataTheme, Date, Email, Link, DEFAULT_DATA_THEME, DEFAULT_PUBLISHER_TYPE, PUBLISHER_TYPES, YEARS,
+    sv_en, DataTheme, Date, Email, Link, Year, DEFAULT_DATA_THEME, DEFAULT_PUBLISHER_TYPE, PUBLISHER_TYPES, YEARS,
 };
 use crate::locale::{Lang, SlugText, Text};
 use crate::model::{AssessmentKind, Conformance, Licence, MissingTranslation, RawHtml};
@@ -64,6 +64,14 @@ pub struct SiteConfig {
         "Året som överblicken visar: vars bedömningar den visar, och vad {report_year} i texter står för"
     ))]
     pub report_year: i32,
+    /// The years of the earlier editions, each kept under `editions/<year>/`
+    /// (`goalsite new-year` adds each), so that a removed one is found.
+    #[schemars(with = "Option<Vec<Year>>", extend("examples" = [[2024]]))]
+    #[schemars(description = en_sv!(
+        "The earlier editions the site has published, each kept in editions/<year>/; goalsite new-year adds each year, and none may be removed",
+        "De tidigare utgåvor som webbplatsen har publicerat, var och en sparad i editions/<år>/; goalsite new-year lägger till varje år, och ingen får tas bort"
+    ))]
+    pub editions: Option<Spanned<Vec<i32>>>,
     /// The site's languages; the first is the default.
     #[schemars(with = "Vec<LanguageEntry>", length(min = 1))]
     #[schemars(description = en_sv!(

@@ -11,8 +11,11 @@ mod manifest;
 mod stale;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Problems};
+use crate::source::Source;
 
 pub use archive::archive;
 pub use history::History;
@@ -68,6 +71,43 @@ pub fn find(root: &Path, problems: &mut Problems) -> Vec<Archived> {
             Some(Archived { year, dir, manifest, corrections })
         })
         .collect()
+}
+
+/// Checks that every edition `site.toml` lists (`editions`, which
+/// `goalsite new-year` writes) is still in `found`, and that every edition
+/// found is listed: a published edition that was removed would otherwise
+/// just be missing from the next build.
+/// (A listed folder that is there but could not be read was reported by [`find`].)
+pub fn check_listed(
+    root: &Path,
+    (config, source): (&SiteConfig, &Arc<Source>),
+    found: &[Archived],
+    problems: &mut Problems,
+) {
+    let (listed, span) = match &config.editions {
+        Some(list) => (list.get_ref().as_slice(), list.span()),
+        None => (&[][..], crate::toml_file::key_span(&source.text, "report_year").unwrap_or(0..0)),
+    };
+    for &year in listed.iter().filter(|&&y| !found.iter().any(|e| e.year == y)) {
+        let folder = Path::new(EDITIONS_DIR).join(year.to_string());
+        if root.join(&folder).is_dir() {
+            continue;
+        }
+        let d = Diagnostic::error_at(source, span.clone(), msg!(EditionMissing, year = year, folder = &folder));
+        problems.push(d.with_hint(msg!(EditionMissingHint, folder = &folder)));
+    }
+    for edition in found.iter().filter(|e| !listed.contains(&e.year)) {
+        let mut years: Vec<i32> = listed.iter().copied().chain([edition.year]).collect();
+        years.sort_unstable();
+        years.dedup();
+        let list = format!("editions = {years:?}");
+        let d = Diagnostic::error_at(
+            source,
+            span.clone(),
+            msg!(EditionNotListed, year = edition.year, folder = &edition.dir),
+        );
+        problems.push(d.with_hint(msg!(EditionNotListedHint, list = list)));
+    }
 }
 
 impl Archived {

@@ -69,6 +69,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnost
     let mut problems = Problems::new();
     let theme = Theme::load(root, &current.config.theme, &current.source, &current.langs, &mut problems);
     let archived = editions::find(root, &mut problems);
+    editions::check_listed(root, (&current.config, &current.source), &archived, &mut problems);
     let mut earlier: Vec<(Site, Option<Theme>)> =
         archived.iter().filter_map(|a| prepare_archived(root, a, &current, &mut problems)).collect();
     let sites: Vec<(i32, &Site)> = earlier.iter().map(|(site, _)| (site.settings.report_year, site)).collect();

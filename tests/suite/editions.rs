@@ -218,3 +218,31 @@ fn a_change_to_an_archived_file_is_an_error_until_recorded_as_a_correction() {
     let page = std::fs::read_to_string(out.join("2024/en/index.html")).unwrap();
     assert!(page.contains("Corrected 2025-05-02: A misspelling."), "every page of the edition shows it");
 }
+
+#[test]
+fn a_removed_edition_stops_the_build_and_says_how_to_bring_it_back() {
+    let (_dir, root) = rolled_over();
+    let site = std::fs::read_to_string(root.join("site.toml")).unwrap();
+    assert!(site.contains("report_year = 2025\n# The earlier editions"), "listed below the report year: {site}");
+    assert!(site.contains("\neditions = [2024]\n"), "{site}");
+    assert_eq!(goalsite(&root, &["build", "--quiet"]).0, 0);
+    let published = std::fs::read_to_string(root.join("public/2024/sv/tillvaxt/index.html")).unwrap();
+
+    std::fs::rename(root.join("editions/2024"), root.join("elsewhere")).unwrap();
+    let (code, _, stderr) = goalsite(&root, &["build", "--quiet"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the 2024 edition is missing: site.toml lists it, but the folder editions/2024 is gone"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`git checkout -- editions/2024`"), "how to bring it back: {stderr}");
+    let still = std::fs::read_to_string(root.join("public/2024/sv/tillvaxt/index.html")).unwrap();
+    assert_eq!(still, published, "the published edition is still in the output");
+
+    std::fs::rename(root.join("elsewhere"), root.join("editions/2024")).unwrap();
+    edit(&root, "site.toml", |t| t.replace("\neditions = [2024]\n", "\n"));
+    let (code, _, stderr) = goalsite(&root, &["check"]);
+    assert_eq!(code, 1, "an edition not listed: {stderr}");
+    assert!(stderr.contains("the 2024 edition in editions/2024 is not listed in site.toml"), "{stderr}");
+    assert!(stderr.contains("write `editions = [2024]` in site.toml"), "{stderr}");
+}
