@@ -131,6 +131,32 @@ fn main() {
         median(to_png).as_millis(),
         median(rebuilt).as_millis(),
     );
+    // A page's title (its front matter): every page may show it (menus,
+    // links), so every page is made again.
+    let page = dir.path().join("content/om-uppfoljningen.sv.md");
+    let original = std::fs::read_to_string(&page).expect("page");
+    let (mut to_event, mut to_page, mut rebuilt) = (Vec::new(), Vec::new(), Vec::new());
+    let done = server.printed().into_iter().filter(|l| l.starts_with("Rebuilt ")).count();
+    for i in 0..10 {
+        let title = format!("Om uppföljningen {i}");
+        let start = Instant::now();
+        std::fs::write(&page, original.replacen("\"Om uppföljningen\"", &format!("\"{title}\""), 1)).expect("write");
+        events.wait_for("event: reload");
+        to_event.push(start.elapsed());
+        rebuilt.push(rebuild_time(&server, done + i));
+        let (_, html) = serve::get(server.port, "/sv/");
+        assert!(html.contains(&title), "the new title is in the home page's menu");
+        to_page.push(start.elapsed());
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    println!(
+        "edit of a page's title (front matter) → reload event: median {} ms, max {} ms; → home page with the \
+         new title fetched: median {} ms (10 edits); the rebuild itself: median {} ms",
+        median(to_event.clone()).as_millis(),
+        to_event.iter().max().expect("runs").as_millis(),
+        median(to_page).as_millis(),
+        median(rebuilt).as_millis(),
+    );
     let fetches: Vec<Duration> = (0..200)
         .map(|_| {
             let start = Instant::now();

@@ -118,7 +118,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> R
     // No cache while the output changes: a build stopped halfway leaves none,
     // and the next one is made whole.
     let _ = crate::cache::forget(root);
-    let files = out.finish().map_err(|e| BuildError::Io(msg!(OutputNotSwapped, detail = e.to_string())))?;
+    let files = out.finish().map_err(|e| BuildError::Io(msg!(OutputNotSwapped, detail = e.to_string())))?.files;
     if let (Some(mut cache), Some(id)) = (passed.cache, crate::cache::OutputId::of(&output_dir)) {
         cache.output = id;
         // Without it, the next build is made whole: nothing else is lost.

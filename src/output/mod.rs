@@ -46,6 +46,15 @@ struct InPlace {
     replaced: Vec<(String, Kind)>,
 }
 
+/// A build put in place. Dropping it removes the old output a new folder
+/// replaced (the folder it was swapped into, and its lock); `serve` drops it
+/// on a thread of its own, so that the reload does not wait for that.
+pub struct Finished {
+    /// How many files the build made.
+    pub files: usize,
+    _old: Option<Workspace>,
+}
+
 /// The file that marks a folder as goalsite's output, so that a build only
 /// ever replaces a folder it wrote itself.
 pub const MARKER: &str = ".goalsite-output";
@@ -134,13 +143,13 @@ impl Output {
     }
 
     /// Puts the finished build in place of the old output: swaps the new
-    /// folder in, or puts each changed file in place. Returns how many files
-    /// the build made.
-    pub fn finish(self) -> io::Result<usize> {
+    /// folder in, or puts each changed file in place.
+    pub fn finish(self) -> io::Result<Finished> {
         let files = self.files.load(Ordering::Relaxed);
         match self.mode {
-            // Whatever happens, dropping the workspace clears its folder and lock.
-            Mode::Fresh(tmp) => swap(&tmp.dir, &self.target).map(|()| files),
+            // Whatever happens, dropping the workspace clears its folder (by
+            // then the old output) and lock.
+            Mode::Fresh(tmp) => swap(&tmp.dir, &self.target).map(|()| Finished { files, _old: Some(tmp) }),
             Mode::InPlace(state) => {
                 let state = state.into_inner().unwrap_or_else(|e| e.into_inner());
                 for artifact in &state.pending {
@@ -150,7 +159,7 @@ impl Output {
                 for (under, kind) in &state.replaced {
                     remove_stale(&self.target, under, &|p| kind(p) && !made.contains(p))?;
                 }
-                Ok(files)
+                Ok(Finished { files, _old: None })
             }
         }
     }
@@ -213,10 +222,12 @@ mod tests {
         fs::create_dir_all(target.join("stale")).unwrap();
         let out = Output::create(&target).unwrap();
         out.write(&Artifact::page("sv/", "hej")).unwrap();
-        assert_eq!(out.finish().unwrap(), 1);
+        let finished = out.finish().unwrap();
+        assert_eq!(finished.files, 1);
         assert!(target.join(MARKER).is_file(), "the output says who wrote it");
         assert_eq!(fs::read_to_string(target.join("sv/index.html")).unwrap(), "hej");
         assert!(!target.join("stale").exists());
+        drop(finished);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");
     }
 }

@@ -111,6 +111,9 @@ impl Later {
         if !newest() {
             return Ok(0);
         }
-        out.finish().map_err(|e| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string()))))
+        let finished = out.finish();
+        finished
+            .map(|f| f.files)
+            .map_err(|e| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string()))))
     }
 }

@@ -98,8 +98,11 @@ impl State {
                     let _writing = rebuilds.background.writing.lock().unwrap_or_else(|e| e.into_inner());
                     passed.output.take().map(|out| out.finish())
                 };
-                if let Some(Err(e)) = finished {
-                    eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang));
+                match finished {
+                    Some(Err(e)) => eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang)),
+                    // The old output a whole new folder replaced is removed after the reload.
+                    Some(Ok(done)) => drop(std::thread::spawn(move || drop(done))),
+                    None => {}
                 }
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
                 if !passed.warnings.is_empty() {
