@@ -18,6 +18,8 @@ mod prepare;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::artifact::Artifact;
 use crate::cache::{Cache, Keys, OutputId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
@@ -251,9 +253,11 @@ fn make(
     if problems.has_errors() {
         return Err(problems.finish());
     }
-    for artifact in assets.iter().chain(&site_files).chain(&year_addresses).chain(&admin) {
+    for artifact in assets.iter().chain(&site_files).chain(&admin) {
         publish(artifact).map_err(Diagnostics::one)?;
     }
+    // A page per page and language: written side by side, like the pages.
+    year_addresses.par_iter().try_for_each(publish).map_err(Diagnostics::one)?;
     if let Some(records) = rendered.records {
         progress.indexing(records.len());
         let bundle = search::bundle(records, &current.site.settings.langs());
@@ -287,7 +291,6 @@ fn write_failed(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Renders every Markdown document to find its problems (the HTML is dropped).
 fn check_markdown(site: &Site, routes: &Routes, theme: &Theme, problems: &mut Problems) {
-    use rayon::prelude::*;
     let rules = crate::render::rules(site);
     let docs: Vec<_> = site.docs().collect();
     let outcomes: Vec<DocOutcome> = docs.par_iter().map(|doc| render_doc(doc, routes, theme, &rules).1).collect();

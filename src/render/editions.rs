@@ -114,10 +114,13 @@ impl Renderer<'_> {
     /// page and language, `<year>/<path>`, a page that leads to the current
     /// one (and, once the year is archived, is the archived page itself).
     pub fn year_addresses(&self) -> Result<Vec<Artifact>, Diagnostic> {
+        use rayon::prelude::*;
         let year = self.site.settings.report_year.to_string();
-        let mut out = Vec::new();
-        for &page in self.routes.pages() {
-            for lang in self.site.settings.langs() {
+        let langs = self.site.settings.langs();
+        let jobs: Vec<(PageRef, Lang)> =
+            self.routes.pages().iter().flat_map(|&page| langs.iter().map(move |&lang| (page, lang))).collect();
+        jobs.par_iter()
+            .map(|&(page, lang)| {
                 let i18n = self.theme.i18n(lang);
                 let ctx = minijinja::context! {
                     lang => lang,
@@ -128,10 +131,9 @@ impl Renderer<'_> {
                     assets => Value::from(Serde(&self.assets)),
                 };
                 let html = self.render_template("year-address.html", ctx)?;
-                out.push(Artifact::page(&format!("{year}/{}", self.routes.path(page, lang)), html));
-            }
-        }
-        Ok(out)
+                Ok(Artifact::page(&format!("{year}/{}", self.routes.path(page, lang)), html))
+            })
+            .collect()
     }
 }
 
