@@ -156,8 +156,9 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// `report_year = <from>` in `site.toml` becomes `<to>`, and `<from>` joins
-/// the earlier editions it lists (`editions`, written below `report_year`
-/// with a comment in `said_in` if the site has none yet); nothing else changed.
+/// the earlier editions it lists (`editions`, written on one line; below
+/// `report_year` with a comment in `said_in` if the site has none yet);
+/// nothing else changed.
 fn set_report_year(root: &Path, from: i32, to: i32, said_in: Lang) -> Result<(), Message> {
     let path = root.join(crate::config::CONFIG_FILE);
     let failed = |e: std::io::Error| msg!(NewYearNotWritten, detail = e.to_string());
@@ -190,10 +191,12 @@ fn list_edition(text: &str, year: i32, said_in: Lang) -> Option<String> {
         None => {
             let at = crate::toml_file::key_span(text, "report_year")?;
             let line_end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i + 1);
-            let comment = comment(msg!(NewYearEditionsComment).text(said_in));
             let (head, tail) = text.split_at(line_end);
-            let newline = if head.ends_with('\n') { "" } else { "\n" };
-            Some(format!("{head}{newline}{comment}editions = [{year}]\n{tail}"))
+            // The file's own line ends (Windows editors write \r\n).
+            let eol = if head.ends_with("\r\n") { "\r\n" } else { "\n" };
+            let comment = comment(msg!(NewYearEditionsComment).text(said_in)).replace('\n', eol);
+            let newline = if head.ends_with('\n') { "" } else { eol };
+            Some(format!("{head}{newline}{comment}editions = [{year}]{eol}{tail}"))
         }
     }
 }
@@ -266,6 +269,13 @@ mod tests {
             at_the_end.starts_with("report_year = 2025\n# The earlier")
                 && at_the_end.ends_with("\neditions = [2024]\n")
         );
+    }
+
+    #[test]
+    fn a_file_with_windows_line_ends_keeps_them() {
+        let listed = list_edition("report_year = 2025\r\ntitle = \"t\"\r\n", 2024, Lang::known("sv")).unwrap();
+        assert!(listed.ends_with("\r\neditions = [2024]\r\ntitle = \"t\"\r\n"), "{listed:?}");
+        assert_eq!(listed.matches('\n').count(), listed.matches("\r\n").count(), "{listed:?}");
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn find(root: &Path, problems: &mut Problems) -> Vec<Archived> {
 /// Checks that every edition `site.toml` lists (`editions`, which
 /// `goalsite new-year` writes) is still in `found`, and that every edition
 /// found is listed: a published edition that was removed would otherwise
-/// just be missing from the next build.
+/// just be missing from the next build. A site without the list (archived
+/// before goalsite wrote it) is warned, with the line to write.
 /// (A listed folder that is there but could not be read was reported by [`find`].)
 pub fn check_listed(
     root: &Path,
@@ -84,29 +85,38 @@ pub fn check_listed(
     found: &[Archived],
     problems: &mut Problems,
 ) {
+    let current = config.report_year;
     let (listed, span) = match &config.editions {
         Some(list) => (list.get_ref().as_slice(), list.span()),
         None => (&[][..], crate::toml_file::key_span(&source.text, "report_year").unwrap_or(0..0)),
     };
-    for &year in listed.iter().filter(|&&y| !found.iter().any(|e| e.year == y)) {
+    for &year in listed {
         let folder = Path::new(EDITIONS_DIR).join(year.to_string());
-        if root.join(&folder).is_dir() {
+        let d = if year >= current {
+            Diagnostic::error_at(source, span.clone(), msg!(EditionListedNotEarlier, year = year, current = current))
+                .with_hint(msg!(EditionListedNotEarlierHint))
+        } else if !found.iter().any(|e| e.year == year) && !root.join(&folder).is_dir() {
+            Diagnostic::error_at(source, span.clone(), msg!(EditionMissing, year = year, folder = &folder))
+                .with_hint(msg!(EditionMissingHint, folder = &folder))
+        } else {
             continue;
-        }
-        let d = Diagnostic::error_at(source, span.clone(), msg!(EditionMissing, year = year, folder = &folder));
-        problems.push(d.with_hint(msg!(EditionMissingHint, folder = &folder)));
+        };
+        problems.push(d);
     }
-    for edition in found.iter().filter(|e| !listed.contains(&e.year)) {
-        let mut years: Vec<i32> = listed.iter().copied().chain([edition.year]).collect();
-        years.sort_unstable();
-        years.dedup();
-        let list = format!("editions = {years:?}");
-        let d = Diagnostic::error_at(
-            source,
-            span.clone(),
-            msg!(EditionNotListed, year = edition.year, folder = &edition.dir),
-        );
-        problems.push(d.with_hint(msg!(EditionNotListedHint, list = list)));
+    let unlisted: Vec<&Archived> = found.iter().filter(|e| !listed.contains(&e.year)).collect();
+    let mut years: Vec<i32> =
+        listed.iter().copied().filter(|&y| y < current).chain(found.iter().map(|e| e.year)).collect();
+    years.sort_unstable();
+    years.dedup();
+    let list = format!("editions = {years:?}");
+    for edition in unlisted {
+        let message = msg!(EditionNotListed, year = edition.year, folder = &edition.dir);
+        problems.push(match config.editions {
+            Some(_) => Diagnostic::error_at(source, span.clone(), message)
+                .with_hint(msg!(EditionListIncompleteHint, list = list.as_str())),
+            None => Diagnostic::warning_at(source, span.clone(), message)
+                .with_hint(msg!(EditionNotListedHint, list = list.as_str())),
+        });
     }
 }
 

@@ -561,9 +561,12 @@ edition-file-removed = the file was removed after the { $year } edition was publ
 edition-file-added = the file was added after the { $year } edition was published
 edition-file-changed-hint = a published edition stays as it was: undo the change, or, to correct it, describe the correction in { $corrections } and run `goalsite correct { $year }`
 edition-missing = the { $year } edition is missing: site.toml lists it, but the folder { $folder } is gone
-edition-missing-hint = a published edition stays online: put the folder back as it was (for instance `git checkout -- { $folder }`, or from a backup). To correct something in it, use its corrections.toml
+edition-missing-hint = a published edition stays online: put the folder back as it was, from the version history (git) or a backup
 edition-not-listed = the { $year } edition in { $folder } is not listed in site.toml
 edition-not-listed-hint = list every earlier edition, so that a removed one is noticed: write `{ $list }` in site.toml, on a line of its own below report_year
+edition-list-incomplete-hint = list every earlier edition, so that a removed one is noticed: change the line `editions = …` in site.toml to `{ $list }`
+edition-listed-not-earlier = site.toml lists { $year } as an earlier edition, but the report year is { $current }
+edition-listed-not-earlier-hint = the list names the years before the report year that were published; goalsite new-year writes it
 edition-exists = the { $year } edition is already archived in { $folder }
 edition-not-written = could not archive the edition: { $detail }
 manifest-head = What the { $year } edition published, written by goalsite: do not edit.

@@ -589,9 +589,12 @@ edition-file-removed = filen har tagits bort efter att utgåvan för { $year } p
 edition-file-added = filen har lagts till efter att utgåvan för { $year } publicerades
 edition-file-changed-hint = en publicerad utgåva ändras inte: ångra ändringen, eller, för att rätta den, beskriv rättelsen i { $corrections } och kör `goalsite correct { $year }`
 edition-missing = utgåvan för { $year } saknas: site.toml anger den, men mappen { $folder } finns inte längre
-edition-missing-hint = en publicerad utgåva ska finnas kvar på webben: lägg tillbaka mappen som den var (till exempel med `git checkout -- { $folder }`, eller från en säkerhetskopia). Vill ni rätta något i den, använd dess corrections.toml
+edition-missing-hint = en publicerad utgåva ska finnas kvar på webben: lägg tillbaka mappen som den var, från versionshanteringen (git) eller en säkerhetskopia
 edition-not-listed = utgåvan för { $year } i { $folder } finns inte med i site.toml
 edition-not-listed-hint = ange alla tidigare utgåvor, så att det märks om någon tas bort: skriv `{ $list }` i site.toml, på en egen rad under report_year
+edition-list-incomplete-hint = ange alla tidigare utgåvor, så att det märks om någon tas bort: ändra raden `editions = …` i site.toml till `{ $list }`
+edition-listed-not-earlier = site.toml anger { $year } som en tidigare utgåva, men rapportåret är { $current }
+edition-listed-not-earlier-hint = listan anger de år före rapportåret som har publicerats; goalsite new-year skriver den
 edition-exists = utgåvan för { $year } finns redan sparad i { $folder }
 edition-not-written = utgåvan kunde inte sparas: { $detail }
 manifest-head = Vad utgåvan för { $year } publicerade, skrivet av goalsite: ändra inte här.

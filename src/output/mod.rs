@@ -47,12 +47,22 @@ struct InPlace {
 }
 
 /// A build put in place. Dropping it removes the old output a new folder
-/// replaced (the folder it was swapped into, and its lock); `serve` drops it
-/// on a thread of its own, so that the reload does not wait for that.
+/// replaced (the folder it was swapped into, and its lock); `serve` has that
+/// done on a thread of its own ([`Finished::remove_old_later`]), so that the
+/// reload does not wait for it.
 pub struct Finished {
     /// How many files the build made.
     pub files: usize,
-    _old: Option<Workspace>,
+    old: Option<Workspace>,
+}
+
+impl Finished {
+    /// Removes the old output (if a new folder replaced one) on a thread of its own.
+    pub fn remove_old_later(self) {
+        if let Some(old) = self.old {
+            std::thread::spawn(move || drop(old));
+        }
+    }
 }
 
 /// The file that marks a folder as goalsite's output, so that a build only
@@ -149,7 +159,7 @@ impl Output {
         match self.mode {
             // Whatever happens, dropping the workspace clears its folder (by
             // then the old output) and lock.
-            Mode::Fresh(tmp) => swap(&tmp.dir, &self.target).map(|()| Finished { files, _old: Some(tmp) }),
+            Mode::Fresh(tmp) => swap(&tmp.dir, &self.target).map(|()| Finished { files, old: Some(tmp) }),
             Mode::InPlace(state) => {
                 let state = state.into_inner().unwrap_or_else(|e| e.into_inner());
                 for artifact in &state.pending {
@@ -159,7 +169,7 @@ impl Output {
                 for (under, kind) in &state.replaced {
                     remove_stale(&self.target, under, &|p| kind(p) && !made.contains(p))?;
                 }
-                Ok(Finished { files, _old: None })
+                Ok(Finished { files, old: None })
             }
         }
     }

@@ -72,7 +72,8 @@ pub fn remove_stale_builds(parent: &Path) {
 
 /// Puts the folder `built` in place of `target`. Where the system can (Linux),
 /// the two change places in one atomic step, so readers never see a missing
-/// page; the old output is then at `built`, removed with its [`Workspace`].
+/// page; the old output is then at `built` (elsewhere moved there after two
+/// renames), removed with its [`Workspace`].
 pub fn swap(built: &Path, target: &Path) -> io::Result<()> {
     if !target.exists() {
         return fs::rename(built, target);
@@ -86,8 +87,8 @@ pub fn swap(built: &Path, target: &Path) -> io::Result<()> {
         fs::rename(&old, target)?;
         return Err(e);
     }
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+    // Where the new one was, for its workspace to remove, as above.
+    fs::rename(&old, built).or_else(|_| fs::remove_dir_all(&old))
 }
 
 #[cfg(target_os = "linux")]

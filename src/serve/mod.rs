@@ -101,7 +101,7 @@ impl State {
                 match finished {
                     Some(Err(e)) => eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang)),
                     // The old output a whole new folder replaced is removed after the reload.
-                    Some(Ok(done)) => drop(std::thread::spawn(move || drop(done))),
+                    Some(Ok(done)) => done.remove_old_later(),
                     None => {}
                 }
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
