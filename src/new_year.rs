@@ -182,11 +182,8 @@ fn list_edition(text: &str, year: i32, said_in: Lang) -> Option<String> {
     let listed: Listed = toml::from_str(text).ok()?;
     match listed.editions {
         Some(list) => {
-            let mut years = list.get_ref().clone();
-            years.push(year);
-            years.sort_unstable();
-            years.dedup();
-            Some(format!("{}{years:?}{}", &text[..list.span().start], &text[list.span().end..]))
+            let years = editions::list_value(list.get_ref().iter().copied().chain([year]));
+            Some(format!("{}{years}{}", &text[..list.span().start], &text[list.span().end..]))
         }
         None => {
             let at = crate::toml_file::key_span(text, "report_year")?;
@@ -196,7 +193,8 @@ fn list_edition(text: &str, year: i32, said_in: Lang) -> Option<String> {
             let eol = if head.ends_with("\r\n") { "\r\n" } else { "\n" };
             let comment = comment(msg!(NewYearEditionsComment).text(said_in)).replace('\n', eol);
             let newline = if head.ends_with('\n') { "" } else { eol };
-            Some(format!("{head}{newline}{comment}editions = [{year}]{eol}{tail}"))
+            let years = editions::list_value([year]);
+            Some(format!("{head}{newline}{comment}editions = {years}{eol}{tail}"))
         }
     }
 }

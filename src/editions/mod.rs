@@ -73,6 +73,14 @@ pub fn find(root: &Path, problems: &mut Problems) -> Vec<Archived> {
         .collect()
 }
 
+/// How `site.toml` lists the editions of `years`: each once, oldest first (`[2023, 2024]`).
+pub fn list_value(years: impl IntoIterator<Item = i32>) -> String {
+    let mut years: Vec<i32> = years.into_iter().collect();
+    years.sort_unstable();
+    years.dedup();
+    format!("{years:?}")
+}
+
 /// Checks that every edition `site.toml` lists (`editions`, which
 /// `goalsite new-year` writes) is still in `found`, and that every edition
 /// found is listed: a published edition that was removed would otherwise
@@ -104,11 +112,8 @@ pub fn check_listed(
         problems.push(d);
     }
     let unlisted: Vec<&Archived> = found.iter().filter(|e| !listed.contains(&e.year)).collect();
-    let mut years: Vec<i32> =
-        listed.iter().copied().filter(|&y| y < current).chain(found.iter().map(|e| e.year)).collect();
-    years.sort_unstable();
-    years.dedup();
-    let list = format!("editions = {years:?}");
+    let years = listed.iter().copied().filter(|&y| y < current).chain(found.iter().map(|e| e.year));
+    let list = format!("editions = {}", list_value(years));
     for edition in unlisted {
         let message = msg!(EditionNotListed, year = edition.year, folder = &edition.dir);
         problems.push(match config.editions {

@@ -111,9 +111,8 @@ impl Later {
         if !newest() {
             return Ok(0);
         }
-        let finished = out.finish();
-        finished
-            .map(|f| f.files)
-            .map_err(|e| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string()))))
+        let failed =
+            |e: std::io::Error| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string())));
+        out.finish().map(|f| f.files).map_err(failed)
     }
 }

@@ -291,21 +291,17 @@ async function visitPage(tab, visit, results) {
     };
     await measure(12, `${DESKTOP.width}px`);
     const overviewProblems = [];
-    let hasOverview = false;
     const overview = await page.$('.overview').catch(() => null);
     for (const screen of overview ? FIRST_SCREENS : []) {
       await page.setViewportSize(screen);
       try {
-        const found = await measureOverview(page);
-        if (found) {
-          hasOverview = true;
-          overviewProblems.push(...found.map((p) => `at ${screen.width}×${screen.height}: ${p}`));
-        }
+        const found = (await measureOverview(page)) || [];
+        overviewProblems.push(...found.map((p) => `at ${screen.width}×${screen.height}: ${p}`));
       } catch (e) {
         overviewProblems.push(`could not measure at ${screen.width}×${screen.height}: ${e.message.split('\n')[0]}`);
       }
     }
-    if (hasOverview || overviewProblems.length > 0) results.record('overview', visit.subject, overviewProblems);
+    if (overview) results.record('overview', visit.subject, overviewProblems);
     await page.setViewportSize(NARROW);
     await measure(11, `${NARROW.width}px`);
     if (charts > 0 || chartProblems.length > 0) results.record('charts', visit.subject, chartProblems);
