@@ -123,6 +123,7 @@ pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> R
         cache.output = id;
         // Without it, the next build is made whole: nothing else is lost.
         let _ = crate::cache::save(root, &cache);
+        pipeline::free_aside(cache);
     }
     Ok(BuildReport {
         pages: passed.pages,

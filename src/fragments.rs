@@ -3,7 +3,7 @@
 //! text, or an id the theme writes (`gs-…`). Linear in the links and ids.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::ffi::{OsStr, OsString};
 
 use crate::diagnostics::{Diagnostic, Problems, Severity};
 use crate::locale::Lang;
@@ -21,6 +21,11 @@ const HINTED: usize = 100;
 pub struct PageIds(HashMap<(PageRef, Lang), Vec<String>>);
 
 impl PageIds {
+    /// Room for the ids of `pages` pages (in every language).
+    pub fn with_capacity(pages: usize) -> PageIds {
+        PageIds(HashMap::with_capacity(pages))
+    }
+
     /// Records the ids of the page `page` in `lang` (sorted, from [`ids_in`]).
     pub fn insert(&mut self, page: PageRef, lang: Lang, ids: Vec<String>) {
         self.0.insert((page, lang), ids);
@@ -48,7 +53,7 @@ pub fn ids_in(html: &str) -> Vec<String> {
 /// its text's and the theme's `theme_ids`).
 pub fn check(
     site: &Site,
-    links: &HashMap<PathBuf, Links>,
+    links: &HashMap<OsString, Links>,
     pages: Option<&PageIds>,
     theme_ids: &HashSet<String>,
     problems: &mut Problems,
@@ -59,7 +64,7 @@ pub fn check(
         None => own_page
             .iter()
             .filter_map(|(path, (page, lang))| {
-                let mut ids: Vec<String> = links.get(path)?.ids.iter().chain(theme_ids).cloned().collect();
+                let mut ids: Vec<String> = links.get(*path)?.ids.iter().chain(theme_ids).cloned().collect();
                 ids.sort();
                 Some(((*page, *lang), ids))
             })
@@ -67,8 +72,8 @@ pub fn check(
     });
     let known = pages.unwrap_or(&fallback);
     for doc in site.docs() {
-        let Some(own) = links.get(&doc.source.path) else { continue };
-        let Some((own_ref, _)) = own_page.get(&doc.source.path) else { continue };
+        let Some(own) = links.get(doc.source.path.as_os_str()) else { continue };
+        let Some((own_ref, _)) = own_page.get(doc.source.path.as_os_str()) else { continue };
         let mut broken = 0;
         for link in &own.fragments {
             let Some(ids) = known.0.get(&(link.target.unwrap_or(*own_ref), doc.lang)) else { continue };
@@ -77,7 +82,9 @@ pub fn check(
             }
             broken += 1;
             let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-            let d = Diagnostic::error_at(&doc.source, span, msg!(AnchorMissing, anchor = &link.fragment));
+            // A known file's text is read for the place of the link.
+            let source = doc.whole().unwrap_or(&doc.source);
+            let d = Diagnostic::error_at(source, span, msg!(AnchorMissing, anchor = &link.fragment));
             if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
                 // The page shows its text in another language for now (the site allows that).
                 let d = d.with_severity(Severity::Warning);
@@ -103,8 +110,9 @@ fn untranslated(site: &Site, page: PageRef, lang: Lang) -> bool {
     page.docs(site).is_some_and(|docs| !docs.is_empty() && !docs.contains_key(&lang))
 }
 
-/// The page (and language) each Markdown document is the text of.
-fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, Lang)> {
+/// The page (and language) each Markdown document is the text of (by its
+/// file's path: hashed as bytes, not as a path's parts).
+fn own_pages(site: &Site) -> HashMap<&OsStr, (PageRef, Lang)> {
     let home = site.home.values().map(|d| (PageRef::Home, d));
     let narratives = site
         .programmes
@@ -113,7 +121,7 @@ fn own_pages(site: &Site) -> HashMap<PathBuf, (PageRef, Lang)> {
         .flat_map(|(i, p)| p.narrative.values().map(move |d| (PageRef::Programme(ProgrammeId(i)), d)));
     let pages =
         site.pages.iter().enumerate().flat_map(|(i, p)| p.docs.values().map(move |d| (PageRef::Page(PageId(i)), d)));
-    home.chain(narratives).chain(pages).map(|(page, d)| (d.source.path.clone(), (page, d.lang))).collect()
+    home.chain(narratives).chain(pages).map(|(page, d)| (d.source.path.as_os_str(), (page, d.lang))).collect()
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ pub struct Charts {
 impl Charts {
     /// Reads and checks the site at `root`, as a build does.
     pub fn load(root: &std::path::Path) -> Result<Charts, Diagnostics> {
-        let mut prepared = crate::pipeline::prepare(root, None)?;
+        let mut prepared = crate::pipeline::prepare(root, None, None)?;
         let site = prepared.editions.pop().expect("the current edition").site;
         Ok(Charts { site, theme: prepared.theme })
     }

@@ -46,7 +46,7 @@ pub fn new_year(
     published: Option<toml::value::Datetime>,
     said_in: Lang,
 ) -> Result<NewYearReport, NewYearError> {
-    let mut prepared = crate::pipeline::prepare(root, None).map_err(NewYearError::Content)?;
+    let mut prepared = crate::pipeline::prepare(root, None, None).map_err(NewYearError::Content)?;
     let mut site = prepared.editions.pop().expect("the current edition").site;
     let current = site.settings.report_year;
     if year <= current {

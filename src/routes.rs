@@ -55,18 +55,20 @@ impl Routes {
         let langs = site.settings.langs();
         let langs = &langs[..];
         let base_url = site.settings.base_url.clone();
+        // Room for every page (the theme's few grow the maps at most once).
+        let pages = 1 + site.programmes.len() + site.goals.len() + site.indicators.len() + site.pages.len();
         let mut routes = Routes {
             langs: langs.to_vec(),
             base_path: base_path_of(&base_url),
             base_url,
             prefix: site.path_prefix(),
             pages: Vec::new(),
-            paths: HashMap::new(),
-            keys: HashMap::new(),
+            paths: HashMap::with_capacity(pages),
+            keys: HashMap::with_capacity(pages),
             goals: HashMap::new(),
             unread: site.unread.iter().filter_map(|p| unread_key(p)).collect(),
         };
-        let mut owners: HashMap<String, String> = HashMap::new();
+        let mut owners: HashMap<String, String> = HashMap::with_capacity(pages * langs.len());
         // An earlier edition's pages are under its year.
         let prefix = site.path_prefix();
         // `owner` names what gives the page its address in a language.

@@ -1,6 +1,7 @@
 //! Source files as read from the site: their path and text, read once, with
 //! a line index that turns a byte offset into a line and column without
-//! scanning the file again.
+//! scanning the file again; and what the file system said of each file when
+//! it was read ([`Stamp`]), so that a build can tell it has not changed since.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -41,10 +42,16 @@ impl Source {
     /// Reads `root/rel` as UTF-8 text; `Err` says why it cannot be read.
     /// Files larger than [`MAX_FILE_BYTES`] are refused before they are read.
     pub fn read(root: &Path, rel: &Path) -> Result<Source, ReadError> {
+        Source::read_stamped(root, rel).map(|(source, _)| source)
+    }
+
+    /// [`Source::read`], with the file's stamp as it was read.
+    pub fn read_stamped(root: &Path, rel: &Path) -> Result<(Source, Stamp), ReadError> {
         use std::io::Read;
         // One open and one stat: the size is asked of the open file.
         let file = std::fs::File::open(root.join(rel)).map_err(ReadError::Io)?;
-        let size = file.metadata().map_err(ReadError::Io)?.len();
+        let meta = file.metadata().map_err(ReadError::Io)?;
+        let size = meta.len();
         if size > MAX_FILE_BYTES {
             return Err(ReadError::TooLarge(size));
         }
@@ -55,7 +62,7 @@ impl Source {
             return Err(ReadError::TooLarge(bytes.len() as u64));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Source::new(rel, text)),
+            Ok(text) => Ok((Source::new(rel, text), Stamp::of(&meta))),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -103,6 +110,64 @@ impl Source {
     }
 }
 
+/// What the file system says of a file: its size, when it was last written
+/// and last changed (renamed, its times set), and which file it is. Like
+/// git's index, a build takes a file whose stamp is what it was when the
+/// last build read it to be unchanged, when that stamp was older than that
+/// reading by more than a file system's clock step ([`Stamp::settled`]):
+/// any later write gives it another one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    /// Last written, in nanoseconds since 1970.
+    pub modified: i128,
+    /// Last changed (written, renamed, its times set), likewise.
+    pub changed: i128,
+    pub inode: u64,
+    pub device: u64,
+}
+
+impl Stamp {
+    /// The stamp of `path` now (following links, as reading does).
+    pub fn now(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        let nanos = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as i128)
+        };
+        #[cfg(unix)]
+        let (changed, inode, device) = {
+            use std::os::unix::fs::MetadataExt;
+            (i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()), meta.ino(), meta.dev())
+        };
+        // Without a change time (or an identity), the write time stands for it.
+        #[cfg(not(unix))]
+        let (changed, inode, device) = (nanos(meta.modified()), 0, 0);
+        Stamp { len: meta.len(), modified: nanos(meta.modified()), changed, inode, device }
+    }
+
+    /// Whether the file was last written and changed more than two seconds
+    /// (the coarsest file system clock, FAT's) before `read`, the time it was
+    /// read: a write after the reading then always gives another stamp.
+    pub fn settled(&self, read: std::time::SystemTime) -> bool {
+        let read = read.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i128);
+        let bound = read - 2_000_000_000;
+        self.modified < bound && self.changed < bound
+    }
+}
+
+/// A 128-bit SipHash-1-3 of `bytes`: what a text is, in 16 bytes (fast,
+/// and the same on every machine).
+pub fn fingerprint(bytes: &[u8]) -> u128 {
+    use siphasher::sip128::{Hasher128, SipHasher13};
+    use std::hash::Hasher;
+    let mut h = SipHasher13::new_with_keys(0x676f_616c_7369_7465, 0x7465_7874_2020_7631);
+    h.write(bytes);
+    h.finish128().as_u128()
+}
+
 /// The largest source file goalsite reads (5 MB). A page of that much text
 /// is far longer than anyone reads on a screen; rendering it takes about
 /// fifteen times its size in memory, so larger files are refused, not read.
@@ -128,6 +193,16 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_has_settled_two_seconds_after_it_was_last_written_and_changed() {
+        let read = std::time::UNIX_EPOCH + std::time::Duration::from_secs(100);
+        let stamp = |modified: i128, changed: i128| Stamp { len: 1, modified, changed, inode: 1, device: 1 };
+        let s = 1_000_000_000;
+        assert!(stamp(97 * s, 97 * s).settled(read));
+        assert!(!stamp(98 * s, 97 * s).settled(read), "written within two seconds of the reading");
+        assert!(!stamp(97 * s, 99 * s).settled(read), "changed (renamed, its time set) within them");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -135,7 +135,7 @@ impl Keys {
             PageRef::Theme(_) => Vec::new(),
         };
         for doc in docs.into_iter().flat_map(|d| d.values()) {
-            h.hash(of(doc.body().as_bytes()));
+            h.hash(doc.body_hash);
         }
         h.finish()
     }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use keys::{Hash, Keys};
 
+use crate::load::KnownFiles;
 use crate::markdown::Links;
 use crate::model::IndicatorId;
 
@@ -49,6 +50,9 @@ pub struct Cache {
     /// What each indicator's data files (`data/<id>.*`) of the current
     /// edition were made from ([`Keys::files`]), in `IndicatorId` order.
     pub files: Vec<Hash>,
+    /// The current edition's Markdown files as it read them: those whose
+    /// stamp is unchanged are not read again (their bodies, only to be rendered).
+    pub known: KnownFiles,
 }
 
 /// Which folder an output is: its path and, where the system tells, its
@@ -146,6 +150,14 @@ mod tests {
             output: OutputId { path: "/site/public".into(), device: 1, inode: 2, born: 3 },
             pages: HashMap::from([("sv/om/".to_owned(), entry), ("en/".to_owned(), bare)]),
             files: vec![5, u128::MAX],
+            known: KnownFiles::from([(
+                "content/om.sv.md".to_owned(),
+                crate::load::Known {
+                    stamp: crate::source::Stamp { len: 40, modified: -1, changed: 1 << 70, inode: 8, device: 9 },
+                    head: "+++\ntitle = \"Om\"\n+++\n".into(),
+                    body_hash: 11,
+                },
+            )]),
         }
     }
 
@@ -158,6 +170,7 @@ mod tests {
         let (a, b) = (&read.pages["sv/om/"], &cache().pages["sv/om/"]);
         assert_eq!((a.key, &a.ids, &a.placed), (b.key, &b.ids, &b.placed));
         assert_eq!(read.files, cache().files);
+        assert_eq!(read.known, cache().known);
         let (links, expected) = (&a.markdown.as_ref().unwrap().1, &b.markdown.as_ref().unwrap().1);
         assert_eq!(links.ids, expected.ids);
         let shape =

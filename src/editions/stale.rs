@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::model::{Docs, Site};
-use crate::source::Source;
+use crate::source::{fingerprint, Source};
 
 use super::Archived;
 
@@ -40,7 +40,7 @@ fn documents(root: &Path, latest: &Archived, docs: &Docs, year: i32, problems: &
         .values()
         .map(|doc| {
             let archived = std::fs::read_to_string(root.join(&latest.dir).join(&doc.source.path)).ok();
-            archived.is_some_and(|text| body(&text) == doc.body())
+            archived.is_some_and(|text| fingerprint(body(&text).as_bytes()) == doc.body_hash)
         })
         .collect();
     let changed = docs.values().zip(&unchanged).find(|(_, same)| !**same).map(|(doc, _)| doc);

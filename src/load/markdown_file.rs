@@ -1,11 +1,12 @@
 //! A Markdown file: optional TOML front matter between `+++` lines, then the body.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::Lang;
 use crate::model::{Doc, FrontMatter};
-use crate::source::Source;
+use crate::source::{Source, Stamp};
 use crate::toml_file;
 
 const FENCE: &str = "+++";
@@ -70,26 +71,65 @@ fn yaml_front_matter(text: &str) -> bool {
 
 /// Parses a Markdown file's front matter; the document keeps the whole text.
 pub fn parse(source: Arc<Source>, lang: Lang) -> Result<Doc, Diagnostic> {
+    let (front, body_offset) = front_matter(&source)?;
+    Ok(Doc::new(lang, source, body_offset, front))
+}
+
+/// A Markdown file as a build read it, for the next one: when the file's
+/// stamp is still this one, its text up to the body is this `head` and its
+/// body has this fingerprint, and it is not read again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub stamp: Stamp,
+    pub head: String,
+    pub body_hash: u128,
+}
+
+impl Known {
+    /// What the next build may take of `doc`, if its file had settled when it was read.
+    pub fn of(doc: &Doc) -> Option<Known> {
+        let head = doc.source.text.get(..doc.body_offset)?.to_owned();
+        Some(Known { stamp: doc.stamp?, head, body_hash: doc.body_hash })
+    }
+}
+
+/// The document of the file `rel` under `root` from what an earlier build
+/// read of it (its front matter parsed again; no error was found in it then).
+pub fn parse_known(root: &Path, rel: &Path, known: &Known, lang: Lang) -> Result<Doc, Diagnostic> {
+    let head = Arc::new(Source::new(rel, known.head.clone()));
+    let (front, body_offset) = front_matter(&head)?;
+    if body_offset != head.text.len() {
+        return Err(
+            Diagnostic::error(rel, msg!(FileChangedWhileBuilding)).with_hint(msg!(FileChangedWhileBuildingHint))
+        );
+    }
+    let mut doc = Doc::known(lang, root, head, front, known.body_hash);
+    doc.stamp = Some(known.stamp);
+    Ok(doc)
+}
+
+/// The front matter of `source` and the offset of its body.
+fn front_matter(source: &Arc<Source>) -> Result<(FrontMatter, usize), Diagnostic> {
     let text = &source.text;
-    if let Some(invisible) = toml_file::invisible_character(&source, 0..text.len()) {
+    if let Some(invisible) = toml_file::invisible_character(source, 0..text.len()) {
         return Err(invisible);
     }
     let (front, body_offset) = match split_front_matter(text) {
         Ok(None) if yaml_front_matter(text) => {
             let at = usize::from(text.starts_with('\u{feff}')) * 3;
-            return Err(Diagnostic::error_at(&source, at..at + 3, msg!(FrontMatterYaml))
+            return Err(Diagnostic::error_at(source, at..at + 3, msg!(FrontMatterYaml))
                 .with_hint(msg!(FrontMatterYamlHint))
                 .reading());
         }
         Ok(None) => (FrontMatter::default(), usize::from(text.starts_with('\u{feff}')) * 3),
-        Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(&source, start..end)?, body),
+        Ok(Some((start, end, body))) => (toml_file::parse_part::<FrontMatter>(source, start..end)?, body),
         Err(at) => {
-            return Err(Diagnostic::error_at(&source, at..at + FENCE.len(), msg!(FrontMatterOpen))
+            return Err(Diagnostic::error_at(source, at..at + FENCE.len(), msg!(FrontMatterOpen))
                 .with_hint(msg!(FrontMatterOpenHint))
                 .reading())
         }
     };
-    Ok(Doc { lang, source, body_offset, front })
+    Ok((front, body_offset))
 }
 
 #[cfg(test)]

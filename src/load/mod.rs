@@ -8,19 +8,21 @@ pub mod files;
 pub mod markdown_file;
 pub mod value;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::locale::Lang;
 use crate::model::{Doc, Docs, Page};
-use crate::source::Source;
+use crate::source::{Source, Stamp};
 use crate::toml_file;
 
 use files::{AssessmentsFile, IndicatorFile, ProgrammeFile};
+pub use markdown_file::Known;
 
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
@@ -109,8 +111,15 @@ enum Parsed {
     Page(String, Doc),
 }
 
-/// Reads everything under `root/content` for the languages `langs`.
-pub fn load(root: &Path, langs: &[Lang], problems: &mut Problems) -> Loaded {
+/// The Markdown files an earlier build read, by path from the site root
+/// (the build cache keeps them).
+pub type KnownFiles = HashMap<String, Known>;
+
+/// Reads everything under `root/content` for the languages `langs`. A
+/// Markdown file in `known` whose stamp is still the one there is not read
+/// again: its body is read if a page showing it is rendered.
+pub fn load(root: &Path, langs: &[Lang], known: Option<&KnownFiles>, problems: &mut Problems) -> Loaded {
+    let reading = Reading { root, known, started: SystemTime::now() };
     let files = list_files(root, problems);
     let programme_dirs: Vec<PathBuf> = files
         .iter()
@@ -130,7 +139,7 @@ pub fn load(root: &Path, langs: &[Lang], problems: &mut Problems) -> Loaded {
         .collect();
 
     let results: Vec<(PathBuf, Result<Parsed, Diagnostic>)> =
-        classified.into_par_iter().map(|(rel, kind)| (rel.clone(), read(root, rel, kind))).collect();
+        classified.into_par_iter().map(|(rel, kind)| (rel.clone(), reading.read(rel, kind))).collect();
 
     let mut content = Loaded::default();
     let mut programmes: BTreeMap<PathBuf, LoadedProgramme> = BTreeMap::new();
@@ -160,11 +169,11 @@ pub fn load(root: &Path, langs: &[Lang], problems: &mut Problems) -> Loaded {
             Ok(Parsed::Assessments(dir, a)) => assessments.push((dir, *a)),
             Ok(Parsed::Narrative(dir, doc)) => narratives.push((dir, doc)),
             Ok(Parsed::Home(doc)) => {
-                content.home.insert(doc.lang, doc);
+                content.home.insert(doc.lang, Box::new(doc));
             }
             Ok(Parsed::Page(key, doc)) => {
                 let page = pages.entry(key.clone()).or_insert_with(|| Page { key, docs: BTreeMap::new() });
-                page.docs.insert(doc.lang, doc);
+                page.docs.insert(doc.lang, Box::new(doc));
             }
         }
     }
@@ -172,7 +181,7 @@ pub fn load(root: &Path, langs: &[Lang], problems: &mut Problems) -> Loaded {
     // reported; its other files are dropped with it, not reported twice.
     for (dir, doc) in narratives {
         if let Some(p) = programmes.get_mut(&dir) {
-            p.narrative.insert(doc.lang, doc);
+            p.narrative.insert(doc.lang, Box::new(doc));
         }
     }
     for (dir, ind) in indicators {
@@ -286,26 +295,51 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Ki
     Ok(Kind::Page { key, lang })
 }
 
-fn read(root: &Path, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
-    let source = toml_file::read(root, &rel)?;
-    match kind {
-        Kind::Programme { dir } => {
-            let data = toml_file::parse::<ProgrammeFile>(&source)?;
-            Ok(Parsed::Programme(dir, source, Box::new(data)))
+/// How a load reads its files.
+struct Reading<'a> {
+    root: &'a Path,
+    known: Option<&'a KnownFiles>,
+    /// When the load began (a file last written before it had settled).
+    started: SystemTime,
+}
+
+impl Reading<'_> {
+    fn read(&self, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
+        let toml = || toml_file::read(self.root, &rel);
+        match kind {
+            Kind::Programme { dir } => {
+                let source = toml()?;
+                let data = toml_file::parse::<ProgrammeFile>(&source)?;
+                Ok(Parsed::Programme(dir, source, Box::new(data)))
+            }
+            Kind::Indicator { programme_dir, id } => {
+                let source = toml()?;
+                let data = toml_file::parse::<IndicatorFile>(&source)?;
+                Ok(Parsed::Indicator(programme_dir, Box::new(LoadedIndicator { id, source, data })))
+            }
+            Kind::Assessments { programme_dir, year } => {
+                let source = toml()?;
+                let data = toml_file::parse::<AssessmentsFile>(&source)?;
+                Ok(Parsed::Assessments(programme_dir, Box::new(LoadedAssessments { year, source, data })))
+            }
+            Kind::Home { lang } => Ok(Parsed::Home(self.doc(&rel, lang)?)),
+            Kind::Narrative { programme_dir, lang } => Ok(Parsed::Narrative(programme_dir, self.doc(&rel, lang)?)),
+            Kind::Page { key, lang } => Ok(Parsed::Page(key, self.doc(&rel, lang)?)),
         }
-        Kind::Indicator { programme_dir, id } => {
-            let data = toml_file::parse::<IndicatorFile>(&source)?;
-            Ok(Parsed::Indicator(programme_dir, Box::new(LoadedIndicator { id, source, data })))
+    }
+
+    /// A Markdown file: as an earlier build knew it, when its stamp is still
+    /// that one; else read.
+    fn doc(&self, rel: &Path, lang: Lang) -> Result<Doc, Diagnostic> {
+        if let Some(known) = self.known.zip(rel.to_str()).and_then(|(k, rel)| k.get(rel)) {
+            if Stamp::now(&self.root.join(rel)) == Some(known.stamp) {
+                return markdown_file::parse_known(self.root, rel, known, lang);
+            }
         }
-        Kind::Assessments { programme_dir, year } => {
-            let data = toml_file::parse::<AssessmentsFile>(&source)?;
-            Ok(Parsed::Assessments(programme_dir, Box::new(LoadedAssessments { year, source, data })))
-        }
-        Kind::Home { lang } => Ok(Parsed::Home(markdown_file::parse(source, lang)?)),
-        Kind::Narrative { programme_dir, lang } => {
-            Ok(Parsed::Narrative(programme_dir, markdown_file::parse(source, lang)?))
-        }
-        Kind::Page { key, lang } => Ok(Parsed::Page(key, markdown_file::parse(source, lang)?)),
+        let (source, stamp) = toml_file::read_stamped(self.root, rel)?;
+        let mut doc = markdown_file::parse(source, lang)?;
+        doc.stamp = Some(stamp).filter(|s| s.settled(self.started));
+        Ok(doc)
     }
 }
 
@@ -341,6 +375,52 @@ mod tests {
         let d = classify(Path::new("content/om.md"), &[], &langs()).unwrap_err();
         assert!(d.is_error());
         assert_eq!(d.hint.as_ref().map(ToString::to_string).as_deref(), Some("name it om.sv.md or om.en.md"));
+    }
+
+    /// `content/om.sv.md` under a new site root.
+    fn one_page() -> (tempfile::TempDir, String) {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join(CONTENT_DIR)).unwrap();
+        let rel = "content/om.sv.md".to_owned();
+        std::fs::write(tmp.path().join(&rel), "+++\ntitle = \"Om\"\n+++\nText.\n").unwrap();
+        (tmp, rel)
+    }
+
+    fn sv(loaded: &Loaded) -> &Doc {
+        &loaded.pages[0].docs[&Lang::known("sv")]
+    }
+
+    #[test]
+    fn a_markdown_file_with_its_known_stamp_is_not_read_again_and_its_body_must_still_be_what_was_known() {
+        let (tmp, rel) = one_page();
+        let stamp = Stamp::now(&tmp.path().join(&rel)).unwrap();
+        let body_hash = crate::source::fingerprint(b"Text.\n");
+        let head = |title: &str| format!("+++\ntitle = \"{title}\"\n+++\n");
+        let known = |head: String| KnownFiles::from([(rel.clone(), Known { stamp, head, body_hash })]);
+        let mut problems = Problems::new();
+        // What the last build knew of the file is taken as it is: it was not read.
+        let loaded = load(tmp.path(), &langs(), Some(&known(head("Förr"))), &mut problems);
+        assert_eq!(sv(&loaded).front.title.as_deref(), Some("Förr"));
+        // Its body is read when a page shows it; the file is no longer what was known.
+        let changed = sv(&loaded).body().unwrap_err();
+        assert_eq!(changed.message.id, crate::messages::MsgId::FileChangedWhileBuilding);
+        // As it was known: its body is read when asked for.
+        let loaded = load(tmp.path(), &langs(), Some(&known(head("Om"))), &mut problems);
+        assert_eq!(sv(&loaded).body().unwrap(), "Text.\n");
+        assert!(problems.finish().is_empty());
+    }
+
+    #[test]
+    fn a_markdown_file_with_another_stamp_is_read_and_a_file_just_written_is_not_known_next_time() {
+        let (tmp, rel) = one_page();
+        let mut stamp = Stamp::now(&tmp.path().join(&rel)).unwrap();
+        stamp.changed -= 1;
+        let known =
+            KnownFiles::from([(rel, Known { stamp, head: "+++\ntitle = \"Förr\"\n+++\n".into(), body_hash: 0 })]);
+        let loaded = load(tmp.path(), &langs(), Some(&known), &mut Problems::new());
+        let doc = sv(&loaded);
+        assert_eq!((doc.front.title.as_deref(), doc.body().unwrap()), (Some("Om"), "Text.\n"));
+        assert_eq!(doc.stamp, None, "written less than two seconds ago: read again next time");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod stream;
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -21,6 +22,7 @@ use crate::locale::{mistyped_placeholders, Typography, REPORT_YEAR};
 use crate::messages::Message;
 use crate::model::{Doc, IndicatorId};
 use crate::routes::{PageRef, Routes};
+use crate::source::Source;
 use crate::text::{hyphenate, is_valid_slug, slugify};
 
 use footnotes::{footnote_slug, push_footnotes, Footnote};
@@ -99,7 +101,15 @@ pub fn render(
     reserved: &HashSet<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Html {
-    let body = doc.body();
+    // A known file's body is read now (and must still be what it was).
+    let source = match doc.whole() {
+        Ok(source) => source,
+        Err(changed) => {
+            problems.push(changed);
+            return Html::default();
+        }
+    };
+    let body = &source.text[doc.body_offset..];
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_SMART_PUNCTUATION
@@ -107,6 +117,8 @@ pub fn render(
         | Options::ENABLE_STRIKETHROUGH;
     let r = Rewriter {
         doc,
+        source,
+        body,
         routes,
         typo,
         rules,
@@ -154,6 +166,9 @@ pub fn render(
 
 pub(crate) struct Rewriter<'a> {
     doc: &'a Doc,
+    /// The whole file, and its Markdown body.
+    source: &'a Arc<Source>,
+    body: &'a str,
     routes: &'a Routes,
     typo: &'a Typography,
     rules: &'a Rules,
@@ -263,13 +278,13 @@ impl<'a> Rewriter<'a> {
     /// An error at `span` of the body.
     fn problem(&mut self, span: Range<usize>, message: Message) -> &mut Diagnostic {
         let offset = self.doc.body_offset;
-        self.problems.push(Diagnostic::error_at(&self.doc.source, span.start + offset..span.end + offset, message));
+        self.problems.push(Diagnostic::error_at(self.source, span.start + offset..span.end + offset, message));
         self.problems.last_mut().expect("just pushed")
     }
 
     /// Reports raw HTML, once per line (an element's start and end tag are one problem).
     fn raw_html(&mut self, span: Range<usize>) {
-        let line = self.doc.source.line_of(span.start + self.doc.body_offset);
+        let line = self.source.line_of(span.start + self.doc.body_offset);
         if self.last_raw_html_line.replace(line) == Some(line) {
             return;
         }
@@ -358,7 +373,7 @@ impl<'a> Rewriter<'a> {
 
     /// Places the chart of `id`, where `range` is the image that asks for it.
     fn place_chart(&mut self, id: IndicatorId, range: Range<usize>) -> Event<'a> {
-        let line = self.doc.source.line_of(range.start + self.doc.body_offset);
+        let line = self.source.line_of(range.start + self.doc.body_offset);
         if let Some(first) = self.charts.iter().position(|c| *c == id).map(|i| self.chart_lines[i]) {
             self.problem(range, msg!(ChartPlacedTwice, line = first)).hint =
                 Some(msg!(ChartPlacedTwiceHint, line = first));

@@ -71,7 +71,7 @@ impl<'a> Stream<'a> {
     /// parser as an attribute block), with the space written before it, if
     /// any: "Utvecklingen 2024", but "2000–2024" and "2000-2024".
     fn heading_year(&self, range: &Range<usize>) -> String {
-        let source = self.r.doc.body().get(range.clone()).unwrap_or_default();
+        let source = self.r.body.get(range.clone()).unwrap_or_default();
         let before = source.rfind("{report_year}").and_then(|at| source[..at].chars().next_back());
         match before {
             Some(c) if !c.is_whitespace() => self.r.rules.report_year.clone(),

@@ -16,12 +16,7 @@ fn routes(langs: &[&str], base_url: &str) -> Routes {
 }
 
 fn doc(path: &str, lang: &str, text: &str) -> Doc {
-    Doc {
-        lang: Lang::known(lang),
-        source: Arc::new(Source::new(path, text)),
-        body_offset: 0,
-        front: Default::default(),
-    }
+    Doc::new(Lang::known(lang), Arc::new(Source::new(path, text)), 0, Default::default())
 }
 
 fn typo() -> Typography {
@@ -214,7 +209,8 @@ fn a_nested_text_gets_prefixed_ids_lower_headings_and_absolute_links() {
     let mut site = Site::default();
     site.settings.languages = vec![Language { code: Lang::known("sv"), name: "sv".into() }];
     site.settings.base_url = "https://x.se/sub/".into();
-    site.pages.push(crate::model::Page { key: "a.md".into(), docs: [(Lang::known("sv"), doc.clone())].into() });
+    site.pages
+        .push(crate::model::Page { key: "a.md".into(), docs: [(Lang::known("sv"), Box::new(doc.clone()))].into() });
     let routes = Routes::new(&site, None, &mut crate::diagnostics::Problems::new());
     let h = render(&doc, &routes, &typo(), &rules, &HashSet::new(), &mut problems);
     assert!(h.html.contains("<h3 id=\"p1-mal\">Mål</h3>"), "{}", h.html);

@@ -4,15 +4,16 @@
 //! `validate` builds it from what `load` read.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::diagnostics::Diagnostic;
 use crate::formats::{Slug, Year, STILL_VALID};
 use crate::locale::{Lang, Text};
-use crate::source::Source;
+use crate::source::{fingerprint, Source, Stamp};
 
 mod data;
 mod settings;
@@ -105,28 +106,79 @@ impl Site {
     /// Every Markdown document of the site.
     pub fn docs(&self) -> impl Iterator<Item = &Doc> {
         let narratives = self.programmes.iter().flat_map(|p| p.narrative.values());
-        self.home.values().chain(narratives).chain(self.pages.iter().flat_map(|p| p.docs.values()))
+        let docs = self.home.values().chain(narratives).chain(self.pages.iter().flat_map(|p| p.docs.values()));
+        docs.map(|d| &**d)
     }
 }
 
-/// One Markdown document per language, by language code.
-pub type Docs = BTreeMap<Lang, Doc>;
+/// One Markdown document per language, by language code (boxed: a map
+/// keeps room for eleven, and most pages have two or three).
+pub type Docs = BTreeMap<Lang, Box<Doc>>;
 
-/// One Markdown file in one language, read once.
+/// One Markdown file in one language, read once; or, when the build cache
+/// knows the file unchanged, its front matter only, and its body read when
+/// a page showing it is rendered.
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub lang: Lang,
-    /// The whole file (front matter included), for rendering and error positions.
+    /// The file as read (front matter included), for rendering and error
+    /// positions: the whole of it, or the part before its body.
     pub source: Arc<Source>,
     /// Byte offset of the Markdown body in the file (after the front matter).
     pub body_offset: usize,
     pub front: FrontMatter,
+    /// A fingerprint of the body: what the pages showing it are made from.
+    pub body_hash: u128,
+    /// The file's stamp when it was read, once it had settled (what the
+    /// build cache keeps, to know it unchanged next time).
+    pub stamp: Option<Stamp>,
+    /// The whole file, when `source` holds the part before the body only.
+    unread: Option<Arc<Unread>>,
+}
+
+/// A file whose body is read on first use.
+#[derive(Debug)]
+struct Unread {
+    root: PathBuf,
+    whole: OnceLock<Result<Arc<Source>, Diagnostic>>,
 }
 
 impl Doc {
+    /// The document read from `source`, whose body starts at `body_offset`.
+    pub fn new(lang: Lang, source: Arc<Source>, body_offset: usize, front: FrontMatter) -> Doc {
+        let body_hash = fingerprint(&source.text.as_bytes()[body_offset..]);
+        Doc { lang, source, body_offset, front, body_hash, stamp: None, unread: None }
+    }
+
+    /// The document of the file `head.path` under `root`, known from an
+    /// earlier reading: `head` holds its text up to the body, whose
+    /// fingerprint is `body_hash`; the body is read when it is asked for.
+    pub fn known(lang: Lang, root: &Path, head: Arc<Source>, front: FrontMatter, body_hash: u128) -> Doc {
+        let unread = Some(Arc::new(Unread { root: root.to_path_buf(), whole: OnceLock::new() }));
+        Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: None, unread }
+    }
+
+    /// The whole file. A known file is read now (once), and must still be
+    /// what it was: otherwise it changed while the site was being built.
+    pub fn whole(&self) -> Result<&Arc<Source>, Diagnostic> {
+        let Some(unread) = &self.unread else { return Ok(&self.source) };
+        unread.whole.get_or_init(|| self.read_whole(&unread.root)).as_ref().map_err(Diagnostic::clone)
+    }
+
     /// The Markdown after the front matter.
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body_offset..]
+    pub fn body(&self) -> Result<&str, Diagnostic> {
+        self.whole().map(|source| &source.text[self.body_offset..])
+    }
+
+    fn read_whole(&self, root: &Path) -> Result<Arc<Source>, Diagnostic> {
+        let path = &self.source.path;
+        let whole = Source::read(root, path).ok().filter(|whole| {
+            whole.text.get(..self.body_offset) == Some(self.source.text.as_str())
+                && fingerprint(&whole.text.as_bytes()[self.body_offset..]) == self.body_hash
+        });
+        whole.map(Arc::new).ok_or_else(|| {
+            Diagnostic::error(path, msg!(FileChangedWhileBuilding)).with_hint(msg!(FileChangedWhileBuildingHint))
+        })
     }
 }
 

@@ -103,7 +103,7 @@ pub fn run(
 
 /// Runs the pipeline on the site at `root` as `plan` says.
 pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Passed, Diagnostics> {
-    let mut prepared = prepare(root, plan.base_url)?;
+    let mut prepared = prepare(root, plan.base_url, plan.last.as_ref().map(|l| &l.known))?;
     let sites: Vec<&Site> = prepared.editions.iter().map(|e| &e.site).collect();
     let keys = plan.cached.then(|| Keys::new(root, &sites));
     // The last build's output is changed in place when it was made in the
@@ -135,12 +135,19 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         output: OutputId::default(),
         pages: made.entries,
         files: keys.files,
+        known: known_files(&prepared.current().site),
     });
     let admin = crate::cms::Admin::of(&prepared.current().site);
     let changed = !made.changed.is_empty();
     let remake = if fresh { Remake::All } else { Remake::Only(made.changed) };
-    let later =
-        (plan.defer && out.is_some() && (fresh || made.made > 0 || changed)).then(|| Later::new(prepared, remake));
+    let later = match plan.defer && out.is_some() && (fresh || made.made > 0 || changed) {
+        true => Some(Later::new(prepared, remake)),
+        false => {
+            free_aside(prepared);
+            None
+        }
+    };
+    free_aside(last);
     Ok(Passed {
         output: out,
         pages: made.pages,
@@ -279,6 +286,20 @@ fn make(
         downloads: downloads.unwrap_or_else(|| crate::downloads::made(&current.site)),
         problems,
     })
+}
+
+/// Frees `value` on a thread of its own: freeing a large site's model and
+/// cache takes a tenth of a build that changes one page, and nothing waits
+/// for it (a build's process may end first: the system then takes the
+/// memory back at once).
+pub fn free_aside<T: Send + 'static>(value: T) {
+    // Were no thread made, the value is freed here, with the closure.
+    let _ = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
+}
+
+/// The Markdown files of `site` as this pass read them, for the next one.
+fn known_files(site: &Site) -> crate::load::KnownFiles {
+    site.docs().filter_map(|doc| Some((doc.source.path.to_str()?.to_owned(), crate::load::Known::of(doc)?))).collect()
 }
 
 fn search_failed(e: String) -> Diagnostics {

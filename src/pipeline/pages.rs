@@ -123,10 +123,12 @@ pub fn render(
         })
         .collect();
     progress.stage_done();
-    let mut by_edition: Vec<(Vec<DocOutcome>, PageIds, Problems)> =
-        renderers.iter().map(|_| (Vec::new(), PageIds::default(), Problems::new())).collect();
+    let mut by_edition: Vec<(Vec<DocOutcome>, PageIds, Problems)> = renderers
+        .iter()
+        .map(|r| (Vec::new(), PageIds::with_capacity(r.routes.pages().len()), Problems::new()))
+        .collect();
     let mut records = Vec::new();
-    let mut entries = HashMap::new();
+    let mut entries = HashMap::with_capacity(if reuse.is_some() { jobs.len() } else { 0 });
     let mut made = 0;
     for (&(e, page, lang), result) in jobs.iter().zip(results) {
         let (outcomes, ids, found) = &mut by_edition[e];
@@ -176,10 +178,10 @@ pub fn check_documents(
     pages: Option<&PageIds>,
     problems: &mut Problems,
 ) {
-    let mut links = HashMap::new();
+    let mut links = HashMap::with_capacity(outcomes.len());
     for outcome in outcomes {
         problems.extend(outcome.problems);
-        links.insert(outcome.path, outcome.links);
+        links.insert(outcome.path.into_os_string(), outcome.links);
     }
     fragments::check(site, &links, pages, &theme.ids, problems);
 }

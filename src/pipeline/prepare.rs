@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problems};
 use crate::editions::{self, Archived, History};
+use crate::load::KnownFiles;
 use crate::locale::Lang;
 use crate::model::{Edition as EditionInfo, Settings, Site};
 use crate::routes::Routes;
@@ -56,7 +57,7 @@ struct Config {
 /// Reads and checks the site at `root` (`base_url` overriding `site.toml`'s):
 /// everything before rendering. `Err` lists every problem found, the
 /// Markdown's too.
-pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnostics> {
+pub fn prepare(root: &Path, base_url: Option<&str>, known: Option<&KnownFiles>) -> Result<Prepared, Diagnostics> {
     let (mut config, source) = SiteConfig::load(root).map_err(Diagnostics::one)?;
     if let Some(url) = base_url {
         config.base_url = toml::Spanned::new(0..0, url.to_owned());
@@ -74,7 +75,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared, Diagnost
         archived.iter().filter_map(|a| prepare_archived(root, a, &current, &mut problems)).collect();
     let sites: Vec<(i32, &Site)> = earlier.iter().map(|(site, _)| (site.settings.report_year, site)).collect();
     let history = History::of(&sites);
-    let loaded = crate::load::load(root, &current.langs, &mut problems);
+    let loaded = crate::load::load(root, &current.langs, known, &mut problems);
     let content_files = loaded.file_count();
     let mut site = crate::validate::validate(root, &current.config, &current.source, loaded, &history, &mut problems);
     site.edition = EditionInfo { earlier: archived.iter().map(|a| a.year).collect(), ..EditionInfo::default() };
@@ -125,7 +126,7 @@ fn prepare_archived(
             true => None,
             false => Some(Theme::load(root, &current.config.theme, &current.source, &langs, &mut own)?),
         };
-        let loaded = crate::load::load(&sources, &langs, &mut own);
+        let loaded = crate::load::load(&sources, &langs, None, &mut own);
         let mut site = crate::validate::validate(root, &config, &source, loaded, &History::default(), &mut own);
         site.edition = EditionInfo {
             archived: true,

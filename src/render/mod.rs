@@ -137,7 +137,8 @@ impl<'a> Renderer<'a> {
     /// The document in `lang`, or (where the site allows missing translations)
     /// in the first language that has one.
     fn doc_in<'d>(&self, docs: &'d Docs, lang: Lang) -> Option<&'d Doc> {
-        docs.get(&lang).or_else(|| self.site.settings.languages.iter().find_map(|l| docs.get(&l.code)))
+        let doc = docs.get(&lang).or_else(|| self.site.settings.languages.iter().find_map(|l| docs.get(&l.code)));
+        doc.map(|d| &**d)
     }
 
     /// The page's title in `lang`.

@@ -12,13 +12,18 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
-use crate::source::{ReadError, Source, MAX_FILE_BYTES};
+use crate::source::{ReadError, Source, Stamp, MAX_FILE_BYTES};
 use crate::text::nearest;
 
 /// Reads `root/rel` as UTF-8 text.
 pub fn read(root: &Path, rel: &Path) -> Result<Arc<Source>, Diagnostic> {
-    match Source::read(root, rel) {
-        Ok(source) => Ok(Arc::new(source)),
+    read_stamped(root, rel).map(|(source, _)| source)
+}
+
+/// [`read`], with the file's stamp as it was read.
+pub fn read_stamped(root: &Path, rel: &Path) -> Result<(Arc<Source>, Stamp), Diagnostic> {
+    match Source::read_stamped(root, rel) {
+        Ok((source, stamp)) => Ok((Arc::new(source), stamp)),
         Err(ReadError::Io(e)) => Err(Diagnostic::error(rel, msg!(FileUnreadable, error = e.to_string())).reading()),
         Err(ReadError::TooLarge(size)) => Err(Diagnostic::error(
             rel,

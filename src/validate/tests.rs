@@ -76,7 +76,8 @@ fn validate_years(
     let mut narrative = crate::model::Docs::new();
     for lang in ["sv", "en"] {
         let doc = source(&format!("content/p/_index.{lang}.md"), "Text.");
-        narrative.insert(Lang::known(lang), crate::load::markdown_file::parse(doc, Lang::known(lang)).unwrap());
+        narrative
+            .insert(Lang::known(lang), Box::new(crate::load::markdown_file::parse(doc, Lang::known(lang)).unwrap()));
     }
     let loaded = Loaded {
         programmes: vec![LoadedProgramme {

@@ -1,8 +1,9 @@
 //! The build cache: a build after a change gives the same output, byte for
 //! byte, as a build without a cache (after an edit, a deleted file, a changed
 //! setting, another goalsite, a new edition and a correction to an archived
-//! one), renders only the pages an edit touched, and
-//! does not use a cache that is damaged or another goalsite's.
+//! one, and with texts known unchanged that are not read again), renders
+//! only the pages an edit touched, and does not use a cache that is damaged
+//! or another goalsite's.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -166,6 +167,35 @@ fn a_deleted_file_a_changed_setting_and_a_new_text_give_a_cold_builds_output() {
     f.write("content/ny.en.md", "+++\ntitle = \"New\"\n+++\nNew page.\n");
     built(f.root());
     assert_same(&f, "after a new page");
+}
+
+#[test]
+fn texts_known_unchanged_are_not_read_again_and_every_change_to_them_is_seen() {
+    let f = site();
+    // A file last written more than two seconds before a build is known to
+    // the next one by its stamp (size, times, identity), and not read again.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let first = built(f.root());
+    // An edit that keeps the file's length, with its time of writing set back:
+    // its time of change still tells.
+    let file = f.root().join("content/extra.sv.md");
+    let (len, written) = (fs::metadata(&file).unwrap().len(), fs::metadata(&file).unwrap().modified().unwrap());
+    f.edit("content/extra.sv.md", "bostäder", "förskola");
+    fs::File::options().write(true).open(&file).unwrap().set_modified(written).unwrap();
+    assert_eq!(fs::metadata(&file).unwrap().len(), len, "the same length");
+    built(f.root());
+    assert!(f.read("sv/extra/index.html").contains("förskola"));
+    assert_same(&f, "after an edit that kept the file's length and time");
+    // Every page is made again, its text read from the files known unchanged.
+    f.edit("site.toml", "sv = \"Testkommunens uppföljning\"", "sv = \"Testkommunens nya uppföljning\"");
+    assert_eq!(built(f.root()).made, first.pages);
+    assert_same(&f, "after a changed setting, with the texts known");
+    // A text renamed: another file.
+    fs::rename(f.root().join("content/extra.en.md"), f.root().join("content/mer.en.md")).unwrap();
+    fs::rename(f.root().join("content/extra.sv.md"), f.root().join("content/mer.sv.md")).unwrap();
+    built(f.root());
+    assert!(f.out().join("sv/mer/index.html").is_file() && !f.out().join("sv/extra").exists());
+    assert_same(&f, "after a renamed text");
 }
 
 #[test]

@@ -130,7 +130,7 @@ async fn config(Shared(state): Shared<Arc<State>>, request: Request) -> Response
 /// was without errors.
 fn collections(state: &State) -> Option<Value> {
     let editor = state.editor.as_ref()?;
-    let made = crate::pipeline::prepare(&state.root, Some(&state.base_url)).ok().map(|prepared| {
+    let made = crate::pipeline::prepare(&state.root, Some(&state.base_url), None).ok().map(|prepared| {
         let current = prepared.current();
         let edited = Edited { root: &state.root, site: &current.site, routes: &current.routes, theme: &prepared.theme };
         crate::cms::config(edited, Saves::Local { api: "", site_url: &state.base_url, host: "" })
