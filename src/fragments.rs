@@ -5,10 +5,12 @@
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Problems, Severity};
 use crate::locale::Lang;
 use crate::markdown::Links;
-use crate::model::{PageId, ProgrammeId, Site};
+use crate::model::{Doc, PageId, ProgrammeId, Site};
 use crate::pages::PageRef;
 use crate::text::{nearest, slugify};
 
@@ -71,38 +73,50 @@ pub fn check(
             .collect(),
     });
     let known = pages.unwrap_or(&fallback);
-    for doc in site.docs() {
-        let Some(own) = links.get(doc.source.path.as_os_str()) else { continue };
-        let Some((own_ref, _)) = own_page.get(doc.source.path.as_os_str()) else { continue };
-        let mut broken = 0;
-        for link in &own.fragments {
-            let Some(ids) = known.0.get(&(link.target.unwrap_or(*own_ref), doc.lang)) else { continue };
-            if ids.binary_search(&link.fragment).is_ok() {
-                continue;
-            }
-            broken += 1;
-            let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-            // A known file's text is read for the place of the link.
-            let source = doc.whole().unwrap_or(&doc.source);
-            let d = Diagnostic::error_at(source, span, msg!(AnchorMissing, anchor = &link.fragment));
-            if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
-                // The page shows its text in another language for now (the site allows that).
-                let d = d.with_severity(Severity::Warning);
-                problems.push(d.with_hint(msg!(AnchorUntranslatedHint, lang = doc.lang)));
-                continue;
-            }
-            let candidates: Vec<&str> = match broken <= HINTED {
-                true => ids.iter().map(String::as_str).collect(),
-                false => Vec::new(),
-            };
-            problems.push(match nearest(&link.fragment, &candidates) {
-                // An anchor from an id that is an error of its own is suggested as that id must be written.
-                Some(best) if !best.is_ascii() => d.with_hint(msg!(DidYouMeanAnchor, suggestion = slugify(best))),
-                Some(best) => d.with_hint(msg!(DidYouMeanAnchor, suggestion = best)),
-                None => d.with_hint(msg!(AnchorHint)),
-            });
+    // Each document on its own (in parallel), its problems in the documents' order.
+    let docs: Vec<&Doc> = site.docs().collect();
+    let found: Vec<Vec<Diagnostic>> = docs
+        .par_iter()
+        .map(|doc| {
+            let own = links.get(doc.source.path.as_os_str());
+            let own_ref = own_page.get(doc.source.path.as_os_str());
+            own.zip(own_ref).map_or_else(Vec::new, |(own, (own_ref, _))| broken(site, doc, own, *own_ref, known))
+        })
+        .collect();
+    problems.extend(found.into_iter().flatten());
+}
+
+/// The `#fragment` links of `doc` (that found `links`, the text of the page
+/// `own`) that name no id of the page they lead to.
+fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for link in &links.fragments {
+        let Some(ids) = known.0.get(&(link.target.unwrap_or(own), doc.lang)) else { continue };
+        if ids.binary_search(&link.fragment).is_ok() {
+            continue;
         }
+        let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
+        // A known file's text is read for the place of the link.
+        let source = doc.whole().unwrap_or(&doc.source);
+        let d = Diagnostic::error_at(source, span, msg!(AnchorMissing, anchor = &link.fragment));
+        if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
+            // The page shows its text in another language for now (the site allows that).
+            let d = d.with_severity(Severity::Warning);
+            found.push(d.with_hint(msg!(AnchorUntranslatedHint, lang = doc.lang)));
+            continue;
+        }
+        let candidates: Vec<&str> = match found.len() < HINTED {
+            true => ids.iter().map(String::as_str).collect(),
+            false => Vec::new(),
+        };
+        found.push(match nearest(&link.fragment, &candidates) {
+            // An anchor from an id that is an error of its own is suggested as that id must be written.
+            Some(best) if !best.is_ascii() => d.with_hint(msg!(DidYouMeanAnchor, suggestion = slugify(best))),
+            Some(best) => d.with_hint(msg!(DidYouMeanAnchor, suggestion = best)),
+            None => d.with_hint(msg!(AnchorHint)),
+        });
     }
+    found
 }
 
 /// Whether `page` has text, but none in `lang` (it shows another language's).

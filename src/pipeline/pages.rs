@@ -184,4 +184,5 @@ pub fn check_documents(
         links.insert(outcome.path.into_os_string(), outcome.links);
     }
     fragments::check(site, &links, pages, &theme.ids, problems);
+    super::free_aside(links);
 }
