@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use siphasher::sip128::{Hasher128, SipHasher13};
 
-use crate::load::{ASSESSMENTS_DIR, CONTENT_DIR, INDICATORS_DIR};
 use crate::locale::Lang;
 use crate::model::{Docs, IndicatorId, ProgrammeId, Site};
 use crate::pages::{PageRef, ThemePage};
@@ -98,10 +97,15 @@ impl Keys {
                 frame.bytes(&text.as_bytes()[..doc.body_offset.min(text.len())]);
             }
         }
-        for (dir, which) in
-            [("themes", Files::All), (CONTENT_DIR, Files::Settings), (crate::editions::EDITIONS_DIR, Files::All)]
-        {
-            frame.hash(files(&root.join(dir), which));
+        // What content/ holds besides the Markdown and the data, which are
+        // hashed from what was read: the current edition's programme files
+        // (an earlier edition's are in editions/).
+        for p in sites.last().map(|s| s.programmes.as_slice()).unwrap_or_default() {
+            frame.bytes(p.file.to_string_lossy().as_bytes());
+            frame.bytes(&std::fs::read(root.join(&p.file)).unwrap_or_default());
+        }
+        for dir in ["themes", crate::editions::EDITIONS_DIR] {
+            frame.hash(files(&root.join(dir)));
         }
         let frame = frame.finish();
         let current = indicators.last().map(Vec::as_slice).unwrap_or_default();
@@ -187,32 +191,13 @@ fn data_of(site: &Site) -> (Vec<Hash>, Vec<Hash>) {
     (indicators, assessments)
 }
 
-/// Which files under a folder go into the frame.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Files {
-    All,
-    /// Neither Markdown (hashed from what was read: front matter in the
-    /// frame, bodies apart) nor data files (hashed from what was read, apart).
-    Settings,
-}
-
-/// Whether `path` under `content` is an indicator's or an assessments file
-/// (`<programme>/indicators/<id>.toml`, `<programme>/assessments/<year>.toml`).
-fn is_data(content: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(content) else { return false };
-    let folder = rel.parent().and_then(Path::file_name);
-    rel.components().count() == 3 && folder.is_some_and(|f| f == INDICATORS_DIR || f == ASSESSMENTS_DIR)
-}
-
-/// A hash of every file under `dir` (its path and bytes), in path order,
-/// as `which` says.
-fn files(dir: &Path, which: Files) -> Hash {
+/// A hash of every file under `dir` (its path and bytes), in path order.
+fn files(dir: &Path) -> Hash {
     let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| which == Files::All || (p.extension().is_none_or(|x| x != "md") && !is_data(dir, p)))
         .collect();
     paths.sort();
     let hashed: Vec<Hash> = paths

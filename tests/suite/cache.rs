@@ -190,6 +190,10 @@ fn texts_known_unchanged_are_not_read_again_and_every_change_to_them_is_seen() {
     f.edit("site.toml", "sv = \"Testkommunens uppföljning\"", "sv = \"Testkommunens nya uppföljning\"");
     assert_eq!(built(f.root()).made, first.pages);
     assert_same(&f, "after a changed setting, with the texts known");
+    f.edit("content/tillvaxt/programme.toml", "Kort om tillväxt.", "Kort om tillväxten.");
+    built(f.root());
+    assert!(f.read("sv/tillvaxt/index.html").contains("Kort om tillväxten."));
+    assert_same(&f, "after a changed programme file");
     // A text renamed: another file.
     fs::rename(f.root().join("content/extra.en.md"), f.root().join("content/mer.en.md")).unwrap();
     fs::rename(f.root().join("content/extra.sv.md"), f.root().join("content/mer.sv.md")).unwrap();
