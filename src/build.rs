@@ -113,7 +113,13 @@ pub fn build_with_progress(options: &BuildOptions, progress: &dyn Progress) -> R
         last: crate::cache::load(root),
         defer: false,
     };
-    let passed = pipeline::run_plan(root, plan, progress).map_err(BuildError::Content)?;
+    let passed = pipeline::run_plan(root, plan, progress).map_err(|problems| {
+        // The next build reads every file again.
+        if pipeline::known_file_changed(&problems) {
+            let _ = crate::cache::forget(root);
+        }
+        BuildError::Content(problems)
+    })?;
     let out = passed.output.ok_or_else(|| BuildError::Io(msg!(NothingWritten)))?;
     // No cache while the output changes: a build stopped halfway leaves none,
     // and the next one is made whole.

@@ -96,8 +96,12 @@ fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) 
             continue;
         }
         let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-        // A known file's text is read for the place of the link.
-        let source = doc.whole().unwrap_or(&doc.source);
+        // A known file's text is read for the place of the link; a file
+        // changed since it was known is that error, once.
+        let source = match doc.whole() {
+            Ok(source) => source,
+            Err(changed) => return vec![changed],
+        };
         let d = Diagnostic::error_at(source, span, msg!(AnchorMissing, anchor = &link.fragment));
         if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
             // The page shows its text in another language for now (the site allows that).

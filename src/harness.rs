@@ -139,6 +139,12 @@ impl Charts {
     }
 }
 
+/// Makes the build cache of the site at `root` know the Markdown file
+/// `rel` (from the root) with another body than it has.
+pub fn cache_misremembering(root: &std::path::Path, rel: &str) -> std::io::Result<()> {
+    crate::cache::misremember(root, rel)
+}
+
 /// Rewrites the build cache of the site at `root` as another goalsite
 /// (`goalsite`, its version and build) would have written it.
 pub fn cache_from_another_goalsite(root: &std::path::Path, goalsite: &str) -> std::io::Result<()> {

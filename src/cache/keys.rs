@@ -98,11 +98,10 @@ impl Keys {
             }
         }
         // What content/ holds besides the Markdown and the data, which are
-        // hashed from what was read: the current edition's programme files
-        // (an earlier edition's are in editions/).
+        // hashed from what was read: the current edition's programme files as
+        // they were read (an earlier edition's are in editions/).
         for p in sites.last().map(|s| s.programmes.as_slice()).unwrap_or_default() {
-            frame.bytes(p.file.to_string_lossy().as_bytes());
-            frame.bytes(&std::fs::read(root.join(&p.file)).unwrap_or_default());
+            frame.bytes(p.file.to_string_lossy().as_bytes()).hash(p.fingerprint);
         }
         for dir in ["themes", crate::editions::EDITIONS_DIR] {
             frame.hash(files(&root.join(dir)));

@@ -122,6 +122,17 @@ pub fn rewrite_as(root: &Path, goalsite: &str) -> io::Result<()> {
     std::fs::write(root.join(CACHE_DIR).join(FILE), store::encode_as(&cache, goalsite))
 }
 
+/// Makes the cache of the site at `root` know the Markdown file `rel` with
+/// another body than it has (for tests: as a file system that reports an
+/// old stamp for a changed file would).
+#[cfg(feature = "testing")]
+pub fn misremember(root: &Path, rel: &str) -> io::Result<()> {
+    let mut cache = load(root).ok_or_else(|| io::Error::other("no cache"))?;
+    let known = cache.known.get_mut(rel).ok_or_else(|| io::Error::other("not known"))?;
+    known.body_hash ^= 1;
+    std::fs::write(root.join(CACHE_DIR).join(FILE), store::encode(&cache))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -239,6 +239,8 @@ pub struct Programme {
     pub id: String,
     /// `programme.toml`, relative to the site root.
     pub file: PathBuf,
+    /// A fingerprint of `programme.toml` as it was read (the build cache's).
+    pub fingerprint: u128,
     pub title: Text,
     /// The title in the menu (the title itself when none is given).
     pub menu_title: Option<Text>,

@@ -288,6 +288,12 @@ fn make(
     })
 }
 
+/// Whether `problems` say that a file known unchanged was not what it was
+/// when read: the cache that knew it is then not to be used again.
+pub fn known_file_changed(problems: &Diagnostics) -> bool {
+    problems.iter().any(|d| d.message.id == crate::messages::MsgId::FileChangedWhileBuilding)
+}
+
 /// Frees `value` on a thread of its own: freeing a large site's model and
 /// cache takes a tenth of a build that changes one page, and nothing waits
 /// for it (a build's process may end first: the system then takes the

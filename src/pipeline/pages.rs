@@ -184,5 +184,4 @@ pub fn check_documents(
         links.insert(outcome.path.into_os_string(), outcome.links);
     }
     fragments::check(site, &links, pages, &theme.ids, problems);
-    super::free_aside(links);
 }

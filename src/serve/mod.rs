@@ -119,6 +119,10 @@ impl State {
                 msg!(ServeRebuilt, pages = passed.pages, ms = ms, why = why)
             }
             Err(e) => {
+                if matches!(&e, BuildError::Content(problems) if pipeline::known_file_changed(problems)) {
+                    // The next pass reads every file again.
+                    *rebuilds.cache.lock().unwrap_or_else(|e| e.into_inner()) = None;
+                }
                 eprintln!("{}", e.show(self.lang));
                 *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(e));
                 let served = self.site.join("index.html").exists();

@@ -112,6 +112,7 @@ impl Validator<'_> {
         }
         Programme {
             file: f.path.clone(),
+            fingerprint: crate::source::fingerprint(f.text.as_bytes()),
             id: p.id,
             title,
             menu_title,

@@ -200,6 +200,19 @@ fn texts_known_unchanged_are_not_read_again_and_every_change_to_them_is_seen() {
     built(f.root());
     assert!(f.out().join("sv/mer/index.html").is_file() && !f.out().join("sv/extra").exists());
     assert_same(&f, "after a renamed text");
+    // A file whose stamp is the known one, but whose body is not what was
+    // known (as a file system with old stamps would have it): the build
+    // stops, publishes nothing, and the next one reads every file again.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    built(f.root());
+    goalsite::harness::cache_misremembering(f.root(), "content/mer.sv.md").unwrap();
+    let before = tree(&f.out());
+    let (code, _, err) = f.build();
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("mer.sv.md") && err.contains("changed while the site was being built"), "{err}");
+    assert!(tree(&f.out()) == before, "nothing was published");
+    built(f.root());
+    assert_same(&f, "after a file that was not what was known");
 }
 
 #[test]
