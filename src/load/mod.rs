@@ -1,7 +1,8 @@
 //! Load: walks `content/`, reads every Markdown and TOML file once (in
 //! parallel) and parses it into [`Loaded`]: the files as editors wrote them,
-//! with their source spans. Problems become diagnostics; nothing stops at the
-//! first one.
+//! with their source spans. A Markdown file the build cache knows unchanged
+//! is not read: its body is read when a page showing it is rendered.
+//! Problems become diagnostics; nothing stops at the first one.
 
 pub mod branding;
 pub mod files;

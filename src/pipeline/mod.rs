@@ -1,6 +1,6 @@
 //! The one pass that `build`, `check` and `serve` share: config → load →
 //! validate (`prepare.rs`, every edition) → render (`pages.rs`) → write.
-//! Every file is read once; every problem found on the way goes into one
+//! Every file is read once at most; every problem found on the way goes into one
 //! [`Problems`], so one run lists them all. Every file of the site is handed
 //! to a [`Publish`] as soon as it is made (no stage holds all pages' HTML):
 //! the writer with a folder, nothing without one (`check`), so `check`
