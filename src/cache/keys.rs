@@ -18,6 +18,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 use crate::locale::Lang;
 use crate::model::{Docs, IndicatorId, ProgrammeId, Site};
 use crate::pages::{PageRef, ThemePage};
+use crate::source::fingerprint;
 
 /// A 128-bit SipHash-1-3 of what something is made from.
 pub type Hash = u128;
@@ -49,11 +50,6 @@ impl Hasher {
     pub fn finish(&self) -> Hash {
         self.0.finish128().as_u128()
     }
-}
-
-/// The hash of `bytes` alone.
-pub fn of(bytes: &[u8]) -> Hash {
-    Hasher::new().bytes(bytes).finish()
 }
 
 /// Every page's key, from the frame, the Markdown bodies it shows (hashed
@@ -175,7 +171,7 @@ impl Keys {
 
 /// Each indicator's data, and each programme's assessments, of `site`.
 fn data_of(site: &Site) -> (Vec<Hash>, Vec<Hash>) {
-    let indicators = site.indicators.iter().map(|ind| of(format!("{ind:?}").as_bytes())).collect();
+    let indicators = site.indicators.iter().map(|ind| fingerprint(format!("{ind:?}").as_bytes())).collect();
     let assessments = site
         .programmes
         .iter()

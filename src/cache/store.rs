@@ -8,9 +8,9 @@ use crate::load::Known;
 use crate::markdown::{FragmentLink, Links};
 use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId};
 use crate::pages::{PageRef, ThemePage};
-use crate::source::Stamp;
+use crate::source::{fingerprint, Stamp};
 
-use super::keys::{self, GOALSITE};
+use super::keys::GOALSITE;
 use super::{Cache, OutputId, PageEntry};
 
 const MAGIC: &[u8] = b"goalsite build cache 3\n";
@@ -78,7 +78,7 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
         w.str(&file.head);
         w.u128(file.body_hash);
     }
-    let check = keys::of(&w.0);
+    let check = fingerprint(&w.0);
     w.u128(check);
     w.0
 }
@@ -86,7 +86,7 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
 /// The cache in `bytes`, if they are whole and this goalsite wrote them.
 pub fn decode(bytes: &[u8]) -> Option<Cache> {
     let (body, check) = bytes.split_at_checked(bytes.len().checked_sub(16)?)?;
-    if keys::of(body) != u128::from_le_bytes(check.try_into().ok()?) {
+    if fingerprint(body) != u128::from_le_bytes(check.try_into().ok()?) {
         return None;
     }
     let mut r = Reader(body.strip_prefix(MAGIC)?);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
 use crate::locale::Lang;
-use crate::model::{Doc, FrontMatter};
+use crate::model::{changed_while_building, Doc, FrontMatter};
 use crate::source::{Source, Stamp};
 use crate::toml_file;
 
@@ -99,13 +99,9 @@ pub fn parse_known(root: &Path, rel: &Path, known: &Known, lang: Lang) -> Result
     let head = Arc::new(Source::new(rel, known.head.clone()));
     let (front, body_offset) = front_matter(&head)?;
     if body_offset != head.text.len() {
-        return Err(
-            Diagnostic::error(rel, msg!(FileChangedWhileBuilding)).with_hint(msg!(FileChangedWhileBuildingHint))
-        );
+        return Err(changed_while_building(rel));
     }
-    let mut doc = Doc::known(lang, root, head, front, known.body_hash);
-    doc.stamp = Some(known.stamp);
-    Ok(doc)
+    Ok(Doc::known(lang, root, head, front, (known.body_hash, known.stamp)))
 }
 
 /// The front matter of `source` and the offset of its body.

@@ -151,11 +151,18 @@ impl Doc {
     }
 
     /// The document of the file `head.path` under `root`, known from an
-    /// earlier reading: `head` holds its text up to the body, whose
-    /// fingerprint is `body_hash`; the body is read when it is asked for.
-    pub fn known(lang: Lang, root: &Path, head: Arc<Source>, front: FrontMatter, body_hash: u128) -> Doc {
+    /// earlier reading (with the file's `stamp` then): `head` holds its text
+    /// up to the body, whose fingerprint is `body_hash`; the body is read
+    /// when it is asked for.
+    pub fn known(
+        lang: Lang,
+        root: &Path,
+        head: Arc<Source>,
+        front: FrontMatter,
+        (body_hash, stamp): (u128, Stamp),
+    ) -> Doc {
         let unread = Some(Arc::new(Unread { root: root.to_path_buf(), whole: OnceLock::new() }));
-        Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: None, unread }
+        Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: Some(stamp), unread }
     }
 
     /// The whole file. A known file is read now (once), and must still be
@@ -176,10 +183,13 @@ impl Doc {
             whole.text.get(..self.body_offset) == Some(self.source.text.as_str())
                 && fingerprint(&whole.text.as_bytes()[self.body_offset..]) == self.body_hash
         });
-        whole.map(Arc::new).ok_or_else(|| {
-            Diagnostic::error(path, msg!(FileChangedWhileBuilding)).with_hint(msg!(FileChangedWhileBuildingHint))
-        })
+        whole.map(Arc::new).ok_or_else(|| changed_while_building(path))
     }
+}
+
+/// The error of a file known unchanged that is not what it was.
+pub fn changed_while_building(path: &Path) -> Diagnostic {
+    Diagnostic::error(path, msg!(FileChangedWhileBuilding)).with_hint(msg!(FileChangedWhileBuildingHint))
 }
 
 /// TOML between `+++` lines at the top of a Markdown file.
