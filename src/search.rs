@@ -10,45 +10,191 @@
 //! page loads, the WebAssembly of the site's languages, and the index and
 //! fragment files. Pagefind's own UIs are left out: the theme's `search.js`
 //! shows the results.
+//!
+//! A large site's index is made in parts of about [`PART_RECORDS`] pages
+//! each, a page's part (in all its languages) chosen by a hash of its path
+//! in the site's first language: the first part is
+//! `pagefind/` itself, the others `pagefind/part<N>/`, which the search page
+//! merges into the first (Pagefind's `mergeIndex`, made for searching
+//! several sites at once). Pagefind cannot change an index, only make it
+//! again; in parts, a build that changed one page makes one part again, and
+//! indexing holds one part at a time per core in memory.
 
 use std::collections::BTreeMap;
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::artifact::Artifact;
 use crate::locale::Lang;
+use crate::source::fingerprint;
 
 /// Where the search bundle is published, under the site root.
 pub const BUNDLE_DIR: &str = "pagefind/";
 
-/// A rendered page for the index (the pages a kind of page says are searched).
+/// About how many pages (in all languages) a part of the index holds.
+pub const PART_RECORDS: usize = 3_000;
+
+/// A page for the index (the pages a kind of page says are searched).
 pub struct Record {
-    /// The page's path under the site root (`sv/tillvaxt/`).
+    /// The page's path under the site root (`en/growth/`).
     pub path: String,
-    pub html: String,
+    /// Its path in the site's first language (`sv/tillvaxt/`): a page is in
+    /// the same part in every language, as its key covers its texts in all.
+    pub page: String,
+    /// The page as rendered; `None`: as the last build left it in the
+    /// output folder (read only if its part is made again).
+    pub html: Option<String>,
+    /// What the page was made from (its key in the build cache), if known.
+    pub key: Option<u128>,
 }
 
-/// The files of the search bundle (under [`BUNDLE_DIR`]) for `pages` on a
-/// site in `langs`, in the order of their paths. Each language is
-/// indexed on a thread of its own (Pagefind indexes languages apart
-/// anyway); the same pages give the same bytes, as they are indexed in the
-/// order of their paths.
-pub fn bundle(pages: Vec<Record>, langs: &[Lang]) -> Result<Vec<Artifact>, String> {
-    let mut by_lang: Vec<Vec<Record>> = langs.iter().map(|_| Vec::new()).collect();
-    for page in pages {
-        let lang = page.path.split('/').next().unwrap_or_default();
-        let i = langs.iter().position(|l| l == lang).ok_or_else(|| format!("{} is in no language", page.path))?;
-        by_lang[i].push(page);
+/// How the site's searched pages are split into parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts(usize);
+
+impl Parts {
+    /// The parts for a site of `records` searched pages (in all languages).
+    pub fn for_records(records: usize) -> Parts {
+        Parts(records.div_ceil(PART_RECORDS).max(1))
     }
-    let indexes: Vec<Result<Vec<SyntheticFile>, String>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = by_lang.into_iter().map(|pages| scope.spawn(move || index(pages))).collect();
-        threads.into_iter().map(|t| t.join().unwrap_or_else(|_| Err("the indexing thread panicked".into()))).collect()
-    });
-    // The files every language's bundle has (the script, say) are the same in each.
+
+    pub fn count(self) -> usize {
+        self.0
+    }
+
+    /// The part of the page whose path in the site's first language is `page`.
+    pub fn of(self, page: &str) -> usize {
+        (fingerprint(page.as_bytes()) % self.0 as u128) as usize
+    }
+
+    /// The folder of part `part` under the site root.
+    pub fn dir(part: usize) -> String {
+        match part {
+            0 => BUNDLE_DIR.to_owned(),
+            n => format!("{BUNDLE_DIR}part{n}/"),
+        }
+    }
+
+    /// The part a file of the bundle (`pagefind/part3/index/x.pf_index`) is in.
+    pub fn of_file(path: &str) -> Option<usize> {
+        let rest = path.strip_prefix(BUNDLE_DIR)?;
+        match rest.strip_prefix("part").and_then(|r| r.split_once('/')) {
+            Some((n, _)) => n.parse().ok().filter(|&n| n > 0),
+            None => Some(0),
+        }
+    }
+
+    /// The folders of the parts after the first that hold any of the
+    /// `pages` (paths in the site's first language), for the search page to merge.
+    pub fn more<'a>(self, pages: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let mut has = vec![false; self.0];
+        for page in pages {
+            has[self.of(page)] = true;
+        }
+        (1..self.0).filter(|&k| has[k]).map(Parts::dir).collect()
+    }
+}
+
+/// The search bundle: the files of the parts made, and what each part of
+/// it is made from.
+pub struct Bundle {
+    /// The files of the parts made again, under [`BUNDLE_DIR`], in the order of their paths.
+    pub files: Vec<Artifact>,
+    /// Each part's key: its pages' paths and keys (`None` when a page has
+    /// no key: the part is then made every time).
+    pub keys: Vec<Option<u128>>,
+    /// Which parts were made again (the others' files are as `last` left them).
+    pub made: Vec<bool>,
+}
+
+impl Bundle {
+    /// Whether the bundle's file at `path` (an old one, say) is one of a part
+    /// made again or of no part any more: such a file this build did not
+    /// write is stale.
+    pub fn replaces(made: &[bool], path: &str) -> bool {
+        Parts::of_file(path).is_none_or(|k| made.get(k).copied().unwrap_or(true))
+    }
+}
+
+/// The search bundle for `pages` on a site in `langs`: the parts whose key
+/// is not the one in `last` (the last build's part keys, whose files are in
+/// the output) are made, reading the pages not rendered this time with
+/// `read`. Each part's languages are indexed on the cores side by side; the
+/// same pages give the same bytes, as each index takes its pages in the
+/// order of their paths.
+pub fn bundle(pages: Vec<Record>, langs: &[Lang], last: &[Option<u128>], read: Read) -> Result<Bundle, String> {
+    in_parts(Parts::for_records(pages.len()), pages, langs, last, read)
+}
+
+/// [`bundle`] in `parts`.
+fn in_parts(
+    parts: Parts,
+    pages: Vec<Record>,
+    langs: &[Lang],
+    last: &[Option<u128>],
+    read: Read,
+) -> Result<Bundle, String> {
+    let mut split: Vec<Vec<Record>> = (0..parts.count()).map(|_| Vec::new()).collect();
+    for page in pages {
+        split[parts.of(&page.page)].push(page);
+    }
+    for part in &mut split {
+        part.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    let keys: Vec<Option<u128>> = split.iter().map(|part| key(part, parts)).collect();
+    let made: Vec<bool> = keys.iter().enumerate().map(|(k, key)| key.is_none() || last.get(k) != Some(key)).collect();
+    // One job per part made and language.
+    let mut jobs: Vec<(usize, Vec<Record>)> = Vec::new();
+    for (k, part) in split.into_iter().enumerate().filter(|&(k, _)| made[k]) {
+        let mut by_lang: Vec<Vec<Record>> = langs.iter().map(|_| Vec::new()).collect();
+        for page in part {
+            let lang = page.path.split('/').next().unwrap_or_default();
+            let i = langs.iter().position(|l| l == lang).ok_or_else(|| format!("{} is in no language", page.path))?;
+            by_lang[i].push(page);
+        }
+        jobs.extend(by_lang.into_iter().filter(|pages| !pages.is_empty() || k == 0).map(|pages| (k, pages)));
+    }
+    let indexed: Vec<(usize, Vec<SyntheticFile>)> = jobs
+        .into_par_iter()
+        .map(|(k, pages)| index(pages, read).map(|files| (k, files)))
+        .collect::<Result<_, String>>()?;
+    let mut files = Vec::new();
+    let mut rest = indexed.into_iter().peekable();
+    while let Some(&(part, _)) = rest.peek() {
+        let mut of_part = Vec::new();
+        while let Some((_, part_files)) = rest.next_if(|(p, _)| *p == part) {
+            of_part.extend(part_files);
+        }
+        files.extend(merged(part, of_part, langs)?);
+    }
+    files.sort_by(|a: &Artifact, b| a.path.cmp(&b.path));
+    Ok(Bundle { files, keys, made })
+}
+
+/// What a part is made from: the paths and keys of its pages, and how many
+/// parts there are; `None` if a page's key is not known.
+fn key(part: &[Record], parts: Parts) -> Option<u128> {
+    let mut bytes = format!("{} parts\n", parts.count()).into_bytes();
+    for page in part {
+        bytes.extend_from_slice(page.path.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(&page.key?.to_le_bytes());
+    }
+    Some(fingerprint(&bytes))
+}
+
+/// The file that lists a bundle's languages and their indexes.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// The files of part `part` from its languages' bundles: the files every
+/// language's bundle has (the script, say) once, one entry file for the
+/// languages of all, and only what the search page loads.
+fn merged(part: usize, bundles: Vec<SyntheticFile>, langs: &[Lang]) -> Result<Vec<Artifact>, String> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut entries = Vec::new();
-    for file in indexes.into_iter().collect::<Result<Vec<_>, String>>()?.into_iter().flatten() {
+    for file in bundles {
         let name = file.filename.to_string_lossy().replace('\\', "/");
         if name == ENTRY {
             entries.push(file.contents);
@@ -58,39 +204,40 @@ pub fn bundle(pages: Vec<Record>, langs: &[Lang]) -> Result<Vec<Artifact>, Strin
     }
     files.insert(ENTRY.to_owned(), merged_entry(&entries)?);
     let names: Vec<&String> = files.keys().collect();
-    let unused: Vec<String> = names.iter().filter(|n| !wanted(n, langs, &names)).map(|n| n.to_string()).collect();
+    let unused: Vec<String> = names.iter().filter(|n| !wanted(part, n, langs, &names)).map(|n| n.to_string()).collect();
     for name in unused {
         files.remove(&name);
     }
-    Ok(files.into_iter().map(|(name, bytes)| Artifact::new(format!("{BUNDLE_DIR}{name}"), bytes)).collect())
+    let dir = Parts::dir(part);
+    Ok(files.into_iter().map(|(name, bytes)| Artifact::new(format!("{dir}{name}"), bytes)).collect())
 }
 
-/// The file that lists the bundle's languages and their indexes.
-const ENTRY: &str = "pagefind-entry.json";
+/// Reads the page at a path under the site root as the last build left it.
+pub type Read<'a> = &'a (dyn Fn(&str) -> std::io::Result<String> + Sync);
 
-/// The bundle of one language's `pages`.
-fn index(mut pages: Vec<Record>) -> Result<Vec<SyntheticFile>, String> {
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
+/// The bundle of one language's `pages` (of one part), reading those not
+/// rendered this time with `read`.
+fn index(pages: Vec<Record>, read: Read) -> Result<Vec<SyntheticFile>, String> {
     // Pagefind's API is async (on tokio); goalsite waits for each call.
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     let config = PagefindServiceConfig::builder().build();
     let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-    runtime
-        .block_on(async {
-            for page in pages {
-                // Each page's HTML is dropped once it is indexed.
-                let url = format!("/{}", page.path);
-                // Without the soft hyphens of headings and table cells, so
-                // that "Kommun­koncernens" is found as "kommunkoncernens".
-                let html = crate::text::unhyphenate(&page.html);
-                index.add_html_file(None, Some(url), html).await?;
-            }
-            index.get_files().await
-        })
-        .map_err(|e| e.to_string())
+    for page in pages {
+        // Each page's HTML is dropped once it is indexed.
+        let html = match page.html {
+            Some(html) => html,
+            None => read(&page.path).map_err(|e| format!("{}: {e}", page.path))?,
+        };
+        // Without the soft hyphens of headings and table cells, so that
+        // "Kommun­koncernens" is found as "kommunkoncernens".
+        let html = crate::text::unhyphenate(&html);
+        let url = format!("/{}", page.path);
+        runtime.block_on(index.add_html_file(None, Some(url), html)).map_err(|e| e.to_string())?;
+    }
+    runtime.block_on(index.get_files()).map_err(|e| e.to_string())
 }
 
-/// One entry file for the whole site from each language's: the languages of
+/// One entry file for a part from each language's: the languages of
 /// all of them (the rest is the same in each).
 fn merged_entry(entries: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     let mut merged: Option<serde_json::Value> = None;
@@ -108,14 +255,17 @@ fn merged_entry(entries: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     serde_json::to_vec(&merged).map_err(|e| e.to_string())
 }
 
-/// Whether the site uses the bundle file `name` (of all the bundle's `names`):
-/// the script, its worker, the entry file, the index, and the WebAssembly of
-/// the site's languages (the generic one only for a language Pagefind has
-/// no stemming for). Not Pagefind's UIs, nor the highlighting script.
-fn wanted(name: &str, langs: &[Lang], names: &[&String]) -> bool {
+/// Whether the site uses the bundle file `name` of part `part` (of all the
+/// part's `names`): the entry file and the index, and in the first part the
+/// script, its worker and the WebAssembly of the site's languages (the
+/// generic one only for a language Pagefind has no stemming for), which
+/// the parts merged into it use. Not Pagefind's UIs, nor the highlighting script.
+fn wanted(part: usize, name: &str, langs: &[Lang], names: &[&String]) -> bool {
     let wasm = |lang: Lang| format!("wasm.{lang}.pagefind");
     match name {
-        "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json" => true,
+        "pagefind-entry.json" => true,
+        "pagefind.js" | "pagefind-worker.js" => part == 0,
+        _ if part > 0 && name.starts_with("wasm.") => false,
         "wasm.unknown.pagefind" => langs.iter().any(|l| !names.contains(&&wasm(*l))),
         n if n.starts_with("wasm.") => langs.iter().any(|l| n == wasm(*l)),
         n => {
@@ -136,17 +286,26 @@ mod tests {
             "<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title></head><body>\
              <header data-pagefind-ignore>Meny</header><main data-pagefind-body><h1>{body}</h1><p>{body}</p></main></body></html>"
         );
-        Record { path: path.into(), html }
+        let page = path.replace("en/", "sv/");
+        Record { path: path.into(), page, html: Some(html), key: Some(fingerprint(body.as_bytes())) }
     }
 
     fn langs() -> Vec<Lang> {
         vec![Lang::known("sv"), Lang::known("en")]
     }
 
+    fn unread(path: &str) -> std::io::Result<String> {
+        Err(std::io::Error::other(format!("{path} is read")))
+    }
+
+    fn files(pages: Vec<Record>) -> Vec<Artifact> {
+        bundle(pages, &langs(), &[], &unread).unwrap().files
+    }
+
     #[test]
     fn the_bundle_has_an_index_per_language_and_only_the_files_the_site_uses() {
         let pages = vec![page("sv/bostader/", "sv", "Bostäder åt alla"), page("en/housing/", "en", "Housing for all")];
-        let files = bundle(pages, &langs()).unwrap();
+        let files = files(pages);
         let names: Vec<&str> = files.iter().map(|a| a.path.strip_prefix(BUNDLE_DIR).unwrap()).collect();
         for expected in
             ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.sv.pagefind", "wasm.en.pagefind"]
@@ -158,6 +317,7 @@ mod tests {
         for unused in ["pagefind-ui.js", "pagefind-component-ui.js", "pagefind-highlight.js", "wasm.unknown.pagefind"] {
             assert!(!names.contains(&unused), "{unused} is written");
         }
+        assert!(!names.iter().any(|n| n.starts_with("part")), "a small site's index is in one part");
         let entry = &files.iter().find(|a| a.path == "pagefind/pagefind-entry.json").unwrap().bytes;
         let entry: serde_json::Value = serde_json::from_slice(entry).unwrap();
         assert_eq!(entry["languages"]["sv"]["page_count"], 1);
@@ -170,12 +330,92 @@ mod tests {
             || vec![page("sv/a/", "sv", "Skolor"), page("sv/b/", "sv", "Bostäder"), page("sv/c/", "sv", "Bygg")];
         let mut reversed = pages();
         reversed.reverse();
-        assert_eq!(bundle(pages(), &langs()).unwrap(), bundle(reversed, &langs()).unwrap());
+        assert_eq!(files(pages()), files(reversed));
     }
 
     #[test]
     fn a_language_without_stemming_gets_the_generic_webassembly() {
-        let files = bundle(vec![page("xx/a/", "xx", "Text")], &[Lang::known("xx")]).unwrap();
+        let files = bundle(vec![page("xx/a/", "xx", "Text")], &[Lang::known("xx")], &[], &unread).unwrap().files;
         assert!(files.iter().any(|a| a.path == "pagefind/wasm.unknown.pagefind"));
+    }
+
+    #[test]
+    fn a_site_is_split_into_parts_of_about_the_same_size_by_its_paths() {
+        assert_eq!(Parts::for_records(0).count(), 1);
+        assert_eq!(Parts::for_records(PART_RECORDS).count(), 1);
+        assert_eq!(Parts::for_records(PART_RECORDS + 1).count(), 2);
+        let parts = Parts::for_records(7 * PART_RECORDS);
+        let mut sizes = vec![0; parts.count()];
+        for i in 0..7 * PART_RECORDS {
+            sizes[parts.of(&format!("sv/sida-{i}/"))] += 1;
+        }
+        assert!(sizes.iter().all(|&n| n > PART_RECORDS * 9 / 10 && n < PART_RECORDS * 11 / 10), "{sizes:?}");
+        assert_eq!(parts.of("sv/a/"), parts.of("sv/a/"), "a page stays in its part");
+    }
+
+    #[test]
+    fn a_bundle_file_tells_its_part() {
+        assert_eq!(Parts::of_file("pagefind/pagefind.js"), Some(0));
+        assert_eq!(Parts::of_file("pagefind/index/en_1.pf_index"), Some(0));
+        assert_eq!(Parts::of_file("pagefind/part3/index/en_1.pf_index"), Some(3));
+        assert_eq!(Parts::of_file("pagefind/part0/x"), None);
+        assert_eq!(Parts::of_file("sv/index.html"), None);
+        assert_eq!(Parts::dir(3), "pagefind/part3/");
+        // A file of a part made again or of a part no longer there is replaced.
+        assert!(Bundle::replaces(&[false, true], "pagefind/part1/pagefind-entry.json"));
+        assert!(!Bundle::replaces(&[false, true], "pagefind/pagefind.js"));
+        assert!(Bundle::replaces(&[false, true], "pagefind/part2/pagefind-entry.json"));
+    }
+
+    #[test]
+    fn a_changed_page_makes_its_part_again_and_the_others_stay_as_they_were() {
+        let parts = Parts(3);
+        let site = |changed: &str| -> Vec<Record> {
+            (0..12)
+                .flat_map(|i| {
+                    let body = if i == 5 { changed.to_owned() } else { format!("Sida {i}") };
+                    [page(&format!("sv/s{i}/"), "sv", &body), page(&format!("en/s{i}/"), "en", &format!("Page {i}"))]
+                })
+                .collect()
+        };
+        let first = in_parts(parts, site("Bostäder"), &langs(), &[], &unread).unwrap();
+        assert_eq!(first.made, [true, true, true]);
+        assert!(first.files.iter().any(|f| f.path.starts_with("pagefind/part2/index/")));
+        assert!(!first.files.iter().any(|f| f.path.starts_with("pagefind/part1/wasm")), "the first part's serve all");
+        let again = in_parts(parts, site("Skolor"), &langs(), &first.keys, &unread).unwrap();
+        let part = parts.of("sv/s5/");
+        assert_eq!(again.made, (0..3).map(|k| k == part).collect::<Vec<_>>(), "only the part of sv/s5/ is made");
+        assert!(again.files.iter().all(|f| Parts::of_file(&f.path) == Some(part)));
+        // What the output then holds (the other parts' files from before) is
+        // what a build from nothing makes.
+        let mut kept: Vec<Artifact> =
+            first.files.into_iter().filter(|f| !Bundle::replaces(&again.made, &f.path)).collect();
+        kept.extend(again.files);
+        kept.sort_by(|a, b| a.path.cmp(&b.path));
+        assert_eq!(kept, in_parts(parts, site("Skolor"), &langs(), &[], &unread).unwrap().files);
+    }
+
+    #[test]
+    fn parts_whose_pages_are_unchanged_are_not_made_again() {
+        let pages = || {
+            vec![
+                page("sv/a/", "sv", "Skolor"),
+                Record { html: None, ..page("sv/b/", "sv", "Bostäder") },
+                page("en/a/", "en", "Schools"),
+            ]
+        };
+        let first = bundle(pages(), &langs(), &[], &|p| Ok(page(p, "sv", "Bostäder").html.unwrap())).unwrap();
+        assert_eq!(first.made, [true], "the last build's page was read");
+        let again = bundle(pages(), &langs(), &first.keys, &unread).unwrap();
+        assert_eq!((again.made, again.files.len()), (vec![false], 0), "nothing read, nothing made");
+        let mut changed = pages();
+        changed[0] = page("sv/a/", "sv", "Förskolor");
+        let read = |p: &str| Ok(page(p, "sv", "Bostäder").html.unwrap());
+        let remade = bundle(changed, &langs(), &first.keys, &read).unwrap();
+        assert_eq!(remade.made, [true]);
+        assert_ne!(remade.keys, first.keys);
+        let unknown = vec![Record { key: None, ..page("sv/a/", "sv", "Skolor") }];
+        let made = bundle(unknown, &langs(), &first.keys, &unread).unwrap();
+        assert_eq!((made.made, made.keys), (vec![true], vec![None]), "a page without a key is indexed every time");
     }
 }

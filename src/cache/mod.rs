@@ -53,6 +53,9 @@ pub struct Cache {
     /// The current edition's Markdown files as it read them: those whose
     /// stamp is unchanged are not read again (their bodies, only to be rendered).
     pub known: KnownFiles,
+    /// What each part of the search index was made from
+    /// ([`crate::search::Bundle::keys`]); empty when the build made none.
+    pub search: Vec<Option<Hash>>,
 }
 
 /// Which folder an output is: its path and, where the system tells, its
@@ -169,6 +172,7 @@ mod tests {
                     body_hash: 11,
                 },
             )]),
+            search: vec![Some(1), None, Some(u128::MAX)],
         }
     }
 
@@ -182,6 +186,7 @@ mod tests {
         assert_eq!((a.key, &a.ids, &a.placed), (b.key, &b.ids, &b.placed));
         assert_eq!(read.files, cache().files);
         assert_eq!(read.known, cache().known);
+        assert_eq!(read.search, cache().search);
         let (links, expected) = (&a.markdown.as_ref().unwrap().1, &b.markdown.as_ref().unwrap().1);
         assert_eq!(links.ids, expected.ids);
         let shape =

@@ -13,7 +13,7 @@ use crate::source::{fingerprint, Stamp};
 use super::keys::GOALSITE;
 use super::{Cache, OutputId, PageEntry};
 
-const MAGIC: &[u8] = b"goalsite build cache 3\n";
+const MAGIC: &[u8] = b"goalsite build cache 4\n";
 
 /// The theme's pages in the order their number in the file says.
 const THEME_PAGES: [ThemePage; 5] =
@@ -78,6 +78,11 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
         w.str(&file.head);
         w.u128(file.body_hash);
     }
+    w.u64(cache.search.len() as u64);
+    for key in &cache.search {
+        w.0.push(u8::from(key.is_some()));
+        w.u128(key.unwrap_or_default());
+    }
     let check = fingerprint(&w.0);
     w.u128(check);
     w.0
@@ -130,7 +135,12 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
         let stamp = Stamp { len, modified, changed, inode: r.u64()?, device: r.u64()? };
         known.insert(path, Known { stamp, head: r.str()?, body_hash: r.u128()? });
     }
-    r.0.is_empty().then_some(Cache { frame, output, pages, files, known })
+    let mut search = Vec::new();
+    for _ in 0..r.u64()? {
+        let known = r.byte()? == 1;
+        search.push(Some(r.u128()?).filter(|_| known));
+    }
+    r.0.is_empty().then_some(Cache { frame, output, pages, files, known, search })
 }
 
 struct Writer(Vec<u8>);

@@ -37,13 +37,16 @@ enum Mode {
 /// A kind of file of the site, by its path under the site root.
 pub type Kind = fn(&str) -> bool;
 
+/// A kind of file a build in place makes anew (it may know which it made).
+type Replaced = Box<dyn Fn(&str) -> bool + Send>;
+
 /// What a build in place holds until it has succeeded.
 #[derive(Default)]
 struct InPlace {
     pending: Vec<Artifact>,
     /// Folders under the site root and kinds of files in them that this
     /// build makes anew: those it did not make are removed.
-    replaced: Vec<(String, Kind)>,
+    replaced: Vec<(String, Replaced)>,
 }
 
 /// A build put in place. Dropping it removes the old output a new folder
@@ -124,9 +127,9 @@ impl Output {
     /// Says that this build makes every file of the kind `kind` under the
     /// folder `under` (`pagefind/`): in place, those it did not make are
     /// removed when it finishes (a new folder has none of them anyway).
-    pub fn replaces(&self, under: &str, kind: Kind) {
+    pub fn replaces(&self, under: &str, kind: impl Fn(&str) -> bool + Send + 'static) {
         if let Mode::InPlace(state) = &self.mode {
-            state.lock().unwrap_or_else(|e| e.into_inner()).replaced.push((under.to_owned(), kind));
+            state.lock().unwrap_or_else(|e| e.into_inner()).replaced.push((under.to_owned(), Box::new(kind)));
         }
     }
 

@@ -95,15 +95,17 @@ impl Later {
                 .iter()
                 .filter(|page| page.kind().searched)
                 .flat_map(|&page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
-                .map(|(page, lang)| {
-                    let path = current.routes.path(page, lang);
-                    let html = std::fs::read_to_string(dir.join(path).join("index.html"))
-                        .map_err(|e| Diagnostics::one(write_failed(Path::new(path), &e)))?;
-                    Ok(search::Record { path: path.to_owned(), html })
+                .map(|(page, lang)| search::Record {
+                    path: current.routes.path(page, lang).to_owned(),
+                    page: current.routes.path(page, current.site.settings.default_lang()).to_owned(),
+                    html: None,
+                    key: None,
                 })
-                .collect::<Result<Vec<_>, Diagnostics>>()?;
-            for artifact in search::bundle(records, &current.site.settings.langs()).map_err(search_failed)? {
-                publish(&artifact).map_err(Diagnostics::one)?;
+                .collect();
+            let read = |path: &str| std::fs::read_to_string(dir.join(path).join("index.html"));
+            let bundle = search::bundle(records, &current.site.settings.langs(), &[], &read).map_err(search_failed)?;
+            for artifact in &bundle.files {
+                publish(artifact).map_err(Diagnostics::one)?;
             }
             out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), |_| true);
         }

@@ -136,6 +136,7 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         pages: made.entries,
         files: keys.files,
         known: known_files(&prepared.current().site),
+        search: made.search,
     });
     let admin = crate::cms::Admin::of(&prepared.current().site);
     let changed = !made.changed.is_empty();
@@ -174,6 +175,8 @@ struct Made {
     /// made again (their data changed).
     changed: Vec<IndicatorId>,
     downloads: crate::downloads::Downloads,
+    /// What each part of the search index was made from (empty: none made).
+    search: Vec<Option<crate::cache::Hash>>,
     problems: Problems,
 }
 
@@ -265,16 +268,26 @@ fn make(
     }
     // A page per page and language: written side by side, like the pages.
     year_addresses.par_iter().try_for_each(publish).map_err(Diagnostics::one)?;
+    let mut search_keys = Vec::new();
     if let Some(records) = rendered.records {
         progress.indexing(records.len());
-        let bundle = search::bundle(records, &current.site.settings.langs());
+        // The parts of the index whose pages are unchanged are in the output.
+        let last = reuse.and_then(|r| r.last).map_or(&[][..], |c| c.search.as_slice());
+        let read = |path: &str| match reuse {
+            Some(r) => std::fs::read_to_string(r.dir.join(path).join("index.html")),
+            None => Err(std::io::Error::other("no earlier output")),
+        };
+        let bundle = search::bundle(records, &current.site.settings.langs(), last, &read);
         progress.stage_done();
-        for artifact in bundle.map_err(search_failed)? {
-            publish(&artifact).map_err(Diagnostics::one)?;
+        let bundle = bundle.map_err(search_failed)?;
+        for artifact in &bundle.files {
+            publish(artifact).map_err(Diagnostics::one)?;
         }
         if let Some(out) = out {
-            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), |_| true);
+            let made = bundle.made;
+            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), move |p| search::Bundle::replaces(&made, p));
         }
+        search_keys = bundle.keys;
     }
     Ok(Made {
         pages: rendered.pages,
@@ -284,6 +297,7 @@ fn make(
         entries: rendered.entries,
         changed,
         downloads: downloads.unwrap_or_else(|| crate::downloads::made(&current.site)),
+        search: search_keys,
         problems,
     })
 }

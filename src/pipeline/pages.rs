@@ -44,26 +44,26 @@ pub struct Reuse<'a> {
 }
 
 /// What rendering a page leaves for the stages after rendering: its ids and
-/// what its Markdown found, for the checks, its HTML if it goes into the
-/// search index, what the cache keeps of it, and whether it was rendered.
+/// what its Markdown found, for the checks, whether it goes into the search
+/// index (with its HTML, if rendered this time), what the cache keeps of
+/// it, and whether it was rendered.
 struct PageOutcome {
     ids: Vec<String>,
     markdown: Option<DocOutcome>,
+    indexed: bool,
     html: Option<String>,
     entry: Option<PageEntry>,
     made: bool,
 }
 
 /// The last build's page at `path`, if its key is still what `key` makes
-/// of the charts its text placed (and its HTML can be read where it is indexed).
+/// of the charts its text placed (its HTML, if it is indexed, is read only
+/// when its part of the index is made again).
 fn reused(reuse: &Reuse, path: &str, key: impl Fn(&[IndicatorId]) -> u128, indexed: bool) -> Option<PageOutcome> {
     let entry = reuse.last?.pages.get(path).filter(|e| e.key == key(&e.placed))?;
-    let html = match indexed {
-        true => Some(std::fs::read_to_string(reuse.dir.join(path).join("index.html")).ok()?),
-        false => None,
-    };
     let markdown = entry.markdown.clone().map(|(path, links)| DocOutcome { path, links, problems: Vec::new() });
-    Some(PageOutcome { ids: entry.ids.clone(), markdown, html, entry: Some(entry.clone()), made: false })
+    let (ids, entry) = (entry.ids.clone(), Some(entry.clone()));
+    Some(PageOutcome { ids, markdown, indexed, html: None, entry, made: false })
 }
 
 /// Renders every page of every edition (one renderer each) in every
@@ -119,7 +119,7 @@ pub fn render(
                 markdown: rendered.markdown.as_ref().map(|m| (m.path.clone(), m.links.clone())),
                 placed: rendered.placed.clone(),
             });
-            Ok(PageOutcome { ids, markdown: rendered.markdown, html, entry, made: true })
+            Ok(PageOutcome { ids, markdown: rendered.markdown, indexed, html, entry, made: true })
         })
         .collect();
     progress.stage_done();
@@ -138,8 +138,11 @@ pub fn render(
                 ids.insert(page, lang, outcome.ids);
                 outcomes.extend(outcome.markdown);
                 made += usize::from(outcome.made);
-                if let Some(html) = outcome.html {
-                    records.push(search::Record { path: path.to_owned(), html });
+                if outcome.indexed {
+                    let key = outcome.entry.as_ref().map(|e| e.key);
+                    let routes = &renderers[e].routes;
+                    let page = routes.path(page, renderers[e].site.settings.default_lang()).to_owned();
+                    records.push(search::Record { path: path.to_owned(), page, html: outcome.html, key });
                 }
                 if let Some(entry) = outcome.entry {
                     entries.insert(path.to_owned(), entry);

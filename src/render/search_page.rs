@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::locale::Lang;
 use crate::model::{PageId, ProgrammeId};
 use crate::pages::{theme_pages, PageRef, ThemePage};
-use crate::search::BUNDLE_DIR;
+use crate::search::{Parts, BUNDLE_DIR};
 
 use super::views::Link;
 use super::Renderer;
@@ -47,12 +47,22 @@ impl Renderer<'_> {
         let others: Vec<Link> =
             (0..self.site.pages.len()).map(|i| PageRef::Page(PageId(i))).chain(searched).map(link).collect();
         let report = PageRef::Theme(ThemePage::Report);
+        // The parts of a large site's index after the first (to merge into it).
+        let indexed: Vec<PageRef> = self.routes.pages().iter().copied().filter(|p| p.kind().searched).collect();
+        let parts = Parts::for_records(indexed.len() * self.site.settings.langs().len());
+        let first = self.site.settings.default_lang();
+        let part_urls: Vec<String> = parts
+            .more(indexed.iter().map(|&p| self.routes.path(p, first)))
+            .iter()
+            .map(|d| self.routes.asset_url(d))
+            .collect();
         minijinja::context! {
             home => Value::from(Serde(link(PageRef::Home))),
             report => self.routes.has(report).then(|| Value::from(Serde(link(report)))),
             programmes => Value::from(Serde(programmes)),
             other_pages => Value::from(Serde(others)),
             bundle_url => self.routes.asset_url(BUNDLE_DIR),
+            part_urls,
             base_path => self.routes.asset_url(""),
         }
     }

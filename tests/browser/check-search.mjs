@@ -139,7 +139,7 @@ async function checkQuery(browser, site, server, q, results) {
     await field.press('Enter');
     outcome = await finished(page);
     problems.push(...judge(site, q, outcome, 'typed'));
-    if (!page.url().includes(`q=${encodeURIComponent(q.query)}`)) problems.push(`typed: the address does not keep the query (${page.url()})`);
+    if (new URL(page.url()).searchParams.get('q') !== q.query) problems.push(`typed: the address does not keep the query (${page.url()})`);
     // "Show more", pressed twice before the first batch arrives, adds each result once.
     if (await page.locator('#gs-search .search__more').isVisible()) {
       await page.evaluate(() => {

@@ -19,6 +19,7 @@
   const text = root.dataset;
   const PAGE = 10;
   const TIMEOUT_MS = 15000;
+  const parts = (text.parts || '').split(' ').filter(Boolean);
   document.getElementById('gs-search-no-js')?.setAttribute('hidden', '');
 
   // A failed load is forgotten, so the next search tries again (with
@@ -28,8 +29,11 @@
   const load = () => {
     const address = text.bundle + 'pagefind.js' + (attempts++ > 0 ? `?retry=${attempts}` : '');
     pagefind ??= import(address).then(async (pf) => {
-      await pf.options({ baseUrl: text.base, excerptLength: 30 });
+      const options = { baseUrl: text.base, excerptLength: 30 };
+      await pf.options(options);
       await pf.init();
+      // A large site's index comes in parts: the others are merged into the first.
+      await Promise.all(parts.map((part) => pf.mergeIndex(part, options)));
       return pf;
     }).catch((e) => {
       pagefind = null;
