@@ -118,59 +118,78 @@ impl Bundle {
     }
 }
 
-/// The search bundle for `pages` on a site in `langs`: the parts whose key
-/// is not the one in `last` (the last build's part keys, whose files are in
-/// the output) are made, reading the pages not rendered this time with
-/// `read`. Each part's languages are indexed on the cores side by side; the
-/// same pages give the same bytes, as each index takes its pages in the
-/// order of their paths.
-pub fn bundle(pages: Vec<Record>, langs: &[Lang], last: &[Option<u128>], read: Read) -> Result<Bundle, String> {
-    in_parts(Parts::for_records(pages.len()), pages, langs, last, read)
+/// Which parts of the index a build makes: the site's pages split into
+/// parts, each part's key, and whether it is made again.
+pub struct Plan {
+    split: Vec<Vec<Record>>,
+    keys: Vec<Option<u128>>,
+    made: Vec<bool>,
 }
 
-/// [`bundle`] in `parts`.
-fn in_parts(
-    parts: Parts,
-    pages: Vec<Record>,
-    langs: &[Lang],
-    last: &[Option<u128>],
-    read: Read,
-) -> Result<Bundle, String> {
-    let mut split: Vec<Vec<Record>> = (0..parts.count()).map(|_| Vec::new()).collect();
-    for page in pages {
-        split[parts.of(&page.page)].push(page);
+impl Plan {
+    /// The plan for `pages`: the parts whose key is not the one in `last`
+    /// (the last build's part keys, whose files are in the output) are made.
+    pub fn new(pages: Vec<Record>, last: &[Option<u128>]) -> Plan {
+        Plan::in_parts(Parts::for_records(pages.len()), pages, last)
     }
-    for part in &mut split {
-        part.sort_by(|a, b| a.path.cmp(&b.path));
-    }
-    let keys: Vec<Option<u128>> = split.iter().map(|part| key(part, parts)).collect();
-    let made: Vec<bool> = keys.iter().enumerate().map(|(k, key)| key.is_none() || last.get(k) != Some(key)).collect();
-    // One job per part made and language.
-    let mut jobs: Vec<(usize, Vec<Record>)> = Vec::new();
-    for (k, part) in split.into_iter().enumerate().filter(|&(k, _)| made[k]) {
-        let mut by_lang: Vec<Vec<Record>> = langs.iter().map(|_| Vec::new()).collect();
-        for page in part {
-            let lang = page.path.split('/').next().unwrap_or_default();
-            let i = langs.iter().position(|l| l == lang).ok_or_else(|| format!("{} is in no language", page.path))?;
-            by_lang[i].push(page);
+
+    fn in_parts(parts: Parts, pages: Vec<Record>, last: &[Option<u128>]) -> Plan {
+        let mut split: Vec<Vec<Record>> = (0..parts.count()).map(|_| Vec::new()).collect();
+        for page in pages {
+            split[parts.of(&page.page)].push(page);
         }
-        jobs.extend(by_lang.into_iter().filter(|pages| !pages.is_empty() || k == 0).map(|pages| (k, pages)));
-    }
-    let indexed: Vec<(usize, Vec<SyntheticFile>)> = jobs
-        .into_par_iter()
-        .map(|(k, pages)| index(pages, read).map(|files| (k, files)))
-        .collect::<Result<_, String>>()?;
-    let mut files = Vec::new();
-    let mut rest = indexed.into_iter().peekable();
-    while let Some(&(part, _)) = rest.peek() {
-        let mut of_part = Vec::new();
-        while let Some((_, part_files)) = rest.next_if(|(p, _)| *p == part) {
-            of_part.extend(part_files);
+        for part in &mut split {
+            part.sort_by(|a, b| a.path.cmp(&b.path));
         }
-        files.extend(merged(part, of_part, langs)?);
+        let keys: Vec<Option<u128>> = split.iter().map(|part| key(part, parts)).collect();
+        let made = keys.iter().enumerate().map(|(k, key)| key.is_none() || last.get(k) != Some(key)).collect();
+        Plan { split, keys, made }
     }
-    files.sort_by(|a: &Artifact, b| a.path.cmp(&b.path));
-    Ok(Bundle { files, keys, made })
+
+    /// How many pages are indexed (those of the parts made).
+    pub fn pages(&self) -> usize {
+        self.split.iter().zip(&self.made).filter(|(_, &made)| made).map(|(part, _)| part.len()).sum()
+    }
+
+    /// Makes the parts to be made for a site in `langs`, reading the pages
+    /// not rendered this time with `read`. Each part's languages are indexed
+    /// on the cores side by side; the same pages give the same bytes, as
+    /// each index takes its pages in the order of their paths.
+    pub fn make(self, langs: &[Lang], read: Read) -> Result<Bundle, String> {
+        let Plan { split, keys, made } = self;
+        // One job per part made and language.
+        let mut jobs: Vec<(usize, Vec<Record>)> = Vec::new();
+        for (k, part) in split.into_iter().enumerate().filter(|&(k, _)| made[k]) {
+            let mut by_lang: Vec<Vec<Record>> = langs.iter().map(|_| Vec::new()).collect();
+            for page in part {
+                let lang = page.path.split('/').next().unwrap_or_default();
+                let i =
+                    langs.iter().position(|l| l == lang).ok_or_else(|| format!("{} is in no language", page.path))?;
+                by_lang[i].push(page);
+            }
+            jobs.extend(by_lang.into_iter().filter(|pages| !pages.is_empty() || k == 0).map(|pages| (k, pages)));
+        }
+        let indexed: Vec<(usize, Vec<SyntheticFile>)> = jobs
+            .into_par_iter()
+            .map(|(k, pages)| index(pages, read).map(|files| (k, files)))
+            .collect::<Result<_, String>>()?;
+        let mut files = Vec::new();
+        let mut rest = indexed.into_iter().peekable();
+        while let Some(&(part, _)) = rest.peek() {
+            let mut of_part = Vec::new();
+            while let Some((_, part_files)) = rest.next_if(|(p, _)| *p == part) {
+                of_part.extend(part_files);
+            }
+            files.extend(merged(part, of_part, langs)?);
+        }
+        files.sort_by(|a: &Artifact, b| a.path.cmp(&b.path));
+        Ok(Bundle { files, keys, made })
+    }
+}
+
+/// The search bundle for `pages` on a site in `langs` ([`Plan::new`], then [`Plan::make`]).
+pub fn bundle(pages: Vec<Record>, langs: &[Lang], last: &[Option<u128>], read: Read) -> Result<Bundle, String> {
+    Plan::new(pages, last).make(langs, read)
 }
 
 /// What a part is made from: the paths and keys of its pages, and how many
@@ -378,11 +397,11 @@ mod tests {
                 })
                 .collect()
         };
-        let first = in_parts(parts, site("Bostäder"), &langs(), &[], &unread).unwrap();
+        let first = Plan::in_parts(parts, site("Bostäder"), &[]).make(&langs(), &unread).unwrap();
         assert_eq!(first.made, [true, true, true]);
         assert!(first.files.iter().any(|f| f.path.starts_with("pagefind/part2/index/")));
         assert!(!first.files.iter().any(|f| f.path.starts_with("pagefind/part1/wasm")), "the first part's serve all");
-        let again = in_parts(parts, site("Skolor"), &langs(), &first.keys, &unread).unwrap();
+        let again = Plan::in_parts(parts, site("Skolor"), &first.keys).make(&langs(), &unread).unwrap();
         let part = parts.of("sv/s5/");
         assert_eq!(again.made, (0..3).map(|k| k == part).collect::<Vec<_>>(), "only the part of sv/s5/ is made");
         assert!(again.files.iter().all(|f| Parts::of_file(&f.path) == Some(part)));
@@ -392,7 +411,7 @@ mod tests {
             first.files.into_iter().filter(|f| !Bundle::replaces(&again.made, &f.path)).collect();
         kept.extend(again.files);
         kept.sort_by(|a, b| a.path.cmp(&b.path));
-        assert_eq!(kept, in_parts(parts, site("Skolor"), &langs(), &[], &unread).unwrap().files);
+        assert_eq!(kept, Plan::in_parts(parts, site("Skolor"), &[]).make(&langs(), &unread).unwrap().files);
     }
 
     #[test]

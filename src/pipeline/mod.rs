@@ -270,14 +270,15 @@ fn make(
     year_addresses.par_iter().try_for_each(publish).map_err(Diagnostics::one)?;
     let mut search_keys = Vec::new();
     if let Some(records) = rendered.records {
-        progress.indexing(records.len());
         // The parts of the index whose pages are unchanged are in the output.
         let last = reuse.and_then(|r| r.last).map_or(&[][..], |c| c.search.as_slice());
         let read = |path: &str| match reuse {
             Some(r) => std::fs::read_to_string(r.dir.join(path).join("index.html")),
             None => Err(std::io::Error::other("no earlier output")),
         };
-        let bundle = search::bundle(records, &current.site.settings.langs(), last, &read);
+        let plan = search::Plan::new(records, last);
+        progress.indexing(plan.pages());
+        let bundle = plan.make(&current.site.settings.langs(), &read);
         progress.stage_done();
         let bundle = bundle.map_err(search_failed)?;
         for artifact in &bundle.files {
