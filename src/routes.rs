@@ -170,6 +170,11 @@ impl Routes {
         routes
     }
 
+    /// The pages of the kinds the search index holds (each in every language).
+    pub fn searched(&self) -> impl Iterator<Item = PageRef> + '_ {
+        self.pages.iter().copied().filter(|p| p.kind().searched)
+    }
+
     /// Whether the site has `page` (the theme pages a site has depend on its settings).
     pub fn has(&self, page: PageRef) -> bool {
         self.paths.contains_key(&page)

@@ -11,14 +11,16 @@
 //! fragment files. Pagefind's own UIs are left out: the theme's `search.js`
 //! shows the results.
 //!
-//! A large site's index is made in parts of about [`PART_RECORDS`] pages
-//! each, a page's part (in all its languages) chosen by a hash of its path
-//! in the site's first language: the first part is
+//! A large site's index is made in as many parts as it takes to hold at
+//! most [`PART_RECORDS`] pages each (about as many in each), a page's part
+//! (in all its languages) chosen by a hash of its path in the site's first
+//! language: the first part is
 //! `pagefind/` itself, the others `pagefind/part<N>/`, which the search page
 //! merges into the first (Pagefind's `mergeIndex`, made for searching
 //! several sites at once). Pagefind cannot change an index, only make it
 //! again; in parts, a build that changed one page makes one part again, and
-//! indexing holds one part at a time per core in memory.
+//! Pagefind holds what it parsed of one part per core at a time (the pages'
+//! HTML is kept from rendering until its part is indexed).
 
 use std::collections::BTreeMap;
 
@@ -33,7 +35,7 @@ use crate::source::fingerprint;
 /// Where the search bundle is published, under the site root.
 pub const BUNDLE_DIR: &str = "pagefind/";
 
-/// About how many pages (in all languages) a part of the index holds.
+/// How many pages (in all languages) a part of the index holds at most.
 pub const PART_RECORDS: usize = 3_000;
 
 /// A page for the index (the pages a kind of page says are searched).
@@ -80,10 +82,9 @@ impl Parts {
     /// The part a file of the bundle (`pagefind/part3/index/x.pf_index`) is in.
     pub fn of_file(path: &str) -> Option<usize> {
         let rest = path.strip_prefix(BUNDLE_DIR)?;
-        match rest.strip_prefix("part").and_then(|r| r.split_once('/')) {
-            Some((n, _)) => n.parse().ok().filter(|&n| n > 0),
-            None => Some(0),
-        }
+        let Some((folder, _)) = rest.strip_prefix("part").and_then(|r| r.split_once('/')) else { return Some(0) };
+        let n: usize = folder.parse().ok()?;
+        (n > 0 && n.to_string() == folder).then_some(n)
     }
 
     /// The folders of the parts after the first that hold any of the
@@ -378,6 +379,7 @@ mod tests {
         assert_eq!(Parts::of_file("pagefind/index/en_1.pf_index"), Some(0));
         assert_eq!(Parts::of_file("pagefind/part3/index/en_1.pf_index"), Some(3));
         assert_eq!(Parts::of_file("pagefind/part0/x"), None);
+        assert_eq!(Parts::of_file("pagefind/part03/x"), None);
         assert_eq!(Parts::of_file("sv/index.html"), None);
         assert_eq!(Parts::dir(3), "pagefind/part3/");
         // A file of a part made again or of a part no longer there is replaced.

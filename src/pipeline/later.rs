@@ -91,10 +91,8 @@ impl Later {
         if current.site.settings.search {
             let records = current
                 .routes
-                .pages()
-                .iter()
-                .filter(|page| page.kind().searched)
-                .flat_map(|&page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
+                .searched()
+                .flat_map(|page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
                 .map(|(page, lang)| search::Record {
                     path: current.routes.path(page, lang).to_owned(),
                     page: current.routes.path(page, current.site.settings.default_lang()).to_owned(),

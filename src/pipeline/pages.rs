@@ -57,10 +57,13 @@ struct PageOutcome {
 }
 
 /// The last build's page at `path`, if its key is still what `key` makes
-/// of the charts its text placed (its HTML, if it is indexed, is read only
-/// when its part of the index is made again).
+/// of the charts its text placed and, where it is indexed, it is still in
+/// the output (its HTML is read only when its part of the index is made again).
 fn reused(reuse: &Reuse, path: &str, key: impl Fn(&[IndicatorId]) -> u128, indexed: bool) -> Option<PageOutcome> {
     let entry = reuse.last?.pages.get(path).filter(|e| e.key == key(&e.placed))?;
+    if indexed && !reuse.dir.join(path).join("index.html").is_file() {
+        return None;
+    }
     let markdown = entry.markdown.clone().map(|(path, links)| DocOutcome { path, links, problems: Vec::new() });
     let (ids, entry) = (entry.ids.clone(), Some(entry.clone()));
     Some(PageOutcome { ids, markdown, indexed, html: None, entry, made: false })

@@ -48,7 +48,7 @@ impl Renderer<'_> {
             (0..self.site.pages.len()).map(|i| PageRef::Page(PageId(i))).chain(searched).map(link).collect();
         let report = PageRef::Theme(ThemePage::Report);
         // The parts of a large site's index after the first (to merge into it).
-        let indexed: Vec<PageRef> = self.routes.pages().iter().copied().filter(|p| p.kind().searched).collect();
+        let indexed: Vec<PageRef> = self.routes.searched().collect();
         let parts = Parts::for_records(indexed.len() * self.site.settings.langs().len());
         let first = self.site.settings.default_lang();
         let part_urls: Vec<String> = parts

@@ -77,6 +77,19 @@ fn after_an_edit_only_its_pages_are_rendered_and_the_output_is_a_cold_builds() {
     assert_same(&f, "after no change");
 }
 
+#[test]
+fn a_searched_page_removed_from_the_output_is_made_again() {
+    // Searched pages the last build made are indexed from the output: one
+    // that a deploy tool (or a person) removed there is rendered again.
+    let f = site();
+    built(f.root());
+    fs::remove_dir_all(f.out().join("en/extra")).unwrap();
+    f.edit("content/om.sv.md", "Text[^1].", "Mer text[^1].");
+    built(f.root());
+    assert!(f.out().join("en/extra/index.html").is_file());
+    assert_same(&f, "after a page was removed from the output");
+}
+
 /// Pages rendered again (of those whose key the cache keeps), and data files
 /// changed, between two output trees.
 fn changed(before: &[(PathBuf, Vec<u8>)], after: &[(PathBuf, Vec<u8>)]) -> Vec<String> {

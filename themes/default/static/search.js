@@ -28,14 +28,23 @@
   let attempts = 0;
   const load = () => {
     const address = text.bundle + 'pagefind.js' + (attempts++ > 0 ? `?retry=${attempts}` : '');
-    pagefind ??= import(address).then(async (pf) => {
+    const start = async (pf) => {
       const options = { baseUrl: text.base, excerptLength: 30 };
       await pf.options(options);
       await pf.init();
-      // A large site's index comes in parts: the others are merged into the first.
+      if (parts.length === 0) return pf;
+      // A large site's index comes in parts: the others are merged into the
+      // first. Merging waits for the first part's WebAssembly without
+      // noticing that it failed; filters() throws that failure.
+      await pf.filters();
       await Promise.all(parts.map((part) => pf.mergeIndex(part, options)));
       return pf;
-    }).catch((e) => {
+    };
+    // A load that fails or hangs is forgotten, and its worker stopped.
+    pagefind ??= inTime(import(address).then((pf) => start(pf).catch((e) => {
+      pf.destroy().catch(() => {});
+      throw e;
+    }))).catch((e) => {
       pagefind = null;
       throw e;
     });
