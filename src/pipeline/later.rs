@@ -100,7 +100,7 @@ impl Later {
                     key: None,
                 })
                 .collect();
-            let read = |path: &str| std::fs::read_to_string(dir.join(path).join("index.html"));
+            let read = |path: &str| std::fs::read(dir.join(path));
             let bundle = search::bundle(records, &current.site.settings.langs(), &[], &read).map_err(search_failed)?;
             for artifact in &bundle.files {
                 publish(artifact).map_err(Diagnostics::one)?;

@@ -273,7 +273,7 @@ fn make(
         // The parts of the index whose pages are unchanged are in the output.
         let last = reuse.and_then(|r| r.last).map_or(&[][..], |c| c.search.as_slice());
         let read = |path: &str| match reuse {
-            Some(r) => std::fs::read_to_string(r.dir.join(path).join("index.html")),
+            Some(r) => std::fs::read(r.dir.join(path)),
             None => Err(std::io::Error::other("no earlier output")),
         };
         let plan = search::Plan::new(records, last);
@@ -285,8 +285,7 @@ fn make(
             publish(artifact).map_err(Diagnostics::one)?;
         }
         if let Some(out) = out {
-            let made = bundle.made;
-            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), move |p| search::Bundle::replaces(&made, p));
+            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), bundle.replaces());
         }
         search_keys = bundle.keys;
     }

@@ -18,7 +18,7 @@
 // And each search page without JavaScript shows its note and its links.
 //
 // FILE is JSON: [{ "page": "sv/sok/", "query": "bostäder", "expect": "sv/tillvaxt/bostadsbyggande/" }],
-// with paths under the site's base URL.
+// with paths under the site's base URL; "found": N also requires exactly N results.
 
 import fs from 'node:fs';
 import { runAxe } from './axe.mjs';
@@ -97,6 +97,7 @@ async function finished(page) {
     return {
       state: root.dataset.state,
       status: (root.querySelector('[role="status"]')?.textContent || '').trim(),
+      found: Number(root.dataset.found),
       links: [...root.querySelectorAll('ol a[href]')].map((a) => new URL(a.getAttribute('href'), window.location.href).pathname),
     };
   });
@@ -112,6 +113,9 @@ function judge(site, q, outcome, how) {
   const expected = site.prefix + q.expect;
   if (!outcome.links.includes(expected)) {
     problems.push(`${how}: no result links to ${expected} ("${outcome.status}"; results: ${outcome.links.slice(0, 8).join(', ') || 'none'})`);
+  }
+  if (q.found !== undefined && outcome.found !== q.found) {
+    problems.push(`${how}: ${outcome.found} results, expected ${q.found} ("${outcome.status}")`);
   }
   const own = site.prefix + q.page.split('/')[0] + '/';
   const foreign = outcome.links.filter((l) => !l.startsWith(own));

@@ -5,7 +5,9 @@
 // fragment files, gzip of "pagefind_dcd" and JSON) and searches its title on
 // the search page of its language, expecting that page among the results.
 // With --expect WORD=PATH it also searches WORD expecting PATH (a page just
-// edited, say).
+// edited, say) as the only result: a word no other page has, which, in a
+// part without it, Pagefind would take for a shorter word it begins with,
+// had goalsite not given every part every word.
 //
 // usage: node tests/browser/part-queries.mjs SITE_DIR [--expect WORD=PATH]... > QUERIES.json
 
@@ -52,6 +54,6 @@ for (const part of parts) {
 for (let i = 0; i < rest.length; i++) {
   if (rest[i] !== '--expect') continue;
   const [word, expect] = rest[++i].split('=');
-  queries.push({ page: searchPage[expect.split('/')[0]], query: word, expect });
+  queries.push({ page: searchPage[expect.split('/')[0]], query: word, expect, found: 1 });
 }
 process.stdout.write(`${JSON.stringify(queries, null, 1)}\n`);

@@ -6,8 +6,8 @@
 //
 // Texts come from the data attributes of #gs-search (the theme's i18n
 // files); results are built as elements, never from HTML strings. The state
-// of the last search is in data-state ("loading", "done" or "failed"), for
-// tests.
+// of the last search is in data-state ("loading", "done" or "failed") and
+// the number of its results in data-found, for tests.
 (() => {
   const root = document.getElementById('gs-search');
   const form = document.getElementById('gs-search-form');
@@ -150,6 +150,7 @@
       if (token !== current) return;
       const values = { query: q, n: number(found.length) };
       status.textContent = fill(found.length === 0 ? text.none : found.length === 1 ? text.one : text.many, values);
+      root.dataset.found = String(found.length);
       root.dataset.state = 'done';
     } catch (e) {
       if (token !== current) return;

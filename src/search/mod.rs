@@ -22,6 +22,8 @@
 //! Pagefind holds what it parsed of one part per core at a time (the pages'
 //! HTML is kept from rendering until its part is indexed).
 
+mod vocabulary;
+
 use std::collections::BTreeMap;
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
@@ -108,14 +110,21 @@ pub struct Bundle {
     pub keys: Vec<Option<u128>>,
     /// Which parts were made again (the others' files are as `last` left them).
     pub made: Vec<bool>,
+    /// Which parts' index files (entry, metadata, chunks) were written anew:
+    /// those made, and those given words another part gained or lost.
+    pub written: Vec<bool>,
 }
 
 impl Bundle {
-    /// Whether the bundle's file at `path` (an old one, say) is one of a part
-    /// made again or of no part any more: such a file this build did not
-    /// write is stale.
-    pub fn replaces(made: &[bool], path: &str) -> bool {
-        Parts::of_file(path).is_none_or(|k| made.get(k).copied().unwrap_or(true))
+    /// Whether a file of the bundle at `path` (an old one, say) is of a kind
+    /// this build wrote for its part, or of no part any more: such a file
+    /// this build did not write is stale.
+    pub fn replaces(&self) -> impl Fn(&str) -> bool + Send + 'static {
+        let (made, written) = (self.made.clone(), self.written.clone());
+        move |path| match Parts::of_file(path) {
+            Some(k) if k < made.len() => made[k] || (written[k] && vocabulary::is_index_file(path)),
+            _ => true,
+        }
     }
 }
 
@@ -184,7 +193,11 @@ impl Plan {
             files.extend(merged(part, of_part, langs)?);
         }
         files.sort_by(|a: &Artifact, b| a.path.cmp(&b.path));
-        Ok(Bundle { files, keys, made })
+        let written = match made.len() {
+            1 => made.clone(),
+            n => vocabulary::share(Parts(n), &made, &mut files, read)?,
+        };
+        Ok(Bundle { files, keys, made, written })
     }
 }
 
@@ -232,8 +245,8 @@ fn merged(part: usize, bundles: Vec<SyntheticFile>, langs: &[Lang]) -> Result<Ve
     Ok(files.into_iter().map(|(name, bytes)| Artifact::new(format!("{dir}{name}"), bytes)).collect())
 }
 
-/// Reads the page at a path under the site root as the last build left it.
-pub type Read<'a> = &'a (dyn Fn(&str) -> std::io::Result<String> + Sync);
+/// Reads a file at a path under the site root as the last build left it.
+pub type Read<'a> = &'a (dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync);
 
 /// The bundle of one language's `pages` (of one part), reading those not
 /// rendered this time with `read`.
@@ -246,7 +259,9 @@ fn index(pages: Vec<Record>, read: Read) -> Result<Vec<SyntheticFile>, String> {
         // Each page's HTML is dropped once it is indexed.
         let html = match page.html {
             Some(html) => html,
-            None => read(&page.path).map_err(|e| format!("{}: {e}", page.path))?,
+            None => read(&format!("{}index.html", page.path))
+                .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other))
+                .map_err(|e| format!("{}: {e}", page.path))?,
         };
         // Without the soft hyphens of headings and table cells, so that
         // "Kommun­koncernens" is found as "kommunkoncernens".
@@ -314,7 +329,7 @@ mod tests {
         vec![Lang::known("sv"), Lang::known("en")]
     }
 
-    fn unread(path: &str) -> std::io::Result<String> {
+    fn unread(path: &str) -> std::io::Result<Vec<u8>> {
         Err(std::io::Error::other(format!("{path} is read")))
     }
 
@@ -382,10 +397,20 @@ mod tests {
         assert_eq!(Parts::of_file("pagefind/part03/x"), None);
         assert_eq!(Parts::of_file("sv/index.html"), None);
         assert_eq!(Parts::dir(3), "pagefind/part3/");
-        // A file of a part made again or of a part no longer there is replaced.
-        assert!(Bundle::replaces(&[false, true], "pagefind/part1/pagefind-entry.json"));
-        assert!(!Bundle::replaces(&[false, true], "pagefind/pagefind.js"));
-        assert!(Bundle::replaces(&[false, true], "pagefind/part2/pagefind-entry.json"));
+        // A file of a part made again, an index file of a part whose index
+        // files were written, or a file of a part no longer there is replaced.
+        let bundle = Bundle {
+            files: Vec::new(),
+            keys: vec![None; 3],
+            made: vec![false, true, false],
+            written: vec![true, true, false],
+        };
+        let replaced = bundle.replaces();
+        assert!(replaced("pagefind/part1/fragment/sv_1.pf_fragment"));
+        assert!(replaced("pagefind/index/sv_1.pf_index") && replaced("pagefind/pagefind.sv_1.pf_meta"));
+        assert!(!replaced("pagefind/fragment/sv_1.pf_fragment") && !replaced("pagefind/pagefind.js"));
+        assert!(!replaced("pagefind/part2/pagefind-entry.json"));
+        assert!(replaced("pagefind/part3/pagefind-entry.json"));
     }
 
     #[test]
@@ -403,17 +428,42 @@ mod tests {
         assert_eq!(first.made, [true, true, true]);
         assert!(first.files.iter().any(|f| f.path.starts_with("pagefind/part2/index/")));
         assert!(!first.files.iter().any(|f| f.path.starts_with("pagefind/part1/wasm")), "the first part's serve all");
-        let again = Plan::in_parts(parts, site("Skolor"), &first.keys).make(&langs(), &unread).unwrap();
+        // Every part's index knows every word, the others' with no pages.
+        for k in 0..3 {
+            let index = vocabulary_of(&first.files, k);
+            assert!(index.contains("bostad") && index.contains("sid"), "part {k}: {index:?}");
+        }
+        let output: BTreeMap<String, Vec<u8>> = first.files.iter().map(|f| (f.path.clone(), f.bytes.clone())).collect();
+        let read = |p: &str| output.get(p).cloned().ok_or_else(|| std::io::Error::other(format!("{p} is not there")));
+        let again = Plan::in_parts(parts, site("Skolor"), &first.keys).make(&langs(), &read).unwrap();
         let part = parts.of("sv/s5/");
         assert_eq!(again.made, (0..3).map(|k| k == part).collect::<Vec<_>>(), "only the part of sv/s5/ is made");
-        assert!(again.files.iter().all(|f| Parts::of_file(&f.path) == Some(part)));
-        // What the output then holds (the other parts' files from before) is
-        // what a build from nothing makes.
-        let mut kept: Vec<Artifact> =
-            first.files.into_iter().filter(|f| !Bundle::replaces(&again.made, &f.path)).collect();
+        assert_eq!(again.written, [true, true, true], "a word gone and a word new reach every part");
+        let others = again.files.iter().filter(|f| Parts::of_file(&f.path) != Some(part));
+        assert!(others.clone().all(|f| vocabulary::is_index_file(&f.path)), "of the others, only their index files");
+        for k in 0..3 {
+            let index = vocabulary_of(&again.files, k);
+            assert!(index.contains("skol") && !index.contains("bostad"), "part {k}: {index:?}");
+        }
+        // What the output then holds (the files this build did not replace,
+        // and those it made) is what a build from nothing makes.
+        let replaced = again.replaces();
+        let mut kept: Vec<Artifact> = first.files.into_iter().filter(|f| !replaced(&f.path)).collect();
         kept.extend(again.files);
         kept.sort_by(|a, b| a.path.cmp(&b.path));
         assert_eq!(kept, Plan::in_parts(parts, site("Skolor"), &[]).make(&langs(), &unread).unwrap().files);
+    }
+
+    /// The words of the Swedish index chunks of part `k` among `files`.
+    fn vocabulary_of(files: &[Artifact], k: usize) -> String {
+        let prefix = format!("{}index/sv_", Parts::dir(k));
+        let mut words = String::new();
+        for f in files.iter().filter(|f| f.path.starts_with(&prefix)) {
+            let mut cbor = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&f.bytes[..]), &mut cbor).unwrap();
+            words.push_str(&String::from_utf8_lossy(&cbor));
+        }
+        words
     }
 
     #[test]
@@ -425,13 +475,13 @@ mod tests {
                 page("en/a/", "en", "Schools"),
             ]
         };
-        let first = bundle(pages(), &langs(), &[], &|p| Ok(page(p, "sv", "Bostäder").html.unwrap())).unwrap();
+        let first = bundle(pages(), &langs(), &[], &|p| Ok(page(p, "sv", "Bostäder").html.unwrap().into())).unwrap();
         assert_eq!(first.made, [true], "the last build's page was read");
         let again = bundle(pages(), &langs(), &first.keys, &unread).unwrap();
         assert_eq!((again.made, again.files.len()), (vec![false], 0), "nothing read, nothing made");
         let mut changed = pages();
         changed[0] = page("sv/a/", "sv", "Förskolor");
-        let read = |p: &str| Ok(page(p, "sv", "Bostäder").html.unwrap());
+        let read = |p: &str| Ok(page(p, "sv", "Bostäder").html.unwrap().into());
         let remade = bundle(changed, &langs(), &first.keys, &read).unwrap();
         assert_eq!(remade.made, [true]);
         assert_ne!(remade.keys, first.keys);

@@ -1,0 +1,283 @@
+//! Every part of an index in parts knows every word of its language on the
+//! site: a word a part has no page for is written into the part's index
+//! with no pages. Pagefind, searching a part where no word begins with the
+//! searched one, falls back to the part's longest word that begins it
+//! (`find_word_extensions` in Pagefind's search); one index for the whole
+//! site does that only when no page has such a word. With every word in
+//! every part, the parts together find the pages one index would.
+//!
+//! Pagefind's files are gzip of `pagefind_dcd` and CBOR. A part's entry
+//! file names each language's metadata file (`pagefind.<hash>.pf_meta`),
+//! whose third field lists the index chunks (`[from, to, hash]`, the words
+//! from..to in `index/<hash>.pf_index`); a chunk is `[[word, pages,
+//! variants], …]`. The words are added to the chunk whose range they fall
+//! in (widening it), so each word is still looked up in one chunk.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read as _, Write as _};
+
+use minicbor::{Decoder, Encoder};
+
+use super::{Parts, Read, ENTRY};
+use crate::artifact::Artifact;
+use crate::source::fingerprint;
+
+const SIGNATURE: &[u8] = b"pagefind_dcd";
+
+/// Gives the index of every part every word of the site in its language.
+/// `files` are the files of the parts made this build (by path; their index
+/// files are replaced by the ones with every word); the others' are read
+/// with `read` from the output. Returns, per part, whether its index files
+/// (entry, metadata, chunks) are written anew.
+pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read) -> Result<Vec<bool>, String> {
+    let new: BTreeMap<String, Vec<u8>> = files.iter().map(|a| (a.path.clone(), a.bytes.clone())).collect();
+    let file = |path: &str| -> Result<Vec<u8>, String> {
+        match new.get(path) {
+            Some(bytes) => Ok(bytes.clone()),
+            None => read(path).map_err(|e| format!("{path}: {e}")),
+        }
+    };
+    let mut indexes: Vec<PartIndex> = Vec::new();
+    for k in 0..parts.count() {
+        let dir = Parts::dir(k);
+        // A part with no pages has no files.
+        let Ok(entry) = file(&format!("{dir}{ENTRY}")) else { continue };
+        indexes.push(PartIndex::read(k, &entry, &|rel| file(&format!("{dir}{rel}")))?);
+    }
+    let mut words: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for index in &indexes {
+        for lang in &index.langs {
+            words.entry(&lang.code).or_default().extend(lang.chunks.iter().flat_map(|c| c.real()));
+        }
+    }
+    let mut written = vec![false; parts.count()];
+    let mut out: Vec<Artifact> = Vec::new();
+    for index in &indexes {
+        let changed = index.langs.iter().any(|l| l.words() != words[l.code.as_str()]);
+        if !changed && !made[index.part] {
+            continue;
+        }
+        written[index.part] = true;
+        out.extend(index.write(&words)?);
+    }
+    // The parts' own index files give way to those with every word.
+    files.retain(|a| !is_index_file(&a.path) || !written[Parts::of_file(&a.path).unwrap_or(0)]);
+    files.extend(out);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(written)
+}
+
+/// Whether a file of the bundle is one [`share`] writes: an entry file, a
+/// metadata file or an index chunk.
+pub fn is_index_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name == ENTRY || name.ends_with(".pf_meta") || name.ends_with(".pf_index")
+}
+
+/// One part's index in each of its languages.
+struct PartIndex {
+    part: usize,
+    entry: serde_json::Value,
+    langs: Vec<LangIndex>,
+}
+
+/// One language's index of a part: its metadata around the chunk list, and the chunks.
+struct LangIndex {
+    code: String,
+    /// The metadata's CBOR before and after its chunk list.
+    head: Vec<u8>,
+    tail: Vec<u8>,
+    chunks: Vec<Chunk>,
+}
+
+/// A chunk's words, each with its CBOR as Pagefind wrote it (`None`: a
+/// word no page of the part has, added by [`share`]).
+struct Chunk {
+    words: Vec<(String, Option<Vec<u8>>)>,
+}
+
+/// A word of a chunk being written, with its CBOR as Pagefind wrote it
+/// (`None`: a word of another part, written with no pages).
+type Word<'a> = (String, Option<&'a [u8]>);
+
+impl Chunk {
+    fn real(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter(|(_, cbor)| cbor.is_some()).map(|(w, _)| w.as_str())
+    }
+}
+
+impl PartIndex {
+    fn read(part: usize, entry: &[u8], file: &dyn Fn(&str) -> Result<Vec<u8>, String>) -> Result<PartIndex, String> {
+        let entry: serde_json::Value = serde_json::from_slice(entry).map_err(|e| format!("{ENTRY}: {e}"))?;
+        let mut langs = Vec::new();
+        for (code, lang) in entry.get("languages").and_then(|l| l.as_object()).into_iter().flatten() {
+            let hash = lang.get("hash").and_then(|h| h.as_str()).ok_or(format!("{ENTRY}: {code} has no hash"))?;
+            let meta = unpacked(&file(&format!("pagefind.{hash}.pf_meta"))?)?;
+            let Listed { head, names, tail } = chunk_list(&meta).map_err(|e| format!("{hash}.pf_meta: {e}"))?;
+            let chunks = names
+                .iter()
+                .map(|name| {
+                    let bytes = unpacked(&file(&format!("index/{name}.pf_index"))?)?;
+                    chunk_words(&bytes).map_err(|e| format!("{name}.pf_index: {e}"))
+                })
+                .collect::<Result<_, String>>()?;
+            langs.push(LangIndex { code: code.clone(), head: head.to_vec(), tail: tail.to_vec(), chunks });
+        }
+        Ok(PartIndex { part, entry, langs })
+    }
+
+    /// The part's entry, metadata and chunk files with every word of `words`.
+    fn write(&self, words: &BTreeMap<&str, BTreeSet<&str>>) -> Result<Vec<Artifact>, String> {
+        let dir = Parts::dir(self.part);
+        let mut entry = self.entry.clone();
+        let mut files = Vec::new();
+        for lang in &self.langs {
+            let mut listed = Vec::new();
+            for chunk in lang.with(&words[lang.code.as_str()]) {
+                let cbor = chunk_cbor(&chunk).map_err(|e| e.to_string())?;
+                let name = format!("{}_{}", lang.code, short_hash(&cbor));
+                let from = chunk.first().map(|(w, _)| w.clone()).unwrap_or_default();
+                let to = chunk.last().map(|(w, _)| w.clone()).unwrap_or_default();
+                files.push(Artifact::new(format!("{dir}index/{name}.pf_index"), packed(&cbor)?));
+                listed.push((from, to, name));
+            }
+            let meta = meta_cbor(lang, &listed).map_err(|e| e.to_string())?;
+            let name = format!("{}_{}", lang.code, short_hash(&meta));
+            files.push(Artifact::new(format!("{dir}pagefind.{name}.pf_meta"), packed(&meta)?));
+            entry["languages"][&lang.code]["hash"] = serde_json::Value::from(name);
+        }
+        let entry = serde_json::to_vec(&entry).map_err(|e| e.to_string())?;
+        files.push(Artifact::new(format!("{dir}{ENTRY}"), entry));
+        Ok(files)
+    }
+}
+
+impl LangIndex {
+    /// Every word of its chunks: its own and those added.
+    fn words(&self) -> BTreeSet<&str> {
+        self.chunks.iter().flat_map(|c| c.words.iter().map(|(w, _)| w.as_str())).collect()
+    }
+
+    /// The chunks with the part's own words and, where the part has none,
+    /// every other word of `all`, each in the chunk whose own words begin
+    /// at or before it (the first chunk for words before them all).
+    fn with<'a>(&'a self, all: &BTreeSet<&'a str>) -> Vec<Vec<Word<'a>>> {
+        let mut chunks: Vec<Vec<Word>> = self
+            .chunks
+            .iter()
+            .map(|c| c.words.iter().filter_map(|(w, cbor)| Some((w.clone(), Some(cbor.as_deref()?)))).collect())
+            .collect();
+        let starts: Vec<String> =
+            chunks.iter().map(|c| c.first().map(|(w, _)| w.clone()).unwrap_or_default()).collect();
+        let real: BTreeSet<&str> = self.chunks.iter().flat_map(Chunk::real).collect();
+        for word in all.iter().filter(|w| !real.contains(*w)) {
+            let i = starts.partition_point(|s| s.as_str() <= *word).saturating_sub(1);
+            if let Some(chunk) = chunks.get_mut(i) {
+                chunk.push((word.to_string(), None));
+            }
+        }
+        for chunk in &mut chunks {
+            chunk.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        chunks
+    }
+}
+
+/// A file's CBOR: the gzip unpacked (Pagefind's script reads either) and the signature taken off.
+fn unpacked(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut data = Vec::new();
+    match bytes.starts_with(SIGNATURE) {
+        true => data.extend_from_slice(bytes),
+        false => {
+            flate2::read::GzDecoder::new(bytes).read_to_end(&mut data).map_err(|e| e.to_string())?;
+        }
+    }
+    data.strip_prefix(SIGNATURE).map(<[u8]>::to_vec).ok_or_else(|| "not a Pagefind file".to_owned())
+}
+
+/// The CBOR `cbor` as Pagefind writes its files: signed and gzipped.
+fn packed(cbor: &[u8]) -> Result<Vec<u8>, String> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(SIGNATURE).and_then(|()| gz.write_all(cbor)).map_err(|e| e.to_string())?;
+    gz.finish().map_err(|e| e.to_string())
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    format!("{:012x}", fingerprint(bytes) >> 80)
+}
+
+/// A metadata file's CBOR before its chunk list (field 2), the chunks' names, and the CBOR after it.
+struct Listed<'a> {
+    head: &'a [u8],
+    names: Vec<String>,
+    tail: &'a [u8],
+}
+
+fn chunk_list(meta: &[u8]) -> Result<Listed<'_>, minicbor::decode::Error> {
+    let mut d = Decoder::new(meta);
+    d.array()?;
+    d.skip()?; // version
+    d.skip()?; // pages
+    let start = d.position();
+    let mut names = Vec::new();
+    for _ in 0..d.array()?.unwrap_or_default() {
+        d.array()?;
+        d.skip()?; // from
+        d.skip()?; // to
+        names.push(d.str()?.to_owned());
+    }
+    let end = d.position();
+    Ok(Listed { head: &meta[..start], names, tail: &meta[end..] })
+}
+
+/// A chunk's words and each one's CBOR (`None` for a word with no pages and no variants).
+fn chunk_words(chunk: &[u8]) -> Result<Chunk, minicbor::decode::Error> {
+    let mut d = Decoder::new(chunk);
+    d.array()?;
+    let mut words = Vec::new();
+    for _ in 0..d.array()?.unwrap_or_default() {
+        let start = d.position();
+        d.array()?;
+        let word = d.str()?.to_owned();
+        let pages = d.array()?.unwrap_or_default();
+        for _ in 0..pages {
+            d.skip()?;
+        }
+        let variants = d.array()?.unwrap_or_default();
+        for _ in 0..variants {
+            d.skip()?;
+        }
+        let cbor = (pages > 0 || variants > 0).then(|| chunk[start..d.position()].to_vec());
+        words.push((word, cbor));
+    }
+    Ok(Chunk { words })
+}
+
+type EncodeError = minicbor::encode::Error<std::convert::Infallible>;
+
+/// A chunk file's CBOR: each word as Pagefind wrote it, or with no pages.
+fn chunk_cbor(words: &[Word]) -> Result<Vec<u8>, EncodeError> {
+    let mut e = Encoder::new(Vec::new());
+    e.array(1)?.array(words.len() as u64)?;
+    for (word, cbor) in words {
+        match cbor {
+            Some(cbor) => e.writer_mut().extend_from_slice(cbor),
+            None => {
+                e.array(3)?.str(word)?.array(0)?.array(0)?;
+            }
+        }
+    }
+    Ok(e.into_writer())
+}
+
+/// The metadata's CBOR with the chunk list `listed` (`[from, to, name]`).
+fn meta_cbor(lang: &LangIndex, listed: &[(String, String, String)]) -> Result<Vec<u8>, EncodeError> {
+    let mut e = Encoder::new(lang.head.clone());
+    e.array(listed.len() as u64)?;
+    for (from, to, name) in listed {
+        e.array(3)?.str(from)?.str(to)?.str(name)?;
+    }
+    let mut bytes = e.into_writer();
+    bytes.extend_from_slice(&lang.tail);
+    Ok(bytes)
+}
