@@ -13,10 +13,11 @@
 //! variants], …]`. The words are added to the chunk whose range they fall
 //! in (widening it), so each word is still looked up in one chunk.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::io::{Read as _, Write as _};
 
 use minicbor::{Decoder, Encoder};
+use rayon::prelude::*;
 
 use super::{Parts, Read, ENTRY};
 use crate::artifact::Artifact;
@@ -28,41 +29,52 @@ const SIGNATURE: &[u8] = b"pagefind_dcd";
 /// `files` are the files of the parts made this build (by path; their index
 /// files are replaced by the ones with every word); the others' are read
 /// with `read` from the output. Returns, per part, whether its index files
-/// (entry, metadata, chunks) are written anew.
+/// (entry, metadata, chunks) are written anew. Parts are read and written
+/// on the cores side by side.
 pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read) -> Result<Vec<bool>, String> {
-    let new: BTreeMap<String, Vec<u8>> = files.iter().map(|a| (a.path.clone(), a.bytes.clone())).collect();
+    let mut written = vec![false; parts.count()];
+    // No part made: the site's words are what they were.
+    if !made.contains(&true) {
+        return Ok(written);
+    }
+    let new: BTreeMap<&str, &[u8]> = files.iter().map(|a| (a.path.as_str(), a.bytes.as_slice())).collect();
     let file = |path: &str| -> Result<Vec<u8>, String> {
         match new.get(path) {
-            Some(bytes) => Ok(bytes.clone()),
+            Some(bytes) => Ok(bytes.to_vec()),
             None => read(path).map_err(|e| format!("{path}: {e}")),
         }
     };
-    let mut indexes: Vec<PartIndex> = Vec::new();
-    for k in 0..parts.count() {
-        let dir = Parts::dir(k);
-        // A part with no pages has no files.
-        let Ok(entry) = file(&format!("{dir}{ENTRY}")) else { continue };
-        indexes.push(PartIndex::read(k, &entry, &|rel| file(&format!("{dir}{rel}")))?);
+    let indexes: Vec<PartIndex> = (0..parts.count())
+        .into_par_iter()
+        .filter_map(|k| {
+            let dir = Parts::dir(k);
+            // A part with no pages has no files.
+            let entry = file(&format!("{dir}{ENTRY}")).ok()?;
+            Some(PartIndex::read(k, made[k], &entry, &|rel| file(&format!("{dir}{rel}"))))
+        })
+        .collect::<Result<_, String>>()?;
+    // Each language's words: each part's in order, merged.
+    let mut words: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for lang in indexes.iter().flat_map(|i| &i.langs) {
+        words.entry(&lang.code).or_default().extend(lang.chunks.iter().flat_map(Chunk::real));
     }
-    let mut words: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for index in &indexes {
-        for lang in &index.langs {
-            words.entry(&lang.code).or_default().extend(lang.chunks.iter().flat_map(|c| c.real()));
-        }
+    for list in words.values_mut() {
+        list.sort_unstable();
+        list.dedup();
     }
-    let mut written = vec![false; parts.count()];
-    let mut out: Vec<Artifact> = Vec::new();
-    for index in &indexes {
-        let changed = index.langs.iter().any(|l| l.words() != words[l.code.as_str()]);
-        if !changed && !made[index.part] {
-            continue;
+    let out: Vec<Vec<Artifact>> = indexes
+        .par_iter()
+        .filter(|index| index.made || index.langs.iter().any(|l| !l.words().eq(words[l.code.as_str()].iter().copied())))
+        .map(|index| index.write(&words))
+        .collect::<Result<_, String>>()?;
+    for part in &out {
+        if let Some(k) = part.first().and_then(|a| Parts::of_file(&a.path)) {
+            written[k] = true;
         }
-        written[index.part] = true;
-        out.extend(index.write(&words)?);
     }
     // The parts' own index files give way to those with every word.
     files.retain(|a| !is_index_file(&a.path) || !written[Parts::of_file(&a.path).unwrap_or(0)]);
-    files.extend(out);
+    files.extend(out.into_iter().flatten());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(written)
 }
@@ -77,6 +89,9 @@ pub fn is_index_file(path: &str) -> bool {
 /// One part's index in each of its languages.
 struct PartIndex {
     part: usize,
+    /// Whether Pagefind made it this build (else its files are the ones
+    /// [`share`] wrote before, and a chunk whose words are unchanged stays).
+    made: bool,
     entry: serde_json::Value,
     langs: Vec<LangIndex>,
 }
@@ -90,24 +105,38 @@ struct LangIndex {
     chunks: Vec<Chunk>,
 }
 
-/// A chunk's words, each with its CBOR as Pagefind wrote it (`None`: a
-/// word no page of the part has, added by [`share`]).
+/// A chunk as read: its words, each with its CBOR as Pagefind wrote it
+/// (`None` for a word no page of the part has, added by [`share`]), and
+/// its name and file.
 struct Chunk {
     words: Vec<(String, Option<Vec<u8>>)>,
+    name: String,
+    file: Vec<u8>,
 }
 
 /// A word of a chunk being written, with its CBOR as Pagefind wrote it
 /// (`None`: a word of another part, written with no pages).
-type Word<'a> = (String, Option<&'a [u8]>);
+type Word<'a> = (&'a str, Option<&'a [u8]>);
 
 impl Chunk {
     fn real(&self) -> impl Iterator<Item = &str> {
         self.words.iter().filter(|(_, cbor)| cbor.is_some()).map(|(w, _)| w.as_str())
     }
+
+    /// Whether the chunk holds just `words`, as [`share`] wrote it.
+    fn is(&self, words: &[Word]) -> bool {
+        self.words.len() == words.len()
+            && self.words.iter().zip(words).all(|((w, c), (v, d))| w == v && c.as_deref() == *d)
+    }
 }
 
 impl PartIndex {
-    fn read(part: usize, entry: &[u8], file: &dyn Fn(&str) -> Result<Vec<u8>, String>) -> Result<PartIndex, String> {
+    fn read(
+        part: usize,
+        made: bool,
+        entry: &[u8],
+        file: &dyn Fn(&str) -> Result<Vec<u8>, String>,
+    ) -> Result<PartIndex, String> {
         let entry: serde_json::Value = serde_json::from_slice(entry).map_err(|e| format!("{ENTRY}: {e}"))?;
         let mut langs = Vec::new();
         for (code, lang) in entry.get("languages").and_then(|l| l.as_object()).into_iter().flatten() {
@@ -115,29 +144,36 @@ impl PartIndex {
             let meta = unpacked(&file(&format!("pagefind.{hash}.pf_meta"))?)?;
             let Listed { head, names, tail } = chunk_list(&meta).map_err(|e| format!("{hash}.pf_meta: {e}"))?;
             let chunks = names
-                .iter()
+                .into_iter()
                 .map(|name| {
-                    let bytes = unpacked(&file(&format!("index/{name}.pf_index"))?)?;
-                    chunk_words(&bytes).map_err(|e| format!("{name}.pf_index: {e}"))
+                    let file = file(&format!("index/{name}.pf_index"))?;
+                    let words = chunk_words(&unpacked(&file)?).map_err(|e| format!("{name}.pf_index: {e}"))?;
+                    Ok(Chunk { words, name, file })
                 })
                 .collect::<Result<_, String>>()?;
             langs.push(LangIndex { code: code.clone(), head: head.to_vec(), tail: tail.to_vec(), chunks });
         }
-        Ok(PartIndex { part, entry, langs })
+        Ok(PartIndex { part, made, entry, langs })
     }
 
     /// The part's entry, metadata and chunk files with every word of `words`.
-    fn write(&self, words: &BTreeMap<&str, BTreeSet<&str>>) -> Result<Vec<Artifact>, String> {
+    fn write(&self, words: &BTreeMap<&str, Vec<&str>>) -> Result<Vec<Artifact>, String> {
         let dir = Parts::dir(self.part);
         let mut entry = self.entry.clone();
         let mut files = Vec::new();
         for lang in &self.langs {
             let mut listed = Vec::new();
-            for chunk in lang.with(&words[lang.code.as_str()]) {
-                let cbor = chunk_cbor(&chunk).map_err(|e| e.to_string())?;
+            for (chunk, was) in lang.with(&words[lang.code.as_str()]).iter().zip(&lang.chunks) {
+                let from = chunk.first().map(|(w, _)| w.to_string()).unwrap_or_default();
+                let to = chunk.last().map(|(w, _)| w.to_string()).unwrap_or_default();
+                // A chunk this wrote before, unchanged, stays as it is.
+                if !self.made && was.is(chunk) {
+                    files.push(Artifact::new(format!("{dir}index/{}.pf_index", was.name), was.file.clone()));
+                    listed.push((from, to, was.name.clone()));
+                    continue;
+                }
+                let cbor = chunk_cbor(chunk).map_err(|e| e.to_string())?;
                 let name = format!("{}_{}", lang.code, short_hash(&cbor));
-                let from = chunk.first().map(|(w, _)| w.clone()).unwrap_or_default();
-                let to = chunk.last().map(|(w, _)| w.clone()).unwrap_or_default();
                 files.push(Artifact::new(format!("{dir}index/{name}.pf_index"), packed(&cbor)?));
                 listed.push((from, to, name));
             }
@@ -153,31 +189,35 @@ impl PartIndex {
 }
 
 impl LangIndex {
-    /// Every word of its chunks: its own and those added.
-    fn words(&self) -> BTreeSet<&str> {
-        self.chunks.iter().flat_map(|c| c.words.iter().map(|(w, _)| w.as_str())).collect()
+    /// Every word of its chunks, in order: its own and those added.
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.chunks.iter().flat_map(|c| c.words.iter().map(|(w, _)| w.as_str()))
     }
 
     /// The chunks with the part's own words and, where the part has none,
-    /// every other word of `all`, each in the chunk whose own words begin
-    /// at or before it (the first chunk for words before them all).
-    fn with<'a>(&'a self, all: &BTreeSet<&'a str>) -> Vec<Vec<Word<'a>>> {
+    /// every other word of `all` (sorted), each in the chunk whose own words
+    /// begin at or before it (the first chunk for words before them all).
+    fn with<'a>(&'a self, all: &[&'a str]) -> Vec<Vec<Word<'a>>> {
         let mut chunks: Vec<Vec<Word>> = self
             .chunks
             .iter()
-            .map(|c| c.words.iter().filter_map(|(w, cbor)| Some((w.clone(), Some(cbor.as_deref()?)))).collect())
+            .map(|c| c.words.iter().filter_map(|(w, cbor)| Some((w.as_str(), Some(cbor.as_deref()?)))).collect())
             .collect();
-        let starts: Vec<String> =
-            chunks.iter().map(|c| c.first().map(|(w, _)| w.clone()).unwrap_or_default()).collect();
-        let real: BTreeSet<&str> = self.chunks.iter().flat_map(Chunk::real).collect();
-        for word in all.iter().filter(|w| !real.contains(*w)) {
-            let i = starts.partition_point(|s| s.as_str() <= *word).saturating_sub(1);
+        let starts: Vec<&str> = chunks.iter().map(|c| c.first().map(|(w, _)| *w).unwrap_or_default()).collect();
+        let mut own = self.chunks.iter().flat_map(Chunk::real).peekable();
+        for &word in all {
+            // Both lists are sorted: the part's own words are skipped as met.
+            while own.next_if(|w| *w < word).is_some() {}
+            if own.next_if_eq(&word).is_some() {
+                continue;
+            }
+            let i = starts.partition_point(|s| *s <= word).saturating_sub(1);
             if let Some(chunk) = chunks.get_mut(i) {
-                chunk.push((word.to_string(), None));
+                chunk.push((word, None));
             }
         }
         for chunk in &mut chunks {
-            chunk.sort_by(|a, b| a.0.cmp(&b.0));
+            chunk.sort_by(|a, b| a.0.cmp(b.0));
         }
         chunks
     }
@@ -195,9 +235,11 @@ fn unpacked(bytes: &[u8]) -> Result<Vec<u8>, String> {
     data.strip_prefix(SIGNATURE).map(<[u8]>::to_vec).ok_or_else(|| "not a Pagefind file".to_owned())
 }
 
-/// The CBOR `cbor` as Pagefind writes its files: signed and gzipped.
+/// The CBOR `cbor` as Pagefind writes its files: signed and gzipped (at
+/// level 3: Pagefind's level 9 took a fifth of a cold build with search
+/// when spent again here; level 3 files are ~4 % larger than level 6's).
 fn packed(cbor: &[u8]) -> Result<Vec<u8>, String> {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(3));
     gz.write_all(SIGNATURE).and_then(|()| gz.write_all(cbor)).map_err(|e| e.to_string())?;
     gz.finish().map_err(|e| e.to_string())
 }
@@ -231,7 +273,7 @@ fn chunk_list(meta: &[u8]) -> Result<Listed<'_>, minicbor::decode::Error> {
 }
 
 /// A chunk's words and each one's CBOR (`None` for a word with no pages and no variants).
-fn chunk_words(chunk: &[u8]) -> Result<Chunk, minicbor::decode::Error> {
+fn chunk_words(chunk: &[u8]) -> Result<Vec<(String, Option<Vec<u8>>)>, minicbor::decode::Error> {
     let mut d = Decoder::new(chunk);
     d.array()?;
     let mut words = Vec::new();
@@ -250,7 +292,7 @@ fn chunk_words(chunk: &[u8]) -> Result<Chunk, minicbor::decode::Error> {
         let cbor = (pages > 0 || variants > 0).then(|| chunk[start..d.position()].to_vec());
         words.push((word, cbor));
     }
-    Ok(Chunk { words })
+    Ok(words)
 }
 
 type EncodeError = minicbor::encode::Error<std::convert::Infallible>;
