@@ -109,10 +109,13 @@ struct LangIndex {
 /// (`None` for a word no page of the part has, added by [`share`]), and
 /// its name and file.
 struct Chunk {
-    words: Vec<(String, Option<Vec<u8>>)>,
+    words: Vec<ReadWord>,
     name: String,
     file: Vec<u8>,
 }
+
+/// A word of a chunk as read, with its CBOR (`None`: a word added, with no pages).
+type ReadWord = (String, Option<Vec<u8>>);
 
 /// A word of a chunk being written, with its CBOR as Pagefind wrote it
 /// (`None`: a word of another part, written with no pages).
@@ -273,7 +276,7 @@ fn chunk_list(meta: &[u8]) -> Result<Listed<'_>, minicbor::decode::Error> {
 }
 
 /// A chunk's words and each one's CBOR (`None` for a word with no pages and no variants).
-fn chunk_words(chunk: &[u8]) -> Result<Vec<(String, Option<Vec<u8>>)>, minicbor::decode::Error> {
+fn chunk_words(chunk: &[u8]) -> Result<Vec<ReadWord>, minicbor::decode::Error> {
     let mut d = Decoder::new(chunk);
     d.array()?;
     let mut words = Vec::new();
