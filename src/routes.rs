@@ -191,6 +191,12 @@ impl Routes {
         self.paths.get(&page).and_then(|p| p.get(i)).map_or("", String::as_str)
     }
 
+    /// The path of `page` in the site's first language, which names the
+    /// page in every language (the search index keeps it in one part by it).
+    pub fn first_path(&self, page: PageRef) -> &str {
+        self.paths.get(&page).and_then(|p| p.first()).map_or("", String::as_str)
+    }
+
     /// The link to `page` in `lang`, from the host root (`/uppfoljning/sv/tillvaxt/`).
     pub fn url(&self, page: PageRef, lang: Lang) -> String {
         format!("{}{}", self.base_path, self.path(page, lang))

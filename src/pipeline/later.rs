@@ -95,7 +95,7 @@ impl Later {
                 .flat_map(|page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
                 .map(|(page, lang)| search::Record {
                     path: current.routes.path(page, lang).to_owned(),
-                    page: current.routes.path(page, current.site.settings.default_lang()).to_owned(),
+                    page: current.routes.first_path(page).to_owned(),
                     html: None,
                     key: None,
                 })

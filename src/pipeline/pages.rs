@@ -143,8 +143,7 @@ pub fn render(
                 made += usize::from(outcome.made);
                 if outcome.indexed {
                     let key = outcome.entry.as_ref().map(|e| e.key);
-                    let routes = &renderers[e].routes;
-                    let page = routes.path(page, renderers[e].site.settings.default_lang()).to_owned();
+                    let page = renderers[e].routes.first_path(page).to_owned();
                     records.push(search::Record { path: path.to_owned(), page, html: outcome.html, key });
                 }
                 if let Some(entry) = outcome.entry {

@@ -50,9 +50,8 @@ impl Renderer<'_> {
         // The parts of a large site's index after the first (to merge into it).
         let indexed: Vec<PageRef> = self.routes.searched().collect();
         let parts = Parts::for_records(indexed.len() * self.site.settings.langs().len());
-        let first = self.site.settings.default_lang();
         let part_urls: Vec<String> = parts
-            .more(indexed.iter().map(|&p| self.routes.path(p, first)))
+            .more(indexed.iter().map(|&p| self.routes.first_path(p)))
             .iter()
             .map(|d| self.routes.asset_url(d))
             .collect();

@@ -14,9 +14,8 @@
 //! A large site's index is made in as many parts as it takes to hold at
 //! most [`PART_RECORDS`] pages each (about as many in each), a page's part
 //! (in all its languages) chosen by a hash of its path in the site's first
-//! language: the first part is
-//! `pagefind/` itself, the others `pagefind/part<N>/`, which the search page
-//! merges into the first (Pagefind's `mergeIndex`, made for searching
+//! language: the first part is `pagefind/` itself, the others
+//! `pagefind/part<N>/`, which the search page merges into the first (Pagefind's `mergeIndex`, made for searching
 //! several sites at once). Pagefind cannot change an index, only make it
 //! again; in parts, a build that changed one page makes one part again, and
 //! Pagefind holds what it parsed of one part per core at a time (the pages'

@@ -37,7 +37,8 @@ pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read)
     if !made.contains(&true) {
         return Ok(written);
     }
-    let new: BTreeMap<&str, &[u8]> = files.iter().map(|a| (a.path.as_str(), a.bytes.as_slice())).collect();
+    let new: BTreeMap<&str, &[u8]> =
+        files.iter().filter(|a| is_index_file(&a.path)).map(|a| (a.path.as_str(), a.bytes.as_slice())).collect();
     let file = |path: &str| -> Result<Vec<u8>, String> {
         match new.get(path) {
             Some(bytes) => Ok(bytes.to_vec()),
@@ -62,19 +63,17 @@ pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read)
         list.sort_unstable();
         list.dedup();
     }
-    let out: Vec<Vec<Artifact>> = indexes
+    let out: Vec<(usize, Vec<Artifact>)> = indexes
         .par_iter()
         .filter(|index| index.made || index.langs.iter().any(|l| !l.words().eq(words[l.code.as_str()].iter().copied())))
-        .map(|index| index.write(&words))
+        .map(|index| index.write(&words).map(|files| (index.part, files)))
         .collect::<Result<_, String>>()?;
-    for part in &out {
-        if let Some(k) = part.first().and_then(|a| Parts::of_file(&a.path)) {
-            written[k] = true;
-        }
+    for (k, _) in &out {
+        written[*k] = true;
     }
     // The parts' own index files give way to those with every word.
     files.retain(|a| !is_index_file(&a.path) || !written[Parts::of_file(&a.path).unwrap_or(0)]);
-    files.extend(out.into_iter().flatten());
+    files.extend(out.into_iter().flat_map(|(_, files)| files));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(written)
 }
@@ -126,10 +125,11 @@ impl Chunk {
         self.words.iter().filter(|(_, cbor)| cbor.is_some()).map(|(w, _)| w.as_str())
     }
 
-    /// Whether the chunk holds just `words`, as [`share`] wrote it.
+    /// Whether the chunk holds just `words` (its own, from it, and those
+    /// added), as [`share`] wrote it.
     fn is(&self, words: &[Word]) -> bool {
         self.words.len() == words.len()
-            && self.words.iter().zip(words).all(|((w, c), (v, d))| w == v && c.as_deref() == *d)
+            && self.words.iter().zip(words).all(|((w, c), (v, d))| w == v && c.is_some() == d.is_some())
     }
 }
 
