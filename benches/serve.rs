@@ -81,8 +81,8 @@ fn main() {
     println!(
         "edit of one Markdown file → reload event: median {} ms, max {} ms; → on all 8 open pages: median {} ms, \
          max {} ms; → new page fetched: median {} ms; → new search index served: median {} ms (20 edits)\n\
-         of the time to the reload event, not building (file watcher, 20 ms settle, rebuild start, event \
-         delivery): median {} ms, max {} ms",
+         of the time to the reload event, not building (file watcher and its wait for the file to be closed, \
+         rebuild start, event delivery): median {} ms, max {} ms",
         median(to_event.clone()).as_millis(),
         to_event.iter().max().expect("runs").as_millis(),
         median(to_all.clone()).as_millis(),

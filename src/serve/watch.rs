@@ -1,7 +1,9 @@
 //! Watches the site's sources: `content/`, `themes/`, `editions/`, `site.toml` and the
 //! logo `site.toml` names, also when a folder is created or the logo moves
-//! after the preview started; rebuilds after a burst of changes has settled
-//! (editors often write a temporary file, then rename it).
+//! after the preview started; rebuilds once a save is done: at once when every
+//! file written has been closed or renamed into place, otherwise when the
+//! burst of changes has settled (editors often write a temporary file, then
+//! rename it, and not every system says when a file is closed).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -13,8 +15,83 @@ use notify::{RecursiveMode, Watcher};
 
 use super::{Rebuilds, State};
 
-/// How long the sources must be quiet before a rebuild.
+/// How long the sources must be quiet before a rebuild while a file may still
+/// be half-written (opened for writing and not closed, moved away or removed
+/// and perhaps coming back).
 const SETTLE: Duration = Duration::from_millis(20);
+/// How long to wait for more once every file written is in place (closed
+/// after writing, or renamed to its name): the next save of a burst, as when
+/// git writes many files, comes within it.
+const QUIET: Duration = Duration::from_millis(2);
+
+/// What an event says of one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Being written, moved away or removed: the save may not be done.
+    Open,
+    /// In place: closed after writing, or renamed to this name.
+    Done,
+    /// Changed otherwise (its metadata, a folder created): nothing to wait for.
+    Touched,
+}
+
+/// The paths an event names and what it says of each; nothing for reading a
+/// file (as every build does) or for editors' temporary and backup files.
+fn steps(event: notify::Event) -> Vec<(PathBuf, Step)> {
+    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode};
+    use notify::EventKind;
+    let step = match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Step::Done,
+        EventKind::Access(_) => return Vec::new(),
+        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Step::Done,
+        EventKind::Modify(ModifyKind::Metadata(_)) | EventKind::Create(CreateKind::Folder) => Step::Touched,
+        EventKind::Remove(RemoveKind::Folder) => Step::Touched,
+        _ => Step::Open,
+    };
+    let both = matches!(event.kind, EventKind::Modify(ModifyKind::Name(RenameMode::Both)));
+    let count = event.paths.len();
+    event
+        .paths
+        .into_iter()
+        .enumerate()
+        // Renamed from one name (moved away) to the other (in place).
+        .map(|(i, path)| (path, if both && i + 1 == count { Step::Done } else { step }))
+        .filter(|(path, _)| !path.file_name().is_some_and(|n| crate::load::is_ignored(&n.to_string_lossy())))
+        .collect()
+}
+
+/// The changes since the first of a burst, and the paths not yet in place.
+#[derive(Debug, Default)]
+struct Burst {
+    changed: Vec<PathBuf>,
+    open: BTreeSet<PathBuf>,
+}
+
+impl Burst {
+    fn add(&mut self, steps: Vec<(PathBuf, Step)>) {
+        for (path, step) in steps {
+            match step {
+                Step::Open => {
+                    self.open.insert(path.clone());
+                }
+                Step::Done => {
+                    self.open.remove(&path);
+                }
+                Step::Touched => {}
+            }
+            self.changed.push(path);
+        }
+    }
+
+    /// How long to wait for the next change before rebuilding.
+    fn wait(&self) -> Duration {
+        if self.open.is_empty() {
+            QUIET
+        } else {
+            SETTLE
+        }
+    }
+}
 
 /// What is being watched: the watcher, and the paths it watches.
 struct Watching {
@@ -26,12 +103,10 @@ struct Watching {
 pub fn start(state: Arc<State>, rebuilds: Rebuilds) -> notify::Result<Watch> {
     let (tx, rx) = channel();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // Reading a file (as every build does) is not a change.
-        match event {
-            Ok(e) if !matches!(e.kind, notify::EventKind::Access(_)) => {
-                let _ = tx.send(e.paths);
+        if let Ok(steps) = event.map(steps) {
+            if !steps.is_empty() {
+                let _ = tx.send(steps);
             }
-            _ => {}
         }
     })?;
     let watching = Arc::new(Mutex::new(Watching { watcher, paths: BTreeSet::new() }));
@@ -76,16 +151,18 @@ fn logo(root: &Path) -> Option<PathBuf> {
     Some(root.join(config.branding.logo?.get_ref()))
 }
 
-fn rebuild_loop(rx: &Receiver<Vec<PathBuf>>, state: &State, rebuilds: &Rebuilds, watching: &Mutex<Watching>) {
+fn rebuild_loop(rx: &Receiver<Vec<(PathBuf, Step)>>, state: &State, rebuilds: &Rebuilds, watching: &Mutex<Watching>) {
     while let Ok(first) = rx.recv() {
-        let mut changed = first;
+        let mut burst = Burst::default();
+        burst.add(first);
         loop {
-            match rx.recv_timeout(SETTLE) {
-                Ok(more) => changed.extend(more),
+            match rx.recv_timeout(burst.wait()) {
+                Ok(more) => burst.add(more),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
+        let changed = burst.changed;
         let logo = logo(&state.root);
         let relevant: Vec<String> = changed.iter().filter_map(|p| relevant(&state.root, p, logo.as_deref())).collect();
         if relevant.is_empty() {
@@ -141,5 +218,80 @@ mod tests {
         }
         assert_eq!(r("/site/public/index.html"), None);
         assert_eq!(r("/site/README.md"), None);
+    }
+
+    use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
+    use notify::{Event, EventKind};
+
+    /// The burst after these events (as inotify reports them), and how long it waits.
+    fn after(events: &[(EventKind, &[&str])]) -> (Burst, Duration) {
+        let mut burst = Burst::default();
+        for (kind, paths) in events {
+            let event = paths.iter().fold(Event::new(*kind), |e, p| e.add_path(PathBuf::from(p)));
+            burst.add(steps(event));
+        }
+        let wait = burst.wait();
+        (burst, wait)
+    }
+
+    const CREATE: EventKind = EventKind::Create(CreateKind::File);
+    const WRITE: EventKind = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+    const CLOSE: EventKind = EventKind::Access(AccessKind::Close(AccessMode::Write));
+    const FROM: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::From));
+    const TO: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+    const BOTH: EventKind = EventKind::Modify(ModifyKind::Name(RenameMode::Both));
+    const REMOVE: EventKind = EventKind::Remove(RemoveKind::File);
+
+    #[test]
+    fn a_save_closed_or_renamed_into_place_rebuilds_at_once() {
+        let a = "/site/content/a.sv.md";
+        // Written in place (VS Code, most editors, the browser editor).
+        let (burst, wait) = after(&[(WRITE, &[a]), (CLOSE, &[a])]);
+        assert_eq!((wait, burst.changed.len()), (QUIET, 2));
+        // vim: the original moved to a backup, a new file written, the backup removed.
+        let (_, wait) = after(&[
+            (CREATE, &["/site/content/4913"]),
+            (REMOVE, &["/site/content/4913"]),
+            (FROM, &[a]),
+            (TO, &["/site/content/a.sv.md~"]),
+            (BOTH, &[a, "/site/content/a.sv.md~"]),
+            (CREATE, &[a]),
+            (WRITE, &[a]),
+            (CLOSE, &[a]),
+            (REMOVE, &["/site/content/a.sv.md~"]),
+        ]);
+        assert_eq!(wait, QUIET);
+        // JetBrains: a temporary file written, then renamed over the original.
+        let tmp = "/site/content/a.sv.md___jb_tmp___";
+        let old = "/site/content/a.sv.md___jb_old___";
+        let (burst, wait) = after(&[
+            (CREATE, &[tmp]),
+            (CLOSE, &[tmp]),
+            (FROM, &[a]),
+            (TO, &[old]),
+            (BOTH, &[a, old]),
+            (FROM, &[tmp]),
+            (TO, &[a]),
+            (BOTH, &[tmp, a]),
+            (REMOVE, &[old]),
+        ]);
+        assert_eq!(wait, QUIET);
+        assert!(burst.changed.iter().all(|p| p == Path::new(a)), "temporary files are not changes");
+        // Reading a file is not a change.
+        let (burst, _) = after(&[(EventKind::Access(AccessKind::Close(AccessMode::Read)), &[a])]);
+        assert!(burst.changed.is_empty());
+    }
+
+    #[test]
+    fn a_file_still_open_moved_away_or_removed_waits_for_the_burst_to_settle() {
+        let a = "/site/content/a.sv.md";
+        assert_eq!(after(&[(CREATE, &[a])]).1, SETTLE, "created, not yet closed");
+        assert_eq!(after(&[(WRITE, &[a])]).1, SETTLE, "written, not yet closed");
+        // The middle of a safe save: the original moved away, its new text not yet in place.
+        assert_eq!(after(&[(FROM, &[a]), (TO, &["/site/content/b.sv.md"])]).1, SETTLE);
+        assert_eq!(after(&[(REMOVE, &[a])]).1, SETTLE, "removed, perhaps to be written anew");
+        // A system that does not say when a file is closed: always the settling time.
+        assert_eq!(after(&[(EventKind::Modify(ModifyKind::Any), &[a])]).1, SETTLE);
+        assert_eq!(after(&[(WRITE, &[a]), (CLOSE, &[a]), (WRITE, &["/site/content/b.sv.md"])]).1, SETTLE);
     }
 }
