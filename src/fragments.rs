@@ -102,7 +102,7 @@ fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) 
             Ok(source) => source,
             Err(changed) => return vec![changed],
         };
-        let d = Diagnostic::error_at(source, span, msg!(AnchorMissing, anchor = &link.fragment));
+        let d = Diagnostic::error_at(&source, span, msg!(AnchorMissing, anchor = &link.fragment));
         if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {
             // The page shows its text in another language for now (the site allows that).
             let d = d.with_severity(Severity::Warning);

@@ -330,7 +330,7 @@ impl Reading<'_> {
     }
 
     /// A Markdown file: as an earlier build knew it, when its stamp is still
-    /// that one; else read.
+    /// that one; else read (its body let go of, to be read again for its page).
     fn doc(&self, rel: &Path, lang: Lang) -> Result<Doc, Diagnostic> {
         if let Some(known) = self.known.zip(rel.to_str()).and_then(|(k, rel)| k.get(rel)) {
             if Stamp::now(&self.root.join(rel)) == Some(known.stamp) {
@@ -340,6 +340,7 @@ impl Reading<'_> {
         let (source, stamp) = toml_file::read_stamped(self.root, rel)?;
         let mut doc = markdown_file::parse(source, lang)?;
         doc.stamp = Some(stamp).filter(|s| s.settled(self.started));
+        doc.release(self.root);
         Ok(doc)
     }
 }
@@ -420,8 +421,22 @@ mod tests {
             KnownFiles::from([(rel, Known { stamp, head: "+++\ntitle = \"Förr\"\n+++\n".into(), body_hash: 0 })]);
         let loaded = load(tmp.path(), &langs(), Some(&known), &mut Problems::new());
         let doc = sv(&loaded);
-        assert_eq!((doc.front.title.as_deref(), doc.body().unwrap()), (Some("Om"), "Text.\n"));
+        assert_eq!((doc.front.title.as_deref(), doc.body().unwrap().as_str()), (Some("Om"), "Text.\n"));
         assert_eq!(doc.stamp, None, "written less than two seconds ago: read again next time");
+    }
+
+    #[test]
+    fn a_markdown_file_read_keeps_its_front_matter_only_and_its_body_is_read_again_as_it_was() {
+        let (tmp, rel) = one_page();
+        let loaded = load(tmp.path(), &langs(), None, &mut Problems::new());
+        let doc = sv(&loaded);
+        // A large site's texts are not all held at once.
+        assert_eq!(doc.source.text, "+++\ntitle = \"Om\"\n+++\n");
+        assert_eq!(doc.body().unwrap(), "Text.\n");
+        assert_eq!(doc.whole().unwrap().text, "+++\ntitle = \"Om\"\n+++\nText.\n");
+        // Saved again before its page was rendered: the build stops rather than show either text.
+        std::fs::write(tmp.path().join(&rel), "+++\ntitle = \"Om\"\n+++\nNy text.\n").unwrap();
+        assert_eq!(doc.body().unwrap_err().message.id, crate::messages::MsgId::FileChangedWhileBuilding);
     }
 
     #[test]

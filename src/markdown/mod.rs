@@ -101,8 +101,8 @@ pub fn render(
     reserved: &HashSet<String>,
     problems: &mut Vec<Diagnostic>,
 ) -> Html {
-    // A known file's body is read now (and must still be what it was).
-    let source = match doc.whole() {
+    // A released or known file's body is read now (and must still be what it was).
+    let source = &match doc.whole() {
         Ok(source) => source,
         Err(changed) => {
             problems.push(changed);

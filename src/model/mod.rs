@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -115,9 +115,11 @@ impl Site {
 /// keeps room for eleven, and most pages have two or three).
 pub type Docs = BTreeMap<Lang, Box<Doc>>;
 
-/// One Markdown file in one language, read once; or, when the build cache
-/// knows the file unchanged, its front matter only, and its body read when
-/// a page showing it is rendered.
+/// One Markdown file in one language: read whole, its front matter parsed
+/// and its body's fingerprint taken, then its front matter only (or, when
+/// the build cache knows the file unchanged, never read whole), its body
+/// read again when a page showing it is rendered (and checked to be what it
+/// was), so that a large site's texts are not all held at once.
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub lang: Lang,
@@ -136,11 +138,10 @@ pub struct Doc {
     unread: Option<Arc<Unread>>,
 }
 
-/// A file whose body is read on first use.
+/// Where a file whose body is read on use is (the folder its path is under).
 #[derive(Debug)]
 struct Unread {
     root: PathBuf,
-    whole: OnceLock<Result<Arc<Source>, Diagnostic>>,
 }
 
 impl Doc {
@@ -161,20 +162,34 @@ impl Doc {
         front: FrontMatter,
         (body_hash, stamp): (u128, Stamp),
     ) -> Doc {
-        let unread = Some(Arc::new(Unread { root: root.to_path_buf(), whole: OnceLock::new() }));
+        let unread = Some(Arc::new(Unread { root: root.to_path_buf() }));
         Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: Some(stamp), unread }
     }
 
-    /// The whole file. A known file is read now (once), and must still be
-    /// what it was: otherwise it changed while the site was being built.
-    pub fn whole(&self) -> Result<&Arc<Source>, Diagnostic> {
-        let Some(unread) = &self.unread else { return Ok(&self.source) };
-        unread.whole.get_or_init(|| self.read_whole(&unread.root)).as_ref().map_err(Diagnostic::clone)
+    /// Lets go of the body (the file is under `root`): from now on it is read
+    /// when asked for. The front matter stays, for what is shown of the page
+    /// elsewhere and for error positions in it.
+    pub fn release(&mut self, root: &Path) {
+        if self.unread.is_some() {
+            return;
+        }
+        let head = self.source.text.get(..self.body_offset).unwrap_or_default().to_owned();
+        self.source = Arc::new(Source::new(&self.source.path, head));
+        self.unread = Some(Arc::new(Unread { root: root.to_path_buf() }));
+    }
+
+    /// The whole file. A released or known file is read now, and must still
+    /// be what it was: otherwise it changed while the site was being built.
+    pub fn whole(&self) -> Result<Arc<Source>, Diagnostic> {
+        match &self.unread {
+            Some(unread) => self.read_whole(&unread.root),
+            None => Ok(Arc::clone(&self.source)),
+        }
     }
 
     /// The Markdown after the front matter.
-    pub fn body(&self) -> Result<&str, Diagnostic> {
-        self.whole().map(|source| &source.text[self.body_offset..])
+    pub fn body(&self) -> Result<String, Diagnostic> {
+        self.whole().map(|source| source.text[self.body_offset..].to_owned())
     }
 
     fn read_whole(&self, root: &Path) -> Result<Arc<Source>, Diagnostic> {

@@ -212,12 +212,13 @@ fn make(
     let current_renderer = renderers.last().expect("the current edition");
     // What is made from the frame alone (the theme's files, the site-wide
     // files, the year addresses) is already in an output changed in place.
-    let (site_files, year_addresses) = match fresh {
-        true => (
-            problems.take(current_renderer.render_site_files()).unwrap_or_default(),
-            problems.take(current_renderer.year_addresses()).unwrap_or_default(),
-        ),
-        false => (Vec::new(), Vec::new()),
+    // A page per page and language: written as they are made, like the pages.
+    let site_files = match fresh {
+        true => {
+            problems.take(current_renderer.year_addresses(&publish));
+            problems.take(current_renderer.render_site_files()).unwrap_or_default()
+        }
+        false => Vec::new(),
     };
     let assets = if fresh { assets } else { Vec::new() };
     // The browser editor's configuration follows the content (its goals,
@@ -266,8 +267,6 @@ fn make(
     for artifact in assets.iter().chain(&site_files).chain(&admin) {
         publish(artifact).map_err(Diagnostics::one)?;
     }
-    // A page per page and language: written side by side, like the pages.
-    year_addresses.par_iter().try_for_each(publish).map_err(Diagnostics::one)?;
     let mut search_keys = Vec::new();
     if let Some(records) = rendered.records {
         // The parts of the index whose pages are unchanged are in the output.

@@ -9,7 +9,7 @@ use minijinja::value::Serde;
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::artifact::Artifact;
+use crate::artifact::{Artifact, Publish};
 use crate::diagnostics::Diagnostic;
 use crate::locale::{fill, Lang, UiKey};
 use crate::model::Site;
@@ -112,8 +112,9 @@ impl Renderer<'_> {
 
     /// The current edition's permanent addresses for its year: for every
     /// page and language, `<year>/<path>`, a page that leads to the current
-    /// one (and, once the year is archived, is the archived page itself).
-    pub fn year_addresses(&self) -> Result<Vec<Artifact>, Diagnostic> {
+    /// one (and, once the year is archived, is the archived page itself);
+    /// each published as it is made, on every core.
+    pub fn year_addresses(&self, publish: Publish) -> Result<(), Diagnostic> {
         use rayon::prelude::*;
         let year = self.site.settings.report_year.to_string();
         let langs = self.site.settings.langs();
@@ -131,7 +132,7 @@ impl Renderer<'_> {
                     assets => Value::from(Serde(&self.assets)),
                 };
                 let html = self.render_template("year-address.html", ctx)?;
-                Ok(Artifact::page(&format!("{year}/{}", self.routes.path(page, lang)), html))
+                publish(&Artifact::page(&format!("{year}/{}", self.routes.path(page, lang)), html))
             })
             .collect()
     }
