@@ -36,31 +36,36 @@ enum Step {
 }
 
 /// The paths an event names and what it says of each; nothing for reading a
-/// file (as every build does) or for editors' temporary and backup files.
+/// file (as every build does). An editor's temporary or backup file (never a
+/// source) is followed too, so that a save of several files that writes each
+/// beside its place first is waited for; it is in place once closed, renamed
+/// or removed.
 fn steps(event: notify::Event) -> Vec<(PathBuf, Step)> {
-    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind, RemoveKind, RenameMode};
+    use notify::event::{AccessKind, AccessMode, ModifyKind, RemoveKind, RenameMode};
     use notify::EventKind;
-    let step = match event.kind {
-        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Step::Done,
-        EventKind::Access(_) => return Vec::new(),
-        EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Step::Done,
-        EventKind::Modify(ModifyKind::Metadata(_)) | EventKind::Create(CreateKind::Folder) => Step::Touched,
-        EventKind::Remove(RemoveKind::Folder) => Step::Touched,
-        _ => Step::Open,
+    let last = event.paths.len().saturating_sub(1);
+    let kind = event.kind;
+    let step = move |(i, path): (usize, PathBuf)| {
+        let temporary = path.file_name().is_some_and(|n| crate::load::is_ignored(&n.to_string_lossy()));
+        let step = match kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => Step::Done,
+            EventKind::Access(_) => return None,
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)) => Step::Done,
+            // Renamed from one name (moved away) to the other (in place).
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)) if i == last => Step::Done,
+            // A source moved away or removed may be coming back (a safe save); a temporary file is gone.
+            EventKind::Modify(ModifyKind::Name(_)) | EventKind::Remove(_) if temporary => Step::Done,
+            EventKind::Modify(ModifyKind::Metadata(_)) | EventKind::Remove(RemoveKind::Folder) => Step::Touched,
+            // Being written, or a folder whose first files may come before it is watched.
+            _ => Step::Open,
+        };
+        Some((path, step))
     };
-    let both = matches!(event.kind, EventKind::Modify(ModifyKind::Name(RenameMode::Both)));
-    let count = event.paths.len();
-    event
-        .paths
-        .into_iter()
-        .enumerate()
-        // Renamed from one name (moved away) to the other (in place).
-        .map(|(i, path)| (path, if both && i + 1 == count { Step::Done } else { step }))
-        .filter(|(path, _)| !path.file_name().is_some_and(|n| crate::load::is_ignored(&n.to_string_lossy())))
-        .collect()
+    event.paths.into_iter().enumerate().filter_map(step).collect()
 }
 
-/// The changes since the first of a burst, and the paths not yet in place.
+/// The changes since the first of a burst, and the paths not yet in place
+/// (a temporary file's name is left out of the changes later, by [`relevant`]).
 #[derive(Debug, Default)]
 struct Burst {
     changed: Vec<PathBuf>,
@@ -276,10 +281,29 @@ mod tests {
             (REMOVE, &[old]),
         ]);
         assert_eq!(wait, QUIET);
-        assert!(burst.changed.iter().all(|p| p == Path::new(a)), "temporary files are not changes");
+        let relevant: Vec<_> = burst.changed.iter().filter_map(|p| relevant(Path::new("/site"), p, None)).collect();
+        assert!(relevant.iter().all(|p| p == "content/a.sv.md"), "temporary files are not changes");
         // Reading a file is not a change.
         let (burst, _) = after(&[(EventKind::Access(AccessKind::Close(AccessMode::Read)), &[a])]);
         assert!(burst.changed.is_empty());
+    }
+
+    #[test]
+    fn a_save_of_several_files_is_waited_for_until_the_last_is_in_place() {
+        // The browser editor, git, rsync: each file written beside its place, then renamed into it.
+        const A: &str = "/site/content/a.sv.md";
+        const B: &str = "/site/content/a.en.md";
+        const TA: &str = "/site/content/.a.sv.md.tmp";
+        const TB: &str = "/site/content/.a.en.md.tmp";
+        let mut events: Vec<(EventKind, &[&str])> =
+            vec![(CREATE, &[TA]), (CLOSE, &[TA]), (FROM, &[TA]), (TO, &[A]), (BOTH, &[TA, A])];
+        assert_eq!(after(&events).1, QUIET);
+        events.extend([(CREATE, &[TB][..]), (WRITE, &[TB])]);
+        assert_eq!(after(&events).1, SETTLE, "the second file is still being written");
+        events.extend([(CLOSE, &[TB][..]), (FROM, &[TB]), (TO, &[B]), (BOTH, &[TB, B])]);
+        assert_eq!(after(&events).1, QUIET);
+        // A new folder: its first files may come before it is watched.
+        assert_eq!(after(&[(EventKind::Create(CreateKind::Folder), &["/site/content/ny"])]).1, SETTLE);
     }
 
     #[test]
@@ -288,7 +312,8 @@ mod tests {
         assert_eq!(after(&[(CREATE, &[a])]).1, SETTLE, "created, not yet closed");
         assert_eq!(after(&[(WRITE, &[a])]).1, SETTLE, "written, not yet closed");
         // The middle of a safe save: the original moved away, its new text not yet in place.
-        assert_eq!(after(&[(FROM, &[a]), (TO, &["/site/content/b.sv.md"])]).1, SETTLE);
+        let b = "/site/content/b.sv.md";
+        assert_eq!(after(&[(FROM, &[a]), (TO, &[b]), (BOTH, &[a, b])]).1, SETTLE);
         assert_eq!(after(&[(REMOVE, &[a])]).1, SETTLE, "removed, perhaps to be written anew");
         // A system that does not say when a file is closed: always the settling time.
         assert_eq!(after(&[(EventKind::Modify(ModifyKind::Any), &[a])]).1, SETTLE);
