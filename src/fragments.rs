@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -90,17 +91,18 @@ pub fn check(
 /// `own`) that name no id of the page they lead to.
 fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    let mut whole = None;
     for link in &links.fragments {
         let Some(ids) = known.0.get(&(link.target.unwrap_or(own), doc.lang)) else { continue };
         if ids.binary_search(&link.fragment).is_ok() {
             continue;
         }
         let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
-        // A known file's text is read for the place of the link; a file
-        // changed since it was known is that error, once.
-        let source = match doc.whole() {
-            Ok(source) => source,
-            Err(changed) => return vec![changed],
+        // The file's text is read (once) for the place of the link; a file
+        // changed since it was read is that error, once.
+        let source = match whole.get_or_insert_with(|| doc.whole()) {
+            Ok(source) => Arc::clone(source),
+            Err(changed) => return vec![changed.clone()],
         };
         let d = Diagnostic::error_at(&source, span, msg!(AnchorMissing, anchor = &link.fragment));
         if link.target.is_some_and(|page| untranslated(site, page, doc.lang)) {

@@ -40,6 +40,12 @@ impl Renderer<'_> {
     pub(super) fn markdown_with(&self, doc: Option<&Doc>, lang: Lang, rules: &Rules) -> Result<PageText, Diagnostic> {
         let Some(doc) = doc else { return Ok(PageText { html: String::new(), charts: Vec::new(), outcome: None }) };
         let (rendered, outcome) = render_doc(doc, self.routes, self.theme, rules);
+        // Saved again since it was read: no page shows it (also where its
+        // other problems are not reported, as in the full report).
+        let changed = |d: &&Diagnostic| d.message.id == crate::messages::MsgId::FileChangedWhileBuilding;
+        if let Some(changed) = outcome.problems.iter().find(changed) {
+            return Err(changed.clone());
+        }
         let mut html = rendered.html;
         for &id in &rendered.charts {
             let figure = self.placed_chart(id, lang)?;
