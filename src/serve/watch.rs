@@ -40,9 +40,14 @@ enum Step {
 /// source) is followed too, so that a save of several files that writes each
 /// beside its place first is waited for; it is in place once closed, renamed
 /// or removed.
-fn steps(event: notify::Event) -> Vec<(PathBuf, Step)> {
+/// When the system lost events (its queue overflowed), `content` stands for
+/// what changed: the sources are read again after the burst settles.
+fn steps(event: notify::Event, content: &Path) -> Vec<(PathBuf, Step)> {
     use notify::event::{AccessKind, AccessMode, ModifyKind, RemoveKind, RenameMode};
     use notify::EventKind;
+    if event.need_rescan() {
+        return vec![(content.to_path_buf(), Step::Open)];
+    }
     let last = event.paths.len().saturating_sub(1);
     let kind = event.kind;
     let step = move |(i, path): (usize, PathBuf)| {
@@ -107,8 +112,9 @@ struct Watching {
 /// Starts watching; watching lasts as long as the returned value lives.
 pub fn start(state: Arc<State>, rebuilds: Rebuilds) -> notify::Result<Watch> {
     let (tx, rx) = channel();
+    let content = state.root.join(crate::load::CONTENT_DIR);
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(steps) = event.map(steps) {
+        if let Ok(steps) = event.map(|e| steps(e, &content)) {
             if !steps.is_empty() {
                 let _ = tx.send(steps);
             }
@@ -233,7 +239,7 @@ mod tests {
         let mut burst = Burst::default();
         for (kind, paths) in events {
             let event = paths.iter().fold(Event::new(*kind), |e, p| e.add_path(PathBuf::from(p)));
-            burst.add(steps(event));
+            burst.add(steps(event, Path::new("/site/content")));
         }
         let wait = burst.wait();
         (burst, wait)
@@ -315,6 +321,12 @@ mod tests {
         let b = "/site/content/b.sv.md";
         assert_eq!(after(&[(FROM, &[a]), (TO, &[b]), (BOTH, &[a, b])]).1, SETTLE);
         assert_eq!(after(&[(REMOVE, &[a])]).1, SETTLE, "removed, perhaps to be written anew");
+        // Events lost (the system's queue overflowed): everything is read again, after the settling time.
+        let lost = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        let mut burst = Burst::default();
+        burst.add(steps(lost, Path::new("/site/content")));
+        assert_eq!(burst.wait(), SETTLE);
+        assert_eq!(relevant(Path::new("/site"), &burst.changed[0], None).as_deref(), Some("content"));
         // A system that does not say when a file is closed: always the settling time.
         assert_eq!(after(&[(EventKind::Modify(ModifyKind::Any), &[a])]).1, SETTLE);
         assert_eq!(after(&[(WRITE, &[a]), (CLOSE, &[a]), (WRITE, &["/site/content/b.sv.md"])]).1, SETTLE);
