@@ -192,6 +192,15 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Hidden files and the backup, swap and temporary files editors write
+/// while they save (Vim's `4913` and `.swp`, Emacs' `#…#`, JetBrains'
+/// `___jb_tmp___`, `.tmp`) are never a source (content or theme), and saving
+/// one is no change.
+pub fn is_ignored(name: &str) -> bool {
+    const ENDINGS: &[&str] = &["~", ".swp", ".swx", ".tmp", ".temp", ".bak", "___jb_tmp___", "___jb_old___"];
+    name.starts_with('.') || name.starts_with('#') || name == "4913" || ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::config::CONFIG_FILE;
-use crate::load::{is_ignored, CONTENT_DIR};
+use crate::load::CONTENT_DIR;
 use crate::messages::Message;
+use crate::source::is_ignored;
 
 use super::manifest::{hashes, Manifest, FORMAT};
 use super::{EDITIONS_DIR, MANIFEST_FILE};

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::locale::Lang;
 use crate::model::{Doc, Docs, Page};
-use crate::source::{Source, Stamp};
+use crate::source::{is_ignored, Source, Stamp};
 use crate::toml_file;
 
 use files::{AssessmentsFile, IndicatorFile, ProgrammeFile};
@@ -237,14 +237,6 @@ fn list_files(root: &Path, problems: &mut Problems) -> Vec<PathBuf> {
         }
     }
     files
-}
-
-/// Hidden files and the backup, swap and temporary files editors write
-/// while they save (Vim's `4913` and `.swp`, Emacs' `#…#`, JetBrains'
-/// `___jb_tmp___`, `.tmp`) are never content, and saving one is no change.
-pub fn is_ignored(name: &str) -> bool {
-    const ENDINGS: &[&str] = &["~", ".swp", ".swx", ".tmp", ".temp", ".bak", "___jb_tmp___", "___jb_old___"];
-    name.starts_with('.') || name.starts_with('#') || name == "4913" || ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Kind, Diagnostic> {

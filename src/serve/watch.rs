@@ -51,7 +51,7 @@ fn steps(event: notify::Event, content: &Path) -> Vec<(PathBuf, Step)> {
     let last = event.paths.len().saturating_sub(1);
     let kind = event.kind;
     let step = move |(i, path): (usize, PathBuf)| {
-        let temporary = path.file_name().is_some_and(|n| crate::load::is_ignored(&n.to_string_lossy()));
+        let temporary = path.file_name().is_some_and(|n| crate::source::is_ignored(&n.to_string_lossy()));
         let step = match kind {
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => Step::Done,
             EventKind::Access(_) => return None,
@@ -195,7 +195,7 @@ fn rebuild_loop(rx: &Receiver<Vec<(PathBuf, Step)>>, state: &State, rebuilds: &R
 /// themes/ or editions/, site.toml itself or the logo; not hidden or editor backup files.
 fn relevant(root: &Path, path: &Path, logo: Option<&Path>) -> Option<String> {
     let rel = path.strip_prefix(root).ok()?;
-    if crate::load::is_ignored(&rel.file_name()?.to_string_lossy()) {
+    if crate::source::is_ignored(&rel.file_name()?.to_string_lossy()) {
         return None;
     }
     let first = rel.components().next()?.as_os_str().to_string_lossy();

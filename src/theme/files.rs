@@ -65,7 +65,7 @@ pub fn theme_files(root: &Path, name: &str, problems: &mut Problems) -> BTreeMap
         let rel = entry.path().strip_prefix(root.join(&dir)).unwrap_or(entry.path());
         let rel = rel.to_string_lossy().replace('\\', "/");
         let path = dir.join(&rel);
-        if rel.split('/').any(|part| part.starts_with('.')) {
+        if rel.split('/').any(crate::source::is_ignored) {
             continue;
         }
         if !PARTS.iter().any(|p| rel.starts_with(p) || rel == *p) {
@@ -106,4 +106,32 @@ pub fn built_in_file(rel: &str) -> Option<&'static [u8]> {
 /// Whether the site has a folder for theme `name`.
 pub fn has_folder(root: &Path, name: &str) -> bool {
     root.join(THEMES_DIR).join(name).is_dir()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_themes_editor_backups_and_hidden_files_are_not_read_and_a_stray_file_is_reported() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(THEMES_DIR).join("egen");
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        for name in ["templates/base.html", "templates/base.html~", "templates/.base.html.swp", "templates/#base.html#"]
+        {
+            std::fs::write(dir.join(name), "{{ content }}").unwrap();
+        }
+        std::fs::write(dir.join("stray.txt"), "").unwrap();
+        let mut problems = Problems::new();
+        let files = theme_files(root.path(), "egen", &mut problems);
+        assert_eq!(files["templates/base.html"].path, Path::new("themes/egen/templates/base.html"));
+        assert!(
+            files.keys().all(|k| !k.ends_with('~') && !k.contains("/.") && !k.contains("/#")),
+            "{:?}",
+            files.keys()
+        );
+        let problems = problems.finish();
+        let paths: Vec<_> = problems.iter().map(|d| d.file.clone()).collect();
+        assert_eq!(paths, ["themes/egen/stray.txt"], "only the stray file is reported");
+    }
 }
