@@ -19,9 +19,42 @@ use crate::text::{nearest, slugify};
 /// plain hint (finding the nearest id costs as much as the page has ids).
 const HINTED: usize = 100;
 
+/// The ids on one page, sorted, in one string (a large site's pages have
+/// millions of ids, kept for the checks and in the build cache).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ids(String);
+
+impl Ids {
+    /// The ids `ids` (in any order, repeated or not).
+    pub fn new<'a>(ids: impl IntoIterator<Item = &'a str>) -> Ids {
+        let mut ids: Vec<&str> = ids.into_iter().filter(|id| !id.is_empty() && !id.contains('\n')).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Ids(ids.join("\n"))
+    }
+
+    /// As [`Ids::joined`] gave them.
+    pub fn from_joined(joined: String) -> Ids {
+        Ids(joined)
+    }
+
+    /// The ids, one per line.
+    pub fn joined(&self) -> &str {
+        &self.0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n').filter(|id| !id.is_empty())
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|known| known == id)
+    }
+}
+
 /// The ids of every rendered page, by page and language.
 #[derive(Default)]
-pub struct PageIds(HashMap<(PageRef, Lang), Vec<String>>);
+pub struct PageIds(HashMap<(PageRef, Lang), Ids>);
 
 impl PageIds {
     /// Room for the ids of `pages` pages (in every language).
@@ -29,25 +62,22 @@ impl PageIds {
         PageIds(HashMap::with_capacity(pages))
     }
 
-    /// Records the ids of the page `page` in `lang` (sorted, from [`ids_in`]).
-    pub fn insert(&mut self, page: PageRef, lang: Lang, ids: Vec<String>) {
+    /// Records the ids of the page `page` in `lang`.
+    pub fn insert(&mut self, page: PageRef, lang: Lang, ids: Ids) {
         self.0.insert((page, lang), ids);
     }
 }
 
-/// Every `id="…"` in `html`, sorted.
-pub fn ids_in(html: &str) -> Vec<String> {
+/// Every `id="…"` in `html`.
+pub fn ids_in(html: &str) -> Ids {
     const ID: &[u8] = b" id=\"";
     // memchr's vectorised search: every page's HTML is scanned.
-    let mut ids: Vec<String> = memchr::memmem::find_iter(html.as_bytes(), ID)
-        .filter_map(|at| html[at + ID.len()..].split_once('"').map(|(id, _)| id))
-        // An attribute cut off by the next ` id="` is none.
-        .filter(|id| !id.ends_with(" id="))
-        .map(str::to_owned)
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
+    Ids::new(
+        memchr::memmem::find_iter(html.as_bytes(), ID)
+            .filter_map(|at| html[at + ID.len()..].split_once('"').map(|(id, _)| id))
+            // An attribute cut off by the next ` id="` is none.
+            .filter(|id| !id.ends_with(" id=")),
+    )
 }
 
 /// Checks the `#fragment` links of every Markdown document. `links` are what
@@ -67,9 +97,8 @@ pub fn check(
         None => own_page
             .iter()
             .filter_map(|(path, (page, lang))| {
-                let mut ids: Vec<String> = links.get(*path)?.ids.iter().chain(theme_ids).cloned().collect();
-                ids.sort();
-                Some(((*page, *lang), ids))
+                let ids = links.get(*path)?.ids.iter().chain(theme_ids).map(String::as_str);
+                Some(((*page, *lang), Ids::new(ids)))
             })
             .collect(),
     });
@@ -94,7 +123,7 @@ fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) 
     let mut whole = None;
     for link in &links.fragments {
         let Some(ids) = known.0.get(&(link.target.unwrap_or(own), doc.lang)) else { continue };
-        if ids.binary_search(&link.fragment).is_ok() {
+        if ids.contains(&link.fragment) {
             continue;
         }
         let span = link.span.start + doc.body_offset..link.span.end + doc.body_offset;
@@ -112,7 +141,7 @@ fn broken(site: &Site, doc: &Doc, links: &Links, own: PageRef, known: &PageIds) 
             continue;
         }
         let candidates: Vec<&str> = match found.len() < HINTED {
-            true => ids.iter().map(String::as_str).collect(),
+            true => ids.iter().collect(),
             false => Vec::new(),
         };
         found.push(match nearest(&link.fragment, &candidates) {
@@ -149,8 +178,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_pages_ids_are_kept_sorted_once_each_in_one_string() {
+        let ids = Ids::new(["gs-main", "a", "gs-main", "b-2", ""]);
+        assert_eq!(ids.iter().collect::<Vec<_>>(), ["a", "b-2", "gs-main"]);
+        assert!(ids.contains("b-2") && !ids.contains("b") && !ids.contains(""));
+        assert_eq!(Ids::from_joined(ids.joined().to_owned()), ids);
+        assert_eq!(Ids::default().iter().count(), 0);
+    }
+
+    #[test]
     fn ids_are_read_from_the_html() {
         let html = r#"<main id="gs-main"><h2 id="a">A</h2><p data-id="x">x</p><h2 id="a">A</h2></main>"#;
-        assert_eq!(ids_in(html), ["a", "gs-main"]);
+        assert_eq!(ids_in(html).iter().collect::<Vec<_>>(), ["a", "gs-main"]);
     }
 }

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use keys::{Hash, Keys};
 
+use crate::fragments::Ids;
 use crate::load::KnownFiles;
 use crate::markdown::Links;
 use crate::model::IndicatorId;
@@ -30,7 +31,7 @@ const FILE: &str = "build";
 pub struct PageEntry {
     pub key: Hash,
     /// The ids on the rendered page (the targets of `#fragment` links).
-    pub ids: Vec<String>,
+    pub ids: Ids,
     /// Its Markdown's file, heading ids and fragment links (kept only when
     /// rendering it found no problem, so that every warning is found again).
     pub markdown: Option<(PathBuf, Links)>,
@@ -154,11 +155,11 @@ mod tests {
         };
         let entry = PageEntry {
             key: 7,
-            ids: vec!["gs-main".into()],
+            ids: Ids::new(["gs-main", "a-b"]),
             markdown: Some(("content/om.sv.md".into(), links)),
             placed: vec![IndicatorId(4), IndicatorId(1)],
         };
-        let bare = PageEntry { key: u128::MAX, ids: Vec::new(), markdown: None, placed: Vec::new() };
+        let bare = PageEntry { key: u128::MAX, ids: Ids::default(), markdown: None, placed: Vec::new() };
         Cache {
             frame: 42,
             output: OutputId { path: "/site/public".into(), device: 1, inode: 2, born: 3 },

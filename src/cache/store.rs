@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::fragments::Ids;
 use crate::load::Known;
 use crate::markdown::{FragmentLink, Links};
 use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId};
@@ -13,7 +14,7 @@ use crate::source::{fingerprint, Stamp};
 use super::keys::GOALSITE;
 use super::{Cache, OutputId, PageEntry};
 
-const MAGIC: &[u8] = b"goalsite build cache 4\n";
+const MAGIC: &[u8] = b"goalsite build cache 5\n";
 
 /// The theme's pages in the order their number in the file says.
 const THEME_PAGES: [ThemePage; 5] =
@@ -41,7 +42,7 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
     for (path, entry) in &cache.pages {
         w.str(path);
         w.u128(entry.key);
-        w.strs(&entry.ids);
+        w.str(entry.ids.joined());
         w.u64(entry.placed.len() as u64);
         for id in &entry.placed {
             w.u64(id.0 as u64);
@@ -105,7 +106,7 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
     for _ in 0..count {
         let path = r.str()?;
         let key = r.u128()?;
-        let ids = r.strs()?;
+        let ids = Ids::from_joined(r.str()?);
         let placed =
             (0..r.u64()?).map(|_| Some(IndicatorId(usize::try_from(r.u64()?).ok()?))).collect::<Option<_>>()?;
         let markdown = match r.byte()? {

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::artifact::{Artifact, Publish};
 use crate::cache::{Cache, Keys, PageEntry};
 use crate::diagnostics::{Diagnostic, Problems};
-use crate::fragments::{self, PageIds};
+use crate::fragments::{self, Ids, PageIds};
 use crate::locale::Lang;
 use crate::model::{IndicatorId, Site};
 use crate::pages::PageRef;
@@ -48,7 +48,7 @@ pub struct Reuse<'a> {
 /// index (with its HTML, if rendered this time), what the cache keeps of
 /// it, and whether it was rendered.
 struct PageOutcome {
-    ids: Vec<String>,
+    ids: Ids,
     markdown: Option<DocOutcome>,
     indexed: bool,
     html: Option<String>,
