@@ -95,7 +95,7 @@ impl Known {
 
 /// The document of the file `rel` under `root` from what an earlier build
 /// read of it (its front matter parsed again; no error was found in it then).
-pub fn parse_known(root: &Path, rel: &Path, known: &Known, lang: Lang) -> Result<Doc, Diagnostic> {
+pub fn parse_known(root: &Arc<Path>, rel: &Path, known: &Known, lang: Lang) -> Result<Doc, Diagnostic> {
     let head = Arc::new(Source::new(rel, known.head.clone()));
     let (front, body_offset) = front_matter(&head)?;
     if body_offset != head.text.len() {

@@ -120,7 +120,7 @@ pub type KnownFiles = HashMap<String, Known>;
 /// Markdown file in `known` whose stamp is still the one there is not read
 /// again: its body is read if a page showing it is rendered.
 pub fn load(root: &Path, langs: &[Lang], known: Option<&KnownFiles>, problems: &mut Problems) -> Loaded {
-    let reading = Reading { root, known, started: SystemTime::now() };
+    let reading = Reading { root: Arc::from(root), known, started: SystemTime::now() };
     let files = list_files(root, problems);
     let programme_dirs: Vec<PathBuf> = files
         .iter()
@@ -290,7 +290,9 @@ fn classify(rel: &Path, programme_dirs: &[PathBuf], langs: &[Lang]) -> Result<Ki
 
 /// How a load reads its files.
 struct Reading<'a> {
-    root: &'a Path,
+    /// The folder the files' paths are under (kept by each Markdown file,
+    /// whose body is read from it again).
+    root: Arc<Path>,
     known: Option<&'a KnownFiles>,
     /// When the load began (a file last written before it had settled).
     started: SystemTime,
@@ -298,7 +300,7 @@ struct Reading<'a> {
 
 impl Reading<'_> {
     fn read(&self, rel: PathBuf, kind: Kind) -> Result<Parsed, Diagnostic> {
-        let toml = || toml_file::read(self.root, &rel);
+        let toml = || toml_file::read(&self.root, &rel);
         match kind {
             Kind::Programme { dir } => {
                 let source = toml()?;
@@ -326,13 +328,13 @@ impl Reading<'_> {
     fn doc(&self, rel: &Path, lang: Lang) -> Result<Doc, Diagnostic> {
         if let Some(known) = self.known.zip(rel.to_str()).and_then(|(k, rel)| k.get(rel)) {
             if Stamp::now(&self.root.join(rel)) == Some(known.stamp) {
-                return markdown_file::parse_known(self.root, rel, known, lang);
+                return markdown_file::parse_known(&self.root, rel, known, lang);
             }
         }
-        let (source, stamp) = toml_file::read_stamped(self.root, rel)?;
+        let (source, stamp) = toml_file::read_stamped(&self.root, rel)?;
         let mut doc = markdown_file::parse(source, lang)?;
         doc.stamp = Some(stamp).filter(|s| s.settled(self.started));
-        doc.release(self.root);
+        doc.release(&self.root);
         Ok(doc)
     }
 }

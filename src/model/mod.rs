@@ -134,21 +134,17 @@ pub struct Doc {
     /// The file's stamp when it was read, once it had settled (what the
     /// build cache keeps, to know it unchanged next time).
     pub stamp: Option<Stamp>,
-    /// The whole file, when `source` holds the part before the body only.
-    unread: Option<Arc<Unread>>,
-}
-
-/// Where a file whose body is read on use is (the folder its path is under).
-#[derive(Debug)]
-struct Unread {
-    root: PathBuf,
+    /// When `source` holds the part before the body only: the folder the
+    /// file's path is under, to read the whole file from (one for all the
+    /// files of a load).
+    read_from: Option<Arc<Path>>,
 }
 
 impl Doc {
     /// The document read from `source`, whose body starts at `body_offset`.
     pub fn new(lang: Lang, source: Arc<Source>, body_offset: usize, front: FrontMatter) -> Doc {
         let body_hash = fingerprint(&source.text.as_bytes()[body_offset..]);
-        Doc { lang, source, body_offset, front, body_hash, stamp: None, unread: None }
+        Doc { lang, source, body_offset, front, body_hash, stamp: None, read_from: None }
     }
 
     /// The document of the file `head.path` under `root`, known from an
@@ -157,32 +153,32 @@ impl Doc {
     /// when it is asked for.
     pub fn known(
         lang: Lang,
-        root: &Path,
+        root: &Arc<Path>,
         head: Arc<Source>,
         front: FrontMatter,
         (body_hash, stamp): (u128, Stamp),
     ) -> Doc {
-        let unread = Some(Arc::new(Unread { root: root.to_path_buf() }));
-        Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: Some(stamp), unread }
+        let read_from = Some(Arc::clone(root));
+        Doc { lang, body_offset: head.text.len(), source: head, front, body_hash, stamp: Some(stamp), read_from }
     }
 
     /// Lets go of the body (the file is under `root`): from now on it is read
     /// when asked for. The front matter stays, for what is shown of the page
     /// elsewhere and for error positions in it.
-    pub fn release(&mut self, root: &Path) {
-        if self.unread.is_some() {
+    pub fn release(&mut self, root: &Arc<Path>) {
+        if self.read_from.is_some() {
             return;
         }
         let head = self.source.text.get(..self.body_offset).unwrap_or_default().to_owned();
         self.source = Arc::new(Source::new(&self.source.path, head));
-        self.unread = Some(Arc::new(Unread { root: root.to_path_buf() }));
+        self.read_from = Some(Arc::clone(root));
     }
 
     /// The whole file. A released or known file is read now, and must still
     /// be what it was: otherwise it changed while the site was being built.
     pub fn whole(&self) -> Result<Arc<Source>, Diagnostic> {
-        match &self.unread {
-            Some(unread) => self.read_whole(&unread.root),
+        match &self.read_from {
+            Some(root) => self.read_whole(root),
             None => Ok(Arc::clone(&self.source)),
         }
     }

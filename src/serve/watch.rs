@@ -27,11 +27,12 @@ const QUIET: Duration = Duration::from_millis(2);
 /// What an event says of one path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
-    /// Being written, moved away or removed: the save may not be done.
+    /// Being written, moved away or removed, or a folder just created (its
+    /// first files may come before it is watched): the save may not be done.
     Open,
     /// In place: closed after writing, or renamed to this name.
     Done,
-    /// Changed otherwise (its metadata, a folder created): nothing to wait for.
+    /// Changed otherwise (its metadata, a folder removed): nothing to wait for.
     Touched,
 }
 
@@ -40,6 +41,7 @@ enum Step {
 /// source) is followed too, so that a save of several files that writes each
 /// beside its place first is waited for; it is in place once closed, renamed
 /// or removed.
+///
 /// When the system lost events (its queue overflowed), `content` stands for
 /// what changed: the sources are read again after the burst settles.
 fn steps(event: notify::Event, content: &Path) -> Vec<(PathBuf, Step)> {
