@@ -4,12 +4,14 @@
 //! changes a few files of the output the last build left (the build cache,
 //! `serve`), holds them until the build has succeeded and then puts each in
 //! place in one step (written beside it, then renamed over it), so that no
-//! reader ever sees a half-written file. It only writes: every byte comes
-//! finished from the stages before.
+//! reader ever sees a half-written file; or, for `serve`'s own folder, makes
+//! every file again in place, touching only those whose bytes changed. It
+//! only writes: every byte comes finished from the stages before.
 
 mod safety;
 mod swap;
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -32,6 +34,9 @@ enum Mode {
     Fresh(Workspace),
     /// Into the existing output, each file once the build has succeeded.
     InPlace(Mutex<InPlace>),
+    /// Every file into the existing output, each changed one put in place
+    /// once the build has succeeded.
+    Whole(Mutex<Whole>),
 }
 
 /// A kind of file of the site, by its path under the site root.
@@ -47,6 +52,28 @@ struct InPlace {
     /// Folders under the site root and kinds of files in them that this
     /// build makes anew: those it did not make are removed.
     replaced: Vec<(String, Replaced)>,
+}
+
+/// What a build of every file into the existing output holds until it has
+/// succeeded: what it made, and the changed files written beside their
+/// places (a failed build removes them, so the served files stay as they were).
+struct Whole {
+    /// Files of this kind are left where the build did not make them (a
+    /// later pass makes them).
+    kept: Kind,
+    /// Every file the build made, by its path under the site root.
+    made: HashSet<String>,
+    /// The files whose bytes changed, each written beside its place.
+    changed: Vec<PathBuf>,
+}
+
+impl Drop for Whole {
+    /// A build that stops without finishing leaves nothing of its own behind.
+    fn drop(&mut self) {
+        for path in self.changed.drain(..) {
+            let _ = fs::remove_file(beside(&path));
+        }
+    }
 }
 
 /// A build put in place. Dropping it removes the old output a new folder
@@ -96,9 +123,23 @@ impl Output {
         Ok(Output { mode, target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
-    /// Whether this output is written into a new folder (every file is written).
+    /// Starts a build that makes every file of the site again in the
+    /// existing output `target` (a folder goalsite wrote, that no one else
+    /// reads while a build changes it: `serve`'s). Only files whose bytes
+    /// changed are written, and those not made again are removed, but for
+    /// the files of the kind `kept`.
+    pub fn whole_in_place(target: &Path, kept: Kind) -> io::Result<Output> {
+        if !target.join(MARKER).is_file() {
+            return Err(io::Error::other(format!("{} is not a folder goalsite wrote", target.display())));
+        }
+        let whole = Whole { kept, made: HashSet::from([MARKER.to_owned()]), changed: Vec::new() };
+        Ok(Output { mode: Mode::Whole(Mutex::new(whole)), target: target.to_path_buf(), files: AtomicUsize::new(0) })
+    }
+
+    /// Whether this output makes every file of the site (a new folder, or
+    /// every file again in place).
     pub fn is_fresh(&self) -> bool {
-        matches!(self.mode, Mode::Fresh(_))
+        matches!(self.mode, Mode::Fresh(_) | Mode::Whole(_))
     }
 
     /// Writes `artifact` at its path under the site root (which it may not leave).
@@ -119,6 +160,17 @@ impl Output {
             }
             Mode::InPlace(state) => {
                 state.lock().unwrap_or_else(|e| e.into_inner()).pending.push(artifact.clone());
+                Ok(())
+            }
+            Mode::Whole(state) => {
+                let path = self.target.join(rel);
+                state.lock().unwrap_or_else(|e| e.into_inner()).made.insert(rel.to_owned());
+                if fs::read(&path).is_ok_and(|old| old == *bytes) {
+                    return Ok(());
+                }
+                fs::create_dir_all(path.parent().unwrap_or(&self.target))?;
+                fs::write(beside(&path), bytes)?;
+                state.lock().unwrap_or_else(|e| e.into_inner()).changed.push(path);
                 Ok(())
             }
         }
@@ -168,14 +220,30 @@ impl Output {
                 for artifact in &state.pending {
                     replace(&self.target, artifact)?;
                 }
-                let made: std::collections::HashSet<&str> = state.pending.iter().map(|a| a.path.as_str()).collect();
+                let made: HashSet<&str> = state.pending.iter().map(|a| a.path.as_str()).collect();
                 for (under, kind) in &state.replaced {
                     remove_stale(&self.target, under, &|p| kind(p) && !made.contains(p))?;
                 }
                 Ok(Finished { files, old: None })
             }
+            Mode::Whole(state) => {
+                let mut whole = state.into_inner().unwrap_or_else(|e| e.into_inner());
+                for path in std::mem::take(&mut whole.changed) {
+                    fs::rename(beside(&path), &path)?;
+                }
+                let (made, kept) = (&whole.made, whole.kept);
+                remove_stale(&self.target, "", &|p| !made.contains(p) && !kept(p))?;
+                Ok(Finished { files, old: None })
+            }
         }
     }
+}
+
+/// Where the new bytes of the file at `path` are written before they are
+/// renamed over it: beside it, under a name no site file has.
+fn beside(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{TMP_PREFIX}{}-{name}", std::process::id()))
 }
 
 /// Puts `artifact` in place under `target` in one step, unless the file
@@ -185,10 +253,8 @@ pub fn replace(target: &Path, artifact: &Artifact) -> io::Result<()> {
     if fs::read(&path).is_ok_and(|old| old == artifact.bytes) {
         return Ok(());
     }
-    let dir = path.parent().unwrap_or(target);
-    fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!("{TMP_PREFIX}{}-{name}", std::process::id()));
+    fs::create_dir_all(path.parent().unwrap_or(target))?;
+    let tmp = beside(&path);
     fs::write(&tmp, &artifact.bytes)?;
     fs::rename(&tmp, &path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
@@ -242,5 +308,64 @@ mod tests {
         assert!(!target.join("stale").exists());
         drop(finished);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary folder is left behind");
+    }
+
+    /// A folder as a build left it, with `files` (path, bytes) and the marker.
+    fn output(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("site");
+        let out = Output::create(&target).unwrap();
+        for (path, bytes) in files {
+            out.write(&Artifact::new(*path, *bytes)).unwrap();
+        }
+        out.finish().unwrap();
+        (dir, target)
+    }
+
+    fn modified(path: &Path) -> std::time::SystemTime {
+        fs::metadata(path).unwrap().modified().unwrap()
+    }
+
+    #[test]
+    fn a_whole_build_in_place_writes_only_what_changed_and_removes_what_it_did_not_make() {
+        let (_dir, target) =
+            output(&[("a.html", "same"), ("b.html", "old"), ("gone/c.html", "c"), ("data/x.png", "picture")]);
+        let kept: Kind = |p| p.ends_with(".png");
+        let before = modified(&target.join("a.html"));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let out = Output::whole_in_place(&target, kept).unwrap();
+        assert!(out.is_fresh(), "it makes every file");
+        for (path, bytes) in [("a.html", "same"), ("b.html", "new"), ("new/d.html", "d")] {
+            out.write(&Artifact::new(path, bytes)).unwrap();
+        }
+        assert_eq!(fs::read_to_string(target.join("b.html")).unwrap(), "old", "nothing changes before it finishes");
+        out.finish().unwrap();
+        assert_eq!(modified(&target.join("a.html")), before, "an unchanged file is not written");
+        assert_eq!(fs::read_to_string(target.join("b.html")).unwrap(), "new");
+        assert_eq!(fs::read_to_string(target.join("new/d.html")).unwrap(), "d");
+        assert!(!target.join("gone").exists(), "a file not made again goes, and its empty folder");
+        assert!(target.join("data/x.png").is_file(), "a kept kind stays for the later pass");
+        assert!(target.join(MARKER).is_file());
+        let names: Vec<_> =
+            walkdir::WalkDir::new(&target).into_iter().map(|e| e.unwrap().file_name().to_owned()).collect();
+        assert!(!names.iter().any(|n| n.to_string_lossy().starts_with(TMP_PREFIX)), "{names:?}");
+    }
+
+    #[test]
+    fn a_whole_build_in_place_that_fails_changes_nothing() {
+        let (_dir, target) = output(&[("a.html", "old")]);
+        let out = Output::whole_in_place(&target, |_| false).unwrap();
+        out.write(&Artifact::new("a.html", "new")).unwrap();
+        out.write(&Artifact::new("b/b.html", "b")).unwrap();
+        drop(out);
+        assert_eq!(fs::read_to_string(target.join("a.html")).unwrap(), "old");
+        let files: Vec<_> = walkdir::WalkDir::new(&target)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files.len(), 2, "the page and the marker, no written-beside file: {files:?}");
+        assert!(Output::whole_in_place(&target.join("b"), |_| false).is_err(), "only a folder goalsite wrote");
     }
 }

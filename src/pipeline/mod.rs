@@ -10,7 +10,8 @@
 //! With the build cache ([`Plan::last`]), a pass whose frame is the last
 //! build's renders only the pages whose key changed and changes the last
 //! build's output in place; `serve` leaves the slow files (PNG pictures,
-//! workbooks, the search index) to a [`Later`] pass after it reloaded.
+//! workbooks, the search index) to a [`Later`] pass after it reloaded, and
+//! makes a pass in another frame in place too.
 
 mod later;
 mod pages;
@@ -46,7 +47,8 @@ pub struct Plan<'a> {
     /// What the last build made (its cache), so that only what changed is
     /// made again, in its output.
     pub last: Option<Cache>,
-    /// Leave the slow files to [`Passed::later`] (`serve`).
+    /// Leave the slow files to [`Passed::later`], and change the output in
+    /// place in another frame too (`serve`'s own folder, never deployed).
     pub defer: bool,
 }
 
@@ -112,9 +114,16 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         let frame = keys.as_ref().is_some_and(|k| k.frame == last.frame);
         frame && plan.output.and_then(OutputId::of).is_some_and(|id| id == last.output)
     });
+    // `serve`'s own folder, which no one else reads during a build, is
+    // always changed in place: in another frame, every file is made again
+    // and only those whose bytes changed are written.
     let out = match plan.output {
         Some(dir) => {
-            let in_place = last.as_ref().and_then(|_| Output::in_place(dir).ok());
+            let in_place = match (&last, plan.defer) {
+                (Some(_), _) => Output::in_place(dir).ok(),
+                (None, true) => Output::whole_in_place(dir, is_slow).ok(),
+                (None, false) => None,
+            };
             Some(
                 in_place
                     .map_or_else(|| Output::create(dir), Ok)

@@ -76,6 +76,52 @@ fn the_search_index_pictures_and_workbooks_follow_an_edit_and_are_always_served(
 }
 
 #[test]
+fn an_edit_of_what_every_page_shows_leaves_the_served_site_as_a_build_makes_it() {
+    let f = Fixture::new();
+    f.write("content/nytt.sv.md", "+++\ntitle = \"Nytt\"\n+++\nEn ny sida.\n");
+    f.write("content/nytt.en.md", "+++\ntitle = \"New\"\n+++\nA new page.\n");
+    let server = serve(f.root());
+    assert_eq!(get(server.port, "/en/nytt/").0, 200);
+    let mut events = Events::open(server.port);
+    // A page's title may be on any page (menus, links): every file is made
+    // again, in the served folder; a page removed takes its files with it.
+    f.edit("content/om.sv.md", "title = \"Om\"", "title = \"Om uppföljningen\"");
+    events.wait_for("event: reload");
+    assert!(get(server.port, "/sv/om/").1.contains("<title>Om uppföljningen"), "the new title");
+    f.remove("content/nytt.sv.md");
+    f.remove("content/nytt.en.md");
+    for path in ["/sv/nytt/", "/en/nytt/"] {
+        until(server.port, path, |status, _| status == 404);
+    }
+    // Every file a build makes of the site as it is now is served as that
+    // build has it (the pages with the live-reload script added).
+    let built = f.dir.path().join("built");
+    let base_url = format!("http://127.0.0.1:{}/", server.port);
+    let (code, _, stderr) = crate::common::run(&[
+        "build",
+        "--root",
+        f.root().to_str().unwrap(),
+        "--output",
+        built.to_str().unwrap(),
+        "--base-url",
+        &base_url,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let live = "<script src=\"/__goalsite/live.js\" defer></script>\n";
+    let files = crate::common::tree(&built);
+    assert!(files.len() > 30, "{} files", files.len());
+    for (path, bytes) in files {
+        let path = path.to_string_lossy().replace('\\', "/");
+        if path.starts_with('.') || path.ends_with(".xlsx") {
+            continue; // the marker; workbooks are the background's
+        }
+        let (status, body) = get(server.port, &format!("/{path}"));
+        assert_eq!(status, 200, "{path}");
+        assert!(body.replacen(live, "", 1) == String::from_utf8_lossy(&bytes), "{path} is served as built");
+    }
+}
+
+#[test]
 fn a_theme_folder_made_after_the_start_and_the_logo_are_watched_too() {
     let f = Fixture::new();
     let server = serve(f.root());
