@@ -6,14 +6,14 @@ use std::fmt::Write;
 
 use base64::Engine;
 
-use super::{draw, Chart, Variant};
+use super::{draw, font, Chart, Variant};
 
 /// The wide drawing with `chart`'s title and source in it, and the chart
 /// font embedded.
 pub fn standalone_svg(chart: &Chart, title: &str, desc: &str) -> Result<String, String> {
     let svg = draw(chart, Variant::Wide)?;
     let Some(end) = svg.find('>') else { return Ok(svg) };
-    let fonts = [("400", super::font::REGULAR_WOFF2), ("700", super::font::BOLD_WOFF2)]
+    let fonts = [("400", font::REGULAR_WOFF2), ("700", font::BOLD_WOFF2)]
         .iter()
         .map(|(weight, bytes)| {
             let data = base64::engine::general_purpose::STANDARD.encode(bytes);
@@ -57,31 +57,50 @@ pub fn png(svg: &str) -> Result<Vec<u8>, String> {
 /// `svg` with each `<text>` (as charts draw them: one line at `x`, `y` on
 /// its baseline, anchored at its start, middle or end) replaced by the
 /// outlines of its letters in the chart font, filled as the text was: the
-/// SVG renderer then needs no fonts and no text layout of its own.
+/// SVG renderer then needs no fonts and no text layout of its own. Each
+/// glyph's outline is defined once and used where it is drawn.
 fn texts_as_outlines(svg: &str) -> Result<String, String> {
     let doc = roxmltree::Document::parse(svg).map_err(|e| e.to_string())?;
-    let mut drawn = String::with_capacity(svg.len() * 4);
+    let mut drawn = String::with_capacity(svg.len() * 2);
+    let mut glyphs = std::collections::BTreeSet::new();
     let mut from = 0;
     for text in doc.descendants().filter(|n| n.has_tag_name("text")) {
         let number = |name: &str| text.attribute(name).and_then(|v| v.parse::<f32>().ok());
         let words: String = text.descendants().filter_map(|n| n.is_text().then(|| n.text()).flatten()).collect();
         let size = number("font-size").unwrap_or(14.0);
         let bold = matches!(text.attribute("font-weight"), Some("bold" | "700"));
-        let width = super::font::width(&words, size, bold);
+        let width = font::width(&words, size, bold);
         let x = number("x").unwrap_or(0.0)
             - match text.attribute("text-anchor") {
                 Some("middle") => width / 2.0,
                 Some("end") => width,
                 _ => 0.0,
             };
-        let d = super::font::outline(&words, x, number("y").unwrap_or(0.0), size, bold);
+        let (y, scale) = (number("y").unwrap_or(0.0), font::scale(size, bold));
         let fill = crate::text::escape(text.attribute("fill").unwrap_or("#000"));
         drawn.push_str(&svg[from..text.range().start]);
-        let _ = write!(drawn, "<path d=\"{d}\" fill=\"{fill}\"/>");
+        let _ = write!(drawn, "<g fill=\"{fill}\" transform=\"translate({x} {y}) scale({scale} -{scale})\">");
+        for (glyph, at) in font::placed(&words, bold) {
+            let _ = write!(drawn, "<use href=\"#{}\" x=\"{at}\"/>", glyph_id(glyph, bold));
+            glyphs.insert((glyph, bold));
+        }
+        drawn.push_str("</g>");
         from = text.range().end;
     }
     drawn.push_str(&svg[from..]);
+    let mut defs = String::from("<defs>");
+    for (glyph, bold) in glyphs {
+        let _ = write!(defs, "<path id=\"{}\" d=\"{}\"/>", glyph_id(glyph, bold), font::glyph_outline(glyph, bold));
+    }
+    defs.push_str("</defs>");
+    let root_end = doc.root_element().range().start + svg[doc.root_element().range()].find('>').unwrap_or(0) + 1;
+    drawn.insert_str(root_end, &defs);
     Ok(drawn)
+}
+
+/// The id of a glyph's outline in the drawing.
+fn glyph_id(glyph: u16, bold: bool) -> String {
+    format!("{}{glyph}", if bold { "gb" } else { "g" })
 }
 
 #[cfg(test)]
@@ -96,19 +115,27 @@ mod tests {
         let drawn = texts_as_outlines(svg).unwrap();
         assert!(!drawn.contains("<text"), "{drawn}");
         let doc = roxmltree::Document::parse(&drawn).expect("still an SVG");
-        let paths: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("path")).collect();
-        assert_eq!(paths.len(), 2);
-        let width = super::super::font::width("Umeå & 2024", 14.0, false);
+        let groups: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("g")).collect();
+        assert_eq!(groups.len(), 2);
+        let (width, scale) = (font::width("Umeå & 2024", 14.0, false), font::scale(14.0, false));
+        let start = 100.0 - width / 2.0;
         assert_eq!(
-            paths[0].attribute("d"),
-            Some(super::super::font::outline("Umeå & 2024", 100.0 - width / 2.0, 20.0, 14.0, false).as_str())
+            groups[0].attribute("transform"),
+            Some(format!("translate({start} 20) scale({scale} -{scale})").as_str())
         );
-        assert_eq!(paths[1].attribute("fill"), Some("#0B3C5D"));
-        let bold = super::super::font::width("42", 14.0, true);
-        assert_eq!(
-            paths[1].attribute("d"),
-            Some(super::super::font::outline("42", 190.0 - bold, 35.0, 14.0, true).as_str())
-        );
+        let bold = font::width("42", 14.0, true);
+        assert!(groups[1].attribute("transform").unwrap().starts_with(&format!("translate({} 35)", 190.0 - bold)));
+        assert_eq!(groups[1].attribute("fill"), Some("#0B3C5D"));
+        let uses = |g: &roxmltree::Node| g.children().filter(|n| n.has_tag_name("use")).count();
+        assert_eq!((uses(&groups[0]), uses(&groups[1])), (9, 2), "a glyph per letter, none for spaces");
+        // Every glyph used is defined once, before it is used.
+        let defined: Vec<_> =
+            doc.descendants().filter(|n| n.has_tag_name("path")).filter_map(|n| n.attribute("id")).collect();
+        let used: std::collections::BTreeSet<_> =
+            doc.descendants().filter_map(|n| n.attribute("href")).map(|h| h.trim_start_matches('#')).collect();
+        assert_eq!(defined.iter().copied().collect::<std::collections::BTreeSet<_>>(), used);
+        assert_eq!(defined.len(), used.len());
+        assert!(drawn.find("<defs>").unwrap() < drawn.find("<use").unwrap());
     }
 
     #[test]

@@ -53,33 +53,43 @@ pub fn width(text: &str, size: f32, bold: bool) -> f32 {
     units as f32 * size / f32::from(face.units_per_em())
 }
 
-/// `text` at `size` as SVG path data, starting at `x` on the baseline `y`:
-/// each glyph's outline placed by the advances [`width`] adds up, so the
-/// drawn text is exactly as wide as the label it was measured for.
-pub fn outline(text: &str, x: f32, y: f32, size: f32, bold: bool) -> String {
+/// The glyphs of `text` that have an outline, each with its place along the
+/// line in font units: placed by the advances [`width`] adds up, so the drawn
+/// text is exactly as wide as the label it was measured for.
+pub fn placed(text: &str, bold: bool) -> Vec<(u16, u32)> {
     let face = face(bold);
-    let mut pen = Pen { d: String::new(), x, y, scale: size / f32::from(face.units_per_em()) };
+    let mut at = 0;
+    let mut placed = Vec::with_capacity(text.len());
     for (glyph, advance) in glyphs(face, text) {
-        face.outline_glyph(glyph, &mut pen);
-        pen.x += f32::from(advance) * pen.scale;
+        if face.glyph_bounding_box(glyph).is_some() {
+            placed.push((glyph.0, at));
+        }
+        at += u32::from(advance);
     }
-    pen.d
+    placed
 }
 
-/// Writes a glyph's outline (font units, y up) as path data at the pen's place.
-struct Pen {
-    d: String,
-    x: f32,
-    y: f32,
-    scale: f32,
+/// The font size a unit of the font's outlines is at `size`.
+pub fn scale(size: f32, bold: bool) -> f32 {
+    size / f32::from(face(bold).units_per_em())
 }
+
+/// The outline of glyph `id` as SVG path data in font units (y up).
+pub fn glyph_outline(id: u16, bold: bool) -> String {
+    let mut pen = Pen(String::new());
+    face(bold).outline_glyph(GlyphId(id), &mut pen);
+    pen.0
+}
+
+/// Writes a glyph's outline as path data.
+struct Pen(String);
 
 impl Pen {
     fn point(&mut self, command: char, points: &[(f32, f32)]) {
-        self.d.push(command);
+        self.0.push(command);
         for (i, (x, y)) in points.iter().enumerate() {
             let sep = if i == 0 { "" } else { " " };
-            let _ = write!(self.d, "{sep}{:.2} {:.2}", self.x + x * self.scale, self.y - y * self.scale);
+            let _ = write!(self.0, "{sep}{x} {y}");
         }
     }
 }
@@ -102,7 +112,7 @@ impl OutlineBuilder for Pen {
     }
 
     fn close(&mut self) {
-        self.d.push('Z');
+        self.0.push('Z');
     }
 }
 
@@ -120,18 +130,16 @@ mod tests {
     }
 
     #[test]
-    fn a_text_is_drawn_as_outlines_within_its_measured_width() {
-        let d = outline("Umeå 286", 10.0, 50.0, 14.0, false);
-        let numbers: Vec<f32> =
-            d.split(|c: char| c.is_ascii_alphabetic() || c == ' ').filter_map(|n| n.parse().ok()).collect();
-        let xs: Vec<f32> = numbers.iter().step_by(2).copied().collect();
-        let ys: Vec<f32> = numbers.iter().skip(1).step_by(2).copied().collect();
-        let (left, right) = xs.iter().fold((f32::MAX, f32::MIN), |(l, r), x| (l.min(*x), r.max(*x)));
-        assert!(left >= 10.0 && right <= 10.0 + width("Umeå 286", 14.0, false), "{left}..{right}");
-        assert!(right - left > 40.0, "the letters reach across the text: {left}..{right}");
-        // Above the baseline (y grows downwards), `å`'s ring at most an ascent up.
-        assert!(ys.iter().all(|y| (50.0 - 14.0 * ASCENT..=50.0 + 0.5).contains(y)), "{ys:?}");
-        assert_eq!(d.matches('M').count(), outline("Umeå 286", 0.0, 0.0, 14.0, true).matches('M').count());
-        assert_eq!(outline(" ", 0.0, 0.0, 14.0, false), "", "a space has no outline");
+    fn a_text_s_glyphs_are_placed_within_its_measured_width() {
+        let placed = placed("Umeå 286", false);
+        assert_eq!(placed.len(), 7, "every letter but the space has an outline");
+        assert_eq!(placed[0].1, 0, "the first starts the line");
+        let last = placed.last().unwrap();
+        let face = face(false);
+        let end = (last.1 + face.glyph_hor_advance(GlyphId(last.0)).unwrap() as u32) as f32 * scale(14.0, false);
+        assert!((end - width("Umeå 286", 14.0, false)).abs() < 0.01, "{end}");
+        let a = glyph_outline(placed[2].0, false);
+        assert!(a.starts_with('M') && a.ends_with('Z'), "{a}");
+        assert_ne!(glyph_outline(placed[2].0, true), a, "bold has its own outlines");
     }
 }
