@@ -20,9 +20,10 @@ use crate::text::{nearest, slugify};
 const HINTED: usize = 100;
 
 /// The ids on one page, sorted, in one string (a large site's pages have
-/// millions of ids, kept for the checks and in the build cache).
+/// millions of ids, kept for the checks and in the build cache), shared by
+/// both rather than copied.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Ids(String);
+pub struct Ids(Arc<str>);
 
 impl Ids {
     /// The ids `ids` (in any order, repeated or not).
@@ -30,12 +31,12 @@ impl Ids {
         let mut ids: Vec<&str> = ids.into_iter().filter(|id| !id.is_empty() && !id.contains('\n')).collect();
         ids.sort_unstable();
         ids.dedup();
-        Ids(ids.join("\n"))
+        Ids(ids.join("\n").into())
     }
 
     /// As [`Ids::joined`] gave them.
     pub fn from_joined(joined: String) -> Ids {
-        Ids(joined)
+        Ids(joined.into())
     }
 
     /// The ids, one per line.
