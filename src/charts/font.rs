@@ -36,8 +36,8 @@ fn face(bold: bool) -> &'static Face<'static> {
 }
 
 /// `text`'s glyphs in `face` with their advances, in font units. A character
-/// the font does not have is its missing-glyph box, as wide as an `M`, which
-/// no fallback exceeds.
+/// the font does not have is its missing glyph (empty in the subset fonts,
+/// so a gap), as wide as an `M`, which no fallback exceeds.
 fn glyphs<'a>(face: &'a Face<'static>, text: &'a str) -> impl Iterator<Item = (GlyphId, u16)> + 'a {
     let wide = face.glyph_index('M').and_then(|g| face.glyph_hor_advance(g)).unwrap_or(1400);
     text.chars().map(move |c| match face.glyph_index(c) {

@@ -11,7 +11,7 @@
 mod safety;
 mod swap;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -55,25 +55,20 @@ struct InPlace {
 }
 
 /// What a build of every file into the existing output holds until it has
-/// succeeded: what it made, and the changed files written beside their
-/// places (a failed build removes them, so the served files stay as they were).
+/// succeeded: what it made, and the files whose bytes changed, each written
+/// into a locked folder beside the output first (a build that stops leaves
+/// the served files as they were, and that folder goes with it).
 struct Whole {
     /// Files of this kind are left where the build did not make them (a
     /// later pass makes them).
     kept: Kind,
     /// Every file the build made, by its path under the site root.
     made: HashSet<String>,
-    /// The files whose bytes changed, each written beside its place.
-    changed: Vec<PathBuf>,
-}
-
-impl Drop for Whole {
-    /// A build that stops without finishing leaves nothing of its own behind.
-    fn drop(&mut self) {
-        for path in self.changed.drain(..) {
-            let _ = fs::remove_file(beside(&path));
-        }
-    }
+    /// Where the changed files wait, numbered in the order they came.
+    staging: Workspace,
+    /// The changed files, by their path under the site root, with their
+    /// number in `staging`.
+    changed: BTreeMap<String, usize>,
 }
 
 /// A build put in place. Dropping it removes the old output a new folder
@@ -124,15 +119,18 @@ impl Output {
     }
 
     /// Starts a build that makes every file of the site again in the
-    /// existing output `target` (a folder goalsite wrote, that no one else
-    /// reads while a build changes it: `serve`'s). Only files whose bytes
-    /// changed are written, and those not made again are removed, but for
-    /// the files of the kind `kept`.
+    /// existing output `target` (a folder goalsite wrote that is never
+    /// deployed, `serve`'s: while the files are put in place one by one, a
+    /// reader may get a page of the new build beside one of the old). Only
+    /// files whose bytes changed are written, and those not made again are
+    /// removed, but for the files of the kind `kept`.
     pub fn whole_in_place(target: &Path, kept: Kind) -> io::Result<Output> {
         if !target.join(MARKER).is_file() {
             return Err(io::Error::other(format!("{} is not a folder goalsite wrote", target.display())));
         }
-        let whole = Whole { kept, made: HashSet::from([MARKER.to_owned()]), changed: Vec::new() };
+        let staging = Workspace::create(target.parent().unwrap_or(Path::new(".")))?;
+        let made = HashSet::from([MARKER.to_owned()]);
+        let whole = Whole { kept, made, staging, changed: BTreeMap::new() };
         Ok(Output { mode: Mode::Whole(Mutex::new(whole)), target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
@@ -163,15 +161,17 @@ impl Output {
                 Ok(())
             }
             Mode::Whole(state) => {
-                let path = self.target.join(rel);
                 state.lock().unwrap_or_else(|e| e.into_inner()).made.insert(rel.to_owned());
-                if fs::read(&path).is_ok_and(|old| old == *bytes) {
+                if fs::read(self.target.join(rel)).is_ok_and(|old| old == *bytes) {
                     return Ok(());
                 }
-                fs::create_dir_all(path.parent().unwrap_or(&self.target))?;
-                fs::write(beside(&path), bytes)?;
-                state.lock().unwrap_or_else(|e| e.into_inner()).changed.push(path);
-                Ok(())
+                // A file made twice is written where it waits again: the last one counts.
+                let (staged, number) = {
+                    let mut whole = state.lock().unwrap_or_else(|e| e.into_inner());
+                    let next = whole.changed.len();
+                    (whole.staging.dir.clone(), *whole.changed.entry(rel.to_owned()).or_insert(next))
+                };
+                fs::write(staged.join(number.to_string()), bytes)
             }
         }
     }
@@ -227,12 +227,16 @@ impl Output {
                 Ok(Finished { files, old: None })
             }
             Mode::Whole(state) => {
-                let mut whole = state.into_inner().unwrap_or_else(|e| e.into_inner());
-                for path in std::mem::take(&mut whole.changed) {
-                    fs::rename(beside(&path), &path)?;
-                }
+                let whole = state.into_inner().unwrap_or_else(|e| e.into_inner());
+                // What is no longer made goes first, so that a file may take
+                // the place of a folder it replaces, or a folder of a file.
                 let (made, kept) = (&whole.made, whole.kept);
                 remove_stale(&self.target, "", &|p| !made.contains(p) && !kept(p))?;
+                for (rel, number) in &whole.changed {
+                    let path = self.target.join(rel);
+                    fs::create_dir_all(path.parent().unwrap_or(&self.target))?;
+                    fs::rename(whole.staging.dir.join(number.to_string()), path)?;
+                }
                 Ok(Finished { files, old: None })
             }
         }
@@ -353,19 +357,48 @@ mod tests {
 
     #[test]
     fn a_whole_build_in_place_that_fails_changes_nothing() {
-        let (_dir, target) = output(&[("a.html", "old")]);
+        let (dir, target) = output(&[("a.html", "old")]);
         let out = Output::whole_in_place(&target, |_| false).unwrap();
         out.write(&Artifact::new("a.html", "new")).unwrap();
         out.write(&Artifact::new("b/b.html", "b")).unwrap();
         drop(out);
-        assert_eq!(fs::read_to_string(target.join("a.html")).unwrap(), "old");
-        let files: Vec<_> = walkdir::WalkDir::new(&target)
+        assert_eq!(tree(&target), [(MARKER.to_owned(), marker(&target)), ("a.html".to_owned(), "old".to_owned())]);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no folder of waiting files is left behind");
+        assert!(Output::whole_in_place(&target.join("b"), |_| false).is_err(), "only a folder goalsite wrote");
+    }
+
+    #[test]
+    fn a_whole_build_in_place_turns_a_file_into_a_folder_and_back() {
+        let (_dir, target) = output(&[("a", "a file"), ("b/c.html", "c")]);
+        let out = Output::whole_in_place(&target, |_| false).unwrap();
+        out.write(&Artifact::new("a/index.html", "now a page")).unwrap();
+        out.write(&Artifact::new("b", "now a file")).unwrap();
+        // Made twice in one pass: the last one counts.
+        out.write(&Artifact::new("d.html", "first")).unwrap();
+        out.write(&Artifact::new("d.html", "second")).unwrap();
+        out.finish().unwrap();
+        let expected = [("a/index.html", "now a page"), ("b", "now a file"), ("d.html", "second")];
+        let mut expected: Vec<_> = expected.iter().map(|(p, b)| (p.to_string(), b.to_string())).collect();
+        expected.insert(0, (MARKER.to_owned(), marker(&target)));
+        assert_eq!(tree(&target), expected);
+    }
+
+    /// Every file under `dir`, by its path, with its text.
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<_> = walkdir::WalkDir::new(dir)
             .into_iter()
             .map(|e| e.unwrap())
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                (rel, fs::read_to_string(e.path()).unwrap())
+            })
             .collect();
-        assert_eq!(files.len(), 2, "the page and the marker, no written-beside file: {files:?}");
-        assert!(Output::whole_in_place(&target.join("b"), |_| false).is_err(), "only a folder goalsite wrote");
+        files.sort();
+        files
+    }
+
+    fn marker(target: &Path) -> String {
+        fs::read_to_string(target.join(MARKER)).unwrap()
     }
 }

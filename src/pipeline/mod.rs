@@ -114,9 +114,10 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
         let frame = keys.as_ref().is_some_and(|k| k.frame == last.frame);
         frame && plan.output.and_then(OutputId::of).is_some_and(|id| id == last.output)
     });
-    // `serve`'s own folder, which no one else reads during a build, is
-    // always changed in place: in another frame, every file is made again
-    // and only those whose bytes changed are written.
+    // `serve`'s own folder (never deployed; the preview may show a page of
+    // the new frame beside one of the old while the files are put in place)
+    // is always changed in place: in another frame, every file is made
+    // again and only those whose bytes changed are written.
     let out = match plan.output {
         Some(dir) => {
             let in_place = match (&last, plan.defer) {

@@ -99,7 +99,11 @@ impl State {
                     passed.output.take().map(|out| out.finish())
                 };
                 match finished {
-                    Some(Err(e)) => eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang)),
+                    Some(Err(e)) => {
+                        eprintln!("{}", msg!(OutputNotSwapped, detail = e.to_string()).text(self.lang));
+                        // Some files may have been put in place, others not: the next pass makes every one.
+                        passed.cache = None;
+                    }
                     // The old output a whole new folder replaced is removed after the reload.
                     Some(Ok(done)) => done.remove_old_later(),
                     None => {}
@@ -108,10 +112,11 @@ impl State {
                 if !passed.warnings.is_empty() {
                     eprintln!("{}", passed.warnings.show(self.lang));
                 }
-                if let (Some(mut cache), Some(id)) = (passed.cache.take(), OutputId::of(&self.site)) {
+                let cache = passed.cache.take().zip(OutputId::of(&self.site)).map(|(mut cache, id)| {
                     cache.output = id;
-                    *rebuilds.cache.lock().unwrap_or_else(|e| e.into_inner()) = Some(cache);
-                }
+                    cache
+                });
+                *rebuilds.cache.lock().unwrap_or_else(|e| e.into_inner()) = cache;
                 if let Some(later) = passed.later.take() {
                     rebuilds.background.submit(number, later);
                 }
