@@ -229,9 +229,14 @@ impl Output {
             Mode::Whole(state) => {
                 let whole = state.into_inner().unwrap_or_else(|e| e.into_inner());
                 // What is no longer made goes first, so that a file may take
-                // the place of a folder it replaces, or a folder of a file.
+                // the place of a folder it replaces, or a folder of a file. A
+                // path made in other letter case stays: on a disk that does
+                // not tell cases apart, it is the file made.
                 let (made, kept) = (&whole.made, whole.kept);
-                remove_stale(&self.target, "", &|p| !made.contains(p) && !kept(p))?;
+                let folded: HashSet<String> = made.iter().map(|p| p.to_lowercase()).collect();
+                remove_stale(&self.target, "", &|p| {
+                    !made.contains(p) && !kept(p) && !folded.contains(&p.to_lowercase())
+                })?;
                 for (rel, number) in &whole.changed {
                     let path = self.target.join(rel);
                     fs::create_dir_all(path.parent().unwrap_or(&self.target))?;
@@ -369,17 +374,24 @@ mod tests {
 
     #[test]
     fn a_whole_build_in_place_turns_a_file_into_a_folder_and_back() {
-        let (_dir, target) = output(&[("a", "a file"), ("b/c.html", "c")]);
+        let (_dir, target) = output(&[("a", "a file"), ("b/c.html", "c"), ("case.html", "c")]);
         let out = Output::whole_in_place(&target, |_| false).unwrap();
         out.write(&Artifact::new("a/index.html", "now a page")).unwrap();
         out.write(&Artifact::new("b", "now a file")).unwrap();
-        // Made twice in one pass: the last one counts.
+        // Made twice in one pass: the last one counts. A path made again in
+        // other letter case is not removed (on macOS and Windows it is the same file).
+        out.write(&Artifact::new("Case.html", "c")).unwrap();
         out.write(&Artifact::new("d.html", "first")).unwrap();
         out.write(&Artifact::new("d.html", "second")).unwrap();
         out.finish().unwrap();
-        let expected = [("a/index.html", "now a page"), ("b", "now a file"), ("d.html", "second")];
+        let expected = [("a/index.html", "now a page"), ("b", "now a file"), ("case.html", "c"), ("d.html", "second")];
         let mut expected: Vec<_> = expected.iter().map(|(p, b)| (p.to_string(), b.to_string())).collect();
-        expected.insert(0, (MARKER.to_owned(), marker(&target)));
+        expected.push((MARKER.to_owned(), marker(&target)));
+        if !target.join("CASE.HTML").exists() {
+            // A disk that tells cases apart has both.
+            expected.push(("Case.html".to_owned(), "c".to_owned()));
+        }
+        expected.sort();
         assert_eq!(tree(&target), expected);
     }
 

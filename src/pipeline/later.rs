@@ -52,7 +52,12 @@ impl Remake {
 /// Whether a file of the site is one a [`Later`] pass makes: the search
 /// bundle, or a data file in a slow format (`data/x.sv.png`).
 pub fn is_slow(path: &str) -> bool {
-    let in_data = path.rsplit('/').nth(1) == Some(downloads::DATA_DIR);
+    // The data folder of the current edition (`data/`) or an earlier one
+    // (`2024/data/`), not a theme's folder of that name (`img/data/`).
+    let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let edition = |year: &str| !year.is_empty() && year.bytes().all(|b| b.is_ascii_digit());
+    let in_data = folder == downloads::DATA_DIR
+        || folder.split_once('/').is_some_and(|(year, rest)| edition(year) && rest == downloads::DATA_DIR);
     path.starts_with(search::BUNDLE_DIR)
         || (in_data && downloads::FORMATS.iter().any(|f| f.slow && path.ends_with(f.ext)))
 }
@@ -114,5 +119,21 @@ impl Later {
         let failed =
             |e: std::io::Error| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string())));
         out.finish().map(|f| f.files).map_err(failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_slow_files_are_the_data_folders_pictures_and_workbooks_and_the_search_index() {
+        for slow in ["data/utslapp.sv.png", "data/utslapp.en.xlsx", "2024/data/utslapp.sv.png", "pagefind/pagefind.js"]
+        {
+            assert!(is_slow(slow), "{slow}");
+        }
+        for quick in ["data/utslapp.csv", "data/utslapp.sv.svg", "img/data/logo.png", "sv/data/x.png", "data/x/y.png"] {
+            assert!(!is_slow(quick), "{quick}");
+        }
     }
 }
