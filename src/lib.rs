@@ -79,6 +79,6 @@ pub use init::{i18n, init, InitError, InitOptions, InitReport, StringsReport};
 pub use lang::Lang;
 pub use messages::{speaks, Message, MsgId, FALLBACK as FALLBACK_LANG};
 pub use new_year::{correct, new_year, NewYearError, NewYearReport};
-pub use pipeline::{Progress, Silent};
+pub use pipeline::{ends_after_pass, Progress, Silent};
 pub use schemas::{front_matter_schema, json_schemas, SchemaFile};
 pub use serve::{serve, ServeError, ServeOptions};

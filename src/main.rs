@@ -156,6 +156,7 @@ impl Progress for Terminal {
 fn build(options: BuildOptions, quiet: bool, lang: Lang) -> ExitCode {
     let terminal = Terminal { start: Instant::now(), lang, shown: AtomicBool::new(false) };
     let progress: &dyn Progress = if !quiet && std::io::stderr().is_terminal() { &terminal } else { &Silent };
+    goalsite::ends_after_pass();
     match goalsite::build_with_progress(&options, progress) {
         Ok(report) => {
             if !report.warnings.is_empty() {
@@ -206,6 +207,7 @@ fn print_build_report(report: &goalsite::BuildReport, lang: Lang) {
 }
 
 fn check(root: PathBuf, deny_warnings: bool, format: Format, lang: Lang) -> ExitCode {
+    goalsite::ends_after_pass();
     let (diagnostics, files) = match goalsite::check(&root) {
         Ok(checked) => (checked.warnings, Some(checked.files)),
         Err(diagnostics) => (diagnostics, None),

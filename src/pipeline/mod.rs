@@ -317,11 +317,26 @@ pub fn known_file_changed(problems: &Diagnostics) -> bool {
     problems.iter().any(|d| d.message.id == crate::messages::MsgId::FileChangedWhileBuilding)
 }
 
+/// Whether the process ends after this pass ([`ends_after_pass`]).
+static ENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says that the process ends once this pass is done (`goalsite build`):
+/// what [`free_aside`] is given is then left for the system to take back
+/// with the rest of the process's memory, at once.
+pub fn ends_after_pass() {
+    ENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Frees `value` on a thread of its own: freeing a large site's model and
 /// cache takes a tenth of a build that changes one page, and nothing waits
-/// for it (a build's process may end first: the system then takes the
-/// memory back at once).
+/// for it. In a process that ends after the pass it is not freed at all:
+/// memory freed on another thread is gathered again by the allocator as
+/// the process ends.
 pub fn free_aside<T: Send + 'static>(value: T) {
+    if ENDING.load(std::sync::atomic::Ordering::Relaxed) {
+        std::mem::forget(value);
+        return;
+    }
     // Were no thread made, the value is freed here, with the closure.
     let _ = std::thread::Builder::new().name("free".into()).spawn(move || drop(value));
 }
