@@ -69,6 +69,8 @@ struct Whole {
     /// The changed files, by their path under the site root, with their
     /// number in `staging`.
     changed: BTreeMap<String, usize>,
+    /// How many files were written into `staging`.
+    staged: usize,
 }
 
 /// A build put in place. Dropping it removes the old output a new folder
@@ -130,7 +132,7 @@ impl Output {
         }
         let staging = Workspace::create(target.parent().unwrap_or(Path::new(".")))?;
         let made = HashSet::from([MARKER.to_owned()]);
-        let whole = Whole { kept, made, staging, changed: BTreeMap::new() };
+        let whole = Whole { kept, made, staging, changed: BTreeMap::new(), staged: 0 };
         Ok(Output { mode: Mode::Whole(Mutex::new(whole)), target: target.to_path_buf(), files: AtomicUsize::new(0) })
     }
 
@@ -161,17 +163,20 @@ impl Output {
                 Ok(())
             }
             Mode::Whole(state) => {
-                state.lock().unwrap_or_else(|e| e.into_inner()).made.insert(rel.to_owned());
-                if fs::read(self.target.join(rel)).is_ok_and(|old| old == *bytes) {
+                let unchanged = fs::read(self.target.join(rel)).is_ok_and(|old| old == *bytes);
+                // A file made twice in one pass: the last one counts.
+                let mut whole = state.lock().unwrap_or_else(|e| e.into_inner());
+                whole.made.insert(rel.to_owned());
+                whole.changed.remove(rel);
+                if unchanged {
                     return Ok(());
                 }
-                // A file made twice is written where it waits again: the last one counts.
-                let (staged, number) = {
-                    let mut whole = state.lock().unwrap_or_else(|e| e.into_inner());
-                    let next = whole.changed.len();
-                    (whole.staging.dir.clone(), *whole.changed.entry(rel.to_owned()).or_insert(next))
-                };
-                fs::write(staged.join(number.to_string()), bytes)
+                let number = whole.staged;
+                whole.staged += 1;
+                whole.changed.insert(rel.to_owned(), number);
+                let at = whole.staging.dir.join(number.to_string());
+                drop(whole);
+                fs::write(at, bytes)
             }
         }
     }
@@ -248,13 +253,6 @@ impl Output {
     }
 }
 
-/// Where the new bytes of the file at `path` are written before they are
-/// renamed over it: beside it, under a name no site file has.
-fn beside(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!("{TMP_PREFIX}{}-{name}", std::process::id()))
-}
-
 /// Puts `artifact` in place under `target` in one step, unless the file
 /// there already has its bytes.
 pub fn replace(target: &Path, artifact: &Artifact) -> io::Result<()> {
@@ -262,8 +260,10 @@ pub fn replace(target: &Path, artifact: &Artifact) -> io::Result<()> {
     if fs::read(&path).is_ok_and(|old| old == artifact.bytes) {
         return Ok(());
     }
-    fs::create_dir_all(path.parent().unwrap_or(target))?;
-    let tmp = beside(&path);
+    let dir = path.parent().unwrap_or(target);
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!("{TMP_PREFIX}{}-{name}", std::process::id()));
     fs::write(&tmp, &artifact.bytes)?;
     fs::rename(&tmp, &path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn a_whole_build_in_place_turns_a_file_into_a_folder_and_back() {
-        let (_dir, target) = output(&[("a", "a file"), ("b/c.html", "c"), ("case.html", "c")]);
+        let (_dir, target) = output(&[("a", "a file"), ("b/c.html", "c"), ("case.html", "c"), ("e.html", "same")]);
         let out = Output::whole_in_place(&target, |_| false).unwrap();
         out.write(&Artifact::new("a/index.html", "now a page")).unwrap();
         out.write(&Artifact::new("b", "now a file")).unwrap();
@@ -383,8 +383,16 @@ mod tests {
         out.write(&Artifact::new("Case.html", "c")).unwrap();
         out.write(&Artifact::new("d.html", "first")).unwrap();
         out.write(&Artifact::new("d.html", "second")).unwrap();
+        out.write(&Artifact::new("e.html", "other")).unwrap();
+        out.write(&Artifact::new("e.html", "same")).unwrap();
         out.finish().unwrap();
-        let expected = [("a/index.html", "now a page"), ("b", "now a file"), ("case.html", "c"), ("d.html", "second")];
+        let expected = [
+            ("a/index.html", "now a page"),
+            ("b", "now a file"),
+            ("case.html", "c"),
+            ("d.html", "second"),
+            ("e.html", "same"),
+        ];
         let mut expected: Vec<_> = expected.iter().map(|(p, b)| (p.to_string(), b.to_string())).collect();
         expected.push((MARKER.to_owned(), marker(&target)));
         if !target.join("CASE.HTML").exists() {
