@@ -84,6 +84,7 @@ impl Renderer<'_> {
         };
         let (wide, narrow) = (draw(charts::Variant::Wide), draw(charts::Variant::Narrow));
         let failed = wide.as_ref().err().or(narrow.as_ref().err()).cloned();
-        ChartView { wide: wide.unwrap_or_default(), narrow: narrow.unwrap_or_default(), failed }
+        let safe = |svg: Result<String, Diagnostic>| minijinja::Value::from_safe_string(svg.unwrap_or_default());
+        ChartView { wide: safe(wide), narrow: safe(narrow), failed }
     }
 }

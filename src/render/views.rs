@@ -114,11 +114,13 @@ pub struct FileLink {
 }
 
 /// An indicator's chart: the wide drawing, and the narrow one the page shows
-/// on small screens.
+/// on small screens. Each is a template value marked safe, made once: every
+/// page that shows the chart (its own, its goals' and programme's pages, the
+/// full report) shares it instead of copying the drawing into its values.
 #[derive(Serialize)]
 pub struct ChartView {
-    pub wide: String,
-    pub narrow: String,
+    pub wide: minijinja::Value,
+    pub narrow: minijinja::Value,
     /// Why a drawing failed, if one did (the page shows no chart; the build fails).
     #[serde(skip)]
     pub failed: Option<Diagnostic>,
