@@ -39,7 +39,8 @@ impl Source {
         Source { path: path.into(), text: text.into(), lines: OnceLock::new() }
     }
 
-    /// Reads `root/rel` as UTF-8 text; `Err` says why it cannot be read.
+    /// Reads `root/rel` as UTF-8 text, in Unicode's composed form (NFC); `Err`
+    /// says why it cannot be read.
     /// Files larger than [`MAX_FILE_BYTES`] are refused before they are read.
     pub fn read(root: &Path, rel: &Path) -> Result<Source, ReadError> {
         Source::read_stamped(root, rel).map(|(source, _)| source)
@@ -62,7 +63,7 @@ impl Source {
             return Err(ReadError::TooLarge(bytes.len() as u64));
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Ok((Source::new(rel, text), Stamp::of(&meta))),
+            Ok(text) => Ok((Source::new(rel, crate::text::composed(text)), Stamp::of(&meta))),
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

@@ -39,8 +39,8 @@ fn documents(root: &Path, latest: &Archived, docs: &Docs, year: i32, problems: &
     let unchanged: Vec<bool> = docs
         .values()
         .map(|doc| {
-            let archived = std::fs::read_to_string(root.join(&latest.dir).join(&doc.source.path)).ok();
-            archived.is_some_and(|text| fingerprint(body(&text).as_bytes()) == doc.body_hash)
+            let archived = Source::read(&root.join(&latest.dir), &doc.source.path).ok();
+            archived.is_some_and(|a| fingerprint(body(&a.text).as_bytes()) == doc.body_hash)
         })
         .collect();
     let changed = docs.values().zip(&unchanged).find(|(_, same)| !**same).map(|(doc, _)| doc);
@@ -68,18 +68,18 @@ fn body(text: &str) -> &str {
 
 /// The texts `keys` of the TOML file `rel` against the edition's copy.
 fn toml_texts(root: &Path, latest: &Archived, rel: &Path, keys: &[&str], year: i32, problems: &mut Problems) {
-    let read = |path: &Path| -> Option<(String, toml::Table)> {
-        let text = std::fs::read_to_string(path).ok()?;
-        let table = toml::from_str(&text).ok()?;
-        Some((text, table))
+    let read = |root: &Path| -> Option<(Source, toml::Table)> {
+        let source = Source::read(root, rel).ok()?;
+        let table = toml::from_str(&source.text).ok()?;
+        Some((source, table))
     };
-    let (Some((text, now)), Some((_, then))) = (read(&root.join(rel)), read(&root.join(&latest.dir).join(rel))) else {
+    let (Some((source, now)), Some((_, then))) = (read(root), read(&root.join(&latest.dir))) else {
         return;
     };
     if now.get("still_valid").and_then(toml::Value::as_integer) == Some(i64::from(year)) {
         return;
     }
-    let source = Arc::new(Source::new(rel, text));
+    let source = Arc::new(source);
     for key in keys.iter().filter(|k| now.get(**k).is_some() && now.get(**k) == then.get(**k)) {
         let at = crate::toml_file::key_span(&source.text, key).unwrap_or(0..0);
         let d = Diagnostic::warning_at(

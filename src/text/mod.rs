@@ -1,6 +1,6 @@
 //! Plain-text helpers that every stage may use: escaping for HTML, SVG and
-//! XML, URL slugs, base URLs, "did you mean" suggestions, and soft hyphens
-//! in long words. The bottom layer: imports
+//! XML, URL slugs, base URLs, "did you mean" suggestions, soft hyphens
+//! in long words, and text in Unicode's composed form. The bottom layer: imports
 //! nothing from the rest of goalsite.
 
 mod hyphen;
@@ -12,6 +12,25 @@ pub use hyphen::{hyphenate, unhyphenate};
 pub use slug::{is_valid_slug, slugify};
 pub use suggest::nearest;
 pub use url::{base_path_of, check_base_url, check_link, normalise_base_url, scheme, SAFE_SCHEMES};
+
+/// `text` in Unicode's composed form (NFC), the form the web expects: an
+/// `å` as one character, not an `a` followed by a combining ring, as text
+/// copied from some PDFs and macOS file names has it. The two look the
+/// same, but a search, a comparison or a font that draws letters one by
+/// one tells them apart (an `a` with a gap where the ring should be).
+pub fn composed(text: String) -> String {
+    // Every character below U+0300 (all of Latin-1 and Latin Extended) is
+    // composed already; UTF-8 writes those with bytes below 0xCC only.
+    // (In blocks, each scanned whole: a loop the compiler vectorises.)
+    if text.as_bytes().chunks(64).all(|block| block.iter().fold(0, |high, &b| high | u8::from(b >= 0xCC)) == 0) {
+        return text;
+    }
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
+}
 
 /// Escapes text for HTML, SVG and XML, in element content and in
 /// double-quoted attributes.
@@ -101,6 +120,18 @@ pub fn shown(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decomposed_letters_are_composed_and_composed_text_stays_as_it_is() {
+        let nfd = "Uppfo\u{308}ljning i Umea\u{30a} – A\u{308}r";
+        assert_eq!(composed(nfd.to_owned()), "Uppföljning i Umeå – Är");
+        for text in ["Umeå kommun", "Tilastokeskus: äänestysaktiivisuus", "温室 👨\u{200d}👩 Ω", ""] {
+            assert_eq!(composed(text.to_owned()), text);
+        }
+        // The byte scan's premise: no character below U+0300 changes.
+        let below: String = (0..0x300).filter_map(char::from_u32).collect();
+        assert_eq!(unicode_normalization::UnicodeNormalization::nfc(below.as_str()).collect::<String>(), below);
+    }
 
     #[test]
     fn the_byte_scan_finds_what_a_scan_of_every_character_finds() {

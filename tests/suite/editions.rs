@@ -99,6 +99,18 @@ fn check_names_each_text_the_new_year_left_as_it_was() {
 }
 
 #[test]
+fn a_text_copied_in_decomposed_form_and_left_as_it_was_is_named_too() {
+    use unicode_normalization::UnicodeNormalization;
+    let (_dir, root) = umea_copy();
+    edit(&root, "content/social-hallbarhet/_index.sv.md", |t| t.nfd().collect());
+    let (code, stdout, stderr) = goalsite(&root, &["new-year", "2025", "--published", "2025-04-15"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (_, _, stderr) = goalsite(&root, &["check"]);
+    let file = "content/social-hallbarhet/_index.sv.md";
+    assert!(stderr.contains(&format!("warning: {file}: the text is as the 2024 edition published it")), "{stderr}");
+}
+
+#[test]
 fn the_2024_edition_stays_online_as_published_beside_2025() {
     let (dir, root) = rolled_over();
     let out = dir.path().join("out");

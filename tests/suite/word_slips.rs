@@ -2,11 +2,12 @@
 //! the editor's language at its file, line and column with a hint that fixes
 //! it: in Swedish (the site's first language) with no English word, and with
 //! `--lang en` the same in English. Word's typographic quotes, non-breaking
-//! spaces and å, ä, ö in names are named as what they are.
+//! spaces and å, ä, ö in names are named as what they are. Text copied in
+//! decomposed form (`a` and a combining ring for `å`) is read as composed.
 
 use std::path::Path;
 
-use crate::common::repo;
+use crate::common::{repo, run};
 
 /// A copy of the Umeå sources, with `slip` made in it.
 fn umea_with(slip: impl Fn(&Path)) -> tempfile::TempDir {
@@ -237,4 +238,30 @@ fn a_chart_at_an_address_without_the_at_sign_gets_the_address_not_an_alt_text_hi
         "{sv}"
     );
     assert!(!sv.contains("alternativtext"), "{sv}");
+}
+
+#[test]
+fn text_copied_in_decomposed_form_makes_the_same_site_as_composed_text() {
+    // Text copied from some PDFs, and macOS file names, write `å` as `a` and a
+    // combining ring: it looks the same, but a chart's letters drawn one by
+    // one, a search or a comparison of names would tell.
+    use unicode_normalization::UnicodeNormalization;
+    let decomposed = umea_with(|r| {
+        let files = walkdir::WalkDir::new(r).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file());
+        for file in files {
+            let text = std::fs::read_to_string(file.path()).unwrap();
+            std::fs::write(file.path(), text.nfd().collect::<String>()).unwrap();
+        }
+    });
+    let composed = umea_with(|_| {});
+    let settings = |dir: &tempfile::TempDir| std::fs::read(dir.path().join("site.toml")).unwrap();
+    assert_ne!(settings(&decomposed), settings(&composed), "the copy is decomposed");
+    let built = |dir: &tempfile::TempDir| {
+        let out = dir.path().join("public");
+        let (code, _, stderr) =
+            run(&["build", "--root", dir.path().to_str().unwrap(), "--output", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{stderr}");
+        crate::common::tree(&out)
+    };
+    assert!(built(&decomposed) == built(&composed), "every page and file as from composed text");
 }
