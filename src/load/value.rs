@@ -164,7 +164,8 @@ impl<'de> Visitor<'de> for BareValueVisitor {
     type Value = Option<f64>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a number (like 12.5), or \"-\" for a year without a value")
+        // A word the TOML messages turn into the editor's language (`toml_file`).
+        f.write_str("a figure")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<f64>, E> {
@@ -190,7 +191,8 @@ impl<'de> Visitor<'de> for DataValueVisitor {
     type Value = DataValue;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a number (like 12.5), \"-\" for a year without a value, or { value = 12.5, status = \"derived\" }")
+        // A word the TOML messages turn into the editor's language (`toml_file`).
+        f.write_str("a figure or its table")
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DataValue, E> {

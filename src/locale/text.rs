@@ -84,7 +84,8 @@ impl<'de> Visitor<'de> for TextVisitor {
     type Value = Text;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a text per language, like { sv = \"…\", en = \"…\" }, or one text in quotes")
+        // A word the TOML messages turn into the editor's language (`toml_file`).
+        f.write_str("a text per language")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
@@ -215,6 +216,6 @@ mod tests {
     #[test]
     fn a_number_is_a_clear_error() {
         let e = parse("t = 3").unwrap_err();
-        assert!(e.message().contains("a text per language"), "{}", e.message());
+        assert!(e.message().ends_with("expected a text per language"), "{}", e.message());
     }
 }

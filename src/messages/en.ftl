@@ -104,6 +104,9 @@ toml-wrong-type = expected { $expected ->
         [list] a list in [brackets]
         [date] a date (year-month-day)
         [table] a table
+        [figure] a number (like 12.5) or "-" for a year without a value
+        [figure-table] a number (like 12.5), "-" for a year without a value or { "{" } value = 12.5, status = "derived" { "}" }
+        [translated] a text per language, like { "{" } sv = "…", en = "…" { "}" }, or one text in "quotes"
        *[other] { $expected_text }
     }, found { $found ->
         [text] the text { $value }

@@ -111,6 +111,9 @@ toml-wrong-type = här ska det stå { $expected ->
         [list] en lista inom [hakparenteser]
         [date] ett datum (år-månad-dag)
         [table] en grupp inom { "{" } { "}" }
+        [figure] ett tal (till exempel 12.5) eller "-" för ett år utan värde
+        [figure-table] ett tal (till exempel 12.5), "-" för ett år utan värde eller { "{" } value = 12.5, status = "derived" { "}" }
+        [translated] en text per språk, till exempel { "{" } sv = "…", en = "…" { "}" }, eller en text inom "citattecken"
        *[other] { $expected_text }
     }, men det står { $found ->
         [text] texten { $value }

@@ -290,6 +290,10 @@ fn plain_expected(expected: &str) -> (&'static str, &str) {
         "a sequence" => "list",
         "a TOML datetime" => "date",
         e if e == "a map" || e.starts_with("struct ") => "table",
+        // goalsite's own values' words for what they take (`expecting`).
+        "a figure" => "figure",
+        "a figure or its table" => "figure-table",
+        "a text per language" => "translated",
         _ => "other",
     };
     (kind, expected)
@@ -324,7 +328,7 @@ fn type_hint(message: &str) -> Option<Message> {
         message.strip_prefix("invalid type: string \"").or_else(|| message.strip_prefix("invalid value: string \""));
     if let Some((text, expected)) = text_found.and_then(|rest| rest.split_once("\", expected ")) {
         let text = text.trim();
-        let decimals = expected.starts_with("a number") || expected.starts_with('f');
+        let decimals = ["a number", "a figure", "f"].iter().any(|kind| expected.starts_with(kind));
         let whole = whole_range(expected).is_some();
         if (whole && text.parse::<i64>().is_ok()) || (decimals && toml_number(text)) {
             return Some(msg!(TomlNumberWithoutQuotes, number = text));

@@ -48,6 +48,7 @@ fn own_lines(output: &str) -> Vec<&str> {
 const ASSESSMENTS: &str = "content/tillvaxt/assessments/2024.toml";
 const PROGRAMME: &str = "content/tillvaxt/programme.toml";
 const EMISSIONS: &str = "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml";
+const PLACE_TO_LIVE: &str = "content/social-hallbarhet/indicators/bra-plats-att-bo.toml";
 const CLIMATE: &str = "content/klimatneutrala-umea-2040/_index.sv.md";
 const NEW_GOAL: &str = "\n[[goal]]\nid = \"kompetensförsörjning\"\nslug = { sv = \"kompetensforsorjning\", en = \"skills\" }\ntitle = { sv = \"Kompetensförsörjning\", en = \"Skills supply\" }\ntarget = { sv = \"Mål.\", en = \"Goal.\" }\n";
 
@@ -140,6 +141,25 @@ fn cases() -> Vec<Case> {
             at: "content/klimatneutrala-umea-2040/_index.sv.md:31:1:",
             sv: ["det här diagrammet står redan på rad 17", "tips: ta bort den här raden eller den på rad 17"],
             en: ["this chart is already placed on line 17", "hint: delete this line or the one on line 17"],
+        },
+        Case {
+            name: "a figure in quotes",
+            slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
+            at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
+            sv: ["här ska det stå ett tal (till exempel 12.5)", "tips: skriv talet utan citattecken: 87"],
+            en: ["expected a number (like 12.5)", "hint: write the number without quotes: 87"],
+        },
+        Case {
+            name: "a number for a title",
+            slip: |r| {
+                edit(r, PROGRAMME, "title = { sv = \"Program tillväxt\", en = \"Growth programme\" }", "title = 2025")
+            },
+            at: "content/tillvaxt/programme.toml:1:9:",
+            sv: [
+                "här ska det stå en text per språk, till exempel { sv = \"…\", en = \"…\" }",
+                "men det står talet 2025",
+            ],
+            en: ["expected a text per language, like { sv = \"…\", en = \"…\" }", "found the number 2025"],
         },
         Case {
             name: "a non-breaking space where TOML needs a space",
