@@ -90,6 +90,7 @@ impl<'de> Visitor<'de> for TextVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
         visible(v)?;
+        filled_in(v)?;
         Ok(Text::Same(v.to_owned()))
     }
 
@@ -97,6 +98,7 @@ impl<'de> Visitor<'de> for TextVisitor {
         let mut out = BTreeMap::new();
         while let Some((k, v)) = map.next_entry::<String, String>()? {
             visible(&v)?;
+            filled_in(&v)?;
             out.insert(k, v);
         }
         Ok(Text::PerLang(out))
@@ -113,6 +115,17 @@ fn visible<E: de::Error>(v: &str) -> Result<(), E> {
             Err(E::custom(msg!(InvisibleCharacterEscaped, kind = kind, code = format!("{:04X}", c as u32)).encode()))
         }
         None => Ok(()),
+    }
+}
+
+/// Refuses a text that is only the placeholder `…` (or `...`) that goalsite
+/// writes where a text is to be filled in (the motivation `new-year` leaves
+/// commented out, the correction its hint shows): uncommented or copied as
+/// it is, it would be published as the text.
+fn filled_in<E: de::Error>(v: &str) -> Result<(), E> {
+    match matches!(v.trim(), "…" | "...") {
+        true => Err(E::custom(msg!(TextPlaceholder).encode())),
+        false => Ok(()),
     }
 }
 
@@ -177,6 +190,7 @@ fn per_language(generator: &mut SchemaGenerator, value: Schema) -> Schema {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{Message, MsgId};
 
     #[derive(Deserialize)]
     struct Doc {
@@ -191,7 +205,7 @@ mod tests {
     fn a_text_with_a_control_character_is_refused() {
         for src in ["t = \"A\\u0001B\"", "t = { sv = \"Ja\", en = \"Y\\u001Fes\" }"] {
             let e = parse(src).unwrap_err();
-            let message = crate::messages::Message::decode(e.message()).expect("a catalogued message");
+            let message = Message::decode(e.message()).expect("a catalogued message");
             assert!(message.to_string().contains("invisible control character (U+00"), "{src}: {message}");
         }
         assert!(parse("t = \"Rad ett\\nRad två\\tslut\"").is_ok());
@@ -211,6 +225,15 @@ mod tests {
         assert_eq!(t.get("en"), None);
         assert_eq!(t.missing_langs(&langs).collect::<Vec<_>>(), vec!["en"]);
         assert_eq!(t.unknown_langs(&langs).collect::<Vec<_>>(), vec!["de"]);
+    }
+
+    #[test]
+    fn a_text_left_as_the_placeholder_is_refused_and_one_that_uses_it_is_not() {
+        for toml in ["t = \"…\"", "t = { sv = \" ... \", en = \"Yes\" }", "t = { sv = \"Ja\", en = \"…\" }"] {
+            let e = parse(toml).unwrap_err();
+            assert_eq!(Message::decode(e.message()).map(|m| m.id), Some(MsgId::TextPlaceholder), "{toml}");
+        }
+        assert!(parse("t = { sv = \"Ja …\", en = \"...and more\" }").is_ok());
     }
 
     #[test]

@@ -46,6 +46,7 @@ invisible-character-escaped = the text holds an invisible { $kind ->
         [zero-width-no-break-space] zero-width no-break space
        *[direction] text direction control
     } (U+{ $code }); delete it, or write the text again by hand
+text-placeholder = the text is only the placeholder … and not filled in; write the text instead of …, or delete the line if it is not needed
 
 ## TOML files
 

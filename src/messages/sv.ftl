@@ -53,6 +53,7 @@ invisible-character-escaped = texten innehåller ett osynligt { $kind ->
         [zero-width-no-break-space] hårt mellanslag utan bredd
        *[direction] tecken som styr textens riktning
     } (U+{ $code }); ta bort det, eller skriv texten på nytt för hand
+text-placeholder = texten är bara platshållaren … och inte ifylld; skriv texten i stället för …, eller ta bort raden om den inte behövs
 
 ## TOML-filer
 

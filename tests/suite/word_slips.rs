@@ -143,6 +143,20 @@ fn cases() -> Vec<Case> {
             en: ["this chart is already placed on line 17", "hint: delete this line or the one on line 17"],
         },
         Case {
+            name: "a motivation left as the placeholder",
+            slip: |r| {
+                let text = std::fs::read_to_string(r.join(ASSESSMENTS)).unwrap();
+                let start = text.find("motivation = { sv = \"Planberedskapen").unwrap();
+                let end = start + text[start..].find('\n').unwrap();
+                let placeholder = "motivation = { sv = \"…\", en = \"…\" }";
+                std::fs::write(r.join(ASSESSMENTS), format!("{}{placeholder}{}", &text[..start], &text[end..]))
+                    .unwrap();
+            },
+            at: "content/tillvaxt/assessments/2024.toml:13:14:",
+            sv: ["texten är bara platshållaren … och inte ifylld", "skriv texten i stället för …"],
+            en: ["the text is only the placeholder … and not filled in", "write the text instead of …"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
