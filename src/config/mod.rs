@@ -397,9 +397,23 @@ fn default_theme() -> Spanned<String> {
 /// goalsite speaks).
 pub fn first_language(root: &Path) -> Option<Lang> {
     let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
-    let table: toml::Table = toml::from_str(&text).ok()?;
+    let Ok(table) = toml::from_str::<toml::Table>(&text) else {
+        // A slip elsewhere in the file is said in its language all the same.
+        return first_language_as_written(&text);
+    };
     let first = table.get("languages")?.as_array()?.first()?;
     Lang::new(first.get("code")?.as_str()?)
+}
+
+/// The first `code = "…"` after `languages` in a `site.toml` that is not
+/// valid TOML, read line by line.
+fn first_language_as_written(text: &str) -> Option<Lang> {
+    let languages = text.lines().position(|line| line.trim_start().trim_start_matches('[').starts_with("languages"))?;
+    text.lines().skip(languages).find_map(|line| {
+        let at = line.find("code")?;
+        let value = line[at + "code".len()..].trim_start().strip_prefix('=')?.trim_start().strip_prefix('"')?;
+        Lang::new(&value[..value.find('"')?])
+    })
 }
 
 /// The theme named in the `site.toml` at `root` (`default` when it names
@@ -447,5 +461,21 @@ impl SiteConfig {
     /// [`SiteConfig::language_problems`]); the first is the default language.
     pub fn langs(&self) -> Vec<Lang> {
         self.languages.get_ref().iter().filter_map(|l| Lang::new(l.code.get_ref())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_language_of_a_site_toml_with_a_slip_is_read_as_written() {
+        let tables =
+            "title = \"x\"\n[[languages]]\ncode = \"sv\"\nname = \"Svenska\"\n\n[[languages]]\ncode = \"en\"\n";
+        let slip = "statement_date = 2025-31-12\n";
+        assert_eq!(first_language_as_written(&format!("{tables}{slip}")), Lang::new("sv"));
+        let inline = "languages = [ { code = \"fi\", name = \"Suomi\" }, { code = \"sv\" } ]\nx = ”y”\n";
+        assert_eq!(first_language_as_written(inline), Lang::new("fi"));
+        assert_eq!(first_language_as_written("# code = \"sv\"\ntitle = ”x”\n"), None, "no list of languages");
     }
 }

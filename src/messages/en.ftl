@@ -88,7 +88,14 @@ toml-missing-name-hint = write the name before =, e.g. status = "ja"
 toml-leading-zero = a number cannot start with 0
 toml-leading-zero-hint = write the number without the leading zero
 toml-not-boolean = true or false goes here
-toml-no-such-date = the date does not exist (the TOML reader says: { $detail })
+toml-no-such-date = the date does not exist{ $part ->
+        [month] : the month must be 01–12
+        [day] : the day must be 01–31 and be in the month
+        [hour] : the hour must be 00–23
+        [minute] : the minute must be 00–59
+        [second] : the second must be 00–59
+       *[other] {""}
+    }
 toml-unknown-value = `{ $value }` is not one of the values allowed here
 toml-unknown-key = unknown key `{ $key }`
 toml-missing-key = the key `{ $key }` is missing

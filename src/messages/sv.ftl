@@ -95,7 +95,14 @@ toml-missing-name-hint = skriv namnet före =, till exempel status = "ja"
 toml-leading-zero = ett tal får inte börja med 0
 toml-leading-zero-hint = skriv talet utan nollan först
 toml-not-boolean = här ska det stå true eller false
-toml-no-such-date = datumet finns inte (TOML-läsaren säger: { $detail })
+toml-no-such-date = datumet finns inte{ $part ->
+        [month] : månaden ska vara 01–12
+        [day] : dagen ska vara 01–31 och finnas i månaden
+        [hour] : timmen ska vara 00–23
+        [minute] : minuten ska vara 00–59
+        [second] : sekunden ska vara 00–59
+       *[other] {""}
+    }
 toml-unknown-value = `{ $value }` är inte ett av de värden som får stå här
 toml-unknown-key = goalsite känner inte igen `{ $key }` här
 toml-missing-key = raden `{ $key } = …` saknas

@@ -46,7 +46,10 @@ pub fn plain(message: &str, written: &str) -> (Message, Option<Message>) {
         m if m.starts_with("unexpected leading zero") => (msg!(TomlLeadingZero), msg!(TomlLeadingZeroHint)),
         m if m.starts_with("invalid boolean") => (msg!(TomlNotBoolean), msg!(TomlBooleanWithoutQuotes)),
         m if m.starts_with("invalid date") || m.starts_with("invalid time") => {
-            (msg!(TomlNoSuchDate, detail = m), msg!(TomlDateHint))
+            // "invalid date, expected month between 01 and 12": which part, in words.
+            let part =
+                ["month", "day", "hour", "minute", "second"].into_iter().find(|p| m.contains(p)).unwrap_or("other");
+            (msg!(TomlNoSuchDate, part = part), msg!(TomlDateHint))
         }
         m => return (msg!(TomlSyntax, detail = m), None),
     };

@@ -157,6 +157,13 @@ fn cases() -> Vec<Case> {
             en: ["the text is only the placeholder … and not filled in", "write the text instead of …"],
         },
         Case {
+            name: "a date that does not exist, in site.toml (where the site's language is read from)",
+            slip: |r| edit(r, "site.toml", "statement_date = 2026-11-27", "statement_date = 2026-27-11"),
+            at: "site.toml:58:18:",
+            sv: ["datumet finns inte: månaden ska vara 01–12", "tips: skriv datumet som år-månad-dag"],
+            en: ["the date does not exist: the month must be 01–12", "hint: write the date as year-month-day"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
