@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::locale::{mistyped_placeholders, Typography, REPORT_YEAR};
@@ -246,6 +246,9 @@ impl<'a> Rewriter<'a> {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 self.in_code_block = true;
+                if kind == CodeBlockKind::Indented {
+                    self.indented_code(range);
+                }
                 Event::Start(Tag::CodeBlock(kind))
             }
             Event::End(TagEnd::CodeBlock) => {
@@ -280,6 +283,18 @@ impl<'a> Rewriter<'a> {
         let offset = self.doc.body_offset;
         self.problems.push(Diagnostic::error_at(self.source, span.start + offset..span.end + offset, message));
         self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Warns of text indented by a tab or four spaces (as a word processor
+    /// indents a paragraph), which Markdown shows as code in a box: written
+    /// so on purpose, code is fenced with ``` in a text for readers.
+    fn indented_code(&mut self, span: Range<usize>) {
+        // From the indent itself, at the start of its line.
+        let offset = self.doc.body_offset;
+        let line = self.source.text[..span.start + offset].rfind('\n').map_or(0, |at| at + 1);
+        let d = self.problem(line.max(offset) - offset..span.end, msg!(IndentedCode));
+        d.hint = Some(msg!(IndentedCodeHint));
+        d.severity = Severity::Warning;
     }
 
     /// Reports raw HTML, once per line (an element's start and end tag are one problem).

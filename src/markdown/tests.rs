@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::locale::Lang;
+use crate::messages::MsgId;
 use crate::model::{Language, Site};
 use crate::source::Source;
 
@@ -106,7 +107,24 @@ fn code_is_published_exactly_as_written() {
     assert!(h.html.contains("let s = “hi”; // {report_year}"), "a fenced block is untouched: {}", h.html);
     assert!(h.html.contains("“indented”"), "an indented block is untouched: {}", h.html);
     assert!(h.html.contains("<code>“inline”</code>"), "inline code is untouched: {}", h.html);
-    assert!(problems.is_empty(), "{problems:?}");
+    let warned: Vec<_> = problems.iter().map(|d| (d.message.id, d.location().unwrap().line, d.is_error())).collect();
+    assert_eq!(warned, [(MsgId::IndentedCode, 7, false)], "the indented block is said to be code");
+}
+
+#[test]
+fn a_paragraph_indented_as_in_a_word_processor_is_said_to_become_code() {
+    for indent in ["\t", "    "] {
+        let (h, problems) = render_md(&format!("Först.\n\n{indent}Sedan {{report_year}}.\n"));
+        assert!(h.html.contains("<pre><code>Sedan {report_year}."), "{}", h.html);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let loc = problems[0].location().unwrap();
+        assert_eq!(
+            (loc.line, loc.column, problems[0].is_error()),
+            (3, 1, false),
+            "{indent:?}: at the indent, a warning"
+        );
+        assert_eq!(problems[0].hint.as_ref().map(|h| h.id), Some(MsgId::IndentedCodeHint));
+    }
 }
 
 #[test]
