@@ -383,6 +383,8 @@ indicator-years-and-categories-hint = split it into two indicators
 indicator-no-data = the indicator has no data
 indicator-no-data-hint = add years = [...] with [[series]], or [[category]] entries (see docs/authoring.md)
 years-empty = the list of years is empty
+category-twice = the category { $name } is listed twice (first on line { $line })
+category-twice-hint = each category appears once: delete one [[category]], or correct its name
 year-twice = the year { $year } is listed twice
 year-twice-hint = each year appears once in years = [...]
 years-order = the years are not in order

@@ -390,6 +390,8 @@ indicator-years-and-categories-hint = dela upp den i två indikatorer
 indicator-no-data = indikatorn har inga siffror
 indicator-no-data-hint = lägg till years = [...] med [[series]], eller [[category]] (se docs/authoring.md)
 years-empty = listan med år är tom
+category-twice = kategorin { $name } står två gånger (första gången på rad { $line })
+category-twice-hint = varje kategori ska stå en gång: ta bort den ena [[category]], eller rätta namnet
 year-twice = året { $year } står två gånger
 year-twice-hint = varje år ska stå en gång i years = [...]
 years-order = åren står inte i ordning

@@ -131,9 +131,17 @@ impl Validator<'_> {
                 self.file(f, msg!(ComparisonNeedsYear)).hint = Some(msg!(ComparisonNeedsYearHint));
             }
         }
-        let mut categories = Vec::new();
+        let mut categories: Vec<Category> = Vec::new();
         for c in &d.categories {
             let name = self.text(f, &c.name, What::CATEGORY_NAME);
+            // Two bars of one name: the chart, its table and its summary would
+            // show both (a wrong copy, most often, of the one before).
+            if let Some(first) = categories.iter().position(|other| other.name == name) {
+                let line = f.line_of(d.categories[first].name.span().start);
+                let written = &f.text[c.name.span()];
+                self.at(f, c.name.span(), msg!(CategoryTwice, name = written, line = line)).hint =
+                    Some(msg!(CategoryTwiceHint));
+            }
             if c.value.get_ref().value.is_none() {
                 self.at(f, c.value.span(), msg!(CategoryNeedsValue));
             }

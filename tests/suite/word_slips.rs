@@ -164,6 +164,16 @@ fn cases() -> Vec<Case> {
             en: ["the date does not exist: the month must be 01–12", "hint: write the date as year-month-day"],
         },
         Case {
+            name: "a category copied and its name left as it was",
+            slip: |r| edit(r, PLACE_TO_LIVE, "name = \"Uppsala\"", "name = \"Luleå\""),
+            at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:23:8:",
+            sv: [
+                "kategorin \"Luleå\" står två gånger (första gången på rad 19)",
+                "tips: varje kategori ska stå en gång",
+            ],
+            en: ["the category \"Luleå\" is listed twice (first on line 19)", "hint: each category appears once"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
