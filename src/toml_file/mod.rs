@@ -84,7 +84,14 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
     let written = e.span().and_then(|span| source.text.get(span.start + offset..span.end + offset));
     let syntax = toml::from_str::<toml::Table>(parsed).is_err();
     let (message, mut hint) = match syntax {
-        true => syntax::plain(e.message().trim(), written.unwrap_or_default()),
+        true => {
+            // What the line has before the place: `28,` of `28,6 %`, read as a value of its own.
+            let before = e.span().map_or("", |span| {
+                let line = &source.text[..span.start + offset];
+                &line[line.rfind('\n').map_or(0, |at| at + 1)..]
+            });
+            syntax::plain(e.message().trim(), written.unwrap_or_default(), before)
+        }
         false => explain(e.message().trim(), written),
     };
     if let Some(span) = e.span() {

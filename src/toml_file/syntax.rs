@@ -5,9 +5,9 @@
 
 use crate::messages::Message;
 
-/// The parser's `message` (about `written`, the text at its place) in plain
-/// words, with a hint where there is a fix to give.
-pub fn plain(message: &str, written: &str) -> (Message, Option<Message>) {
+/// The parser's `message` (about `written`, the text at its place, after
+/// `before` on its line) in plain words, with a hint where there is a fix to give.
+pub fn plain(message: &str, written: &str, before: &str) -> (Message, Option<Message>) {
     let either = |a: &str, b: &str| message == a || message == b;
     if either("invalid basic string, expected `\"`", "invalid literal string, expected `'`")
         || message.starts_with("invalid multi-line basic string, expected")
@@ -19,6 +19,14 @@ pub fn plain(message: &str, written: &str) -> (Message, Option<Message>) {
         let text = written.trim();
         if text.is_empty() {
             return (msg!(TomlMissingValue), Some(msg!(TomlMissingValueHint)));
+        }
+        // `28,6 %` in a list is `28` and then `6 %`: the number is all of it.
+        let number = match decimal_part(before) {
+            Some(whole) => as_toml_number(&format!("{whole}{text}")),
+            None => as_toml_number(text),
+        };
+        if let Some(number) = number {
+            return (msg!(TomlWordNumber), Some(msg!(TomlWordNumberHint, number = number)));
         }
         let hint = match text.contains(['[', ']', '{', '}', ',', '"', '\'']) {
             true => msg!(TomlUnquotedTextHintGeneral),
@@ -56,16 +64,52 @@ pub fn plain(message: &str, written: &str) -> (Message, Option<Message>) {
     (message, Some(hint))
 }
 
+/// `28,` of `values = [28,`: the digits and comma that end `before`, if it
+/// ends so (a decimal comma the parser took for the list's).
+fn decimal_part(before: &str) -> Option<&str> {
+    let digits = before.strip_suffix(',')?;
+    let start = digits.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (start < digits.len()).then(|| &before[start..])
+}
+
+/// A number as a word processor writes it (`–61` with a dash or minus sign,
+/// `1 000` with spaces between the thousands, `61 %`, `61,5`), as TOML
+/// writes it (`-61`, `1000`, `61`, `61.5`); `None` for anything else.
+fn as_toml_number(text: &str) -> Option<String> {
+    let mut number: String = text
+        .trim_end_matches(|c: char| c == '%' || c.is_whitespace())
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '–' | '−' | '—' => '-',
+            ',' => '.',
+            c => c,
+        })
+        .collect();
+    let digits = number.strip_prefix('-').unwrap_or(&number);
+    let plain = digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1;
+    if !plain || number == text {
+        return None;
+    }
+    if number.ends_with('.') {
+        number.pop();
+    }
+    Some(number)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::messages::MsgId;
 
-    /// What the parser says about `text`, and the text at its place.
-    fn parsed(text: &str) -> (String, String) {
+    /// What the parser says about `text`, the text at its place, and what its line has before it.
+    fn parsed(text: &str) -> (String, String, String) {
         let e = text.parse::<toml::Table>().unwrap_err();
         let span = e.span().unwrap();
-        (e.message().to_owned(), text[span].to_owned())
+        let line = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+        (e.message().to_owned(), text[span.clone()].to_owned(), text[line..span.start].to_owned())
     }
 
     #[test]
@@ -88,8 +132,8 @@ mod tests {
             ("published = 2024-13-01\n", MsgId::TomlNoSuchDate),
         ];
         for (text, id) in cases {
-            let (message, written) = parsed(text);
-            let (plain, hint) = plain(&message, &written);
+            let (message, written, before) = parsed(text);
+            let (plain, hint) = plain(&message, &written, &before);
             assert_eq!(plain.id, id, "{text:?}: {message}");
             assert!(hint.is_some(), "{text:?} has a hint");
         }
@@ -97,14 +141,36 @@ mod tests {
 
     #[test]
     fn an_unquoted_word_gets_it_back_in_quotes() {
-        let (message, written) = parsed("status = delvis\n");
-        let (_, hint) = plain(&message, &written);
+        let (message, written, before) = parsed("status = delvis\n");
+        let (_, hint) = plain(&message, &written, &before);
         assert_eq!(hint.unwrap().to_string(), "write it in straight quotes: \"delvis\"");
     }
 
     #[test]
+    fn a_number_written_as_in_a_word_processor_gets_it_as_toml_writes_it() {
+        let cases = [
+            ("value = –61\n", "-61"),
+            ("value = −61\n", "-61"),
+            ("value = 1 000\n", "1000"),
+            ("value = 61%\n", "61"),
+            ("values = [12, 61 %]\n", "61"),
+            ("values = [12, 28,6 %]\n", "28.6"),
+        ];
+        for (text, number) in cases {
+            let (message, written, before) = parsed(text);
+            let (plain, hint) = plain(&message, &written, &before);
+            assert_eq!(plain.id, MsgId::TomlWordNumber, "{text:?}: {message}");
+            assert_eq!(hint.unwrap().to_string(), format!("write it like this: {number}"), "{text:?}");
+        }
+        for word in ["value = ett\n", "value = 6 dagar\n", "value = -\n", "value = 1.2.3 %\n"] {
+            let (message, written, before) = parsed(word);
+            assert_eq!(plain(&message, &written, &before).0.id, MsgId::TomlUnquotedText, "{word:?}");
+        }
+    }
+
+    #[test]
     fn anything_else_is_said_plainly_with_the_parsers_words_quoted() {
-        let (plain, hint) = plain("something new the parser says", "x");
+        let (plain, hint) = plain("something new the parser says", "x", "");
         assert_eq!(plain.id, MsgId::TomlSyntax);
         assert!(plain.to_string().contains("something new the parser says"));
         assert!(hint.is_none());

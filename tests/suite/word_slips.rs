@@ -174,6 +174,13 @@ fn cases() -> Vec<Case> {
             en: ["the category \"Luleå\" is listed twice (first on line 19)", "hint: each category appears once"],
         },
         Case {
+            name: "a share with a per cent sign",
+            slip: |r| edit(r, EMISSIONS, "  286,\n", "  28,6 %,\n"),
+            at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:18:6:",
+            sv: ["talet är skrivet så som TOML inte läser tal", "tips: skriv det så här: 28.6"],
+            en: ["the number is written in a way TOML does not read numbers", "hint: write it like this: 28.6"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
