@@ -241,6 +241,11 @@ impl Routes {
         let key = if key.is_empty() { "_index.md" } else { key };
         let key = key.strip_suffix('/').map(|k| format!("{k}/{INDEX_STEM}.md")).unwrap_or_else(|| key.to_owned());
         let Some(&page) = self.keys.get(&key) else {
+            // `_index.sv.md`: one language's text of a page that has a link of its own.
+            if let Some(page_key) = page_of_text(&key).filter(|k| self.keys.contains_key(k)) {
+                let hint = msg!(DidYouMeanLink, suggestion = page_key);
+                return Err(LinkError::Nowhere { why: msg!(LinkToOneLanguage), hint: Some(hint) });
+            }
             return Err(match self.unread.iter().any(|u| key == *u || (u.ends_with('/') && key.starts_with(u))) {
                 true => LinkError::Unread,
                 false => nowhere(msg!(LinkNoFile, file = format!("content/{key}"))),
@@ -267,6 +272,13 @@ impl Routes {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.keys.keys().map(String::as_str)
     }
+}
+
+/// The link key of the page whose text in one language `key` is
+/// (`om.md` for `om.sv.md`), if it names a language's text.
+fn page_of_text(key: &str) -> Option<String> {
+    let (stem, code) = key.strip_suffix(".md")?.rsplit_once('.')?;
+    Lang::new(code).map(|_| format!("{stem}.md"))
 }
 
 /// The link key of a content file that could not be read (`om.md` for

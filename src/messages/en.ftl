@@ -481,6 +481,7 @@ link-parent-folder = the link @/{ $target } leads nowhere: links may not use .. 
 link-no-file = the link @/{ $target } leads nowhere: no content file { $file }
 link-no-goal = the link @/{ $target } leads nowhere: no goal `{ $goal }` in { $file }
 link-goals-are = the goals in { $file } are: { $list }
+link-to-one-language = the link @/{ $target } goes to the text in one of the languages: a link goes to the page, which readers get in their language
 did-you-mean-link = did you mean @/{ $suggestion }?
 link-path-hint = write the path of a content file from content/, like @/programme-folder/_index.md or @/page.md
 link-runs-code = a link that runs code ({ $scheme }:) is not allowed

@@ -494,6 +494,7 @@ link-parent-folder = länken @/{ $target } leder ingenstans: en länk kan inte g
 link-no-file = länken @/{ $target } leder ingenstans: det finns ingen fil { $file }
 link-no-goal = länken @/{ $target } leder ingenstans: det finns inget delmål `{ $goal }` i { $file }
 link-goals-are = delmålen i { $file } är: { $list }
+link-to-one-language = länken @/{ $target } går till texten på ett av språken: en länk går till sidan, som läsaren får på sitt språk
 did-you-mean-link = menade du @/{ $suggestion }?
 link-path-hint = skriv sökvägen till en fil, räknat från content/, till exempel @/programmapp/_index.md eller @/sida.md
 link-runs-code = en länk som kör kod ({ $scheme }:) är inte tillåten

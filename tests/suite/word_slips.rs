@@ -136,6 +136,19 @@ fn cases() -> Vec<Case> {
             en: ["the link @/tillvaxt/bostader.md leads nowhere", "hint:"],
         },
         Case {
+            name: "a link to one language's text of a page",
+            slip: |r| append(r, "content/tillvaxt/_index.sv.md", "\nSe [om](@/om-uppfoljningen.sv.md).\n"),
+            at: "content/tillvaxt/_index.sv.md:35:4:",
+            sv: [
+                "länken @/om-uppfoljningen.sv.md går till texten på ett av språken",
+                "tips: menade du @/om-uppfoljningen.md?",
+            ],
+            en: [
+                "the link @/om-uppfoljningen.sv.md goes to the text in one of the languages",
+                "hint: did you mean @/om-uppfoljningen.md?",
+            ],
+        },
+        Case {
             name: "a chart placed twice",
             slip: |r| append(r, CLIMATE, "\n![](@/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml)\n"),
             at: "content/klimatneutrala-umea-2040/_index.sv.md:31:1:",
