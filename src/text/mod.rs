@@ -68,6 +68,11 @@ pub fn escape_into(out: &mut String, s: &str) {
 /// text-direction characters, which hide or reorder text. A byte order mark
 /// at the very start belongs to the file, not to the text.
 pub fn invisible_character(s: &str) -> Option<(usize, char, &'static str)> {
+    invisible_characters(s).next()
+}
+
+/// Every invisible character of `s` (see [`invisible_character`]), in order.
+pub fn invisible_characters(s: &str) -> impl Iterator<Item = (usize, char, &'static str)> + '_ {
     // Only a control byte or the first byte of U+0080–U+00BF (0xC2), of
     // U+2000–U+2FFF (0xE2) or of U+F000–U+FFFF (0xEF) can start one: the
     // other bytes are skipped without decoding them (every source is scanned).
@@ -82,15 +87,17 @@ pub fn invisible_character(s: &str) -> Option<(usize, char, &'static str)> {
     };
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| MAYBE[usize::from(b)]) {
-        let at = from + i;
-        let c = s[at..].chars().next()?;
-        if let Some(kind) = invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')) {
-            return Some((at, c, kind));
+    std::iter::from_fn(move || {
+        while let Some(i) = bytes[from..].iter().position(|&b| MAYBE[usize::from(b)]) {
+            let at = from + i;
+            let c = s[at..].chars().next()?;
+            from = at + 1;
+            if let Some(kind) = invisible(c).filter(|_| !(at == 0 && c == '\u{feff}')) {
+                return Some((at, c, kind));
+            }
         }
-        from = at + 1;
-    }
-    None
+        None
+    })
 }
 
 /// What the invisible character `c` is, if it is one.
@@ -160,6 +167,9 @@ mod tests {
         assert_eq!(invisible_character("\u{feff}title = 1"), None, "the file's byte order mark");
         assert_eq!(invisible_character("a\u{feff}b").map(|i| i.0), Some(1));
         assert_eq!(invisible_character("\u{85}").map(|i| i.2), Some("control"));
+        let every: Vec<(usize, char)> =
+            invisible_characters("\u{feff}a\u{200b}b\u{7}\u{feff}").map(|(at, c, _)| (at, c)).collect();
+        assert_eq!(every, [(4, '\u{200b}'), (8, '\u{7}'), (9, '\u{feff}')], "all, but the byte order mark");
     }
 
     #[test]

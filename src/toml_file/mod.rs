@@ -44,14 +44,23 @@ pub fn parse<T: DeserializeOwned>(source: &Arc<Source>) -> Result<T, Diagnostic>
     parse_part(source, 0..source.text.len())
 }
 
-/// An invisible character in the part `range` of `source` (see
-/// [`crate::text::invisible_character`]), as an error at its place.
+/// How many invisible characters of one file are named: a file made of them
+/// (a hostile one) is not worth a problem for each.
+const MAX_INVISIBLE: usize = 100;
+
+/// The invisible characters in the part `range` of `source` (see
+/// [`crate::text::invisible_character`]), each as an error at its place: the
+/// first, with the others found with it (at most [`MAX_INVISIBLE`] in all).
 pub fn invisible_character(source: &Arc<Source>, range: std::ops::Range<usize>) -> Option<Diagnostic> {
     let offset = range.start;
-    let (at, c, kind) = crate::text::invisible_character(&source.text[range])?;
-    let span = offset + at..offset + at + c.len_utf8();
-    let message = msg!(InvisibleCharacter, kind = kind, code = format!("{:04X}", c as u32));
-    Some(Diagnostic::error_at(source, span, message).with_hint(msg!(InvisibleCharacterHint)).reading())
+    let found = crate::text::invisible_characters(&source.text[range]).take(MAX_INVISIBLE);
+    let mut each = found.map(|(at, c, kind)| {
+        let span = offset + at..offset + at + c.len_utf8();
+        let message = msg!(InvisibleCharacter, kind = kind, code = format!("{:04X}", c as u32));
+        Diagnostic::error_at(source, span, message).with_hint(msg!(InvisibleCharacterHint)).reading()
+    });
+    let first = each.next()?;
+    Some(first.with_others(each.collect()))
 }
 
 /// Parses the part `range` of `source` (front matter, say) as TOML into `T`.

@@ -336,3 +336,17 @@ fn text_copied_in_decomposed_form_makes_the_same_site_as_composed_text() {
     };
     assert!(built(&decomposed) == built(&composed), "every page and file as from composed text");
 }
+
+#[test]
+fn every_invisible_character_of_a_file_is_named_in_one_check() {
+    let site = umea_with(|r| {
+        edit(r, PROGRAMME, "Program tillväxt", "Program\u{200b} tillväxt");
+        edit(r, PROGRAMME, "Growth programme", "Growth\u{7} pro\u{feff}gramme");
+    });
+    let sv = check(site.path(), None);
+    let named: Vec<&str> = sv.lines().filter(|l| l.starts_with("fel: ")).collect();
+    assert_eq!(named.len(), 3, "{sv}");
+    for (line, code) in named.iter().zip(["U+200B", "U+0007", "U+FEFF"]) {
+        assert!(line.starts_with("fel: content/tillvaxt/programme.toml:1:") && line.contains(code), "{sv}");
+    }
+}
