@@ -18,6 +18,33 @@ use super::{FragmentLink, Rewriter};
 /// the nearest key costs as much as the site has pages.
 const HINTED_LINKS: usize = 100;
 
+/// Whether a link without a scheme goes to a content file (`rapport.md`,
+/// `../tillvaxt/_index.sv.md#mal`), which is not published.
+fn source_file(dest: &str) -> bool {
+    let path = dest.split(['#', '?']).next().unwrap_or(dest).to_ascii_lowercase();
+    path.ends_with(".md") || path.ends_with(".toml")
+}
+
+/// `path` with its `.` and `..` folders walked, written with `/`, as a link
+/// key (the page's, not one language's text: `om.md` for `om.sv.md`).
+fn normalised(path: &std::path::Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(name) => parts.push(name.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    let key = parts.join("/");
+    match key.strip_suffix(".md").and_then(|stem| stem.rsplit_once('.')) {
+        Some((stem, code)) if crate::locale::Lang::new(code).is_some() => format!("{stem}.md"),
+        _ => key,
+    }
+}
+
 impl<'a> Rewriter<'a> {
     /// Where a link leads, as the page writes it.
     pub(super) fn link(&mut self, dest: CowStr<'a>, range: Range<usize>) -> CowStr<'a> {
@@ -75,6 +102,11 @@ impl<'a> Rewriter<'a> {
     /// would break when the site is served from a sub-folder are warned about.
     fn check_plain_link(&mut self, dest: &str, span: Range<usize>) {
         match scheme(dest).as_deref() {
+            // `mailto:` and nothing more: a link that goes nowhere.
+            Some(s) if SAFE_SCHEMES.contains(&s) && dest[s.len() + 1..].trim_start_matches('/').is_empty() => {
+                let d = self.problem(span, msg!(LinkEmpty));
+                d.hint = Some(msg!(LinkEmptyHint));
+            }
             Some(s) if SAFE_SCHEMES.contains(&s) => {}
             Some(s @ ("javascript" | "data" | "vbscript")) => {
                 let d = self.problem(span, msg!(LinkRunsCode, scheme = s));
@@ -84,7 +116,21 @@ impl<'a> Rewriter<'a> {
                 let d = self.problem(span, msg!(LinkSchemeNotAllowed, scheme = s));
                 d.hint = Some(msg!(LinkSchemeNotAllowedHint));
             }
-            None if dest.is_empty() || dest.starts_with('#') => {}
+            None if dest.is_empty() => {
+                let d = self.problem(span, msg!(LinkEmpty));
+                d.hint = Some(msg!(LinkEmptyHint));
+            }
+            None if dest.starts_with('#') => {}
+            None if source_file(dest) => {
+                let (file, fragment) =
+                    dest.split_once('#').map_or((dest, String::new()), |(f, a)| (f, format!("#{a}")));
+                let page = self.source.path.parent().map(|dir| dir.join(file));
+                let page = page.as_deref().and_then(|p| p.strip_prefix(crate::load::CONTENT_DIR).ok()).map(normalised);
+                let suggestion =
+                    format!("{}{fragment}", page.unwrap_or_else(|| file.trim_start_matches("./").to_owned()));
+                let d = self.problem(span, msg!(LinkToSourceFile, link = dest));
+                d.hint = Some(msg!(LinkToSourceFileHint, suggestion = suggestion));
+            }
             None => {
                 let d = self.problem(span, msg!(LinkNotAdjusted, link = dest));
                 d.hint = Some(msg!(LinkNotAdjustedHint));

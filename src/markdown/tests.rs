@@ -45,6 +45,34 @@ fn headings_get_unique_ids() {
 }
 
 #[test]
+fn links_to_nothing_and_to_text_files_are_errors_with_the_page_to_link_to() {
+    let md = "[a](rapport.md) [b](../om.en.md#syfte) [c]() [d](mailto:) [e](https://) [f](mailto:x@y.se)\n";
+    let doc = doc("content/tillvaxt/_index.sv.md", "sv", md);
+    let mut problems = Vec::new();
+    render(&doc, &routes(&["sv", "en"], "https://x.se/"), &typo(), &Rules::default(), &HashSet::new(), &mut problems);
+    let found: Vec<(MsgId, usize, String)> = problems
+        .iter()
+        .map(|d| {
+            (d.message.id, d.location().unwrap().column, d.hint.as_ref().map(|h| h.to_string()).unwrap_or_default())
+        })
+        .collect();
+    let write = |key: &str| format!("write @/ and the file's path under content/, like @/{key}");
+    let empty =
+        "write the address in the brackets, like [text](@/path/from/content.md) or [text](https://www.example.org/)";
+    assert_eq!(
+        found,
+        [
+            (MsgId::LinkToSourceFile, 1, write("tillvaxt/rapport.md")),
+            (MsgId::LinkToSourceFile, 17, write("om.md#syfte")),
+            (MsgId::LinkEmpty, 40, empty.to_owned()),
+            (MsgId::LinkEmpty, 46, empty.to_owned()),
+            (MsgId::LinkEmpty, 59, empty.to_owned()),
+        ]
+    );
+    assert!(problems.iter().all(Diagnostic::is_error));
+}
+
+#[test]
 fn publishing_problems_are_found() {
     let (_, p) = render_md("## A\n\n#### B\n\n![](bild.png) [](https://x.se) <b>x</b> <!-- ok -->\n");
     let messages: Vec<(String, bool)> = p.iter().map(|d| (d.message.to_string(), d.is_error())).collect();
