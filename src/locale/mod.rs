@@ -96,10 +96,14 @@ pub fn mistyped_placeholders(text: &str) -> impl Iterator<Item = (&str, std::ops
         let rest = &text[i + 1..];
         let end = rest.find('}')?;
         let name = &rest[..end];
-        let plausible =
-            !name.is_empty() && name.len() < 30 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-        let typo = plausible && name != REPORT_YEAR && crate::text::nearest(name, &[REPORT_YEAR]).is_some();
-        typo.then(|| (name, i..i + end + 2))
+        let plausible = !name.trim().is_empty()
+            && name.len() < 30
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ' ');
+        // `{report_year }` with a space, or the year in Swedish (`{rapportår}`).
+        let word = name.trim().to_lowercase().replace(' ', "_");
+        let swedish = matches!(word.as_str(), "rapportår" | "rapportar" | "rapport_år" | "rapport_ar" | "år" | "year");
+        let near = word == REPORT_YEAR || swedish || crate::text::nearest(&word, &[REPORT_YEAR]).is_some();
+        (plausible && name != REPORT_YEAR && near).then(|| (name, i..i + end + 2))
     })
 }
 
@@ -111,6 +115,13 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mistyped_report_year_is_found_and_other_braces_are_not() {
+        let text = "{report_year} {reportyear} {report_year } {rapportår} {År} {x} {} {mål för året} {a, b}";
+        let found: Vec<&str> = mistyped_placeholders(text).map(|(name, _)| name).collect();
+        assert_eq!(found, ["reportyear", "report_year ", "rapportår", "År"]);
+    }
 
     #[test]
     fn fill_replaces_named_placeholders() {
