@@ -70,6 +70,13 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     }
     let text = &source.text[range.clone()];
     toml::from_str(text).map_err(|e| {
+        if let Some(end) = syntax::text_over_lines(text) {
+            // At the line's last character.
+            let at = range.start + end;
+            let last = source.text[range.start..at].chars().next_back().map_or(0, char::len_utf8);
+            let d = Diagnostic::error_at(source, at - last..at, msg!(TomlTextOverLines));
+            return d.with_hint(msg!(TomlTextOverLinesHint)).reading();
+        }
         let found = slips::find(text);
         if found.is_empty() {
             return failure(source, range.start, text, &e);
@@ -94,11 +101,8 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
     let syntax = toml::from_str::<toml::Table>(parsed).is_err();
     let (message, mut hint) = match syntax {
         true => {
-            // What the line has before the place: `28,` of `28,6 %`, read as a value of its own.
-            let before = e.span().map_or("", |span| {
-                let line = &source.text[..span.start + offset];
-                &line[line.rfind('\n').map_or(0, |at| at + 1)..]
-            });
+            // The file before the place (what its line and the line before say).
+            let before = e.span().map_or("", |span| &source.text[..span.start + offset]);
             syntax::plain(e.message().trim(), written.unwrap_or_default(), before)
         }
         false => explain(e.message().trim(), written),

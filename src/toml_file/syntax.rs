@@ -6,8 +6,13 @@
 use crate::messages::Message;
 
 /// The parser's `message` (about `written`, the text at its place, after
-/// `before` on its line) in plain words, with a hint where there is a fix to give.
-pub fn plain(message: &str, written: &str, before: &str) -> (Message, Option<Message>) {
+/// `head`, the file up to there) in plain words, with a hint where there is a fix to give.
+pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Message>) {
+    let before = head.rsplit('\n').next().unwrap_or(head);
+    // `{ sv = "Ja, en = "Yes" }`: the first text ran on to the next quote.
+    if let Some(text) = unclosed_before_key(before) {
+        return (msg!(TomlUnclosedText), Some(msg!(TomlUnclosedBeforeHint, text = text)));
+    }
     let either = |a: &str, b: &str| message == a || message == b;
     if either("invalid basic string, expected `\"`", "invalid literal string, expected `'`")
         || message.starts_with("invalid multi-line basic string, expected")
@@ -62,6 +67,81 @@ pub fn plain(message: &str, written: &str, before: &str) -> (Message, Option<Mes
         m => return (msg!(TomlSyntax, detail = m), None),
     };
     (message, Some(hint))
+}
+
+/// Where the first line of `text` that leaves a text in "quotes" open ends
+/// (a text pasted over two lines; the parser stumbles on the next line, and
+/// often says something else), if one does. Texts in triple quotes, which
+/// may go on, and in 'single quotes' are read past; comments are not texts.
+pub fn text_over_lines(text: &str) -> Option<usize> {
+    let end = line_leaving_a_text_open(text)?;
+    // The next line goes on with words, not with a key, a [table] or nothing:
+    // else the text only lacks its closing quote.
+    let next = text[end..].trim_start_matches(['\r', '\n']).lines().next()?.trim();
+    let statement = next.is_empty()
+        || next.starts_with(['[', '#'])
+        || next.split_once('=').is_some_and(|(key, _)| {
+            let key = key.trim();
+            !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+        });
+    (!statement).then_some(end)
+}
+
+fn line_leaving_a_text_open(text: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut triple: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.trim_end_matches(['\n', '\r']).len();
+        let mut rest = line.trim_end_matches(['\n', '\r']);
+        loop {
+            if let Some(fence) = triple {
+                match rest.find(fence) {
+                    Some(i) => (rest, triple) = (&rest[i + 3..], None),
+                    None => break,
+                }
+                continue;
+            }
+            let Some(i) = rest.find(['"', '\'', '#']) else { break };
+            let quote = &rest[i..i + 1];
+            if quote == "#" {
+                break;
+            }
+            if rest[i..].starts_with(&quote.repeat(3)) {
+                (rest, triple) = (&rest[i + 3..], Some(if quote == "\"" { "\"\"\"" } else { "\'\'\'" }));
+                continue;
+            }
+            // A text on one line: its closing quote (an escaped one in "…" does not close it).
+            let body = &rest[i + 1..];
+            let close = match quote {
+                "\"" => body
+                    .char_indices()
+                    .scan(false, |escaped, (j, c)| {
+                        let closes = c == '"' && !*escaped;
+                        *escaped = c == '\\' && !*escaped;
+                        Some((j, closes))
+                    })
+                    .find(|&(_, closes)| closes)
+                    .map(|(j, _)| j),
+                _ => body.find('\''),
+            };
+            match close {
+                Some(j) => rest = &body[j + 1..],
+                None => return Some(end),
+            }
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The text of `… = "Ja, en = "` (`Ja`): a line that ends where the parser
+/// found a second key inside a text whose closing quote is missing.
+fn unclosed_before_key(before: &str) -> Option<&str> {
+    let head = before.strip_suffix('"')?.trim_end().strip_suffix('=')?.trim_end();
+    let key_start = head.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '-').len();
+    let comma = head[..key_start].trim_end().strip_suffix(',')?;
+    let (_, text) = comma.rsplit_once('"')?;
+    (key_start < head.len() && !text.is_empty()).then_some(text)
 }
 
 /// `28,` of `values = [28,`: the digits and comma that end `before`, if it
@@ -144,6 +224,31 @@ mod tests {
         let (message, written, before) = parsed("status = delvis\n");
         let (_, hint) = plain(&message, &written, &before);
         assert_eq!(hint.unwrap().to_string(), "write it in straight quotes: \"delvis\"");
+    }
+
+    #[test]
+    fn a_text_pasted_over_two_lines_is_found_and_texts_that_may_go_on_are_not() {
+        let over = "a = 1\nt = { sv = \"Första raden\nandra raden\", en = \"x\" }\n";
+        assert_eq!(text_over_lines(over), Some(over.find("raden\n").unwrap() + "raden".len()));
+        assert_eq!(text_over_lines("t = \"Umeå\nkommun\"\n"), Some("t = \"Umeå".len()));
+        let fine = [
+            "t = \"\"\"\nEn \"rad\nTvå\n\"\"\"\n",
+            "t = 'say \"hi'\nu = 1\n",
+            "t = \"a \\\" b\" # \"\nu = 2\n",
+            "t = \"ingen slutparentes\nu = 1\n",
+            "t = \"ingen slutparentes\n[tabell]\n",
+            "t = \"sist i filen",
+        ];
+        for text in fine {
+            assert_eq!(text_over_lines(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_that_ran_on_into_the_next_key_is_named() {
+        assert_eq!(unclosed_before_key("t = { sv = \"Program tillväxt, en = \""), Some("Program tillväxt"));
+        assert_eq!(unclosed_before_key("t = { sv = \"Ja\", en = \""), None);
+        assert_eq!(unclosed_before_key("t = \""), None);
     }
 
     #[test]

@@ -129,6 +129,28 @@ fn cases() -> Vec<Case> {
             en: ["the text has no quote (\") to end it", "hint: put a \" at the end of the text"],
         },
         Case {
+            name: "a motivation pasted over two lines",
+            slip: |r| {
+                edit(r, ASSESSMENTS, "Planberedskapen för bostäder har", "Planberedskapen\nför bostäder har")
+            },
+            at: "content/tillvaxt/assessments/2024.toml:13:36:",
+            sv: [
+                "texten fortsätter på nästa rad, men en text inom citattecken",
+                "tips: ta bort radbrytningen i texten",
+            ],
+            en: ["the text goes on to the next line", "hint: delete the line break in the text"],
+        },
+        Case {
+            name: "a text without its closing quote, before the next language's",
+            slip: |r| edit(r, PROGRAMME, "\"Program tillväxt\", en", "\"Program tillväxt, en"),
+            at: "content/tillvaxt/programme.toml:1:41:",
+            sv: [
+                "texten saknar citattecknet (\") som avslutar den",
+                "tips: sätt ett \" efter Program tillväxt, före kommatecknet",
+            ],
+            en: ["the text has no quote (\") to end it", "hint: put a \" after Program tillväxt, before the comma"],
+        },
+        Case {
             name: "a broken link",
             slip: |r| append(r, "content/tillvaxt/_index.sv.md", "\nLäs om [bostäderna](@/tillvaxt/bostader.md).\n"),
             at: "content/tillvaxt/_index.sv.md:35:8:",
