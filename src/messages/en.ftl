@@ -598,6 +598,8 @@ edition-exists = the { $year } edition is already archived in { $folder }
 edition-not-written = could not archive the edition: { $detail }
 manifest-head = What the { $year } edition published, written by goalsite: do not edit.
     A correction is described in corrections.toml and recorded with `goalsite correct { $year }`.
+published-not-updated = [open_data] published ({ $day }) is not after the day the { $edition } edition was published ({ $edition_day })
+published-not-updated-hint = write the day the follow-up for { $year } is published; the edition is kept with that day next year
 text-unchanged = the text is as the { $edition } edition published it, though this is the report for { $year }
 text-unchanged-hint = update the text for { $year }; if it is still true as it is, write still_valid = { $year } in its front matter (between the +++ lines)
 translation-not-updated = the text is as the { $edition } edition published it, but its translation { $other } has been rewritten since

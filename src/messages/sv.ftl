@@ -626,6 +626,8 @@ edition-exists = utgåvan för { $year } finns redan sparad i { $folder }
 edition-not-written = utgåvan kunde inte sparas: { $detail }
 manifest-head = Vad utgåvan för { $year } publicerade, skrivet av goalsite: ändra inte här.
     En rättelse beskrivs i corrections.toml och sparas med `goalsite correct { $year }`.
+published-not-updated = [open_data] published ({ $day }) är inte efter dagen då utgåvan för { $edition } publicerades ({ $edition_day })
+published-not-updated-hint = skriv dagen då uppföljningen för { $year } publiceras; det är den dagen utgåvan sparas med nästa år
 text-unchanged = texten är likadan som i utgåvan för { $edition }, fast rapporten nu gäller { $year }
 text-unchanged-hint = uppdatera texten för { $year }; om den fortfarande stämmer som den är, skriv still_valid = { $year } i sidhuvudet (mellan raderna med +++)
 translation-not-updated = texten är likadan som i utgåvan för { $edition }, men översättningen { $other } har skrivits om sedan dess

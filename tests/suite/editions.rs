@@ -111,6 +111,20 @@ fn a_text_copied_in_decomposed_form_and_left_as_it_was_is_named_too() {
 }
 
 #[test]
+fn the_day_of_publication_left_as_last_years_is_named() {
+    let (_dir, root) = umea_copy();
+    let (code, stdout, stderr) = goalsite(&root, &["new-year", "2025"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (_, _, stderr) = goalsite(&root, &["check"]);
+    let said = "warning: site.toml: [open_data] published (2026-11-27) is not after the day the 2024 edition was published (2026-11-27)";
+    assert!(stderr.contains(said), "{stderr}");
+    assert!(stderr.contains("hint: write the day the follow-up for 2025 is published"), "{stderr}");
+    edit(&root, "site.toml", |t| t.replace("published = 2026-11-27", "published = 2027-04-15"));
+    let (_, _, stderr) = goalsite(&root, &["check"]);
+    assert!(!stderr.contains("[open_data] published"), "{stderr}");
+}
+
+#[test]
 fn the_2024_edition_stays_online_as_published_beside_2025() {
     let (dir, root) = rolled_over();
     let out = dir.path().join("out");

@@ -130,9 +130,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "a motivation pasted over two lines",
-            slip: |r| {
-                edit(r, ASSESSMENTS, "Planberedskapen för bostäder har", "Planberedskapen\nför bostäder har")
-            },
+            slip: |r| edit(r, ASSESSMENTS, "Planberedskapen för bostäder har", "Planberedskapen\nför bostäder har"),
             at: "content/tillvaxt/assessments/2024.toml:13:36:",
             sv: [
                 "texten fortsätter på nästa rad, men en text inom citattecken",
