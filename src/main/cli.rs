@@ -99,13 +99,17 @@ pub fn parse(args: Vec<OsString>) -> Result<(Cli, Lang), u8> {
 }
 
 /// The language goalsite speaks: `--lang`, else `GOALSITE_LANG`, else the
-/// first language of the site in `--root` (or here), else the computer's; the first of these that
-/// goalsite has messages in, else English.
+/// first language of the site in `--root` (or here; for `init`, of the site
+/// it writes, when `--languages` names them), else the computer's; the first
+/// of these that goalsite has messages in, else English.
 fn language(args: &[OsString]) -> Lang {
     let flag = option(args, "--lang");
-    let root = option(args, "--root").unwrap_or_else(|| ".".into());
-    let site = goalsite::site_language(Path::new(&root));
-    [flag, std::env::var("GOALSITE_LANG").ok(), site.map(|l| l.to_string()), locale()]
+    let new_site = option(args, "--languages").filter(|_| subcommand(args).as_deref() == Some("init"));
+    let site = new_site.map(|codes| codes.split(',').next().unwrap_or_default().trim().to_owned()).or_else(|| {
+        let root = option(args, "--root").unwrap_or_else(|| ".".into());
+        goalsite::site_language(Path::new(&root)).map(|l| l.to_string())
+    });
+    [flag, std::env::var("GOALSITE_LANG").ok(), site, locale()]
         .into_iter()
         .flatten()
         .filter_map(|code| Lang::new(&code))

@@ -51,6 +51,12 @@ fn lang_en_and_an_english_or_swedish_computer_choose_the_language() {
     assert!(help.contains("Mappen att skapa"), "{help}");
     let (_, help, _) = goalsite(nowhere.path(), "C.UTF-8", &["init", "--help"]);
     assert!(help.contains("The folder to create"), "{help}");
+    // A new site's first language, when init is told the languages.
+    let (code, out, err) = goalsite(nowhere.path(), "C.UTF-8", &["init", "ny", "--languages", "sv,en"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("Skapade en ny webbplats med"), "{out}");
+    let settings = std::fs::read_to_string(nowhere.path().join("ny/site.toml")).unwrap();
+    assert!(settings.contains("# Webbplatsens inställningar."), "its comments in Swedish too: {settings}");
 }
 
 #[test]
