@@ -32,18 +32,24 @@ pub fn check(root: &Path, latest: &Archived, site: &Site, problems: &mut Problem
     for ind in &site.indicators {
         toml_texts(root, latest, &ind.file, INDICATOR_TEXTS, year, problems);
     }
-    published(latest, site, problems);
+    published(root, latest, site, problems);
 }
 
 /// Warns when the open data's day of publication is still (or before) the
 /// latest edition's: the day the next edition is archived as published.
-fn published(latest: &Archived, site: &Site, problems: &mut Problems) {
+fn published(root: &Path, latest: &Archived, site: &Site, problems: &mut Problems) {
     let Some(day) = site.settings.open_data.as_ref().and_then(|o| o.published.as_deref()) else { return };
     let edition = latest.manifest.published.to_string();
     if *day <= *edition.as_str() {
         let year = site.settings.report_year;
         let message = msg!(PublishedNotUpdated, day = day, edition = latest.year, edition_day = edition);
-        let d = Diagnostic::warning(Path::new(crate::config::CONFIG_FILE), message);
+        let file = Path::new(crate::config::CONFIG_FILE);
+        let source = Source::read(root, file).ok().map(Arc::new);
+        let at = source.and_then(|s| crate::toml_file::key_span(&s.text, "published").map(|span| (s, span)));
+        let d = match at {
+            Some((source, span)) => Diagnostic::warning_at(&source, span, message),
+            None => Diagnostic::warning(file, message),
+        };
         problems.push(d.with_hint(msg!(PublishedNotUpdatedHint, year = year)));
     }
 }

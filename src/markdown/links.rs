@@ -124,8 +124,14 @@ impl<'a> Rewriter<'a> {
             None if source_file(dest) => {
                 let (file, fragment) =
                     dest.split_once('#').map_or((dest, String::new()), |(f, a)| (f, format!("#{a}")));
-                let page = self.source.path.parent().map(|dir| dir.join(file));
-                let page = page.as_deref().and_then(|p| p.strip_prefix(crate::load::CONTENT_DIR).ok()).map(normalised);
+                // From the text's folder, or (`/om.md`) from content/.
+                let page = match file.strip_prefix('/') {
+                    Some(from_content) => Some(normalised(std::path::Path::new(from_content))),
+                    None => {
+                        let page = self.source.path.parent().map(|dir| dir.join(file));
+                        page.as_deref().and_then(|p| p.strip_prefix(crate::load::CONTENT_DIR).ok()).map(normalised)
+                    }
+                };
                 let suggestion =
                     format!("{}{fragment}", page.unwrap_or_else(|| file.trim_start_matches("./").to_owned()));
                 let d = self.problem(span, msg!(LinkToSourceFile, link = dest));

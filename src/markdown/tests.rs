@@ -46,7 +46,8 @@ fn headings_get_unique_ids() {
 
 #[test]
 fn links_to_nothing_and_to_text_files_are_errors_with_the_page_to_link_to() {
-    let md = "[a](rapport.md) [b](../om.en.md#syfte) [c]() [d](mailto:) [e](https://) [f](mailto:x@y.se)\n";
+    let md =
+        "[a](rapport.md) [b](../om.en.md#syfte) [c]() [d](mailto:) [e](https://) [f](mailto:x@y.se) [g](/om.sv.md)\n";
     let doc = doc("content/tillvaxt/_index.sv.md", "sv", md);
     let mut problems = Vec::new();
     render(&doc, &routes(&["sv", "en"], "https://x.se/"), &typo(), &Rules::default(), &HashSet::new(), &mut problems);
@@ -67,6 +68,7 @@ fn links_to_nothing_and_to_text_files_are_errors_with_the_page_to_link_to() {
             (MsgId::LinkEmpty, 40, empty.to_owned()),
             (MsgId::LinkEmpty, 46, empty.to_owned()),
             (MsgId::LinkEmpty, 59, empty.to_owned()),
+            (MsgId::LinkToSourceFile, 92, write("om.md")),
         ]
     );
     assert!(problems.iter().all(Diagnostic::is_error));

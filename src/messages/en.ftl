@@ -69,6 +69,7 @@ toml-text-over-lines-hint = delete the line break in the text, or write three qu
 toml-unclosed-text-hint = put a " at the end of the text, on the same line (a text of several lines goes between """ and """)
 toml-word-number = the number is written in a way TOML does not read numbers (with a dash, spaces, % or a decimal comma)
 toml-word-number-hint = write it like this: { $number }
+toml-word-number-joined-hint = write { $number } instead of { $written }, or { $first }, { $second } if they are two values
 toml-unquoted-text = a text goes in straight quotes (")
 toml-unquoted-text-hint = write it in straight quotes: "{ $text }"
 toml-unquoted-text-hint-general = put straight quotes (") around the text; numbers, dates and true/false go without
@@ -93,7 +94,10 @@ toml-missing-name-hint = write the name before =, e.g. status = "ja"
 toml-leading-zero = a number cannot start with 0
 toml-leading-zero-hint = write the number without the leading zero
 toml-not-boolean = true or false goes here
-toml-no-such-date = the date does not exist{ $part ->
+toml-no-such-date = { $part ->
+        [digits] a date is written with four digits for the year and two for the month and the day
+       *[other] the date does not exist
+    }{ $part ->
         [month] : the month must be 01–12
         [day] : the day must be 01–31 and be in the month
         [hour] : the hour must be 00–23

@@ -76,6 +76,7 @@ toml-text-over-lines-hint = ta bort radbrytningen i texten, eller skriv tre cita
 toml-unclosed-text-hint = sätt ett " sist i texten, på samma rad (en text på flera rader skrivs mellan """ och """)
 toml-word-number = talet är skrivet så som TOML inte läser tal (med tankstreck, mellanslag, % eller decimalkomma)
 toml-word-number-hint = skriv det så här: { $number }
+toml-word-number-joined-hint = skriv { $number } i stället för { $written }, eller { $first }, { $second } om det är två värden
 toml-unquoted-text = en text ska stå inom raka citattecken (")
 toml-unquoted-text-hint = skriv den inom raka citattecken: "{ $text }"
 toml-unquoted-text-hint-general = sätt raka citattecken (") runt texten; tal, datum och true/false skrivs utan
@@ -100,7 +101,10 @@ toml-missing-name-hint = skriv namnet före =, till exempel status = "ja"
 toml-leading-zero = ett tal får inte börja med 0
 toml-leading-zero-hint = skriv talet utan nollan först
 toml-not-boolean = här ska det stå true eller false
-toml-no-such-date = datumet finns inte{ $part ->
+toml-no-such-date = { $part ->
+        [digits] datumet ska skrivas med fyra siffror för året och två för månaden och dagen
+       *[other] datumet finns inte
+    }{ $part ->
         [month] : månaden ska vara 01–12
         [day] : dagen ska vara 01–31 och finnas i månaden
         [hour] : timmen ska vara 00–23

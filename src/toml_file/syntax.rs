@@ -26,11 +26,18 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
             return (msg!(TomlMissingValue), Some(msg!(TomlMissingValueHint)));
         }
         // `28,6 %` in a list is `28` and then `6 %`: the number is all of it.
-        let number = match decimal_part(before) {
-            Some(whole) => as_toml_number(&format!("{whole}{text}")),
-            None => as_toml_number(text),
-        };
-        if let Some(number) = number {
+        // (Or two values, `28` and `6 %`: the hint says both.)
+        if let Some(whole) = decimal_part(before) {
+            let written = format!("{whole}{text}");
+            if let Some(number) = as_toml_number(&written) {
+                let (first, second) = (whole.trim_end_matches(','), as_toml_number(text));
+                let second = second.unwrap_or_else(|| text.to_owned());
+                let hint =
+                    msg!(TomlWordNumberJoinedHint, number = number, written = written, first = first, second = second);
+                return (msg!(TomlWordNumber), Some(hint));
+            }
+        }
+        if let Some(number) = as_toml_number(text) {
             return (msg!(TomlWordNumber), Some(msg!(TomlWordNumberHint, number = number)));
         }
         let hint = match text.contains(['[', ']', '{', '}', ',', '"', '\'']) {
@@ -60,8 +67,13 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
         m if m.starts_with("invalid boolean") => (msg!(TomlNotBoolean), msg!(TomlBooleanWithoutQuotes)),
         m if m.starts_with("invalid date") || m.starts_with("invalid time") => {
             // "invalid date, expected month between 01 and 12": which part, in words.
-            let part =
-                ["month", "day", "hour", "minute", "second"].into_iter().find(|p| m.contains(p)).unwrap_or("other");
+            let part = match m.contains("-digit") {
+                // "expected a two-digit month (MM)": the date may well exist.
+                true => "digits",
+                false => {
+                    ["month", "day", "hour", "minute", "second"].into_iter().find(|p| m.contains(p)).unwrap_or("other")
+                }
+            };
             (msg!(TomlNoSuchDate, part = part), msg!(TomlDateHint))
         }
         m => return (msg!(TomlSyntax, detail = m), None),
@@ -105,6 +117,12 @@ fn line_leaving_a_text_open(text: &str) -> Option<usize> {
             let quote = &rest[i..i + 1];
             if quote == "#" {
                 break;
+            }
+            // An apostrophe in a word (`Municipality's`, in a text in quotes
+            // Word made typographic), not a 'text'.
+            if quote == "'" && rest[..i].ends_with(char::is_alphanumeric) {
+                rest = &rest[i + 1..];
+                continue;
             }
             if rest[i..].starts_with(&quote.repeat(3)) {
                 (rest, triple) = (&rest[i + 3..], Some(if quote == "\"" { "\"\"\"" } else { "\'\'\'" }));
@@ -238,6 +256,7 @@ mod tests {
             "t = \"ingen slutparentes\nu = 1\n",
             "t = \"ingen slutparentes\n[tabell]\n",
             "t = \"sist i filen",
+            "names = [\n  ”Municipality's own”,\n  ”Region”,\n]\n",
         ];
         for text in fine {
             assert_eq!(text_over_lines(text), None, "{text:?}");
@@ -259,7 +278,6 @@ mod tests {
             ("value = 1 000\n", "1000"),
             ("value = 61%\n", "61"),
             ("values = [12, 61 %]\n", "61"),
-            ("values = [12, 28,6 %]\n", "28.6"),
         ];
         for (text, number) in cases {
             let (message, written, before) = parsed(text);
@@ -267,6 +285,10 @@ mod tests {
             assert_eq!(plain.id, MsgId::TomlWordNumber, "{text:?}: {message}");
             assert_eq!(hint.unwrap().to_string(), format!("write it like this: {number}"), "{text:?}");
         }
+        // A decimal comma the parser took for the list's: one value, or two.
+        let (message, written, before) = parsed("values = [12, 28,6 %]\n");
+        let hint = plain(&message, &written, &before).1.unwrap().to_string();
+        assert_eq!(hint, "write 28.6 instead of 28,6 %, or 28, 6 if they are two values");
         for word in ["value = ett\n", "value = 6 dagar\n", "value = -\n", "value = 1.2.3 %\n"] {
             let (message, written, before) = parsed(word);
             assert_eq!(plain(&message, &written, &before).0.id, MsgId::TomlUnquotedText, "{word:?}");

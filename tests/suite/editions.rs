@@ -116,7 +116,7 @@ fn the_day_of_publication_left_as_last_years_is_named() {
     let (code, stdout, stderr) = goalsite(&root, &["new-year", "2025"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let (_, _, stderr) = goalsite(&root, &["check"]);
-    let said = "warning: site.toml: [open_data] published (2026-11-27) is not after the day the 2024 edition was published (2026-11-27)";
+    let said = "warning: site.toml:82:1: [open_data] published (2026-11-27) is not after the day the 2024 edition was published (2026-11-27)";
     assert!(stderr.contains(said), "{stderr}");
     assert!(stderr.contains("hint: write the day the follow-up for 2025 is published"), "{stderr}");
     edit(&root, "site.toml", |t| t.replace("published = 2026-11-27", "published = 2027-04-15"));

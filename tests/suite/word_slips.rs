@@ -210,8 +210,14 @@ fn cases() -> Vec<Case> {
             name: "a share with a per cent sign",
             slip: |r| edit(r, EMISSIONS, "  286,\n", "  28,6 %,\n"),
             at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:18:6:",
-            sv: ["talet är skrivet så som TOML inte läser tal", "tips: skriv det så här: 28.6"],
-            en: ["the number is written in a way TOML does not read numbers", "hint: write it like this: 28.6"],
+            sv: [
+                "talet är skrivet så som TOML inte läser tal",
+                "tips: skriv 28.6 i stället för 28,6 %, eller 28, 6 om det är två värden",
+            ],
+            en: [
+                "the number is written in a way TOML does not read numbers",
+                "hint: write 28.6 instead of 28,6 %, or 28, 6 if they are two values",
+            ],
         },
         Case {
             name: "a figure in quotes",
