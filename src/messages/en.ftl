@@ -110,6 +110,7 @@ toml-unknown-key = unknown key `{ $key }`
 toml-missing-key = the key `{ $key }` is missing
 toml-missing-key-hint = add `{ $key } = …`; the editor's guide (docs/authoring.md in goalsite) shows each file with an example
 toml-duplicate-key = duplicate key
+toml-duplicate-key-at = the key `{ $key }` is written twice in the same table (first on line { $line })
 toml-duplicate-key-hint = a key is written once in each table: keep one of them, delete the other
 toml-number-range = expected a whole number from { $min } to { $max }, found { $number }
 toml-wrong-type = expected { $expected ->
@@ -269,6 +270,7 @@ text-missing-lang = { $what ->
         [value-note] the value's note
        *[other] the text
     } has no text in `{ $lang }`
+text-empty-lang-hint = the text in { $lang } is empty: write it between the quotes
 text-missing-lang-hint = add { $lang } = "…" inside the { "{" } { "}" }, after the other languages' texts
 text-unknown-lang = { $what ->
         [slug] the slug

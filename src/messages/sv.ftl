@@ -117,6 +117,7 @@ toml-unknown-key = goalsite känner inte igen `{ $key }` här
 toml-missing-key = raden `{ $key } = …` saknas
 toml-missing-key-hint = lägg till `{ $key } = …`; handboken för redaktörer (docs/authoring.md i goalsite) visar varje fil med exempel
 toml-duplicate-key = samma namn står två gånger
+toml-duplicate-key-at = namnet `{ $key }` står två gånger i samma grupp (första gången på rad { $line })
 toml-duplicate-key-hint = ett namn får bara stå en gång i varje grupp: behåll den ena raden och ta bort den andra
 toml-number-range = här ska det stå ett heltal från { $min } till { $max }, men det står { $number }
 toml-wrong-type = här ska det stå { $expected ->
@@ -276,6 +277,7 @@ text-missing-lang = { $what ->
         [value-note] kommentaren till värdet
        *[other] texten
     } saknar text på språket `{ $lang }`
+text-empty-lang-hint = texten på { $lang } är tom: skriv den mellan citattecknen
 text-missing-lang-hint = lägg till { $lang } = "…" inom { "{" } { "}" }, efter texterna på de andra språken
 text-unknown-lang = { $what ->
         [slug] adressnamnet (`slug`)

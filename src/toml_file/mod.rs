@@ -385,9 +385,10 @@ mod tests {
     }
 
     #[test]
-    fn a_key_written_twice_gets_a_hint() {
+    fn a_key_written_twice_is_named_with_its_first_line_and_a_hint() {
         let d = parse::<Doc>(&source("title = \"a\"\nyear = 1\ntitle = \"b\"\n")).unwrap_err();
         assert_eq!(d.location().map(|l| l.line), Some(3));
+        assert_eq!(d.message.to_string(), "the key `title` is written twice in the same table (first on line 1)");
         assert_eq!(
             d.hint.unwrap().to_string(),
             "a key is written once in each table: keep one of them, delete the other"

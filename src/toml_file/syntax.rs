@@ -47,7 +47,7 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
         return (msg!(TomlUnquotedText), Some(hint));
     }
     let (message, hint) = match message {
-        "duplicate key" => (msg!(TomlDuplicateKey), msg!(TomlDuplicateKeyHint)),
+        "duplicate key" => (duplicate_key(written.trim(), head), msg!(TomlDuplicateKeyHint)),
         "unclosed array, expected `]`" => (msg!(TomlUnclosedList), msg!(TomlUnclosedListHint)),
         "unclosed inline table, expected `}`" => (msg!(TomlUnclosedBraces), msg!(TomlUnclosedBracesHint)),
         "unclosed table, expected `]`" | "unclosed array table, expected `]`" => {
@@ -160,6 +160,22 @@ fn unclosed_before_key(before: &str) -> Option<&str> {
     let comma = head[..key_start].trim_end().strip_suffix(',')?;
     let (_, text) = comma.rsplit_once('"')?;
     (key_start < head.len() && !text.is_empty()).then_some(text)
+}
+
+/// A key written twice: which, and (when a line before starts with it) on
+/// which line it was first written.
+fn duplicate_key(key: &str, head: &str) -> Message {
+    let bare = key.trim_matches(['"', '\'']);
+    let written_before = head.lines().enumerate().filter(|(_, line)| {
+        let line = line.trim_start();
+        line.strip_prefix(key)
+            .or_else(|| line.strip_prefix(bare))
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    });
+    match written_before.last() {
+        Some((line, _)) if !bare.is_empty() => msg!(TomlDuplicateKeyAt, key = bare, line = line + 1),
+        _ => msg!(TomlDuplicateKey),
+    }
 }
 
 /// `28,` of `values = [28,`: the digits and comma that end `before`, if it

@@ -157,8 +157,13 @@ impl Validator<'_> {
         // Always an error, also where pages may be untranslated: a short text
         // in another language could not be marked with its language.
         for lang in text.get_ref().missing_langs(langs) {
+            // Written, but empty (`en = ""`): not to be added, to be filled in.
+            let empty = text.get_ref().get(&lang).is_some();
             let d = self.at(source, text.span(), msg!(TextMissingLang, what = what.0, lang = lang));
-            d.hint = Some(msg!(TextMissingLangHint, lang = lang));
+            d.hint = Some(match empty {
+                true => msg!(TextEmptyLangHint, lang = lang),
+                false => msg!(TextMissingLangHint, lang = lang),
+            });
         }
         let ok = self.langs_ok;
         for lang in text.get_ref().unknown_langs(langs).filter(|_| ok) {

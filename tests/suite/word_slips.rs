@@ -220,6 +220,28 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
+            name: "a title's English left empty",
+            slip: |r| edit(r, PROGRAMME, "en = \"Growth programme\"", "en = \"\""),
+            at: "content/tillvaxt/programme.toml:1:9:",
+            sv: [
+                "programmets titel saknar text på språket `en`",
+                "tips: texten på en är tom: skriv den mellan citattecknen",
+            ],
+            en: ["has no text in `en`", "hint: the text in en is empty: write it between the quotes"],
+        },
+        Case {
+            name: "a line copied and left twice",
+            slip: |r| {
+                edit(r, PROGRAMME, "id = \"befolkningsmal\"\n", "id = \"befolkningsmal\"\nid = \"befolkningsmal\"\n")
+            },
+            at: "content/tillvaxt/programme.toml:11:1:",
+            sv: [
+                "namnet `id` står två gånger i samma grupp (första gången på rad 10)",
+                "tips: ett namn får bara stå en gång",
+            ],
+            en: ["the key `id` is written twice in the same table (first on line 10)", "hint: a key is written once"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
