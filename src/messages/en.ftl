@@ -60,6 +60,8 @@ toml-quotes = { $sides ->
 toml-quotes-hint = write straight quotes around the text: "{ $text }" (inside a text, typographic quotes are fine)
 toml-odd-space = a non-breaking space (U+{ $code }) is here, as Word writes it; TOML needs an ordinary space
 toml-odd-space-hint = delete it and type an ordinary space
+toml-colon-for-equals = the name `{ $name }` is followed by a colon (:), but TOML writes = between the name and the value
+toml-colon-for-equals-hint = write { $name } = instead of { $name }:
 toml-name-letters = the name `{ $name }` may hold only lowercase letters a–z, digits and - (no å, ä, ö or spaces)
 toml-name-letters-hint = write { $suggestion }
 toml-unclosed-text = the text has no quote (") to end it

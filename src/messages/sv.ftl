@@ -67,6 +67,8 @@ toml-quotes = { $sides ->
 toml-quotes-hint = skriv raka citattecken runt texten: "{ $text }" (inne i texten går typografiska citattecken bra)
 toml-odd-space = här står ett hårt mellanslag (U+{ $code }), sådant som Word sätter in; TOML behöver ett vanligt mellanslag
 toml-odd-space-hint = radera tecknet och skriv ett vanligt mellanslag
+toml-colon-for-equals = efter namnet `{ $name }` står ett kolon (:), men TOML skriver = mellan namnet och värdet
+toml-colon-for-equals-hint = skriv { $name } = i stället för { $name }:
 toml-name-letters = namnet `{ $name }` får bara innehålla små bokstäver a–z, siffror och - (inte å, ä, ö eller mellanslag)
 toml-name-letters-hint = skriv { $suggestion }
 toml-unclosed-text = texten saknar citattecknet (") som avslutar den

@@ -153,6 +153,10 @@ fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diag
             (message, msg!(TomlQuotesHint, text = shortened(text)))
         }
         SlipKind::Space(c) => (msg!(TomlOddSpace, code = format!("{:04X}", *c as u32)), msg!(TomlOddSpaceHint)),
+        SlipKind::Name { written, header: false } if slips::colon_for_equals(written).is_some() => {
+            let name = slips::colon_for_equals(written).unwrap_or_default();
+            (msg!(TomlColonForEquals, name = name), msg!(TomlColonForEqualsHint, name = name))
+        }
         SlipKind::Name { written, header } => {
             let name = slip.kind.suggestion().unwrap_or_default();
             let suggestion = if *header { format!("[{name}]") } else { name };

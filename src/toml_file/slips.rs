@@ -37,6 +37,13 @@ impl SlipKind {
     }
 }
 
+/// The name of `en:`, a name followed by a colon where TOML writes `=`.
+pub fn colon_for_equals(written: &str) -> Option<&str> {
+    let name = written.strip_suffix(':')?.trim_end();
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    (!name.is_empty() && name.chars().all(bare)).then_some(name)
+}
+
 /// Typographic double quotes, and what a straight `"` replaces.
 const DOUBLE: &[char] = &['”', '“', '„', '«', '»', '‟'];
 /// Typographic single quotes, for a `'` text.
@@ -78,6 +85,8 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
                 })
                 .collect(),
             SlipKind::Space(c) => " ".repeat(c.len_utf8()),
+            // `en:` as YAML and JSON write it: `en=`.
+            SlipKind::Name { header: false, .. } if colon_for_equals(part).is_some() => part.replacen(':', "=", 1),
             SlipKind::Name { .. } => part
                 .chars()
                 .map(|c| match c {

@@ -242,6 +242,13 @@ fn cases() -> Vec<Case> {
             en: ["the key `id` is written twice in the same table (first on line 10)", "hint: a key is written once"],
         },
         Case {
+            name: "a colon where TOML writes =",
+            slip: |r| edit(r, PROGRAMME, "en = \"Growth programme\"", "en: \"Growth programme\""),
+            at: "content/tillvaxt/programme.toml:1:36:",
+            sv: ["efter namnet `en` står ett kolon (:), men TOML skriver =", "tips: skriv en = i stället för en:"],
+            en: ["the name `en` is followed by a colon (:), but TOML writes =", "hint: write en = instead of en:"],
+        },
+        Case {
             name: "a figure in quotes",
             slip: |r| edit(r, PLACE_TO_LIVE, "value = 93.0", "value = \"87\""),
             at: "content/social-hallbarhet/indicators/bra-plats-att-bo.toml:15:9:",
