@@ -424,6 +424,7 @@ line-chart-for-categories-hint = use chart = "bar" or "hbar", or leave chart out
 decimals-too-many = decimals = { $decimals } is more than goalsite shows
 decimals-too-many-hint = use 0 to { $max }
 value-rounded = { $value } is shown rounded to { $shown } decimals, as { $as_shown }
+value-rounded-too-many-hint = round the value in the file to at most { $max } decimals, or write decimals = { $shown } at the top of the file to round to what is shown
 value-rounded-hint = write decimals = { $needed } at the top of the file to show every digit, or decimals = { $shown } to round on purpose
 values-shown-alike = { $a } and { $b } are both shown as { $shown }
 values-shown-alike-hint = show more decimals (decimals = …), or round the values in the file

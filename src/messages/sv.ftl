@@ -437,6 +437,7 @@ value-rounded = { $value } visas avrundat till { $shown ->
         [one] 1 decimal
        *[other] { $shown } decimaler
     }: { $as_shown }
+value-rounded-too-many-hint = avrunda värdet i filen till högst { $max } decimaler, eller skriv decimals = { $shown } överst i filen om du vill avrunda till det som visas
 value-rounded-hint = skriv decimals = { $needed } överst i filen för att visa alla siffror, eller decimals = { $shown } om du vill avrunda
 values-shown-alike = { $a } och { $b } visas båda som { $shown }
 values-shown-alike-hint = visa fler decimaler (decimals = …), eller avrunda värdena i filen

@@ -219,7 +219,11 @@ impl Validator<'_> {
                 let message =
                     msg!(ValueRounded, value = v.to_string(), shown = shown, as_shown = fmt.format(*v, shown));
                 let d = self.at(f, span.clone(), message);
-                d.hint = Some(msg!(ValueRoundedHint, needed = needed, shown = shown));
+                // More decimals than a page shows (0.1 + 0.2 as a spreadsheet writes it): round it.
+                d.hint = Some(match needed > usize::from(MAX_DECIMALS) {
+                    true => msg!(ValueRoundedTooManyHint, max = MAX_DECIMALS, shown = shown),
+                    false => msg!(ValueRoundedHint, needed = needed, shown = shown),
+                });
                 d.severity = Severity::Warning;
             }
             return;

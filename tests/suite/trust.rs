@@ -159,6 +159,12 @@ fn case_7_rounding_never_hides_a_difference_without_a_word() {
     );
     assert!(stderr.contains("write decimals = 3"), "{stderr}");
     assert!(texts(&f.read("sv/tillvaxt/utslapp/index.html"), "table.data td").contains(&"0,13".to_owned()), "half up");
+    // More decimals than a page can show (a spreadsheet's 0.1 + 0.2): round it in the file.
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "0.125]", "0.30000000000000004]");
+    let stderr = builds(&f);
+    assert!(stderr.contains("hint: round the value in the file to at most 6 decimals"), "{stderr}");
+    assert!(!stderr.contains("decimals = 15"), "no setting it cannot take: {stderr}");
+    f.edit("content/tillvaxt/indicators/utslapp.toml", "0.30000000000000004]", "0.125]");
 
     f.edit("content/tillvaxt/indicators/utslapp.toml", "definition =", "decimals = 3\ndefinition =");
     let stderr = builds(&f);
