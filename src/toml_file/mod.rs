@@ -72,14 +72,15 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
     }
     let text = &source.text[range.clone()];
     toml::from_str(text).map_err(|e| {
-        if let Some(end) = syntax::text_over_lines(text) {
+        let scan = slips::scan(text);
+        if let Some(end) = syntax::text_over_lines(text, scan.open_text) {
             // At the line's last character.
             let at = range.start + end;
             let last = source.text[range.start..at].chars().next_back().map_or(0, char::len_utf8);
             let d = Diagnostic::error_at(source, at - last..at, msg!(TomlTextOverLines));
             return d.with_hint(msg!(TomlTextOverLinesHint)).reading();
         }
-        let found = slips::find(text);
+        let found = scan.slips;
         if found.is_empty() {
             return failure(source, range.start, text, &e);
         }

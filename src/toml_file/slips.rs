@@ -58,11 +58,20 @@ fn typographic(c: char) -> bool {
     DOUBLE.contains(&c) || SINGLE.contains(&c)
 }
 
-/// Every slip in `text`, in order.
-pub fn find(text: &str) -> Vec<Slip> {
-    let mut scanner = Scanner { text, at: 0, slips: Vec::new(), open: Vec::new() };
+/// What reading a TOML text far enough found.
+pub struct Scan {
+    /// Every slip, in order.
+    pub slips: Vec<Slip>,
+    /// Where the first line that leaves a text in straight quotes open ends
+    /// (before its line break), if one does.
+    pub open_text: Option<usize>,
+}
+
+/// Reads `text` far enough to find its slips and a text left open.
+pub fn scan(text: &str) -> Scan {
+    let mut scanner = Scanner { text, at: 0, slips: Vec::new(), open: Vec::new(), open_text: None };
     scanner.run();
-    scanner.slips
+    Scan { slips: scanner.slips, open_text: scanner.open_text }
 }
 
 /// `text` with every slip mended, byte for byte as long (so that a problem
@@ -114,6 +123,8 @@ struct Scanner<'t> {
     slips: Vec<Slip>,
     /// The brackets open here: `[` of a list, `{` of an inline table.
     open: Vec<u8>,
+    /// See [`Scan::open_text`].
+    open_text: Option<usize>,
 }
 
 impl Scanner<'_> {
@@ -168,6 +179,8 @@ impl Scanner<'_> {
                     line_start = true;
                 }
                 '#' => self.comment(),
+                // An apostrophe in a word (`Municipality's`), not a 'text'.
+                '\'' if self.text[..self.at].ends_with(char::is_alphanumeric) => self.at += 1,
                 '"' | '\'' => self.string(c),
                 '[' => {
                     self.at += 1;
@@ -323,6 +336,9 @@ impl Scanner<'_> {
         self.at += 1;
         // A typographic quote where the text could end: before `,`, `}`, `]` or the line's end.
         let mut ends_typographic: Option<usize> = None;
+        // Whether a straight quote ended the text on its line (one that
+        // cannot end a value is read as the end all the same).
+        let mut ended = false;
         while let Some(c) = self.peek() {
             match c {
                 '\n' => break,
@@ -336,6 +352,7 @@ impl Scanner<'_> {
                     if self.closes_a_value() {
                         return;
                     }
+                    ended = true;
                     break;
                 }
                 c if typographic(c) => {
@@ -348,6 +365,10 @@ impl Scanner<'_> {
                 }
                 c => self.at += c.len_utf8(),
             }
+        }
+        if !ended && self.open_text.is_none() {
+            let end = self.at - usize::from(self.text[..self.at].ends_with('\r'));
+            self.open_text = Some(end);
         }
         if let Some(at) = ends_typographic {
             let close = self.text[at..].chars().next();
@@ -396,6 +417,11 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every slip in `text`, in order.
+    fn find(text: &str) -> Vec<Slip> {
+        scan(text).slips
+    }
 
     fn kinds(text: &str) -> Vec<(String, SlipKind)> {
         find(text).into_iter().map(|s| (text[s.span.clone()].to_owned(), s.kind)).collect()

@@ -81,12 +81,12 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
     (message, Some(hint))
 }
 
-/// Where the first line of `text` that leaves a text in "quotes" open ends
-/// (a text pasted over two lines; the parser stumbles on the next line, and
-/// often says something else), if one does. Texts in triple quotes, which
-/// may go on, and in 'single quotes' are read past; comments are not texts.
-pub fn text_over_lines(text: &str) -> Option<usize> {
-    let end = line_leaving_a_text_open(text)?;
+/// Where the line of `text` that leaves a text in "quotes" open ends
+/// (`open`, as [`super::slips::scan`] found it) when it is a text pasted
+/// over two lines: the parser stumbles on the next line, and often says
+/// something else.
+pub fn text_over_lines(text: &str, open: Option<usize>) -> Option<usize> {
+    let end = open?;
     // The next line goes on with words, not with a key, a [table] or nothing:
     // else the text only lacks its closing quote.
     let next = text[end..].trim_start_matches(['\r', '\n']).lines().next()?.trim();
@@ -97,59 +97,6 @@ pub fn text_over_lines(text: &str) -> Option<usize> {
             !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
         });
     (!statement).then_some(end)
-}
-
-fn line_leaving_a_text_open(text: &str) -> Option<usize> {
-    let mut at = 0;
-    let mut triple: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        let end = at + line.trim_end_matches(['\n', '\r']).len();
-        let mut rest = line.trim_end_matches(['\n', '\r']);
-        loop {
-            if let Some(fence) = triple {
-                match rest.find(fence) {
-                    Some(i) => (rest, triple) = (&rest[i + 3..], None),
-                    None => break,
-                }
-                continue;
-            }
-            let Some(i) = rest.find(['"', '\'', '#']) else { break };
-            let quote = &rest[i..i + 1];
-            if quote == "#" {
-                break;
-            }
-            // An apostrophe in a word (`Municipality's`, in a text in quotes
-            // Word made typographic), not a 'text'.
-            if quote == "'" && rest[..i].ends_with(char::is_alphanumeric) {
-                rest = &rest[i + 1..];
-                continue;
-            }
-            if rest[i..].starts_with(&quote.repeat(3)) {
-                (rest, triple) = (&rest[i + 3..], Some(if quote == "\"" { "\"\"\"" } else { "\'\'\'" }));
-                continue;
-            }
-            // A text on one line: its closing quote (an escaped one in "…" does not close it).
-            let body = &rest[i + 1..];
-            let close = match quote {
-                "\"" => body
-                    .char_indices()
-                    .scan(false, |escaped, (j, c)| {
-                        let closes = c == '"' && !*escaped;
-                        *escaped = c == '\\' && !*escaped;
-                        Some((j, closes))
-                    })
-                    .find(|&(_, closes)| closes)
-                    .map(|(j, _)| j),
-                _ => body.find('\''),
-            };
-            match close {
-                Some(j) => rest = &body[j + 1..],
-                None => return Some(end),
-            }
-        }
-        at += line.len();
-    }
-    None
 }
 
 /// The text of `… = "Ja, en = "` (`Ja`): a line that ends where the parser
@@ -262,9 +209,11 @@ mod tests {
 
     #[test]
     fn a_text_pasted_over_two_lines_is_found_and_texts_that_may_go_on_are_not() {
+        let text_over_lines = |text: &str| text_over_lines(text, super::super::slips::scan(text).open_text);
         let over = "a = 1\nt = { sv = \"Första raden\nandra raden\", en = \"x\" }\n";
         assert_eq!(text_over_lines(over), Some(over.find("raden\n").unwrap() + "raden".len()));
         assert_eq!(text_over_lines("t = \"Umeå\nkommun\"\n"), Some("t = \"Umeå".len()));
+        assert_eq!(text_over_lines("t = \"Umeå\r\nkommun\"\r\n"), Some("t = \"Umeå".len()), "before CR LF");
         let fine = [
             "t = \"\"\"\nEn \"rad\nTvå\n\"\"\"\n",
             "t = 'say \"hi'\nu = 1\n",
