@@ -276,7 +276,7 @@ impl Routes {
 
 /// The link key of the page whose text in one language `key` is
 /// (`om.md` for `om.sv.md`), if it names a language's text.
-fn page_of_text(key: &str) -> Option<String> {
+pub fn page_of_text(key: &str) -> Option<String> {
     let (stem, code) = key.strip_suffix(".md")?.rsplit_once('.')?;
     Lang::new(code).map(|_| format!("{stem}.md"))
 }

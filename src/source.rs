@@ -186,7 +186,8 @@ pub enum ReadError {
     NotUtf8(Source, usize),
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+/// `i`, or the start of the character it falls inside of in `s`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }

@@ -9,7 +9,7 @@ use pulldown_cmark::CowStr;
 
 use crate::diagnostics::Severity;
 use crate::messages::Message;
-use crate::routes::LinkError;
+use crate::routes::{page_of_text, LinkError};
 use crate::text::{nearest, scheme, SAFE_SCHEMES};
 
 use super::{FragmentLink, Rewriter};
@@ -39,10 +39,7 @@ fn normalised(path: &std::path::Path) -> String {
         }
     }
     let key = parts.join("/");
-    match key.strip_suffix(".md").and_then(|stem| stem.rsplit_once('.')) {
-        Some((stem, code)) if crate::locale::Lang::new(code).is_some() => format!("{stem}.md"),
-        _ => key,
-    }
+    page_of_text(&key).unwrap_or(key)
 }
 
 impl<'a> Rewriter<'a> {

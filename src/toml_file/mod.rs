@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
-use crate::source::{ReadError, Source, Stamp, MAX_FILE_BYTES};
+use crate::source::{floor_char_boundary, ReadError, Source, Stamp, MAX_FILE_BYTES};
 use crate::text::nearest;
 use types::{plain_type_error, type_hint};
 
@@ -108,11 +108,7 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
             // (In a copy with its slips mended, the place may fall inside a
             // character the mending replaced: back to where it starts.)
             let before = e.span().map_or("", |span| {
-                let mut end = (span.start + offset).min(source.text.len());
-                while !source.text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                &source.text[..end]
+                &source.text[..floor_char_boundary(&source.text, (span.start + offset).min(source.text.len()))]
             });
             syntax::plain(e.message().trim(), written.unwrap_or_default(), before)
         }
