@@ -51,8 +51,8 @@ pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>>
 }
 
 /// Whether `text` starts with front matter in other tools' style (YAML
-/// between `---` lines, `title: …`), which Markdown would show as a rule and
-/// a heading.
+/// between `---` lines, `title: …`, or closed by `+++`), which Markdown
+/// would show as a rule and a heading.
 fn yaml_front_matter(text: &str) -> bool {
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     if lines.next().map(str::trim_end) != Some("---") {
@@ -60,7 +60,8 @@ fn yaml_front_matter(text: &str) -> bool {
     }
     let mut keys = 0;
     for line in lines.take(50) {
-        if line.trim_end() == "---" {
+        // Closed as goalsite's are (`+++`), when only the first line was changed.
+        if matches!(line.trim_end(), "---" | "+++") {
             return keys > 0;
         }
         let key = line.split_once(':').map(|(k, _)| k);
@@ -170,6 +171,8 @@ mod tests {
         let d = doc("---\ntitle: Om\n---\nText.\n").unwrap_err();
         assert_eq!(d.message, "the front matter starts with ---; goalsite's starts with +++");
         assert_eq!(d.location().map(|l| (l.line, l.column)), Some((1, 1)));
+        let d = doc("---\ntitle: Om\n+++\nText.\n").unwrap_err();
+        assert_eq!(d.message, "the front matter starts with ---; goalsite's starts with +++", "closed by +++");
         assert!(doc("---\n\nA text that starts with a rule.\n\n---\n").is_ok(), "rules around text are fine");
         assert!(doc("Text\n\n---\ntitle: x\n---\n").is_ok(), "only at the top");
     }

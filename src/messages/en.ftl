@@ -62,6 +62,7 @@ toml-odd-space = a non-breaking space (U+{ $code }) is here, as Word writes it; 
 toml-odd-space-hint = delete it and type an ordinary space
 toml-colon-for-equals = the name `{ $name }` is followed by a colon (:), but TOML writes = between the name and the value
 toml-colon-for-equals-hint = write { $name } = instead of { $name }:
+toml-colon-for-equals-value-hint = write { $fix }
 toml-name-letters = the name `{ $name }` may hold only lowercase letters a–z, digits and - (no å, ä, ö or spaces)
 toml-name-letters-hint = write { $suggestion }
 toml-unclosed-text = the text has no quote (") to end it
@@ -89,6 +90,15 @@ toml-more-on-line = something more follows the value on the same line
 toml-more-on-line-hint = write each value on a line of its own; a comment starts with #
 toml-missing-comma = a comma is missing between two values inside { "{" } { "}" }
 toml-missing-comma-hint = write a comma between them, e.g. { "{" } sv = "…", en = "…" { "}" }
+toml-missing-list-comma = a comma is missing between two values of the list
+toml-missing-list-comma-hint = put a comma (,) after the value on line { $line }; the values of a list are separated by commas
+toml-values-without-comma-hint = write { $values }
+toml-extra-comma = two commas in a row
+toml-extra-comma-hint = remove one of the commas
+toml-extra-equals = there is one = too many here
+toml-extra-equals-hint = write a single = between the name and the value, e.g. order = 1
+toml-equals-in-list = a list holds values only, not name = value
+toml-equals-in-list-hint = remove the name and =, or put { "{" } { "}" } around it, e.g. [{ "{" } value = 12 { "}" }]
 toml-backslash = a \ in a text must be followed by n (new line), t (tab), " or another \
 toml-backslash-hint = write \\ for a backslash, or / instead (in a path, say: images/logo.svg)
 toml-missing-name = the name is missing before =

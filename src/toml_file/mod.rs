@@ -154,6 +154,11 @@ fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diag
             let name = slips::colon_for_equals(written).unwrap_or_default();
             (msg!(TomlColonForEquals, name = name), msg!(TomlColonForEqualsHint, name = name))
         }
+        SlipKind::Name { written, header: false } if slips::yaml_pair(written).is_some() => {
+            let (name, value) = slips::yaml_pair(written).unwrap_or_default();
+            let fix = format!("{name} = {}", slips::as_toml_value(value));
+            (msg!(TomlColonForEquals, name = name), msg!(TomlColonForEqualsValueHint, fix = fix))
+        }
         SlipKind::Name { written, header } => {
             let name = slip.kind.suggestion().unwrap_or_default();
             let suggestion = if *header { format!("[{name}]") } else { name };

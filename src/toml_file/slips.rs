@@ -44,6 +44,25 @@ pub fn colon_for_equals(written: &str) -> Option<&str> {
     (!name.is_empty() && name.chars().all(bare)).then_some(name)
 }
 
+/// The name and value of `title: Om uppföljningen`, a line written as YAML
+/// writes it (a colon for `=`, the text without quotes).
+pub fn yaml_pair(written: &str) -> Option<(&str, &str)> {
+    let (name, value) = written.split_once(':')?;
+    let (name, value) = (name.trim_end(), value.trim());
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    (!name.is_empty() && name.chars().all(bare) && !value.is_empty()).then_some((name, value))
+}
+
+/// `value` as TOML writes it: as it is where TOML reads it so (a number,
+/// true or false, a date, a text in quotes), else in quotes.
+pub fn as_toml_value(value: &str) -> String {
+    let read = format!("v = {value}").parse::<toml::Table>().is_ok();
+    match read {
+        true => value.to_owned(),
+        false => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+    }
+}
+
 /// Typographic double quotes, and what a straight `"` replaces.
 const DOUBLE: &[char] = &['”', '“', '„', '«', '»', '‟'];
 /// Typographic single quotes, for a `'` text.
@@ -96,6 +115,8 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
             SlipKind::Space(c) => " ".repeat(c.len_utf8()),
             // `en:` as YAML and JSON write it: `en=`.
             SlipKind::Name { header: false, .. } if colon_for_equals(part).is_some() => part.replacen(':', "=", 1),
+            // `title: Om uppföljningen`: `title= "…"`, as long.
+            SlipKind::Name { header: false, .. } if yaml_pair(part).is_some() => yaml_mended(part),
             SlipKind::Name { .. } => part
                 .chars()
                 .map(|c| match c {
@@ -108,6 +129,22 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
         out[slip.span.clone()].copy_from_slice(fix.as_bytes());
     }
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+/// `part` (`title: Om uppföljningen`) as a TOML line of as many bytes:
+/// `=` for the colon, and a value TOML reads where the text was.
+fn yaml_mended(part: &str) -> String {
+    let colon = part.find(':').unwrap_or(0);
+    let (head, value) = part.split_at(colon + 1);
+    let head = head.replacen(':', "=", 1);
+    let start = value.len() - value.trim_start().len();
+    let written = value.trim();
+    let fix = match (as_toml_value(written) == written, written.len()) {
+        (true, _) => written.to_owned(),
+        (false, 1) => "0".to_owned(),
+        (false, n) => format!("\"{}\"", "x".repeat(n - 2)),
+    };
+    format!("{head}{}{fix}{}", &value[..start], &value[start + written.len()..])
 }
 
 /// `straight`, then spaces, as many bytes as `typographic` takes.
@@ -287,7 +324,15 @@ impl Scanner<'_> {
                 end = self.at;
             }
         }
-        let written = &self.text[start..end];
+        let mut written = &self.text[start..end];
+        // `title: Om uppföljningen, del 2`: the line is the name and its
+        // value (outside a list or `{ }`, whose commas are theirs).
+        if !header && self.open.is_empty() && yaml_pair(written).is_some() {
+            let rest = &self.text[end..];
+            let line = &rest[..rest.find(['\n', '#']).unwrap_or(rest.len())];
+            end += line.trim_end().len();
+            written = &self.text[start..end];
+        }
         let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
         if !written.is_empty() && !written.chars().all(bare) {
             let kind = SlipKind::Name { written: written.to_owned(), header };
@@ -415,78 +460,4 @@ impl Scanner<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every slip in `text`, in order.
-    fn find(text: &str) -> Vec<Slip> {
-        scan(text).slips
-    }
-
-    fn kinds(text: &str) -> Vec<(String, SlipKind)> {
-        find(text).into_iter().map(|s| (text[s.span.clone()].to_owned(), s.kind)).collect()
-    }
-
-    #[test]
-    fn typographic_quotes_around_a_text_are_one_slip_at_the_opening_quote() {
-        let text = "motivation = { sv = ”Bra.”, en = \"Good.\" }\n";
-        let slips = kinds(text);
-        assert_eq!(
-            slips,
-            [(
-                "”".into(),
-                SlipKind::Quotes { open: Some('”'), close: Some('”'), close_at: Some(27), text: "Bra.".into() }
-            )]
-        );
-        let mended = mended(text, &find(text));
-        assert_eq!(mended.len(), text.len());
-        assert!(mended.parse::<toml::Table>().is_ok(), "{mended}");
-    }
-
-    #[test]
-    fn a_straight_text_closed_by_a_typographic_quote_is_a_slip_at_that_quote() {
-        let text = "motivation = { sv = \"Bra.”, en = \"Good.\" }\n";
-        let slips = find(text);
-        assert_eq!(slips.len(), 1, "{slips:?}");
-        assert_eq!(&text[slips[0].span.clone()], "”");
-        assert!(
-            matches!(&slips[0].kind, SlipKind::Quotes { open: None, close: Some('”'), text, .. } if text == "Bra.")
-        );
-        assert!(mended(text, &slips).parse::<toml::Table>().is_ok());
-    }
-
-    #[test]
-    fn typographic_quotes_inside_a_straight_text_are_no_slip() {
-        assert_eq!(find("a = \"Det var ”bra” och «fint».\"\nb = 'it’s'\n"), []);
-        assert_eq!(find("a = \"\"\"\n”rader”\n\"\"\"\n"), []);
-        assert_eq!(find("# ”kommentar”\na = 1\n"), []);
-    }
-
-    #[test]
-    fn swedish_letters_and_spaces_in_names_are_slips_with_the_id_a_check_suggests() {
-        let slips = kinds("[kompetensförsörjning]\nstatus = \"ja\"\n[universiteten nya]\n");
-        assert_eq!(slips.len(), 2, "{slips:?}");
-        assert_eq!(slips[0].0, "kompetensförsörjning");
-        assert_eq!(slips[0].1.suggestion().as_deref(), Some("kompetensforsorjning"));
-        assert_eq!(slips[1].0, "universiteten nya");
-        assert_eq!(slips[1].1.suggestion().as_deref(), Some("universiteten-nya"));
-        let s = find("källa = \"x\"\n");
-        assert!(matches!(&s[0].kind, SlipKind::Name { header: false, .. }));
-    }
-
-    #[test]
-    fn names_toml_allows_are_no_slip() {
-        let ok = "[[goal]]\nid = \"a\"\n[\"kö\"]\nx.y = 1\nno_goals_note = { sv = \"a\", en = \"b\" }\n";
-        assert_eq!(find(ok), []);
-        // Values on lines of their own are not names.
-        assert_eq!(find("values = [\n  286,\n  { value = 1, note = \"ö\" },\n]\n"), []);
-    }
-
-    #[test]
-    fn a_non_breaking_space_is_a_slip_where_toml_reads_spaces() {
-        let text = "status\u{a0}= \"nej\"\nnote = \"a\u{a0}b\"\n";
-        let slips = find(text);
-        assert_eq!(slips, [Slip { span: 6..8, kind: SlipKind::Space('\u{a0}') }]);
-        assert!(mended(text, &slips).parse::<toml::Table>().is_ok());
-    }
-}
+mod tests;

@@ -37,6 +37,13 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
                 return (msg!(TomlWordNumber), Some(hint));
             }
         }
+        // `[1990 2022]`: two values, a comma missing (not `1 000`, a number).
+        if let Some(values) = values_without_comma(text) {
+            return match in_list(head) {
+                true => (msg!(TomlMissingListComma), Some(msg!(TomlValuesWithoutCommaHint, values = values))),
+                false => (msg!(TomlMoreOnLine), Some(msg!(TomlMoreOnLineHint))),
+            };
+        }
         if let Some(number) = as_toml_number(text) {
             return (msg!(TomlWordNumber), Some(msg!(TomlWordNumberHint, number = number)));
         }
@@ -57,6 +64,12 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
             (msg!(TomlMissingEquals), msg!(TomlMissingEqualsHint))
         }
         "unexpected key or value, expected newline, `#`" => (msg!(TomlMoreOnLine), msg!(TomlMoreOnLineHint)),
+        "missing comma between array elements, expected `,`" => {
+            (msg!(TomlMissingListComma), msg!(TomlMissingListCommaHint, line = previous_value_line(head)))
+        }
+        m if m.starts_with("extra comma in") => (msg!(TomlExtraComma), msg!(TomlExtraCommaHint)),
+        m if m.starts_with("extra `=`") => (msg!(TomlExtraEquals), msg!(TomlExtraEqualsHint)),
+        m if m.starts_with("unexpected `=` in array") => (msg!(TomlEqualsInList), msg!(TomlEqualsInListHint)),
         "extra assignment between key-value pairs, expected `,`"
         | "missing comma between key-value pairs, expected `,`" => (msg!(TomlMissingComma), msg!(TomlMissingCommaHint)),
         m if m.starts_with("missing escaped value") || m.starts_with("invalid escape") => {
@@ -109,6 +122,62 @@ fn unclosed_before_key(before: &str) -> Option<&str> {
     (key_start < head.len() && !text.is_empty()).then_some(text)
 }
 
+/// Whether the value that `head` (the file before it) leads to is one of a
+/// list's: it follows a `[` or a `,`.
+fn in_list(head: &str) -> bool {
+    head.trim_end().ends_with(['[', ','])
+}
+
+/// The line (from 1) of the value before the place `head` ends at: the last
+/// line of `head` with more than spaces or a comment.
+fn previous_value_line(head: &str) -> usize {
+    let lines: Vec<&str> = head.split('\n').collect();
+    let last = lines.iter().rposition(|line| {
+        let line = line.trim();
+        !line.is_empty() && !line.starts_with('#')
+    });
+    last.map_or(lines.len(), |at| at + 1)
+}
+
+/// `1990 2022`: numbers a space apart that are not one number written with
+/// spaces between its thousands (`1 000`, `12 500,5`), as the list should
+/// have them (`1990, 2022`).
+fn values_without_comma(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let numbers: Vec<String> = parts.iter().map_while(|p| written_number(p)).collect();
+    (parts.len() > 1 && numbers.len() == parts.len() && !thousands(&parts)).then(|| numbers.join(", "))
+}
+
+/// Whether `parts` (a number split at its spaces) are one number with
+/// spaces between its thousands: 1 to 3 digits, then 3 in each part (the
+/// last may have decimals).
+fn thousands(parts: &[&str]) -> bool {
+    let Some((first, groups)) = parts.split_first() else { return false };
+    let first = first.trim_start_matches(['-', '–', '−']);
+    let last = groups.len().saturating_sub(1);
+    let group = |(i, group): (usize, &&str)| {
+        let digits = if i == last { group.split([',', '.']).next().unwrap_or(group) } else { group };
+        digits.len() == 3 && is_integer(digits)
+    };
+    (1..=3).contains(&first.len()) && is_integer(first) && groups.iter().enumerate().all(group)
+}
+
+/// `text` as TOML writes a number, if it is one (`-61`, `12.5`) or one
+/// written as a word processor does (`–61`, `12,5`).
+fn written_number(text: &str) -> Option<String> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, decimals) = digits.split_once('.').unwrap_or((digits, "0"));
+    match is_integer(whole) && is_integer(decimals) {
+        true => Some(text.to_owned()),
+        false => as_toml_number(text),
+    }
+}
+
+/// Whether `text` is digits only.
+fn is_integer(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A key written twice: which, and (when a line before starts with it) on
 /// which line it was first written.
 fn duplicate_key(key: &str, head: &str) -> Message {
@@ -137,8 +206,13 @@ fn decimal_part(before: &str) -> Option<&str> {
 /// `1 000` with spaces between the thousands, `61 %`, `61,5`), as TOML
 /// writes it (`-61`, `1000`, `61`, `61.5`); `None` for anything else.
 fn as_toml_number(text: &str) -> Option<String> {
-    let mut number: String = text
-        .trim_end_matches(|c: char| c == '%' || c.is_whitespace())
+    let trimmed = text.trim_end_matches(|c: char| c == '%' || c.is_whitespace());
+    // Spaces only between thousands (`5 6` is two numbers, not 56).
+    let parts: Vec<&str> = trimmed.split_whitespace().collect();
+    if parts.len() > 1 && !thousands(&parts) {
+        return None;
+    }
+    let mut number: String = trimmed
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
@@ -191,6 +265,13 @@ mod tests {
             ("example_data = sant\n", MsgId::TomlUnquotedText),
             ("example_data = tru\n", MsgId::TomlNotBoolean),
             ("published = 2024-13-01\n", MsgId::TomlNoSuchDate),
+            ("values = [\n  286\n  290,\n]\n", MsgId::TomlMissingListComma),
+            ("values = [{ value = 1 } { value = 2 }]\n", MsgId::TomlMissingListComma),
+            ("years = [1990 2022]\n", MsgId::TomlMissingListComma),
+            ("years = [1990,, 2022]\n", MsgId::TomlExtraComma),
+            ("order = = 1\n", MsgId::TomlExtraEquals),
+            ("order == 1\n", MsgId::TomlExtraEquals),
+            ("years = [1990, year = 2022]\n", MsgId::TomlEqualsInList),
         ];
         for (text, id) in cases {
             let (message, written, before) = parsed(text);
@@ -258,6 +339,41 @@ mod tests {
             let (message, written, before) = parsed(word);
             assert_eq!(plain(&message, &written, &before).0.id, MsgId::TomlUnquotedText, "{word:?}");
         }
+    }
+
+    #[test]
+    fn a_missing_comma_in_a_list_names_the_line_of_the_value_before_it() {
+        // As goalsite reads it: with the whole file before the place.
+        let hint = |text: &str| {
+            let e = text.parse::<toml::Table>().unwrap_err();
+            let span = e.span().unwrap();
+            plain(e.message(), &text[span.clone()], &text[..span.start]).1.unwrap().to_string()
+        };
+        let expected = "put a comma (,) after the value on line 3; the values of a list are separated by commas";
+        assert_eq!(hint("a = 1\nvalues = [\n  286\n  290,\n]\n"), expected);
+        assert_eq!(hint("a = 1\nvalues = [\n  286 # 2022\n\n  # 2023\n  290,\n]\n"), expected, "after a comment");
+    }
+
+    #[test]
+    fn numbers_a_space_apart_are_two_values_unless_the_space_groups_thousands() {
+        let said = |text: &str| {
+            let (message, written, before) = parsed(text);
+            let (plain, hint) = plain(&message, &written, &before);
+            (plain.id, hint.map(|h| h.to_string()).unwrap_or_default())
+        };
+        let two = |values: &str| (MsgId::TomlMissingListComma, format!("write {values}"));
+        assert_eq!(said("years = [1990 2022]\n"), two("1990, 2022"));
+        assert_eq!(said("years = [1990, 2022 2023]\n"), two("2022, 2023"));
+        assert_eq!(said("values = [-5 6]\n"), two("-5, 6"));
+        let one = |number: &str| (MsgId::TomlWordNumber, format!("write it like this: {number}"));
+        assert_eq!(said("values = [1 000, 2]\n"), one("1000"));
+        assert_eq!(said("value = 12 500\n"), one("12500"));
+        assert_eq!(said("value = 1 000 000\n"), one("1000000"));
+        // Two numbers outside a list: more than one value on the line.
+        assert_eq!(said("year = 1990 2022\n").0, MsgId::TomlMoreOnLine);
+        // Not numbers, or not all of them: a text.
+        assert_eq!(said("value = 5 6 %\n").0, MsgId::TomlUnquotedText);
+        assert_eq!(said("value = 6 dagar\n").0, MsgId::TomlUnquotedText);
     }
 
     #[test]

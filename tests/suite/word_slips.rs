@@ -49,6 +49,7 @@ const ASSESSMENTS: &str = "content/tillvaxt/assessments/2024.toml";
 const PROGRAMME: &str = "content/tillvaxt/programme.toml";
 const EMISSIONS: &str = "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml";
 const PLACE_TO_LIVE: &str = "content/social-hallbarhet/indicators/bra-plats-att-bo.toml";
+const ABOUT: &str = "content/om-uppfoljningen.sv.md";
 const CLIMATE: &str = "content/klimatneutrala-umea-2040/_index.sv.md";
 const NEW_GOAL: &str = "\n[[goal]]\nid = \"kompetensförsörjning\"\nslug = { sv = \"kompetensforsorjning\", en = \"skills\" }\ntitle = { sv = \"Kompetensförsörjning\", en = \"Skills supply\" }\ntarget = { sv = \"Mål.\", en = \"Goal.\" }\n";
 
@@ -217,6 +218,39 @@ fn cases() -> Vec<Case> {
             en: [
                 "the number is written in a way TOML does not read numbers",
                 "hint: write 28.6 instead of 28,6 %, or 28, 6 if they are two values",
+            ],
+        },
+        Case {
+            name: "a value added to a list without a comma after the one before",
+            slip: |r| edit(r, EMISSIONS, "  286,\n", "  286\n  290,\n"),
+            at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:19:3:",
+            sv: [
+                "kommatecken saknas mellan två värden i listan",
+                "tips: sätt ett kommatecken (,) efter värdet på rad 18",
+            ],
+            en: [
+                "a comma is missing between two values of the list",
+                "hint: put a comma (,) after the value on line 18",
+            ],
+        },
+        Case {
+            name: "two years without a comma between them",
+            slip: |r| edit(r, EMISSIONS, "years = [1990, 2022]", "years = [1990 2022]"),
+            at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:11:10:",
+            sv: ["kommatecken saknas mellan två värden i listan", "tips: skriv 1990, 2022"],
+            en: ["a comma is missing between two values of the list", "hint: write 1990, 2022"],
+        },
+        Case {
+            name: "a page's front matter fenced as goalsite's but its lines written as YAML",
+            slip: |r| edit(r, ABOUT, "title = \"Om uppföljningen\"", "title: Om uppföljningen"),
+            at: "content/om-uppfoljningen.sv.md:2:1:",
+            sv: [
+                "efter namnet `title` står ett kolon (:), men TOML skriver =",
+                "tips: skriv title = \"Om uppföljningen\"",
+            ],
+            en: [
+                "the name `title` is followed by a colon (:), but TOML writes =",
+                "hint: write title = \"Om uppföljningen\"",
             ],
         },
         Case {
