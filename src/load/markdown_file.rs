@@ -51,8 +51,8 @@ pub fn front_matter_key(text: &str, key: &str) -> Option<std::ops::Range<usize>>
 }
 
 /// Whether `text` starts with front matter in other tools' style (YAML
-/// between `---` lines, `title: …`, or closed by `+++`), which Markdown
-/// would show as a rule and a heading.
+/// between `---` lines, `title: …`), or goalsite's lines between `---` (or
+/// `---` and `+++`), which Markdown would show as a rule and a heading.
 fn yaml_front_matter(text: &str) -> bool {
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     if lines.next().map(str::trim_end) != Some("---") {
@@ -64,7 +64,7 @@ fn yaml_front_matter(text: &str) -> bool {
         if matches!(line.trim_end(), "---" | "+++") {
             return keys > 0;
         }
-        let key = line.split_once(':').map(|(k, _)| k);
+        let key = line.split_once([':', '=']).map(|(k, _)| k.trim_end());
         keys += usize::from(key.is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_')));
     }
     false
@@ -173,6 +173,8 @@ mod tests {
         assert_eq!(d.location().map(|l| (l.line, l.column)), Some((1, 1)));
         let d = doc("---\ntitle: Om\n+++\nText.\n").unwrap_err();
         assert_eq!(d.message, "the front matter starts with ---; goalsite's starts with +++", "closed by +++");
+        let d = doc("---\ntitle = \"Om\"\n---\nText.\n").unwrap_err();
+        assert_eq!(d.message, "the front matter starts with ---; goalsite's starts with +++", "TOML lines");
         assert!(doc("---\n\nA text that starts with a rule.\n\n---\n").is_ok(), "rules around text are fine");
         assert!(doc("Text\n\n---\ntitle: x\n---\n").is_ok(), "only at the top");
     }

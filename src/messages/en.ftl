@@ -90,15 +90,17 @@ toml-more-on-line = something more follows the value on the same line
 toml-more-on-line-hint = write each value on a line of its own; a comment starts with #
 toml-missing-comma = a comma is missing between two values inside { "{" } { "}" }
 toml-missing-comma-hint = write a comma between them, e.g. { "{" } sv = "…", en = "…" { "}" }
-toml-missing-list-comma = a comma is missing between two values of the list
+toml-missing-list-comma = a comma is missing between the values of the list
 toml-missing-list-comma-hint = put a comma (,) after the value on line { $line }; the values of a list are separated by commas
 toml-values-without-comma-hint = write { $values }
-toml-extra-comma = two commas in a row
-toml-extra-comma-hint = remove one of the commas
+toml-two-numbers = two numbers without a comma between them, where one value belongs
+toml-two-numbers-hint = keep one of them, or write both as a list: [{ $values }]
+toml-extra-comma = there is one comma too many here
+toml-extra-comma-hint = remove the comma
 toml-extra-equals = there is one = too many here
 toml-extra-equals-hint = write a single = between the name and the value, e.g. order = 1
 toml-equals-in-list = a list holds values only, not name = value
-toml-equals-in-list-hint = remove the name and =, or put { "{" } { "}" } around it, e.g. [{ "{" } value = 12 { "}" }]
+toml-equals-in-list-hint = remove the name and =, or put { "{" } { "}" } around name = value, e.g. [{ "{" } value = 12 { "}" }]
 toml-backslash = a \ in a text must be followed by n (new line), t (tab), " or another \
 toml-backslash-hint = write \\ for a backslash, or / instead (in a path, say: images/logo.svg)
 toml-missing-name = the name is missing before =

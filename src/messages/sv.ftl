@@ -97,15 +97,17 @@ toml-more-on-line = efter värdet står det något mer på samma rad
 toml-more-on-line-hint = skriv varje värde på en egen rad; en kommentar börjar med #
 toml-missing-comma = kommatecken saknas mellan två värden inom { "{" } { "}" }
 toml-missing-comma-hint = skriv ett kommatecken mellan dem, till exempel { "{" } sv = "…", en = "…" { "}" }
-toml-missing-list-comma = kommatecken saknas mellan två värden i listan
+toml-missing-list-comma = kommatecken saknas mellan värdena i listan
 toml-missing-list-comma-hint = sätt ett kommatecken (,) efter värdet på rad { $line }; värdena i en lista skiljs åt med kommatecken
 toml-values-without-comma-hint = skriv { $values }
-toml-extra-comma = två kommatecken i rad
-toml-extra-comma-hint = ta bort det ena kommatecknet
+toml-two-numbers = här står två tal utan kommatecken emellan, där det ska stå ett värde
+toml-two-numbers-hint = behåll det ena, eller skriv båda som en lista: [{ $values }]
+toml-extra-comma = här står ett kommatecken för mycket
+toml-extra-comma-hint = ta bort kommatecknet
 toml-extra-equals = här står ett = för mycket
 toml-extra-equals-hint = skriv ett enda = mellan namnet och värdet, till exempel order = 1
 toml-equals-in-list = i en lista står bara värden, inte namn = värde
-toml-equals-in-list-hint = ta bort namnet och =, eller skriv { "{" } { "}" } runt det, till exempel [{ "{" } value = 12 { "}" }]
+toml-equals-in-list-hint = ta bort namnet och =, eller sätt { "{" } { "}" } runt namn = värde, till exempel [{ "{" } value = 12 { "}" }]
 toml-backslash = ett \ i en text måste följas av n (ny rad), t (tabb), " eller ett \ till
 toml-backslash-hint = skriv \\ för ett bakstreck, eller / i stället (till exempel i en sökväg: bilder/logo.svg)
 toml-missing-name = namnet saknas före =

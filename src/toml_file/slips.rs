@@ -329,7 +329,8 @@ impl Scanner<'_> {
         // value (outside a list or `{ }`, whose commas are theirs).
         if !header && self.open.is_empty() && yaml_pair(written).is_some() {
             let rest = &self.text[end..];
-            let line = &rest[..rest.find(['\n', '#']).unwrap_or(rest.len())];
+            // (A `#` is the text's, as YAML reads `Mål #1`.)
+            let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
             end += line.trim_end().len();
             written = &self.text[start..end];
         }

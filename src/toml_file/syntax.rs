@@ -6,8 +6,9 @@
 use crate::messages::Message;
 
 /// The parser's `message` (about `written`, the text at its place, after
-/// `head`, the file up to there) in plain words, with a hint where there is a fix to give.
-pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Message>) {
+/// `head`, the file up to there, and before `after`, the rest of its line)
+/// in plain words, with a hint where there is a fix to give.
+pub fn plain(message: &str, written: &str, head: &str, after: &str) -> (Message, Option<Message>) {
     let before = head.rsplit('\n').next().unwrap_or(head);
     // `{ sv = "Ja, en = "Yes" }`: the first text ran on to the next quote.
     if let Some(text) = unclosed_before_key(before) {
@@ -29,6 +30,10 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
         // (Or two values, `28` and `6 %`: the hint says both.)
         if let Some(whole) = decimal_part(before) {
             let written = format!("{whole}{text}");
+            // `[28,6 30,1]`: 28.6, then 30 without a comma before it.
+            if let Some(values) = values_without_comma(&written) {
+                return (msg!(TomlMissingListComma), Some(msg!(TomlValuesWithoutCommaHint, values = values)));
+            }
             if let Some(number) = as_toml_number(&written) {
                 let (first, second) = (whole.trim_end_matches(','), as_toml_number(text));
                 let second = second.unwrap_or_else(|| text.to_owned());
@@ -41,7 +46,7 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
         if let Some(values) = values_without_comma(text) {
             return match in_list(head) {
                 true => (msg!(TomlMissingListComma), Some(msg!(TomlValuesWithoutCommaHint, values = values))),
-                false => (msg!(TomlMoreOnLine), Some(msg!(TomlMoreOnLineHint))),
+                false => (msg!(TomlTwoNumbers), Some(msg!(TomlTwoNumbersHint, values = values))),
             };
         }
         if let Some(number) = as_toml_number(text) {
@@ -64,9 +69,16 @@ pub fn plain(message: &str, written: &str, head: &str) -> (Message, Option<Messa
             (msg!(TomlMissingEquals), msg!(TomlMissingEqualsHint))
         }
         "unexpected key or value, expected newline, `#`" => (msg!(TomlMoreOnLine), msg!(TomlMoreOnLineHint)),
+        // A list left without its `]`: the parser reads on to the next line's `name =` or `[table]`.
+        "missing comma between array elements, expected `,`" if statement_starts(head, after) => {
+            (msg!(TomlUnclosedList), msg!(TomlUnclosedListHint))
+        }
         "missing comma between array elements, expected `,`" => {
             (msg!(TomlMissingListComma), msg!(TomlMissingListCommaHint, line = previous_value_line(head)))
         }
+        // `{ sv = , en = "…" }` and `{ sv, en = "…" }`: a value or an = missing before the comma.
+        "extra comma in inline table, expected value" => (msg!(TomlMissingValue), msg!(TomlMissingValueHint)),
+        "extra comma in inline table, expected `=`" => (msg!(TomlMissingEquals), msg!(TomlMissingEqualsHint)),
         m if m.starts_with("extra comma in") => (msg!(TomlExtraComma), msg!(TomlExtraCommaHint)),
         m if m.starts_with("extra `=`") => (msg!(TomlExtraEquals), msg!(TomlExtraEqualsHint)),
         m if m.starts_with("unexpected `=` in array") => (msg!(TomlEqualsInList), msg!(TomlEqualsInListHint)),
@@ -123,43 +135,101 @@ fn unclosed_before_key(before: &str) -> Option<&str> {
 }
 
 /// Whether the value that `head` (the file before it) leads to is one of a
-/// list's: it follows a `[` or a `,`.
+/// list's: it follows a `[` or a `,` (comments between them aside).
 fn in_list(head: &str) -> bool {
-    head.trim_end().ends_with(['[', ','])
+    let lines: Vec<&str> = head.split('\n').collect();
+    let Some(at) = previous_line(&lines) else { return false };
+    // The current line up to the value, or the line of the one before it.
+    let line = match lines[lines.len() - 1].trim().is_empty() {
+        true => lines[at],
+        false => lines[lines.len() - 1],
+    };
+    without_comment(line).trim_end().ends_with(['[', ','])
 }
 
 /// The line (from 1) of the value before the place `head` ends at: the last
 /// line of `head` with more than spaces or a comment.
 fn previous_value_line(head: &str) -> usize {
     let lines: Vec<&str> = head.split('\n').collect();
-    let last = lines.iter().rposition(|line| {
+    previous_line(&lines).map_or(lines.len(), |at| at + 1)
+}
+
+/// The index of the last of `lines` with more than spaces or a comment.
+fn previous_line(lines: &[&str]) -> Option<usize> {
+    lines.iter().rposition(|line| {
         let line = line.trim();
         !line.is_empty() && !line.starts_with('#')
+    })
+}
+
+/// `line` up to a `#` outside quotes.
+fn without_comment(line: &str) -> &str {
+    let mut quote = None;
+    for (at, c) in line.char_indices() {
+        match (c, quote) {
+            ('"' | '\'', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            ('#', None) => return &line[..at],
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Whether the place after `head`, with `after` on its line, starts a line
+/// with a `name =` or a `[table]`: TOML goes on there, not a list.
+fn statement_starts(head: &str, after: &str) -> bool {
+    let line_start = head.rsplit('\n').next().is_some_and(|before| before.trim().is_empty());
+    let after = after.trim();
+    let table = after.starts_with('[') && after.chars().nth(1).is_some_and(|c| c.is_alphabetic() || c == '[');
+    let key = after.split_once('=').is_some_and(|(key, _)| {
+        let key = key.trim();
+        !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
     });
-    last.map_or(lines.len(), |at| at + 1)
+    line_start && (table || key)
 }
 
 /// `1990 2022`: numbers a space apart that are not one number written with
 /// spaces between its thousands (`1 000`, `12 500,5`), as the list should
-/// have them (`1990, 2022`).
+/// have them (`1990, 2022`; `1 200 1 350` is `1200, 1350`).
 fn values_without_comma(text: &str) -> Option<String> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let numbers: Vec<String> = parts.iter().map_while(|p| written_number(p)).collect();
-    (parts.len() > 1 && numbers.len() == parts.len() && !thousands(&parts)).then(|| numbers.join(", "))
+    let mut numbers: Vec<Vec<&str>> = Vec::new();
+    for part in text.split_whitespace() {
+        match numbers.last_mut() {
+            Some(number) if thousands_group(number, part) => number.push(part),
+            _ => numbers.push(vec![part]),
+        }
+    }
+    let written: Vec<String> = numbers.iter().map_while(|n| written_number(&n.join(" "))).collect();
+    // Never `000` or `05` (TOML refuses a number that starts with 0).
+    let valid = written.iter().all(|n| {
+        let digits = n.trim_start_matches('-').as_bytes();
+        digits.len() < 2 || digits[0] != b'0' || digits[1] == b'.'
+    });
+    (numbers.len() > 1 && written.len() == numbers.len() && valid).then(|| written.join(", "))
 }
 
 /// Whether `parts` (a number split at its spaces) are one number with
 /// spaces between its thousands: 1 to 3 digits, then 3 in each part (the
-/// last may have decimals).
+/// last may have decimals and %).
 fn thousands(parts: &[&str]) -> bool {
     let Some((first, groups)) = parts.split_first() else { return false };
-    let first = first.trim_start_matches(['-', '–', '−']);
-    let last = groups.len().saturating_sub(1);
-    let group = |(i, group): (usize, &&str)| {
-        let digits = if i == last { group.split([',', '.']).next().unwrap_or(group) } else { group };
-        digits.len() == 3 && is_integer(digits)
-    };
-    (1..=3).contains(&first.len()) && is_integer(first) && groups.iter().enumerate().all(group)
+    let mut number = vec![*first];
+    groups.iter().all(|group| {
+        let next = thousands_group(&number, group);
+        number.push(group);
+        next
+    })
+}
+
+/// Whether `part` goes on the number `number` (its parts so far) as its
+/// next thousands: three digits (and decimals or % last), after a first
+/// part of one to three digits (after a sign) and no decimals yet.
+fn thousands_group(number: &[&str], part: &str) -> bool {
+    let first = number[0].trim_start_matches(['-', '–', '−', '—']);
+    let open = number.iter().all(|p| is_integer(p.trim_start_matches(['-', '–', '−', '—'])));
+    let digits = part.split([',', '.', '%']).next().unwrap_or(part);
+    open && (1..=3).contains(&first.len()) && digits.len() == 3 && is_integer(digits)
 }
 
 /// `text` as TOML writes a number, if it is one (`-61`, `12.5`) or one
@@ -207,8 +277,9 @@ fn decimal_part(before: &str) -> Option<&str> {
 /// writes it (`-61`, `1000`, `61`, `61.5`); `None` for anything else.
 fn as_toml_number(text: &str) -> Option<String> {
     let trimmed = text.trim_end_matches(|c: char| c == '%' || c.is_whitespace());
-    // Spaces only between thousands (`5 6` is two numbers, not 56).
-    let parts: Vec<&str> = trimmed.split_whitespace().collect();
+    // Spaces only after a sign (`– 61`) and between thousands (`5 6` is two numbers, not 56).
+    let unsigned = trimmed.trim_start_matches(['-', '–', '−', '—']).trim_start();
+    let parts: Vec<&str> = unsigned.split_whitespace().collect();
     if parts.len() > 1 && !thousands(&parts) {
         return None;
     }
@@ -239,12 +310,13 @@ mod tests {
     use super::*;
     use crate::messages::MsgId;
 
-    /// What the parser says about `text`, the text at its place, and what its line has before it.
-    fn parsed(text: &str) -> (String, String, String) {
+    /// What goalsite says about `text`, which the parser refuses (as it
+    /// reads it: with the whole file before the place and its line after).
+    fn said(text: &str) -> (Message, Option<Message>) {
         let e = text.parse::<toml::Table>().unwrap_err();
         let span = e.span().unwrap();
-        let line = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
-        (e.message().to_owned(), text[span.clone()].to_owned(), text[line..span.start].to_owned())
+        let after = &text[span.start..];
+        plain(e.message(), &text[span.clone()], &text[..span.start], &after[..after.find('\n').unwrap_or(after.len())])
     }
 
     #[test]
@@ -269,22 +341,27 @@ mod tests {
             ("values = [{ value = 1 } { value = 2 }]\n", MsgId::TomlMissingListComma),
             ("years = [1990 2022]\n", MsgId::TomlMissingListComma),
             ("years = [1990,, 2022]\n", MsgId::TomlExtraComma),
+            ("years = [, 2022]\n", MsgId::TomlExtraComma),
+            ("t = { sv = \"a\",, en = \"b\" }\n", MsgId::TomlExtraComma),
+            ("t = { sv = , en = \"b\" }\n", MsgId::TomlMissingValue),
+            ("t = { sv, en = \"b\" }\n", MsgId::TomlMissingEquals),
+            ("years = [1990, 2022\nchart = \"line\"\n", MsgId::TomlUnclosedList),
+            ("years = [1990, 2022\n[sv]\n", MsgId::TomlUnclosedList),
+            ("years = [1990, 2022\n\n[[series]]\n", MsgId::TomlUnclosedList),
             ("order = = 1\n", MsgId::TomlExtraEquals),
             ("order == 1\n", MsgId::TomlExtraEquals),
             ("years = [1990, year = 2022]\n", MsgId::TomlEqualsInList),
         ];
         for (text, id) in cases {
-            let (message, written, before) = parsed(text);
-            let (plain, hint) = plain(&message, &written, &before);
-            assert_eq!(plain.id, id, "{text:?}: {message}");
+            let (plain, hint) = said(text);
+            assert_eq!(plain.id, id, "{text:?}");
             assert!(hint.is_some(), "{text:?} has a hint");
         }
     }
 
     #[test]
     fn an_unquoted_word_gets_it_back_in_quotes() {
-        let (message, written, before) = parsed("status = delvis\n");
-        let (_, hint) = plain(&message, &written, &before);
+        let (_, hint) = said("status = delvis\n");
         assert_eq!(hint.unwrap().to_string(), "write it in straight quotes: \"delvis\"");
     }
 
@@ -326,51 +403,55 @@ mod tests {
             ("values = [12, 61 %]\n", "61"),
         ];
         for (text, number) in cases {
-            let (message, written, before) = parsed(text);
-            let (plain, hint) = plain(&message, &written, &before);
-            assert_eq!(plain.id, MsgId::TomlWordNumber, "{text:?}: {message}");
+            let (plain, hint) = said(text);
+            assert_eq!(plain.id, MsgId::TomlWordNumber, "{text:?}");
             assert_eq!(hint.unwrap().to_string(), format!("write it like this: {number}"), "{text:?}");
         }
         // A decimal comma the parser took for the list's: one value, or two.
-        let (message, written, before) = parsed("values = [12, 28,6 %]\n");
-        let hint = plain(&message, &written, &before).1.unwrap().to_string();
+        let hint = said("values = [12, 28,6 %]\n").1.unwrap().to_string();
         assert_eq!(hint, "write 28.6 instead of 28,6 %, or 28, 6 if they are two values");
         for word in ["value = ett\n", "value = 6 dagar\n", "value = -\n", "value = 1.2.3 %\n"] {
-            let (message, written, before) = parsed(word);
-            assert_eq!(plain(&message, &written, &before).0.id, MsgId::TomlUnquotedText, "{word:?}");
+            assert_eq!(said(word).0.id, MsgId::TomlUnquotedText, "{word:?}");
         }
     }
 
     #[test]
     fn a_missing_comma_in_a_list_names_the_line_of_the_value_before_it() {
-        // As goalsite reads it: with the whole file before the place.
-        let hint = |text: &str| {
-            let e = text.parse::<toml::Table>().unwrap_err();
-            let span = e.span().unwrap();
-            plain(e.message(), &text[span.clone()], &text[..span.start]).1.unwrap().to_string()
-        };
+        let hint = |text: &str| said(text).1.unwrap().to_string();
         let expected = "put a comma (,) after the value on line 3; the values of a list are separated by commas";
         assert_eq!(hint("a = 1\nvalues = [\n  286\n  290,\n]\n"), expected);
         assert_eq!(hint("a = 1\nvalues = [\n  286 # 2022\n\n  # 2023\n  290,\n]\n"), expected, "after a comment");
+        // A value on the next line that looks like a name is still a value in a list.
+        assert_eq!(said("values = [\n  \"a\"\n  \"b = c\",\n]\n").0.id, MsgId::TomlMissingListComma);
     }
 
     #[test]
     fn numbers_a_space_apart_are_two_values_unless_the_space_groups_thousands() {
         let said = |text: &str| {
-            let (message, written, before) = parsed(text);
-            let (plain, hint) = plain(&message, &written, &before);
+            let (plain, hint) = said(text);
             (plain.id, hint.map(|h| h.to_string()).unwrap_or_default())
         };
         let two = |values: &str| (MsgId::TomlMissingListComma, format!("write {values}"));
         assert_eq!(said("years = [1990 2022]\n"), two("1990, 2022"));
         assert_eq!(said("years = [1990, 2022 2023]\n"), two("2022, 2023"));
         assert_eq!(said("values = [-5 6]\n"), two("-5, 6"));
+        assert_eq!(said("values = [1 200 1 350]\n"), two("1200, 1350"), "thousands, then the next number");
+        assert_eq!(said("values = [28,6 30,1]\n"), two("28.6, 30"), "a decimal comma, then the next number");
+        assert_eq!(said("values = [1990, # första\n  2022 2023]\n"), two("2022, 2023"), "after a comment");
         let one = |number: &str| (MsgId::TomlWordNumber, format!("write it like this: {number}"));
         assert_eq!(said("values = [1 000, 2]\n"), one("1000"));
         assert_eq!(said("value = 12 500\n"), one("12500"));
         assert_eq!(said("value = 1 000 000\n"), one("1000000"));
-        // Two numbers outside a list: more than one value on the line.
-        assert_eq!(said("year = 1990 2022\n").0, MsgId::TomlMoreOnLine);
+        assert_eq!(said("values = [1 000%]\n"), one("1000"));
+        assert_eq!(said("value = – 61\n"), one("-61"));
+        assert_eq!(said("value = —1 000\n"), one("-1000"));
+        // Never a part TOML refuses (`000`, `05`).
+        assert_eq!(said("values = [1 000 000 2]\n"), two("1000000, 2"));
+        assert_ne!(said("values = [5 05]\n").0, MsgId::TomlMissingListComma);
+        // Two numbers outside a list: one value belongs there.
+        let in_one = (MsgId::TomlTwoNumbers, "keep one of them, or write both as a list: [1990, 2022]".to_owned());
+        assert_eq!(said("year = 1990 2022\n"), in_one);
+        assert_eq!(said("values = [{ value = 1990 2022 }]\n"), in_one, "inside {{ }}");
         // Not numbers, or not all of them: a text.
         assert_eq!(said("value = 5 6 %\n").0, MsgId::TomlUnquotedText);
         assert_eq!(said("value = 6 dagar\n").0, MsgId::TomlUnquotedText);
@@ -378,7 +459,7 @@ mod tests {
 
     #[test]
     fn anything_else_is_said_plainly_with_the_parsers_words_quoted() {
-        let (plain, hint) = plain("something new the parser says", "x", "");
+        let (plain, hint) = plain("something new the parser says", "x", "", "");
         assert_eq!(plain.id, MsgId::TomlSyntax);
         assert!(plain.to_string().contains("something new the parser says"));
         assert!(hint.is_none());

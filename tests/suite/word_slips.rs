@@ -224,12 +224,9 @@ fn cases() -> Vec<Case> {
             name: "a value added to a list without a comma after the one before",
             slip: |r| edit(r, EMISSIONS, "  286,\n", "  286\n  290,\n"),
             at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:19:3:",
-            sv: [
-                "kommatecken saknas mellan två värden i listan",
-                "tips: sätt ett kommatecken (,) efter värdet på rad 18",
-            ],
+            sv: ["kommatecken saknas mellan värdena i listan", "tips: sätt ett kommatecken (,) efter värdet på rad 18"],
             en: [
-                "a comma is missing between two values of the list",
+                "a comma is missing between the values of the list",
                 "hint: put a comma (,) after the value on line 18",
             ],
         },
@@ -237,8 +234,8 @@ fn cases() -> Vec<Case> {
             name: "two years without a comma between them",
             slip: |r| edit(r, EMISSIONS, "years = [1990, 2022]", "years = [1990 2022]"),
             at: "content/klimatneutrala-umea-2040/indicators/territoriella-utslapp.toml:11:10:",
-            sv: ["kommatecken saknas mellan två värden i listan", "tips: skriv 1990, 2022"],
-            en: ["a comma is missing between two values of the list", "hint: write 1990, 2022"],
+            sv: ["kommatecken saknas mellan värdena i listan", "tips: skriv 1990, 2022"],
+            en: ["a comma is missing between the values of the list", "hint: write 1990, 2022"],
         },
         Case {
             name: "a page's front matter fenced as goalsite's but its lines written as YAML",
