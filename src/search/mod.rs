@@ -39,6 +39,17 @@ pub const BUNDLE_DIR: &str = "pagefind/";
 /// How many pages (in all languages) a part of the index holds at most.
 pub const PART_RECORDS: usize = 3_000;
 
+/// [`PART_RECORDS`]; in the test build, what `GOALSITE_PART_RECORDS` says
+/// if it is set, so that scripts/test makes an index in parts from a site
+/// a tenth of the size (what a part holds changes nothing else).
+fn part_records() -> usize {
+    #[cfg(feature = "testing")]
+    if let Some(n) = std::env::var("GOALSITE_PART_RECORDS").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0) {
+        return n;
+    }
+    PART_RECORDS
+}
+
 /// A page for the index (the pages a kind of page says are searched).
 pub struct Record {
     /// The page's path under the site root (`en/growth/`).
@@ -60,7 +71,7 @@ pub struct Parts(usize);
 impl Parts {
     /// The parts for a site of `records` searched pages (in all languages).
     pub fn for_records(records: usize) -> Parts {
-        Parts(records.div_ceil(PART_RECORDS).max(1))
+        Parts(records.div_ceil(part_records()).max(1))
     }
 
     pub fn count(self) -> usize {
