@@ -36,12 +36,10 @@ use crate::source::fingerprint;
 /// Where the search bundle is published, under the site root.
 pub const BUNDLE_DIR: &str = "pagefind/";
 
-/// How many pages (in all languages) a part of the index holds at most.
+/// How many pages (in all languages) a part of the index holds at most (the
+/// test build's [`part_records`] reads `GOALSITE_PART_RECORDS`: a small site in parts).
 pub const PART_RECORDS: usize = 3_000;
 
-/// [`PART_RECORDS`]; in the test build, what `GOALSITE_PART_RECORDS` says
-/// if it is set, so that scripts/test makes an index in parts from a site
-/// a tenth of the size (what a part holds changes nothing else).
 fn part_records() -> usize {
     #[cfg(feature = "testing")]
     if let Some(n) = std::env::var("GOALSITE_PART_RECORDS").ok().and_then(|v| v.parse().ok()).filter(|&n| n > 0) {

@@ -379,7 +379,7 @@ function onePerLanguageOfRedirects(site, files, results) {
 
 /**
  * Visits every HTML page (or those starting with one of `pages`, and a missing URL) with `workers` pages at a time,
- * then checks the search pages with `searchQueries` (check-search.mjs).
+ * then checks the search pages (of those) with `searchQueries` (check-search.mjs).
  */
 export async function checkInBrowser(site, server, results, { executablePath, workers = 2, log = () => {}, searchQueries = [], pages = null } = {}) {
   const exe = executablePath || process.env.CHROMIUM || '/usr/bin/chromium';
@@ -442,7 +442,7 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
     };
     await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
     const t0 = Date.now();
-    await checkSearch(browser, site, results, { queries: searchQueries, log });
+    await checkSearch(browser, site, results, { queries: searchQueries, log, prefixes: pages });
     log(`  search checks done in ${Date.now() - t0} ms`);
   } finally {
     await browser.close().catch(() => {});

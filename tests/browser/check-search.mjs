@@ -193,12 +193,14 @@ async function checkWithoutJavaScript(browser, site, server, pagePath, results) 
   results.record('search', `${pagePath} without JavaScript`, problems);
 }
 
-/** Runs the search checks with `browser` on every search page of `site`, and the `queries`. */
-export async function checkSearch(browser, site, results, { queries = [], log = () => {} } = {}) {
-  const pages = searchPages(site);
+/** Runs the search checks with `browser` on every search page of `site` (or those starting with one of `prefixes`), and the `queries` of those. */
+export async function checkSearch(browser, site, results, { queries = [], log = () => {}, prefixes = null } = {}) {
+  const every = searchPages(site);
   for (const q of queries) {
-    if (!pages.includes(q.page)) results.record('search', `${q.page} "${q.query}"`, [`${q.page} is not a search page of the site (search pages: ${pages.join(', ') || 'none'})`]);
+    if (!every.includes(q.page)) results.record('search', `${q.page} "${q.query}"`, [`${q.page} is not a search page of the site (search pages: ${every.join(', ') || 'none'})`]);
   }
+  // With --pages, the search pages among those.
+  const pages = prefixes ? every.filter((p) => prefixes.some((x) => `${p}index.html`.startsWith(x))) : every;
   if (pages.length === 0) return;
   const all = [...queries.filter((q) => pages.includes(q.page))];
   for (const page of pages) {

@@ -23,7 +23,7 @@
 //               (paths under the base URL); one query per search page is made
 //               up from its own list of pages
 // --pages limits the checks in the browser (axe, reflow, charts, console,
-// requests) to the pages whose file starts with one of the prefixes (e.g.
+// requests, search) to the pages whose file starts with one of the prefixes (e.g.
 // `2024/sv/tillvaxt/`); the HTML, link, hreflang and sitemap checks still
 // cover every page.
 // Prints every problem, then `N passed, M failed` alone on the last line.
