@@ -105,8 +105,9 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
     let (message, mut hint) = match syntax {
         true => {
             // The file before the place (what its line and the line before
-            // say), and the rest of its line. (In a copy with its slips mended, the place may fall inside a
-            // character the mending replaced: back to where it starts.)
+            // say), and the rest of its line. (In a copy with its slips
+            // mended, the place may fall inside a character the mending
+            // replaced: back to where it starts.)
             let at = e
                 .span()
                 .map_or(0, |span| floor_char_boundary(&source.text, (span.start + offset).min(source.text.len())));
