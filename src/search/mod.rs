@@ -21,12 +21,12 @@
 //! Pagefind holds what it parsed of one part per core at a time (the pages'
 //! HTML is kept from rendering until its part is indexed).
 
+mod indexer;
 mod vocabulary;
 
 use std::collections::BTreeMap;
 
-use pagefind::api::{PagefindIndex, SyntheticFile};
-use pagefind::options::PagefindServiceConfig;
+use pagefind::api::SyntheticFile;
 use rayon::prelude::*;
 
 use crate::artifact::Artifact;
@@ -187,9 +187,11 @@ impl Plan {
             }
             jobs.extend(by_lang.into_iter().filter(|pages| !pages.is_empty() || k == 0).map(|pages| (k, pages)));
         }
+        // The cores shared between the indexes made at once.
+        let threads = (rayon::current_num_threads() / jobs.len().max(1)).max(1);
         let indexed: Vec<(usize, Vec<SyntheticFile>)> = jobs
             .into_par_iter()
-            .map(|(k, pages)| index(pages, read).map(|files| (k, files)))
+            .map(|(k, pages)| indexer::index_apart(pages, read, threads).map(|files| (k, files)))
             .collect::<Result<_, String>>()?;
         let mut files = Vec::new();
         let mut rest = indexed.into_iter().peekable();
@@ -255,30 +257,6 @@ fn merged(part: usize, bundles: Vec<SyntheticFile>, langs: &[Lang]) -> Result<Ve
 
 /// Reads a file at a path under the site root as the last build left it.
 pub type Read<'a> = &'a (dyn Fn(&str) -> std::io::Result<Vec<u8>> + Sync);
-
-/// The bundle of one language's `pages` (of one part), reading those not
-/// rendered this time with `read`.
-fn index(pages: Vec<Record>, read: Read) -> Result<Vec<SyntheticFile>, String> {
-    // Pagefind's API is async (on tokio); goalsite waits for each call.
-    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
-    let config = PagefindServiceConfig::builder().build();
-    let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-    for page in pages {
-        // Each page's HTML is dropped once it is indexed.
-        let html = match page.html {
-            Some(html) => html,
-            None => read(&format!("{}index.html", page.path))
-                .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other))
-                .map_err(|e| format!("{}: {e}", page.path))?,
-        };
-        // Without the soft hyphens of headings and table cells, so that
-        // "Kommun­koncernens" is found as "kommunkoncernens".
-        let html = crate::text::unhyphenate(&html);
-        let url = format!("/{}", page.path);
-        runtime.block_on(index.add_html_file(None, Some(url), html)).map_err(|e| e.to_string())?;
-    }
-    runtime.block_on(index.get_files()).map_err(|e| e.to_string())
-}
 
 /// One entry file for a part from each language's: the languages of
 /// all of them (the rest is the same in each).
