@@ -87,8 +87,8 @@ pub fn strings_file(lang: Lang, existing: Option<&str>, said_in: Lang) -> Result
 
 /// `key = value`, the key quoted where TOML needs it, marked if `english`.
 fn line(key: &str, value: &toml::Value, english: bool) -> String {
-    let bare = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    let key = if bare { key.to_owned() } else { toml::Value::String(key.to_owned()).to_string() };
+    let key =
+        if crate::toml_file::bare_key(key) { key.to_owned() } else { toml::Value::String(key.to_owned()).to_string() };
     match english {
         true => format!("{key} = {value}  {ENGLISH}\n"),
         false => format!("{key} = {value}\n"),

@@ -6,6 +6,8 @@ mod slips;
 mod syntax;
 mod types;
 
+pub use slips::bare_key;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -153,14 +155,13 @@ fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diag
             (message, msg!(TomlQuotesHint, text = shortened(text)))
         }
         SlipKind::Space(c) => (msg!(TomlOddSpace, code = format!("{:04X}", *c as u32)), msg!(TomlOddSpaceHint)),
-        SlipKind::Name { written, header: false } if slips::colon_for_equals(written).is_some() => {
-            let name = slips::colon_for_equals(written).unwrap_or_default();
-            (msg!(TomlColonForEquals, name = name), msg!(TomlColonForEqualsHint, name = name))
-        }
-        SlipKind::Name { written, header: false } if slips::yaml_pair(written).is_some() => {
-            let (name, value) = slips::yaml_pair(written).unwrap_or_default();
-            let fix = format!("{name} = {}", slips::as_toml_value(value));
-            (msg!(TomlColonForEquals, name = name), msg!(TomlColonForEqualsValueHint, fix = fix))
+        SlipKind::Name { written, header: false } if slips::colon_pair(written).is_some() => {
+            let (name, value) = slips::colon_pair(written).unwrap_or_default();
+            let hint = match value.is_empty() {
+                true => msg!(TomlColonForEqualsHint, name = name),
+                false => msg!(TomlColonForEqualsValueHint, fix = format!("{name} = {}", slips::as_toml_value(value))),
+            };
+            (msg!(TomlColonForEquals, name = name), hint)
         }
         SlipKind::Name { written, header } => {
             let name = slip.kind.suggestion().unwrap_or_default();

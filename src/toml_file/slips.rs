@@ -37,20 +37,19 @@ impl SlipKind {
     }
 }
 
-/// The name of `en:`, a name followed by a colon where TOML writes `=`.
-pub fn colon_for_equals(written: &str) -> Option<&str> {
-    let name = written.strip_suffix(':')?.trim_end();
-    let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    (!name.is_empty() && name.chars().all(bare)).then_some(name)
+/// Whether `name` is a key TOML reads without quotes: a–z, A–Z, 0–9, `-`
+/// and `_` only.
+pub fn bare_key(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// The name and value of `title: Om uppföljningen`, a line written as YAML
-/// writes it (a colon for `=`, the text without quotes).
-pub fn yaml_pair(written: &str) -> Option<(&str, &str)> {
+/// The name and value of a name followed by a colon where TOML writes `=`:
+/// `en:` before its text (as YAML and JSON write it; the value is empty),
+/// or `title: Om uppföljningen`, a whole line as YAML writes it.
+pub fn colon_pair(written: &str) -> Option<(&str, &str)> {
     let (name, value) = written.split_once(':')?;
-    let (name, value) = (name.trim_end(), value.trim());
-    let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    (!name.is_empty() && name.chars().all(bare) && !value.is_empty()).then_some((name, value))
+    let name = name.trim_end();
+    bare_key(name).then_some((name, value.trim()))
 }
 
 /// `value` as TOML writes it: as it is where TOML reads it so (a number,
@@ -113,10 +112,8 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
                 })
                 .collect(),
             SlipKind::Space(c) => " ".repeat(c.len_utf8()),
-            // `en:` as YAML and JSON write it: `en=`.
-            SlipKind::Name { header: false, .. } if colon_for_equals(part).is_some() => part.replacen(':', "=", 1),
-            // `title: Om uppföljningen`: `title= "…"`, as long.
-            SlipKind::Name { header: false, .. } if yaml_pair(part).is_some() => yaml_mended(part),
+            // `en:` and `title: Om uppföljningen`: `en=` and `title= "…"`, as long.
+            SlipKind::Name { header: false, .. } if colon_pair(part).is_some() => colon_mended(part),
             SlipKind::Name { .. } => part
                 .chars()
                 .map(|c| match c {
@@ -131,15 +128,15 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
-/// `part` (`title: Om uppföljningen`) as a TOML line of as many bytes:
-/// `=` for the colon, and a value TOML reads where the text was.
-fn yaml_mended(part: &str) -> String {
+/// `part` (`en:`, `title: Om uppföljningen`) as TOML of as many bytes: `=`
+/// for the colon, and a value TOML reads where a text was.
+fn colon_mended(part: &str) -> String {
     let colon = part.find(':').unwrap_or(0);
     let (head, value) = part.split_at(colon + 1);
     let head = head.replacen(':', "=", 1);
     let start = value.len() - value.trim_start().len();
     let written = value.trim();
-    let fix = match (as_toml_value(written) == written, written.len()) {
+    let fix = match (written.is_empty() || as_toml_value(written) == written, written.len()) {
         (true, _) => written.to_owned(),
         (false, 1) => "0".to_owned(),
         (false, n) => format!("\"{}\"", "x".repeat(n - 2)),
@@ -327,15 +324,14 @@ impl Scanner<'_> {
         let mut written = &self.text[start..end];
         // `title: Om uppföljningen, del 2`: the line is the name and its
         // value (outside a list or `{ }`, whose commas are theirs).
-        if !header && self.open.is_empty() && yaml_pair(written).is_some() {
+        if !header && self.open.is_empty() && colon_pair(written).is_some_and(|(_, value)| !value.is_empty()) {
             let rest = &self.text[end..];
             // (A `#` is the text's, as YAML reads `Mål #1`.)
             let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
             end += line.trim_end().len();
             written = &self.text[start..end];
         }
-        let bare = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-        if !written.is_empty() && !written.chars().all(bare) {
+        if !written.is_empty() && !bare_key(written) {
             let kind = SlipKind::Name { written: written.to_owned(), header };
             self.slip(start..end, kind);
         }

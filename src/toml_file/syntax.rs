@@ -5,6 +5,9 @@
 
 use crate::messages::Message;
 
+/// The signs a word processor writes for minus (and `-`).
+const DASHES: [char; 4] = ['-', '–', '−', '—'];
+
 /// The parser's `message` (about `written`, the text at its place, after
 /// `head`, the file up to there, and before `after`, the rest of its line)
 /// in plain words, with a hint where there is a fix to give.
@@ -226,8 +229,8 @@ fn thousands(parts: &[&str]) -> bool {
 /// next thousands: three digits (and decimals or % last), after a first
 /// part of one to three digits (after a sign) and no decimals yet.
 fn thousands_group(number: &[&str], part: &str) -> bool {
-    let first = number[0].trim_start_matches(['-', '–', '−', '—']);
-    let open = number.iter().all(|p| is_integer(p.trim_start_matches(['-', '–', '−', '—'])));
+    let first = number[0].trim_start_matches(DASHES);
+    let open = number.iter().all(|p| is_integer(p.trim_start_matches(DASHES)));
     let digits = part.split([',', '.', '%']).next().unwrap_or(part);
     open && (1..=3).contains(&first.len()) && digits.len() == 3 && is_integer(digits)
 }
@@ -278,7 +281,7 @@ fn decimal_part(before: &str) -> Option<&str> {
 fn as_toml_number(text: &str) -> Option<String> {
     let trimmed = text.trim_end_matches(|c: char| c == '%' || c.is_whitespace());
     // Spaces only after a sign (`– 61`) and between thousands (`5 6` is two numbers, not 56).
-    let unsigned = trimmed.trim_start_matches(['-', '–', '−', '—']).trim_start();
+    let unsigned = trimmed.trim_start_matches(DASHES).trim_start();
     let parts: Vec<&str> = unsigned.split_whitespace().collect();
     if parts.len() > 1 && !thousands(&parts) {
         return None;
@@ -287,7 +290,7 @@ fn as_toml_number(text: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '–' | '−' | '—' => '-',
+            c if DASHES.contains(&c) => '-',
             ',' => '.',
             c => c,
         })

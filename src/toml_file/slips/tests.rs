@@ -73,7 +73,7 @@ fn a_non_breaking_space_is_a_slip_where_toml_reads_spaces() {
 fn a_line_written_as_yaml_writes_it_is_a_slip_mended_as_long() {
     let text = "title: Om uppföljningen, del 2\norder: 1\ndraft : true\nx: å\nnote: Mål #1\n";
     let names: Vec<_> =
-        find(text).iter().map(|s| yaml_pair(&text[s.span.clone()]).map(|(name, _)| name.to_owned())).collect();
+        find(text).iter().map(|s| colon_pair(&text[s.span.clone()]).map(|(name, _)| name.to_owned())).collect();
     assert_eq!(names, ["title", "order", "draft", "x", "note"].map(|n| Some(n.to_owned())));
     let fixed = mended(text, &find(text));
     assert_eq!(fixed.len(), text.len());
@@ -83,8 +83,9 @@ fn a_line_written_as_yaml_writes_it_is_a_slip_mended_as_long() {
     assert!(table["title"].is_str());
     assert!(table["note"].is_str(), "the # is the text's");
     assert_eq!(find(text)[0].span, 0.."title: Om uppföljningen, del 2".len(), "the whole line");
-    assert_eq!(yaml_pair("en:"), None, "no value: the colon slip of `en: \"…\"`");
-    assert_eq!(yaml_pair("Mål 1: text"), None, "not a name");
+    assert_eq!(colon_pair("en:"), Some(("en", "")), "no value: the colon slip of `en: \"…\"`");
+    assert_eq!(mended("en: \"x\"\n", &find("en: \"x\"\n")), "en= \"x\"\n");
+    assert_eq!(colon_pair("Mål 1: text"), None, "not a name");
 }
 
 #[test]
