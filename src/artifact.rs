@@ -20,7 +20,12 @@ impl Artifact {
 
     /// A page at its pretty URL: `sv/tillvaxt/` → `sv/tillvaxt/index.html`.
     pub fn page(path: &str, html: impl Into<Vec<u8>>) -> Artifact {
-        Artifact::new(format!("{path}index.html"), html)
+        Artifact::new(Artifact::page_path(path), html)
+    }
+
+    /// The file of the page at `path`: `sv/tillvaxt/` → `sv/tillvaxt/index.html`.
+    pub fn page_path(path: &str) -> String {
+        format!("{path}index.html")
     }
 }
 

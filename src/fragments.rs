@@ -69,16 +69,53 @@ impl PageIds {
     }
 }
 
-/// Every `id="…"` in `html`.
+/// Every `id="…"` in `html` (pages are read as they are written: [`IdScan`]).
+#[cfg(test)]
 pub fn ids_in(html: &str) -> Ids {
-    const ID: &[u8] = b" id=\"";
-    // memchr's vectorised search: every page's HTML is scanned.
-    Ids::new(
-        memchr::memmem::find_iter(html.as_bytes(), ID)
-            .filter_map(|at| html[at + ID.len()..].split_once('"').map(|(id, _)| id))
+    let mut scan = IdScan::default();
+    scan.read(html.as_bytes(), true);
+    scan.finish()
+}
+
+/// The ids of a page read piece by piece as it is written.
+#[derive(Default)]
+pub struct IdScan {
+    /// The ids found so far, one per line.
+    found: String,
+}
+
+impl IdScan {
+    /// Reads the ids in `html`, all but one that may go on past its end
+    /// (unless it is the `end` of the page), and returns how much of it was
+    /// read: the rest begins the next piece.
+    pub fn read(&mut self, html: &[u8], end: bool) -> usize {
+        const ID: &[u8] = b" id=\"";
+        // A ` id="` cut off at the end is found with the next piece.
+        let mut read = if end { html.len() } else { html.len().saturating_sub(ID.len() - 1) };
+        // memchr's vectorised search: every page's HTML is scanned.
+        for at in memchr::memmem::find_iter(html, ID) {
+            let value = &html[at + ID.len()..];
+            let Some(close) = memchr::memchr(b'"', value) else {
+                read = read.min(at);
+                break;
+            };
+            let Ok(id) = std::str::from_utf8(&value[..close]) else { continue };
             // An attribute cut off by the next ` id="` is none.
-            .filter(|id| !id.ends_with(" id=")),
-    )
+            if !id.ends_with(" id=") && !id.is_empty() && !id.contains('\n') {
+                self.found.push_str(id);
+                self.found.push('\n');
+            }
+        }
+        if end {
+            read = html.len();
+        }
+        read
+    }
+
+    /// The ids read.
+    pub fn finish(self) -> Ids {
+        Ids::new(self.found.split('\n'))
+    }
 }
 
 /// Checks the `#fragment` links of every Markdown document. `links` are what

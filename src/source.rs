@@ -164,11 +164,17 @@ impl Stamp {
 /// A 128-bit SipHash-1-3 of `bytes`: what a text is, in 16 bytes (fast,
 /// and the same on every machine).
 pub fn fingerprint(bytes: &[u8]) -> u128 {
-    use siphasher::sip128::{Hasher128, SipHasher13};
+    use siphasher::sip128::Hasher128;
     use std::hash::Hasher;
-    let mut h = SipHasher13::new_with_keys(0x676f_616c_7369_7465, 0x7465_7874_2020_7631);
+    let mut h = fingerprinter();
     h.write(bytes);
     h.finish128().as_u128()
+}
+
+/// What [`fingerprint`] hashes with, for bytes that come in pieces (the
+/// pieces' fingerprint is that of the bytes whole).
+pub fn fingerprinter() -> siphasher::sip128::SipHasher13 {
+    siphasher::sip128::SipHasher13::new_with_keys(0x676f_616c_7369_7465, 0x7465_7874_2020_7631)
 }
 
 /// The largest source file goalsite reads (5 MB). A page of that much text

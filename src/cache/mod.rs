@@ -105,7 +105,7 @@ pub fn save(root: &Path, cache: &Cache) -> io::Result<()> {
     let dir = root.join(CACHE_DIR);
     std::fs::create_dir_all(&dir)?;
     let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, store::encode(cache))?;
+    store::write(cache, std::fs::File::create(&tmp)?)?;
     std::fs::rename(&tmp, dir.join(FILE))
 }
 
@@ -123,7 +123,7 @@ pub fn forget(root: &Path) -> io::Result<()> {
 #[cfg(feature = "testing")]
 pub fn rewrite_as(root: &Path, goalsite: &str) -> io::Result<()> {
     let cache = load(root).ok_or_else(|| io::Error::other("no cache"))?;
-    std::fs::write(root.join(CACHE_DIR).join(FILE), store::encode_as(&cache, goalsite))
+    store::write_as(&cache, goalsite, std::fs::File::create(root.join(CACHE_DIR).join(FILE))?)
 }
 
 /// Makes the cache of the site at `root` know the Markdown file `rel` with
@@ -134,7 +134,7 @@ pub fn misremember(root: &Path, rel: &str) -> io::Result<()> {
     let mut cache = load(root).ok_or_else(|| io::Error::other("no cache"))?;
     let known = cache.known.get_mut(rel).ok_or_else(|| io::Error::other("not known"))?;
     known.body_hash ^= 1;
-    std::fs::write(root.join(CACHE_DIR).join(FILE), store::encode(&cache))
+    store::write(&cache, std::fs::File::create(root.join(CACHE_DIR).join(FILE))?)
 }
 
 #[cfg(test)]
@@ -177,9 +177,15 @@ mod tests {
         }
     }
 
+    fn encoded(cache: &Cache) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        store::write(cache, &mut bytes).unwrap();
+        bytes
+    }
+
     #[test]
     fn a_cache_reads_back_as_it_was_written() {
-        let read = store::decode(&store::encode(&cache())).expect("whole");
+        let read = store::decode(&encoded(&cache())).expect("whole (its hash made piece by piece as it was written)");
         assert_eq!(read.frame, 42);
         assert_eq!(read.output, cache().output);
         assert_eq!(read.pages.len(), 2);
@@ -197,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_damaged_or_cut_cache_is_not_used() {
-        let bytes = store::encode(&cache());
+        let bytes = encoded(&cache());
         for at in [0, 30, bytes.len() / 2, bytes.len() - 1] {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x40;

@@ -2,14 +2,18 @@
 //! entries in a compact binary form, and a hash of all of it at the end, so
 //! that a damaged or cut-off file is found and not used.
 
+use std::hash::Hasher;
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
+
+use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::fragments::Ids;
 use crate::load::Known;
 use crate::markdown::{FragmentLink, Links};
 use crate::model::{GoalId, IndicatorId, PageId, ProgrammeId};
 use crate::pages::{PageRef, ThemePage};
-use crate::source::{fingerprint, Stamp};
+use crate::source::{fingerprint, fingerprinter, Stamp};
 
 use super::keys::GOALSITE;
 use super::{Cache, OutputId, PageEntry};
@@ -20,16 +24,16 @@ const MAGIC: &[u8] = b"goalsite build cache 5\n";
 const THEME_PAGES: [ThemePage; 5] =
     [ThemePage::Report, ThemePage::OpenData, ThemePage::Search, ThemePage::Statement, ThemePage::Editions];
 
-pub fn encode(cache: &Cache) -> Vec<u8> {
-    encode_as(cache, GOALSITE)
+/// Writes the cache into `out` as it is encoded (a large site's cache is
+/// not held whole besides the cache itself).
+pub fn write(cache: &Cache, out: impl Write) -> io::Result<()> {
+    write_as(cache, GOALSITE, out)
 }
 
-/// The cache as the goalsite `goalsite` ([`GOALSITE`]) writes it.
-pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
-    // Room for what is written, about (a vector grown by doubling copies it all over again).
-    let known: usize = cache.known.values().map(|k| k.head.len() + 128).sum();
-    let mut w = Writer(Vec::with_capacity(64 * 1024 + cache.pages.len() * 512 + known));
-    w.0.extend_from_slice(MAGIC);
+/// [`write`] as the goalsite `goalsite` ([`GOALSITE`]) writes it.
+pub fn write_as(cache: &Cache, goalsite: &str, out: impl Write) -> io::Result<()> {
+    let mut w = Writer { out: BufWriter::with_capacity(64 * 1024, out), hash: fingerprinter(), failed: None };
+    w.bytes(MAGIC);
     w.str(goalsite);
     w.u128(cache.frame);
     w.str(&cache.output.path);
@@ -48,9 +52,9 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
             w.u64(id.0 as u64);
         }
         match &entry.markdown {
-            None => w.0.push(0),
+            None => w.bytes(&[0]),
             Some((file, links)) => {
-                w.0.push(1);
+                w.bytes(&[1]);
                 w.str(&file.to_string_lossy());
                 w.strs(&links.ids);
                 w.u64(links.fragments.len() as u64);
@@ -81,12 +85,10 @@ pub fn encode_as(cache: &Cache, goalsite: &str) -> Vec<u8> {
     }
     w.u64(cache.search.len() as u64);
     for key in &cache.search {
-        w.0.push(u8::from(key.is_some()));
+        w.bytes(&[u8::from(key.is_some())]);
         w.u128(key.unwrap_or_default());
     }
-    let check = fingerprint(&w.0);
-    w.u128(check);
-    w.0
+    w.finish()
 }
 
 /// The cache in `bytes`, if they are whole and this goalsite wrote them.
@@ -144,20 +146,43 @@ pub fn decode(bytes: &[u8]) -> Option<Cache> {
     r.0.is_empty().then_some(Cache { frame, output, pages, files, known, search })
 }
 
-struct Writer(Vec<u8>);
+/// Writes the cache's parts, hashing them on the way.
+struct Writer<W: Write> {
+    out: BufWriter<W>,
+    hash: SipHasher13,
+    /// The first write that failed (the rest are not tried).
+    failed: Option<io::Error>,
+}
 
-impl Writer {
+impl<W: Write> Writer<W> {
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.hash.write(bytes);
+        if self.failed.is_none() {
+            self.failed = self.out.write_all(bytes).err();
+        }
+    }
+
+    /// Ends the file with the hash of all of it.
+    fn finish(mut self) -> io::Result<()> {
+        let check = self.hash.finish128().as_u128();
+        self.out.write_all(&check.to_le_bytes())?;
+        match self.failed {
+            Some(e) => Err(e),
+            None => self.out.flush(),
+        }
+    }
+
     fn u64(&mut self, n: u64) {
-        self.0.extend_from_slice(&n.to_le_bytes());
+        self.bytes(&n.to_le_bytes());
     }
 
     fn u128(&mut self, n: u128) {
-        self.0.extend_from_slice(&n.to_le_bytes());
+        self.bytes(&n.to_le_bytes());
     }
 
     fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
-        self.0.extend_from_slice(s.as_bytes());
+        self.bytes(s.as_bytes());
     }
 
     fn strs(&mut self, list: &[String]) {
@@ -177,7 +202,7 @@ impl Writer {
             Some(PageRef::Page(p)) => (5, p.0),
             Some(PageRef::Theme(t)) => (6, THEME_PAGES.iter().position(|&x| x == t).unwrap_or_default()),
         };
-        self.0.push(tag);
+        self.bytes(&[tag]);
         self.u64(n as u64);
     }
 }

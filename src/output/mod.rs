@@ -145,24 +145,15 @@ impl Output {
     /// Writes `artifact` at its path under the site root (which it may not leave).
     pub fn write(&self, artifact: &Artifact) -> io::Result<()> {
         let (rel, bytes) = (artifact.path.as_str(), &artifact.bytes);
-        let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !inside {
-            return Err(io::Error::other(format!("{rel} is not a path inside the site")));
-        }
-        self.files.fetch_add(1, Ordering::Relaxed);
         match &self.mode {
-            Mode::Fresh(tmp) => {
-                let path = tmp.dir.join(rel);
-                if let Some(dir) = path.parent() {
-                    fs::create_dir_all(dir)?;
-                }
-                fs::write(path, bytes)
-            }
+            Mode::Fresh(tmp) => fs::write(self.fresh_file(tmp, rel)?, bytes),
             Mode::InPlace(state) => {
+                self.counted(rel)?;
                 state.lock().unwrap_or_else(|e| e.into_inner()).pending.push(artifact.clone());
                 Ok(())
             }
             Mode::Whole(state) => {
+                self.counted(rel)?;
                 let unchanged = fs::read(self.target.join(rel)).is_ok_and(|old| old == *bytes);
                 // A file made twice in one pass: the last one counts.
                 let mut whole = state.lock().unwrap_or_else(|e| e.into_inner());
@@ -179,6 +170,36 @@ impl Output {
                 fs::write(at, bytes)
             }
         }
+    }
+
+    /// The file at `rel` under the site root, to be written as it is made
+    /// (a page, however large, is then never held whole): in a new folder.
+    /// `None` where files are taken whole (in place), for [`Output::write`].
+    pub fn stream(&self, rel: &str) -> Option<io::Result<fs::File>> {
+        match &self.mode {
+            Mode::Fresh(tmp) => Some(self.fresh_file(tmp, rel).and_then(fs::File::create)),
+            Mode::InPlace(_) | Mode::Whole(_) => None,
+        }
+    }
+
+    /// Where `rel` goes in the new folder `tmp`, its folder made.
+    fn fresh_file(&self, tmp: &Workspace, rel: &str) -> io::Result<PathBuf> {
+        self.counted(rel)?;
+        let path = tmp.dir.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        Ok(path)
+    }
+
+    /// Counts the file at `rel`, a path under the site root (which it may not leave).
+    fn counted(&self, rel: &str) -> io::Result<()> {
+        let inside = Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !inside {
+            return Err(io::Error::other(format!("{rel} is not a path inside the site")));
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Says that this build makes every file of the kind `kind` under the

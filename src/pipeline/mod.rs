@@ -14,6 +14,7 @@
 //! makes a pass in another frame in place too.
 
 mod later;
+mod page_out;
 mod pages;
 mod prepare;
 
@@ -211,14 +212,14 @@ fn make(
     let current = prepared.current();
     let (assets, urls) = publish_assets(&prepared.theme, &current.site, &current.routes);
     let all: Vec<(&Site, &Routes)> = prepared.editions.iter().map(|e| (&e.site, &e.routes)).collect();
-    let renderers: Vec<Renderer> = prepared
+    let mut renderers: Vec<Renderer> = prepared
         .editions
         .iter()
         .enumerate()
         .map(|(i, edition)| Renderer::new(&all, i, prepared.theme_of(edition), urls.clone()))
         .collect();
     let index = out.is_some() && !defer;
-    let rendered = pages::render(&renderers, &publish, index, reuse, progress, &mut problems);
+    let rendered = pages::render(&mut renderers, out, index, reuse, progress, &mut problems);
     let current_renderer = renderers.last().expect("the current edition");
     // What is made from the frame alone (the theme's files, the site-wide
     // files, the year addresses) is already in an output changed in place.

@@ -1,7 +1,8 @@
-//! Every page of every edition in every language, rendered in parallel and
-//! published as it is made (or, where the build cache has it, taken from
-//! the last build unchanged), and the `#fragment` links of each edition's
-//! Markdown checked against the pages as they were rendered.
+//! Every page of every edition in every language, rendered in parallel one
+//! edition's language at a time and written as it is made (or, where the
+//! build cache has it, taken from the last build unchanged), and the
+//! `#fragment` links of each edition's Markdown checked against the pages as
+//! they were rendered.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,17 +10,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::artifact::{Artifact, Publish};
-use crate::cache::{Cache, Keys, PageEntry};
+use crate::artifact::Artifact;
+use crate::cache::{Cache, Hash, Keys, PageEntry};
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::fragments::{self, Ids, PageIds};
 use crate::locale::Lang;
 use crate::model::{IndicatorId, Site};
+use crate::output::Output;
 use crate::pages::PageRef;
 use crate::render::{DocOutcome, Renderer};
 use crate::search;
 use crate::theme::Theme;
 
+use super::page_out::PageOut;
 use super::Progress;
 
 /// Every page rendered: how many, and the records to index (when the site
@@ -45,15 +48,25 @@ pub struct Reuse<'a> {
 
 /// What rendering a page leaves for the stages after rendering: its ids and
 /// what its Markdown found, for the checks, whether it goes into the search
-/// index (with its HTML, if rendered this time), what the cache keeps of
-/// it, and whether it was rendered.
+/// index (with its HTML, if rendered this time), its key and the charts its
+/// text placed where the cache keeps it (with the rest of its [`PageEntry`],
+/// made once every page is rendered), and whether it was rendered.
 struct PageOutcome {
     ids: Ids,
     markdown: Option<DocOutcome>,
     indexed: bool,
     html: Option<String>,
-    entry: Option<PageEntry>,
+    cached: Option<(Hash, Vec<IndicatorId>)>,
     made: bool,
+}
+
+impl PageOutcome {
+    /// What the cache keeps of the page, if it does.
+    fn entry(&self) -> Option<PageEntry> {
+        let (key, placed) = self.cached.clone()?;
+        let markdown = self.markdown.as_ref().map(|m| (m.path.clone(), m.links.clone()));
+        Some(PageEntry { key, ids: self.ids.clone(), markdown, placed })
+    }
 }
 
 /// The last build's page at `path`, if its key is still what `key` makes
@@ -65,70 +78,49 @@ fn reused(reuse: &Reuse, path: &str, key: impl Fn(&[IndicatorId]) -> u128, index
         return None;
     }
     let markdown = entry.markdown.clone().map(|(path, links)| DocOutcome { path, links, problems: Vec::new() });
-    let (ids, entry) = (entry.ids.clone(), Some(entry.clone()));
-    Some(PageOutcome { ids, markdown, indexed, html: None, entry, made: false })
+    let (ids, cached) = (entry.ids.clone(), Some((entry.key, entry.placed.clone())));
+    Some(PageOutcome { ids, markdown, indexed, html: None, cached, made: false })
 }
 
 /// Renders every page of every edition (one renderer each) in every
 /// language, publishing each at once, then checks the `#anchor` links the
-/// Markdown made.
+/// Markdown made. One edition's language is rendered at a time (its pages in
+/// parallel), so that only its indicators' views and charts are held.
 pub fn render(
-    renderers: &[Renderer],
-    publish: Publish,
+    renderers: &mut [Renderer],
+    out: Option<&Output>,
     written: bool,
     reuse: Option<&Reuse>,
     progress: &dyn Progress,
     problems: &mut Problems,
 ) -> Rendered {
+    // Edition by edition, language by language.
     let jobs: Vec<(usize, PageRef, Lang)> = renderers
         .iter()
         .enumerate()
         .flat_map(|(e, r)| {
-            let langs = r.site.settings.langs();
-            r.routes
-                .pages()
-                .iter()
-                .flat_map(move |&p| langs.clone().into_iter().map(move |l| (e, p, l)))
-                .collect::<Vec<_>>()
+            let pages = r.routes.pages();
+            r.site.settings.langs().into_iter().flat_map(move |l| pages.iter().map(move |&p| (e, p, l)))
         })
         .collect();
     let done = AtomicUsize::new(0);
-    // Only each page's ids and its Markdown's anchors and problems are kept,
-    // and the HTML of the pages to index (Pagefind takes them one at a time,
-    // in an order that does not depend on the threads).
-    let results: Vec<Result<PageOutcome, Diagnostic>> = jobs
-        .par_iter()
-        .map(|&(e, page, lang)| {
-            let r = &renderers[e];
-            let path = r.routes.path(page, lang);
-            let indexed = written && r.site.settings.search && page.kind().searched;
-            let key = |c: &Reuse, placed: &[IndicatorId]| c.keys.page(e, r.site, (page, lang, path), placed);
-            if let Some(outcome) = reuse.and_then(|c| reused(c, path, |placed| key(c, placed), indexed)) {
-                progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
-                return Ok(outcome);
-            }
-            let rendered = r.render(page, lang)?;
-            let ids = fragments::ids_in(&rendered.html);
-            let artifact = Artifact::page(path, rendered.html);
-            publish(&artifact)?;
+    let mut chart_problems: Vec<Problems> = renderers.iter().map(|_| Problems::new()).collect();
+    let mut results: Vec<Result<PageOutcome, Diagnostic>> = Vec::with_capacity(jobs.len());
+    for group in jobs.chunk_by(|a, b| (a.0, a.2) == (b.0, b.2)) {
+        let (e, _, lang) = group[0];
+        let renderer = &renderers[e];
+        results.par_extend(group.par_iter().map(|&job| {
+            let outcome = render_page(renderer, job, written, reuse, out);
             progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
-            let html = indexed.then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
-            // A page whose Markdown had problems is rendered again next time,
-            // so that they are reported again.
-            let clean = rendered.markdown.as_ref().is_none_or(|m| m.problems.is_empty());
-            let entry = reuse.filter(|_| clean).map(|c| PageEntry {
-                key: key(c, &rendered.placed),
-                ids: ids.clone(),
-                markdown: rendered.markdown.as_ref().map(|m| (m.path.clone(), m.links.clone())),
-                placed: rendered.placed.clone(),
-            });
-            Ok(PageOutcome { ids, markdown: rendered.markdown, indexed, html, entry, made: true })
-        })
-        .collect();
+            outcome
+        }));
+        chart_problems[e].extend(renderers[e].forget_views(lang));
+    }
     progress.stage_done();
     let mut by_edition: Vec<(Vec<DocOutcome>, PageIds, Problems)> = renderers
         .iter()
-        .map(|r| (Vec::new(), PageIds::with_capacity(r.routes.pages().len()), Problems::new()))
+        .zip(chart_problems)
+        .map(|(r, charts)| (Vec::new(), PageIds::with_capacity(r.routes.pages().len()), charts))
         .collect();
     let mut records = Vec::new();
     let mut entries = HashMap::with_capacity(if reuse.is_some() { jobs.len() } else { 0 });
@@ -138,28 +130,66 @@ pub fn render(
         match result {
             Ok(outcome) => {
                 let path = renderers[e].routes.path(page, lang);
+                if let Some(entry) = outcome.entry() {
+                    entries.insert(path.to_owned(), entry);
+                }
                 ids.insert(page, lang, outcome.ids);
                 outcomes.extend(outcome.markdown);
                 made += usize::from(outcome.made);
                 if outcome.indexed {
-                    let key = outcome.entry.as_ref().map(|e| e.key);
+                    let key = outcome.cached.map(|(key, _)| key);
                     let page = renderers[e].routes.first_path(page).to_owned();
                     records.push(search::Record { path: path.to_owned(), page, html: outcome.html, key });
-                }
-                if let Some(entry) = outcome.entry {
-                    entries.insert(path.to_owned(), entry);
                 }
             }
             Err(d) => found.push(d),
         }
     }
     for (r, (outcomes, ids, mut found)) in renderers.iter().zip(by_edition) {
-        found.extend(r.chart_problems());
         check_documents(r.site, r.theme, outcomes, Some(&ids), &mut found);
         report(r.site, found, problems);
     }
     let index = written && renderers.iter().any(|r| r.site.settings.search);
     Rendered { pages: jobs.len(), made, records: index.then_some(records), entries }
+}
+
+/// Renders `page` in `lang` of edition `e` into the output (`None`: only
+/// for the checks), or takes it from the last build where the cache has it
+/// unchanged.
+fn render_page(
+    r: &Renderer,
+    (e, page, lang): (usize, PageRef, Lang),
+    written: bool,
+    reuse: Option<&Reuse>,
+    out: Option<&Output>,
+) -> Result<PageOutcome, Diagnostic> {
+    let path = r.routes.path(page, lang);
+    let indexed = written && r.site.settings.search && page.kind().searched;
+    let key = |c: &Reuse, placed: &[IndicatorId]| c.keys.page(e, r.site, (page, lang, path), placed);
+    if let Some(outcome) = reuse.and_then(|c| reused(c, path, |placed| key(c, placed), indexed)) {
+        return Ok(outcome);
+    }
+    let file = Artifact::page_path(path);
+    let failed = |e: std::io::Error| super::write_failed(Path::new(&file), &e);
+    let stream = out.and_then(|o| o.stream(&file)).transpose().map_err(failed)?;
+    let mut page_out = PageOut::new(stream, indexed);
+    let rendered = r.render(page, lang, &mut page_out);
+    // A write that failed stopped the template: that is the problem to tell.
+    let done = page_out.finish().map_err(failed)?;
+    let rendered = rendered?;
+    let mut html = done.html;
+    if let Some(bytes) = done.whole {
+        let artifact = Artifact::new(file.clone(), bytes);
+        if let Some(out) = out {
+            out.write(&artifact).map_err(failed)?;
+        }
+        html = indexed.then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
+    }
+    // A page whose Markdown had problems is rendered again next time,
+    // so that they are reported again.
+    let clean = rendered.markdown.as_ref().is_none_or(|m| m.problems.is_empty());
+    let cached = reuse.filter(|_| clean).map(|c| (key(c, &rendered.placed), rendered.placed));
+    Ok(PageOutcome { ids: done.ids, markdown: rendered.markdown, indexed, html, cached, made: true })
 }
 
 /// An edition's problems: all of the current one's; an earlier edition's

@@ -22,7 +22,7 @@ mod views;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use minijinja::value::Serde;
 use minijinja::Value;
@@ -58,13 +58,14 @@ pub struct Renderer<'a> {
     /// Each indicator's view per language (`id * langs + lang`), made the
     /// first time a page shows it: an indicator appears on its own page, its
     /// goals' and programme's pages and the full report, and its charts are
-    /// the slow part of a page.
-    indicator_views: Vec<OnceLock<Arc<views::IndicatorView>>>,
+    /// the slow part of a page. Let go of once the language's pages are
+    /// rendered ([`Renderer::forget_views`]), with the chart's problem if it failed.
+    indicator_views: Vec<OnceLock<(Value, Option<Diagnostic>)>>,
 }
 
-/// A rendered page, and what its Markdown left for the checks after rendering.
+/// What rendering a page left for the checks after it: its Markdown's
+/// outcome (the page itself went to the writer it was rendered into).
 pub struct Rendered {
-    pub html: String,
     pub markdown: Option<DocOutcome>,
     /// The indicators whose charts its text placed.
     pub placed: Vec<IndicatorId>,
@@ -124,9 +125,15 @@ impl<'a> Renderer<'a> {
         renderer
     }
 
-    /// The charts that could not be drawn, among those rendered so far.
-    pub fn chart_problems(&self) -> impl Iterator<Item = Diagnostic> + '_ {
-        self.indicator_views.iter().filter_map(|view| view.get()?.chart.failed.clone())
+    /// Lets go of the indicators' views in `lang` once its pages are
+    /// rendered (the charts are most of a build's memory), and returns the
+    /// charts among them that could not be drawn.
+    pub fn forget_views(&mut self, lang: Lang) -> Vec<Diagnostic> {
+        let (langs, Some(l)) = (self.langs.len(), self.langs.iter().position(|&x| x == lang)) else {
+            return Vec::new();
+        };
+        let slots = self.indicator_views.iter_mut().skip(l).step_by(langs);
+        slots.filter_map(|slot| slot.take()?.1).collect()
     }
 
     /// How many charts were drawn.
@@ -213,8 +220,9 @@ impl<'a> Renderer<'a> {
         minijinja::value::merge_maps([alternates, shared])
     }
 
-    /// Renders `page` in `lang` to HTML, drawing its Markdown and charts.
-    pub fn render(&self, page: PageRef, lang: Lang) -> Result<Rendered, Diagnostic> {
+    /// Renders `page` in `lang` to HTML into `out`, drawing its Markdown and
+    /// charts. A failed write stops it with an error the writer can tell.
+    pub fn render(&self, page: PageRef, lang: Lang, out: &mut dyn std::io::Write) -> Result<Rendered, Diagnostic> {
         let doc = page.docs(self.site).and_then(|docs| self.doc_in(docs, lang));
         // A text shown in another language (sites that allow missing translations).
         let markdown_lang = doc.filter(|d| d.lang != lang).map(|d| d.lang);
@@ -237,8 +245,8 @@ impl<'a> Renderer<'a> {
         };
         let edition = minijinja::context! { edition => self.edition_context(page, lang) };
         let ctx = minijinja::value::merge_maps([ctx, markdown_ctx, extra, edition, self.common(lang, Some(page))]);
-        let html = self.render_template(page.kind().template, ctx)?;
-        Ok(Rendered { html, markdown: text.outcome, placed: text.charts })
+        self.render_template_to(page.kind().template, ctx, out)?;
+        Ok(Rendered { markdown: text.outcome, placed: text.charts })
     }
 
     /// The values only `page`'s kind of page has; `placed` are the charts its text shows.
@@ -254,7 +262,7 @@ impl<'a> Renderer<'a> {
             }
             PageRef::Goal(g) => minijinja::context! { goal => Value::from(Serde(self.goal_view(g, lang, true))) },
             PageRef::Indicator(i) => {
-                minijinja::context! { indicator => Value::from(Serde(self.indicator_view(i, lang))) }
+                minijinja::context! { indicator => self.indicator_view(i, lang) }
             }
             PageRef::Page(_) => Value::from(()),
             PageRef::Theme(ThemePage::Report) => self.report_view(lang)?,
@@ -268,6 +276,12 @@ impl<'a> Renderer<'a> {
     fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
         tmpl.render(ctx).map_err(|e| self.template_problem(name, &e))
+    }
+
+    /// [`Renderer::render_template`] into `out`, as the template makes it.
+    fn render_template_to(&self, name: &str, ctx: Value, out: &mut dyn std::io::Write) -> Result<(), Diagnostic> {
+        let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
+        tmpl.render_captured_to(ctx, out).map(drop).map_err(|e| self.template_problem(name, &e))
     }
 
     fn template_problem(&self, name: &str, e: &minijinja::Error) -> Diagnostic {

@@ -58,7 +58,7 @@ impl Renderer<'_> {
     fn placed_chart(&self, id: IndicatorId, lang: Lang) -> Result<String, Diagnostic> {
         let view = self.indicator_view(id, lang);
         let ctx = minijinja::context! {
-            indicator => minijinja::Value::from(minijinja::value::Serde(&view)),
+            indicator => view,
             t => minijinja::Value::from(minijinja::value::Serde(&self.theme.i18n(lang).strings)),
         };
         self.render_template("chart.html", ctx)

@@ -5,25 +5,30 @@ use minijinja::Value;
 
 use crate::artifact::Artifact;
 use crate::diagnostics::Diagnostic;
-use crate::locale::UiKey;
+use crate::locale::{Lang, UiKey};
 use crate::routes::PageRef;
 
 use super::Renderer;
 
-/// The sitemap's entries of one edition.
-fn sitemap_entries(site: &crate::model::Site, routes: &crate::routes::Routes) -> Vec<Value> {
+/// The language versions of each page of one edition, by their absolute URLs.
+fn sitemap_pages(site: &crate::model::Site, routes: &crate::routes::Routes) -> Vec<Vec<(Lang, String)>> {
     let langs = site.settings.langs();
-    routes
-        .pages()
-        .iter()
-        .flat_map(|&page| {
-            let alternates: Vec<Value> =
-                langs.iter().map(|&l| minijinja::context! { lang => l, href => routes.abs_url(page, l) }).collect();
-            langs
-                .iter()
-                .map(move |&l| minijinja::context! { loc => routes.abs_url(page, l), alternates => alternates.clone() })
-        })
-        .collect()
+    routes.pages().iter().map(|&page| langs.iter().map(|&l| (l, routes.abs_url(page, l))).collect()).collect()
+}
+
+/// The sitemap's entries: each language version of each page with all of
+/// its versions as alternates, made one at a time as the template takes
+/// them (a large site's entries are not all held at once).
+fn sitemap_entries(pages: Vec<Vec<(Lang, String)>>) -> Value {
+    Value::make_object_iterable(pages, |pages| {
+        Box::new(pages.iter().flat_map(|versions| {
+            let alternates = || {
+                let alternates = versions.iter().map(|(l, href)| minijinja::context! { lang => *l, href => href });
+                Value::from(alternates.collect::<Vec<_>>())
+            };
+            versions.iter().map(move |(_, loc)| minijinja::context! { loc => loc, alternates => alternates() })
+        }))
+    })
 }
 
 impl Renderer<'_> {
@@ -50,8 +55,8 @@ impl Renderer<'_> {
     /// The sitemap lists the pages of every edition, each with its
     /// language versions in that edition.
     pub fn render_site_files(&self) -> Result<Vec<Artifact>, Diagnostic> {
-        let entries: Vec<Value> =
-            self.editions.iter().flat_map(|&(site, routes)| sitemap_entries(site, routes)).collect();
+        let pages = self.editions.iter().flat_map(|&(site, routes)| sitemap_pages(site, routes)).collect();
+        let entries = sitemap_entries(pages);
         let default = self.site.settings.default_lang();
         let root = minijinja::context! {
             target => self.routes.url(PageRef::Home, default),

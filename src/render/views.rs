@@ -2,8 +2,7 @@
 //! here is plain text that the template engine escapes, except the chart:
 //! SVG drawn by goalsite, with every text in it escaped when it was drawn.
 
-use std::sync::Arc;
-
+use minijinja::Value;
 use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
@@ -45,7 +44,7 @@ pub struct GoalView {
     pub current: Option<AssessmentView>,
     /// Every assessment, newest first.
     pub history: Vec<AssessmentView>,
-    pub indicators: Vec<Arc<IndicatorView>>,
+    pub indicators: Vec<Value>,
     pub programme: Link,
 }
 
@@ -58,7 +57,7 @@ pub struct ProgrammeView {
     /// This year's assessments counted, if the programme has goals.
     pub tally: Option<super::overview::TallyView>,
     pub goals: Vec<GoalView>,
-    pub indicators: Vec<Arc<IndicatorView>>,
+    pub indicators: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -119,8 +118,8 @@ pub struct FileLink {
 /// full report) shares it instead of copying the drawing into its values.
 #[derive(Serialize)]
 pub struct ChartView {
-    pub wide: minijinja::Value,
-    pub narrow: minijinja::Value,
+    pub wide: Value,
+    pub narrow: Value,
     /// Why a drawing failed, if one did (the page shows no chart; the build fails).
     #[serde(skip)]
     pub failed: Option<Diagnostic>,
@@ -224,12 +223,17 @@ impl Renderer<'_> {
     }
 
     /// An indicator with its chart and its written summary, made once per
-    /// language however many pages show it.
-    pub(super) fn indicator_view(&self, id: IndicatorId, lang: Lang) -> Arc<IndicatorView> {
+    /// language however many pages show it, as templates see it (a value
+    /// every page that shows it shares, never copied).
+    pub(super) fn indicator_view(&self, id: IndicatorId, lang: Lang) -> Value {
         let slot = self.langs.iter().position(|&l| l == lang).map(|l| id.0 * self.langs.len() + l);
+        let made = || {
+            let view = self.make_indicator_view(id, lang);
+            (Value::from(minijinja::value::Serde(&view)), view.chart.failed)
+        };
         match slot.and_then(|slot| self.indicator_views.get(slot)) {
-            Some(view) => Arc::clone(view.get_or_init(|| Arc::new(self.make_indicator_view(id, lang)))),
-            None => Arc::new(self.make_indicator_view(id, lang)),
+            Some(view) => view.get_or_init(made).0.clone(),
+            None => made().0,
         }
     }
 
