@@ -434,7 +434,7 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
   }));
   const wideOnly = visits.filter((v) => !v.narrowAxe).length;
   if (wideOnly) {
-    log(`  axe at ${DESKTOP.width} px only on ${wideOnly} pages not in ${first || 'the first language'} (at both widths on its pages; the other checks at 320 px on every page)`);
+    log(`  axe at ${DESKTOP.width} px only on ${wideOnly} page${wideOnly === 1 ? '' : 's'} not in ${first || 'the first language'} (at both widths on its pages; the other checks at 320 px on every page)`);
   }
   // The 404 page as a visitor meets it: for a missing URL a few levels deep,
   // with status 404, and with its style sheet and images still loading.
