@@ -181,8 +181,13 @@ fn build(options: BuildOptions, quiet: bool, lang: Lang) -> ExitCode {
 }
 
 fn print_build_report(report: &goalsite::BuildReport, lang: Lang) {
-    if !report.left_out.is_empty() {
-        println!("{}", msg!(LeftOutOfOpenData, list = report.left_out.join(", ")).text(lang));
+    // A site of many example indicators is named by its first ten and a count.
+    let (named, more) = report.left_out.split_at(report.left_out.len().min(10));
+    let list = named.join(", ");
+    match more.len() {
+        _ if named.is_empty() => {}
+        0 => println!("{}", msg!(LeftOutOfOpenData, list = list).text(lang)),
+        more => println!("{}", msg!(LeftOutOfOpenDataMore, list = list, more = more).text(lang)),
     }
     match report.catalogue {
         Catalogue::Written => println!("{}", msg!(CatalogueWritten).text(lang)),

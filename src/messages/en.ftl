@@ -573,6 +573,7 @@ progress-pages = { $done } / { $total } pages
 progress-indexing = Indexing { $pages } pages for search
 nothing-written-fix = Nothing was written: fix the errors above and build again.
 left-out-of-open-data = Left out of the open data (example data, not official figures): { $list }
+left-out-of-open-data-more = Left out of the open data (example data, not official figures): { $list } and { $more } more
 catalogue-written = Wrote the data catalogue for dataportal.se: catalog.rdf
 catalogue-nothing = Wrote no data catalogue: no indicator has official figures yet (example data is not open data)
 built = Built { $pages } pages and { $charts } charts ({ $files } files) into { $folder } in { $ms } ms

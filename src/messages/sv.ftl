@@ -592,6 +592,7 @@ progress-indexing = Bygger sökindex för { $pages ->
     }
 nothing-written-fix = Ingenting skrevs: rätta felen ovan och bygg igen.
 left-out-of-open-data = Kom inte med i öppna data (exempeldata, inte officiella siffror): { $list }
+left-out-of-open-data-more = Kom inte med i öppna data (exempeldata, inte officiella siffror): { $list } och { $more } till
 catalogue-written = Skrev datakatalogen för dataportal.se: catalog.rdf
 catalogue-nothing = Ingen datakatalog skrevs: ingen indikator har officiella siffror än (exempeldata är inte öppna data)
 built = Byggde { $pages ->
