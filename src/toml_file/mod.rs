@@ -106,16 +106,14 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
     let syntax = toml::from_str::<toml::Table>(parsed).is_err();
     let (message, mut hint) = match syntax {
         true => {
-            // The file before the place (what its line and the line before
-            // say), and the rest of its line. (In a copy with its slips
-            // mended, the place may fall inside a character the mending
-            // replaced: back to where it starts.)
+            // The place in the file (what its line, the line before and the
+            // rest of its line say). (In a copy with its slips mended, the
+            // place may fall inside a character the mending replaced: back
+            // to where it starts.)
             let at = e
                 .span()
                 .map_or(0, |span| floor_char_boundary(&source.text, (span.start + offset).min(source.text.len())));
-            let (before, after) = source.text.split_at(at);
-            let after = &after[..after.find('\n').unwrap_or(after.len())];
-            syntax::plain(e.message().trim(), written.unwrap_or_default(), before, after)
+            syntax::plain_at(e.message().trim(), written.unwrap_or_default(), &source.text, at)
         }
         false => explain(e.message().trim(), written),
     };

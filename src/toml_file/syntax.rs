@@ -8,6 +8,12 @@ use crate::messages::Message;
 /// The signs a word processor writes for minus (and `-`).
 const DASHES: [char; 4] = ['-', '–', '−', '—'];
 
+/// [`plain`] for the place `at` in the file `text`.
+pub fn plain_at(message: &str, written: &str, text: &str, at: usize) -> (Message, Option<Message>) {
+    let (head, rest) = text.split_at(at);
+    plain(message, written, head, &rest[..rest.find('\n').unwrap_or(rest.len())])
+}
+
 /// The parser's `message` (about `written`, the text at its place, after
 /// `head`, the file up to there, and before `after`, the rest of its line)
 /// in plain words, with a hint where there is a fix to give.
@@ -196,13 +202,7 @@ fn statement_starts(head: &str, after: &str) -> bool {
 /// spaces between its thousands (`1 000`, `12 500,5`), as the list should
 /// have them (`1990, 2022`; `1 200 1 350` is `1200, 1350`).
 fn values_without_comma(text: &str) -> Option<String> {
-    let mut numbers: Vec<Vec<&str>> = Vec::new();
-    for part in text.split_whitespace() {
-        match numbers.last_mut() {
-            Some(number) if thousands_group(number, part) => number.push(part),
-            _ => numbers.push(vec![part]),
-        }
-    }
+    let numbers = numbers(text.split_whitespace());
     let written: Vec<String> = numbers.iter().map_while(|n| written_number(&n.join(" "))).collect();
     // Never `000` or `05` (TOML refuses a number that starts with 0).
     let valid = written.iter().all(|n| {
@@ -212,17 +212,18 @@ fn values_without_comma(text: &str) -> Option<String> {
     (numbers.len() > 1 && written.len() == numbers.len() && valid).then(|| written.join(", "))
 }
 
-/// Whether `parts` (a number split at its spaces) are one number with
-/// spaces between its thousands: 1 to 3 digits, then 3 in each part (the
-/// last may have decimals and %).
-fn thousands(parts: &[&str]) -> bool {
-    let Some((first, groups)) = parts.split_first() else { return false };
-    let mut number = vec![*first];
-    groups.iter().all(|group| {
-        let next = thousands_group(&number, group);
-        number.push(group);
-        next
-    })
+/// `parts` (text split at its spaces) as numbers, each its parts: a part
+/// that goes on the number before it as its next thousands joins it
+/// (`1 200 1 350`: `1 200` and `1 350`).
+fn numbers<'a>(parts: impl Iterator<Item = &'a str>) -> Vec<Vec<&'a str>> {
+    let mut numbers: Vec<Vec<&str>> = Vec::new();
+    for part in parts {
+        match numbers.last_mut() {
+            Some(number) if thousands_group(number, part) => number.push(part),
+            _ => numbers.push(vec![part]),
+        }
+    }
+    numbers
 }
 
 /// Whether `part` goes on the number `number` (its parts so far) as its
@@ -282,8 +283,7 @@ fn as_toml_number(text: &str) -> Option<String> {
     let trimmed = text.trim_end_matches(|c: char| c == '%' || c.is_whitespace());
     // Spaces only after a sign (`– 61`) and between thousands (`5 6` is two numbers, not 56).
     let unsigned = trimmed.trim_start_matches(DASHES).trim_start();
-    let parts: Vec<&str> = unsigned.split_whitespace().collect();
-    if parts.len() > 1 && !thousands(&parts) {
+    if numbers(unsigned.split_whitespace()).len() > 1 {
         return None;
     }
     let mut number: String = trimmed
@@ -318,8 +318,7 @@ mod tests {
     fn said(text: &str) -> (Message, Option<Message>) {
         let e = text.parse::<toml::Table>().unwrap_err();
         let span = e.span().unwrap();
-        let after = &text[span.start..];
-        plain(e.message(), &text[span.clone()], &text[..span.start], &after[..after.find('\n').unwrap_or(after.len())])
+        plain_at(e.message(), &text[span.clone()], text, span.start)
     }
 
     #[test]
