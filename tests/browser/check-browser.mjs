@@ -362,11 +362,15 @@ async function visitPage(tab, visit, results) {
  */
 function firstLanguage(site) {
   try {
-    const html = fs.readFileSync(path.join(site.root, 'index.html'), 'utf8');
-    return (html.match(/<html[^>]*\blang="([^"]*)"/i) || [])[1] || null;
+    return htmlLang(fs.readFileSync(path.join(site.root, 'index.html'), 'utf8')) || null;
   } catch {
     return null;
   }
+}
+
+/** The language a page's `<html lang>` says ('' without one). */
+function htmlLang(html) {
+  return (html.match(/<html[^>]*\blang="([^"]*)"/i) || [])[1] || '';
 }
 
 /**
@@ -391,7 +395,7 @@ function onePerLanguageOfRedirects(site, files, results) {
     if (!/^\d{4}\//.test(f)) return true;
     const html = fs.readFileSync(path.join(site.root, f), 'utf8');
     if (!/<meta http-equiv="refresh"/i.test(html)) return true;
-    const lang = (html.match(/<html[^>]*\blang="([^"]*)"/i) || [])[1] || '';
+    const lang = htmlLang(html);
     if (seen.has(lang)) {
       left.push(f);
       return false;
@@ -429,7 +433,7 @@ export async function checkInBrowser(site, server, results, { executablePath, wo
     subject: f,
     url: server.origin + site.pathOfFile(f),
     audit: true,
-    narrowAxe: pageLanguage(f) === null || pageLanguage(f) === first,
+    narrowAxe: [null, first].includes(pageLanguage(f)),
     expectStatus: f === '404.html' ? 200 : undefined,
   }));
   const wideOnly = visits.filter((v) => !v.narrowAxe).length;
