@@ -17,6 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::messages::Message;
 use crate::source::{floor_char_boundary, ReadError, Source, Stamp, MAX_FILE_BYTES};
 use crate::text::nearest;
+use slips::{ColonFix, Slip, SlipKind};
 use types::{plain_type_error, type_hint};
 
 /// Reads `root/rel` as UTF-8 text.
@@ -86,11 +87,14 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
         if found.is_empty() {
             return failure(source, range.start, text, &e);
         }
+        // Each YAML line as the file's kind takes it (`title = "2030"`, not `title = 2030`).
+        let plain = slips::mended(text, &found);
+        let ways: Vec<ColonFix> = found.iter().map(|slip| colon_way::<T>(&plain, slip)).collect();
         // The slips, each by name; then whatever else is wrong once they are mended.
-        let mut each = found.iter().map(|slip| slip_problem(source, range.start, slip));
+        let mut each = found.iter().zip(&ways).map(|(slip, &way)| slip_problem(source, range.start, slip, way));
         let first = each.next().expect("a slip");
         let mut others: Vec<Diagnostic> = each.collect();
-        let mended = slips::mended(text, &found);
+        let mended = slips::mended_as(text, &found, &ways);
         if let Err(e) = toml::from_str::<T>(&mended) {
             others.push(failure(source, range.start, &mended, &e));
         }
@@ -137,9 +141,37 @@ fn failure(source: &Arc<Source>, offset: usize, parsed: &str, e: &toml::de::Erro
     .reading()
 }
 
-/// A word processor's slip, by name, with its fix.
-fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diagnostic {
-    use slips::SlipKind;
+/// The name and value of a YAML line (`title: Om uppföljningen`) among the slips.
+fn colon_line(slip: &Slip) -> Option<(&str, &str)> {
+    match &slip.kind {
+        SlipKind::Name { written, header: false } => slips::colon_pair(written),
+        _ => None,
+    }
+}
+
+/// How the YAML line `slip` (if it is one) becomes the TOML line that `T`,
+/// the file's kind, reads there: the first of [`ColonFix::WAYS`] that,
+/// put in its place in `mended` (the text with its slips mended), leaves
+/// no problem on that line (`title = "2030"` for a title, `title` for
+/// `Title`); the least change if none does.
+fn colon_way<T: DeserializeOwned>(mended: &str, slip: &Slip) -> ColonFix {
+    let Some((name, value)) = colon_line(slip).filter(|(_, value)| !value.is_empty()) else {
+        return ColonFix::default();
+    };
+    let start = slip.span.start;
+    let reads = |way: &ColonFix| {
+        let line = way.line(name, value);
+        let text = format!("{}{line}{}", &mended[..start], &mended[slip.span.end..]);
+        toml::from_str::<T>(&text)
+            .err()
+            .and_then(|e| e.span())
+            .is_none_or(|span| span.end <= start || span.start >= start + line.len())
+    };
+    ColonFix::WAYS.into_iter().find(reads).unwrap_or_default()
+}
+
+/// A word processor's slip, by name, with its fix (a YAML line's the `way` the file takes it).
+fn slip_problem(source: &Arc<Source>, offset: usize, slip: &Slip, way: ColonFix) -> Diagnostic {
     let span = slip.span.start + offset..slip.span.end + offset;
     let (message, hint) = match &slip.kind {
         SlipKind::Quotes { open, close, text, .. } => {
@@ -153,11 +185,11 @@ fn slip_problem(source: &Arc<Source>, offset: usize, slip: &slips::Slip) -> Diag
             (message, msg!(TomlQuotesHint, text = shortened(text)))
         }
         SlipKind::Space(c) => (msg!(TomlOddSpace, code = format!("{:04X}", *c as u32)), msg!(TomlOddSpaceHint)),
-        SlipKind::Name { written, header: false } if slips::colon_pair(written).is_some() => {
-            let (name, value) = slips::colon_pair(written).unwrap_or_default();
+        SlipKind::Name { header: false, .. } if colon_line(slip).is_some() => {
+            let (name, value) = colon_line(slip).unwrap_or_default();
             let hint = match value.is_empty() {
                 true => msg!(TomlColonForEqualsHint, name = name),
-                false => msg!(TomlColonForEqualsValueHint, fix = format!("{name} = {}", slips::as_toml_value(value))),
+                false => msg!(TomlColonForEqualsValueHint, fix = way.line(name, value)),
             };
             (msg!(TomlColonForEquals, name = name), hint)
         }
@@ -381,6 +413,37 @@ mod tests {
         assert_eq!(error("share = \"2.5\"\n").1, "write the number without quotes: 2.5");
         assert_eq!(error("share = \"22,5\"\n").1, "write the number with a decimal point and without quotes: 22.5");
         assert_eq!(error("share = 22,5\n").1, "write decimals with a point, not a comma: 22.5");
+    }
+
+    #[test]
+    fn a_yaml_line_is_fixed_the_way_the_file_takes_it() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Page {
+            title: String,
+            #[serde(default)]
+            weight: Option<i64>,
+        }
+        let error = |toml: &str| {
+            let d = parse::<Page>(&source(toml)).unwrap_err();
+            let hint = d.hint.as_ref().map(|h| h.to_string()).unwrap_or_default();
+            let mut problems = crate::diagnostics::Problems::new();
+            problems.push(d);
+            let others: Vec<String> = problems.into_vec().iter().skip(1).map(|o| o.message.to_string()).collect();
+            (hint, others)
+        };
+        // A number for a text: in quotes, and nothing else to say.
+        assert_eq!(error("title: 2030\n"), ("write title = \"2030\"".to_owned(), vec![]));
+        // A name with a capital: in small letters.
+        assert_eq!(error("Title: Om oss\n"), ("write title = \"Om oss\"".to_owned(), vec![]));
+        assert_eq!(error("Title: 2030\n").0, "write title = \"2030\"");
+        // A number where one belongs stays one.
+        assert_eq!(error("title = \"Om\"\nweight: 3\n").0, "write weight = 3");
+        // A value the file cannot take either way: the least change, and what is wrong then.
+        let (hint, others) = error("title = \"Om\"\nweight: tre\n");
+        assert_eq!(hint, "write weight = \"tre\"");
+        assert_eq!(others.len(), 1, "{others:?}");
     }
 
     #[test]

@@ -58,7 +58,38 @@ pub fn as_toml_value(value: &str) -> String {
     let read = format!("v = {value}").parse::<toml::Table>().is_ok();
     match read {
         true => value.to_owned(),
-        false => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+        false => quoted(value),
+    }
+}
+
+/// `value` as a TOML text in quotes.
+fn quoted(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// How a YAML line (`title: 2030`, `Title: Om`) becomes TOML: `name =
+/// value`, with the name in small letters if `lower`, and the value in
+/// quotes if `quote` (as a text, where TOML would read a number or a date).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ColonFix {
+    pub lower: bool,
+    pub quote: bool,
+}
+
+impl ColonFix {
+    /// Every way, the least change first.
+    pub const WAYS: [ColonFix; 4] = [
+        ColonFix { lower: false, quote: false },
+        ColonFix { lower: false, quote: true },
+        ColonFix { lower: true, quote: false },
+        ColonFix { lower: true, quote: true },
+    ];
+
+    /// The TOML line of `name` and `value` this way.
+    pub fn line(self, name: &str, value: &str) -> String {
+        let name = if self.lower { name.to_ascii_lowercase() } else { name.to_owned() };
+        let value = if self.quote { quoted(value) } else { as_toml_value(value) };
+        format!("{name} = {value}")
     }
 }
 
@@ -95,8 +126,14 @@ pub fn scan(text: &str) -> Scan {
 /// `text` with every slip mended, byte for byte as long (so that a problem
 /// the parser finds in it has the same place in `text`).
 pub fn mended(text: &str, slips: &[Slip]) -> String {
+    mended_as(text, slips, &vec![ColonFix::default(); slips.len()])
+}
+
+/// [`mended`], each YAML line among the `slips` the way `ways` (one per
+/// slip) says, as far as it can be as long.
+pub fn mended_as(text: &str, slips: &[Slip], ways: &[ColonFix]) -> String {
     let mut out = text.as_bytes().to_vec();
-    for slip in slips {
+    for (slip, &way) in slips.iter().zip(ways) {
         if let SlipKind::Quotes { close: Some(c), close_at: Some(at), .. } = slip.kind {
             let end = at + c.len_utf8();
             out[at..end].copy_from_slice(pad(if DOUBLE.contains(&c) { '"' } else { '\'' }, c).as_bytes());
@@ -113,7 +150,7 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
                 .collect(),
             SlipKind::Space(c) => " ".repeat(c.len_utf8()),
             // `en:` and `title: Om uppföljningen`: `en=` and `title= "…"`, as long.
-            SlipKind::Name { header: false, .. } if colon_pair(part).is_some() => colon_mended(part),
+            SlipKind::Name { header: false, .. } if colon_pair(part).is_some() => colon_mended(part, way),
             SlipKind::Name { .. } => part
                 .chars()
                 .map(|c| match c {
@@ -129,14 +166,17 @@ pub fn mended(text: &str, slips: &[Slip]) -> String {
 }
 
 /// `part` (`en:`, `title: Om uppföljningen`) as TOML of as many bytes: `=`
-/// for the colon, and a value TOML reads where a text was.
-fn colon_mended(part: &str) -> String {
+/// for the colon, and a value TOML reads where a text was (a text too where
+/// `way` quotes it, if it has room for the quotes).
+fn colon_mended(part: &str, way: ColonFix) -> String {
     let colon = part.find(':').unwrap_or(0);
     let (head, value) = part.split_at(colon + 1);
     let head = head.replacen(':', "=", 1);
+    let head = if way.lower { head.to_ascii_lowercase() } else { head };
     let start = value.len() - value.trim_start().len();
     let written = value.trim();
-    let fix = match (written.is_empty() || as_toml_value(written) == written, written.len()) {
+    let bare = !way.quote && as_toml_value(written) == written;
+    let fix = match (written.is_empty() || bare, written.len()) {
         (true, _) => written.to_owned(),
         (false, 1) => "0".to_owned(),
         (false, n) => format!("\"{}\"", "x".repeat(n - 2)),

@@ -251,6 +251,26 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
+            name: "a year for a title, written as YAML writes it",
+            slip: |r| edit(r, ABOUT, "title = \"Om uppföljningen\"", "title: 2030"),
+            at: "content/om-uppfoljningen.sv.md:2:1:",
+            sv: ["efter namnet `title` står ett kolon (:), men TOML skriver =", "tips: skriv title = \"2030\""],
+            en: ["the name `title` is followed by a colon (:), but TOML writes =", "hint: write title = \"2030\""],
+        },
+        Case {
+            name: "a name with a capital, written as YAML writes it",
+            slip: |r| edit(r, ABOUT, "title = \"Om uppföljningen\"", "Title: Om uppföljningen"),
+            at: "content/om-uppfoljningen.sv.md:2:1:",
+            sv: [
+                "efter namnet `Title` står ett kolon (:), men TOML skriver =",
+                "tips: skriv title = \"Om uppföljningen\"",
+            ],
+            en: [
+                "the name `Title` is followed by a colon (:), but TOML writes =",
+                "hint: write title = \"Om uppföljningen\"",
+            ],
+        },
+        Case {
             name: "a title's English left empty",
             slip: |r| edit(r, PROGRAMME, "en = \"Growth programme\"", "en = \"\""),
             at: "content/tillvaxt/programme.toml:1:9:",
@@ -331,6 +351,23 @@ fn each_slip_is_said_in_swedish_where_it_is_with_its_fix_and_in_english_on_reque
         assert!(first.starts_with(&format!("error: {}", case.at)), "{}: {en}", case.name);
         assert!(first.contains(case.en[0]), "{}: {en}", case.name);
         assert!(en.contains(case.en[1]), "{}: {en}", case.name);
+    }
+}
+
+#[test]
+fn a_line_written_as_yaml_is_one_problem_whose_hint_is_the_whole_fix() {
+    // Not `title = 2030`, which the next check would refuse as a number
+    // where a text belongs, nor `Title = …`, which it would not know.
+    for (slip, fix) in [("title: 2030", "title = \"2030\""), ("Title: Om oss", "title = \"Om oss\"")] {
+        let site = umea_with(|r| edit(r, ABOUT, "title = \"Om uppföljningen\"", slip));
+        let sv = check(site.path(), None);
+        let errors: Vec<&str> = sv.lines().filter(|l| l.starts_with("fel:")).collect();
+        assert_eq!(errors.len(), 1, "{slip}: {sv}");
+        assert!(sv.contains(&format!("tips: skriv {fix}")), "{slip}: {sv}");
+        edit(site.path(), ABOUT, slip, fix);
+        let (code, _, stderr) =
+            crate::common::run_as_editor(site.path(), "C.UTF-8", &["check", "--root", site.path().to_str().unwrap()]);
+        assert_eq!(code, 0, "{slip} written as the hint says: {stderr}");
     }
 }
 
