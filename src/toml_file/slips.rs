@@ -171,7 +171,7 @@ pub fn mended_as(text: &str, slips: &[Slip], ways: &[ColonFix]) -> String {
 fn colon_mended(part: &str, way: ColonFix) -> String {
     let colon = part.find(':').unwrap_or(0);
     let (head, value) = part.split_at(colon + 1);
-    let head = head.replacen(':', "=", 1);
+    let head = spaced(&head.replacen(':', "=", 1));
     let head = if way.lower { head.to_ascii_lowercase() } else { head };
     let start = value.len() - value.trim_start().len();
     let written = value.trim();
@@ -181,7 +181,13 @@ fn colon_mended(part: &str, way: ColonFix) -> String {
         (false, 1) => "0".to_owned(),
         (false, n) => format!("\"{}\"", "x".repeat(n - 2)),
     };
-    format!("{head}{}{fix}{}", &value[..start], &value[start + written.len()..])
+    format!("{head}{}{fix}{}", spaced(&value[..start]), spaced(&value[start + written.len()..]))
+}
+
+/// `part` with each space TOML does not read as one (a non-breaking space
+/// at the colon, say) as as many bytes of plain spaces.
+fn spaced(part: &str) -> String {
+    part.chars().map(|c| if odd_space(c) { " ".repeat(c.len_utf8()) } else { c.to_string() }).collect()
 }
 
 /// `straight`, then spaces, as many bytes as `typographic` takes.

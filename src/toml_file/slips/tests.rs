@@ -86,6 +86,14 @@ fn a_line_written_as_yaml_writes_it_is_a_slip_mended_as_long() {
     assert_eq!(colon_pair("en:"), Some(("en", "")), "no value: the colon slip of `en: \"…\"`");
     assert_eq!(mended("en: \"x\"\n", &find("en: \"x\"\n")), "en= \"x\"\n");
     assert_eq!(colon_pair("Mål 1: text"), None, "not a name");
+    // A non-breaking space at the colon is the line's, mended with it.
+    for text in ["title:\u{a0}Om oss\n", "title\u{a0}: Om oss\n", "order:\u{a0}1\n"] {
+        let slips = find(text);
+        assert_eq!(slips.len(), 1, "{text:?}: {slips:?}");
+        let fixed = mended(text, &slips);
+        assert_eq!(fixed.len(), text.len());
+        assert!(fixed.parse::<toml::Table>().is_ok(), "{text:?} mended: {fixed:?}");
+    }
 }
 
 #[test]
