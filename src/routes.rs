@@ -2,6 +2,8 @@
 //! resolves the `@/…` links authors write to those URLs.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::diagnostics::{Diagnostic, Problems};
 use crate::load::{INDEX_STEM, INDICATORS_DIR, PROGRAMME_FILE};
@@ -10,6 +12,7 @@ use crate::messages::Message;
 use crate::model::{PageId, ProgrammeId, Site};
 pub use crate::pages::PageRef;
 use crate::pages::{theme_pages, Place, Slug, ThemeKind};
+use crate::source::Source;
 use crate::text::base_path_of;
 use crate::theme::Theme;
 
@@ -35,6 +38,41 @@ pub struct Routes {
     /// programmes whose `programme.toml` could not: links into them are not
     /// reported again.
     unread: Vec<String>,
+}
+
+/// What gives a page its address in a language: a file, and where in it
+/// when that is known (a goal's `slug` or `id`, a text's `slug`).
+struct Owner {
+    file: String,
+    at: Option<(Arc<Source>, Range<usize>)>,
+}
+
+impl Owner {
+    fn file(file: &str) -> Owner {
+        Owner { file: file.to_owned(), at: None }
+    }
+
+    fn at(source: &Arc<Source>, span: Range<usize>) -> Owner {
+        Owner { file: source.path.to_string_lossy().into_owned(), at: Some((source.clone(), span)) }
+    }
+
+    /// The file, and its line where known (`content/tillvaxt/programme.toml:12`).
+    fn place(&self) -> String {
+        match &self.at {
+            Some((source, span)) => format!("{}:{}", self.file, source.line_of(span.start)),
+            None => self.file.clone(),
+        }
+    }
+
+    /// The problem of a second page on `path`, whose first is at `first`.
+    fn address_twice(&self, path: &str, first: String) -> Diagnostic {
+        let message = msg!(AddressTwice, path = path);
+        let d = match &self.at {
+            Some((source, span)) => Diagnostic::error_at(source, span.clone(), message),
+            None => Diagnostic::error(self.file.as_ref(), message),
+        };
+        d.with_hint(msg!(AddressTwiceHint, other = first))
+    }
 }
 
 /// Why an `@/` link leads nowhere.
@@ -68,26 +106,24 @@ impl Routes {
             goals: HashMap::new(),
             unread: site.unread.iter().filter_map(|p| unread_key(p)).collect(),
         };
+        // Each path's first owner, as the file and line to name.
         let mut owners: HashMap<String, String> = HashMap::with_capacity(pages * langs.len());
         // An earlier edition's pages are under its year.
         let prefix = site.path_prefix();
         // `owner` names what gives the page its address in a language.
-        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(Lang) -> String| {
+        let mut add = |routes: &mut Routes, page: PageRef, paths: Vec<String>, owner: &dyn Fn(Lang) -> Owner| {
             let paths: Vec<String> = paths.into_iter().map(|p| format!("{prefix}{p}")).collect();
             for (path, &lang) in paths.iter().zip(langs) {
                 let owner = owner(lang);
-                if let Some(first) = owners.insert(path.clone(), owner.clone()) {
-                    problems.push(
-                        Diagnostic::error(owner.as_ref(), msg!(AddressTwice, path = format!("/{path}")))
-                            .with_hint(msg!(AddressTwiceHint, other = first)),
-                    );
+                if let Some(first) = owners.insert(path.clone(), owner.place()) {
+                    problems.push(owner.address_twice(&format!("/{path}"), first));
                 }
             }
             routes.paths.insert(page, paths);
         };
 
         let home: Vec<String> = langs.iter().map(|l| format!("{l}/")).collect();
-        add(&mut routes, PageRef::Home, home, &|_| "content/".into());
+        add(&mut routes, PageRef::Home, home, &|_| Owner::file("content/"));
         routes.keys.insert(format!("{INDEX_STEM}.md"), PageRef::Home);
 
         for (pi, p) in site.programmes.iter().enumerate() {
@@ -95,21 +131,22 @@ impl Routes {
             let file = p.file.to_string_lossy().into_owned();
             let pslugs = slugs(&p.id, p.slug.as_ref(), langs);
             let prefix: Vec<String> = langs.iter().zip(&pslugs).map(|(l, s)| format!("{l}/{s}/")).collect();
-            add(&mut routes, PageRef::Programme(programme), prefix.clone(), &|_| file.clone());
+            add(&mut routes, PageRef::Programme(programme), prefix.clone(), &|_| Owner::file(&file));
             routes.keys.insert(format!("{}/{INDEX_STEM}.md", p.id), PageRef::Programme(programme));
             routes.keys.insert(format!("{}/{PROGRAMME_FILE}", p.id), PageRef::Programme(programme));
             for &goal in &p.goals {
                 let g = site.goal(goal);
                 let gs = slugs(&g.id, g.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(gs).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Goal(goal), paths, &|_| file.clone());
+                let (source, span) = &g.written_at;
+                add(&mut routes, PageRef::Goal(goal), paths, &|_| Owner::at(source, span.clone()));
                 routes.goals.insert((programme, g.id.clone()), PageRef::Goal(goal));
             }
             for &indicator in &p.indicators {
                 let ind = site.indicator(indicator);
                 let is = slugs(&ind.id, ind.slug.as_ref(), langs);
                 let paths = prefix.iter().zip(is).map(|(pre, s)| format!("{pre}{s}/")).collect();
-                add(&mut routes, PageRef::Indicator(indicator), paths, &|_| ind.file.to_string_lossy().into());
+                add(&mut routes, PageRef::Indicator(indicator), paths, &|_| Owner::file(&ind.file.to_string_lossy()));
                 routes.keys.insert(format!("{}/{INDICATORS_DIR}/{}.toml", p.id, ind.id), PageRef::Indicator(indicator));
             }
         }
@@ -128,8 +165,8 @@ impl Routes {
             };
             let paths = langs.iter().zip(&slugs).map(|(l, s)| format!("{l}/{s}/")).collect();
             let owner = |lang: Lang| match (kind.slug, theme) {
-                (Slug::Ui(_), Some(theme)) => theme.strings_file(lang),
-                _ => crate::config::CONFIG_FILE.into(),
+                (Slug::Ui(_), Some(theme)) => Owner::file(&theme.strings_file(lang)),
+                _ => Owner::file(crate::config::CONFIG_FILE),
             };
             add(&mut routes, PageRef::Theme(kind.page), paths, &owner);
         }
@@ -147,10 +184,13 @@ impl Routes {
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            let any = page.docs.values().next().map(|d| d.source.path.to_string_lossy().into_owned());
-            let owner = |lang: Lang| match page.docs.get(&lang) {
-                Some(doc) => doc.source.path.to_string_lossy().into_owned(),
-                None => any.clone().unwrap_or_default(),
+            // The text in the language, or (for a language it has no text in) any.
+            let owner = |lang: Lang| match page.docs.get(&lang).or_else(|| page.docs.values().next()) {
+                Some(doc) => match crate::toml_file::key_span(&doc.source.text, "slug") {
+                    Some(span) if page.docs.contains_key(&lang) => Owner::at(&doc.source, span),
+                    _ => Owner::file(&doc.source.path.to_string_lossy()),
+                },
+                None => Owner::file(""),
             };
             add(&mut routes, PageRef::Page(PageId(i)), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(PageId(i)));

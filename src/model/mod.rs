@@ -4,6 +4,7 @@
 //! `validate` builds it from what `load` read.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -289,6 +290,9 @@ pub struct Goal {
     pub indicators: Vec<IndicatorId>,
     /// In the order written.
     pub assessments: Vec<Assessment>,
+    /// Where its address is written in its programme's file: its `slug`, or
+    /// its `id` without one.
+    pub written_at: (Arc<Source>, Range<usize>),
 }
 
 impl Goal {

@@ -140,6 +140,8 @@ mod tests {
     use super::*;
     use crate::locale::Text;
     use crate::model::{Assessment, AssessmentKind, Goal, ProgrammeId, ScaleStep};
+    use crate::source::Source;
+    use std::sync::Arc;
 
     fn step(id: &str, kind: AssessmentKind) -> ScaleStep {
         ScaleStep { id: id.into(), kind, label: Text::Same(id.into()), description: None }
@@ -168,6 +170,7 @@ mod tests {
                     .iter()
                     .map(|&(year, step)| Assessment { year, step, motivation: None, correction: None })
                     .collect(),
+                written_at: (Arc::new(Source::new("content/p/programme.toml", "")), 0..0),
             })
             .collect();
         site

@@ -173,6 +173,8 @@ impl Validator<'_> {
         if let Some(old) = &g.old_assessments {
             self.old_assessments(f, g, old);
         }
-        Goal { id: g.id.get_ref().clone(), programme, slug, title, target, indicators, assessments: Vec::new() }
+        let written_at = (f.clone(), g.slug.as_ref().map_or(g.id.span(), |s| s.span()));
+        let (id, assessments) = (g.id.get_ref().clone(), Vec::new());
+        Goal { id, programme, slug, title, target, indicators, assessments, written_at }
     }
 }

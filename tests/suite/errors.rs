@@ -140,6 +140,35 @@ fn duplicate_goal_id_and_duplicate_address_are_errors() {
 }
 
 #[test]
+fn two_pages_on_one_address_are_named_at_the_lines_that_give_it() {
+    let f = Fixture::new();
+    let second = "\n[[goal]]\nid = \"nya-bostader\"\nslug = { sv = \"bostader\", en = \"new-housing\" }\ntitle = { sv = \"Nya bostäder\", en = \"New housing\" }\ntarget = { sv = \"Mål.\", en = \"Goal.\" }\n";
+    f.write("content/tillvaxt/programme.toml", &format!("{}{second}", crate::common::PROGRAMME_TOML));
+    f.write(
+        "content/tillvaxt/assessments/2024.toml",
+        &format!("{}\n[nya-bostader]\nstatus = \"ja\"\n", crate::common::ASSESSMENTS_2024),
+    );
+    f.edit("content/om.en.md", "slug = \"about\"", "slug = \"growth\"");
+    let err = fails(&f);
+    let line = |text: &str, at: &str| 1 + text[..text.find(at).unwrap()].lines().count();
+    let programme = f.read_source("content/tillvaxt/programme.toml");
+    let (first, later) = (
+        line(&programme, "slug = { sv = \"bostader\", en = \"housing\""),
+        line(&programme, "slug = { sv = \"bostader\", en = \"new"),
+    );
+    assert!(
+        err.contains(&format!(
+            "content/tillvaxt/programme.toml:{later}:8: two pages have the same address /sv/tillvaxt/bostader/"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("the other is content/tillvaxt/programme.toml:{first}; give one of them")), "{err}");
+    let about = line(&f.read_source("content/om.en.md"), "slug = ");
+    assert!(err.contains(&format!("content/om.en.md:{about}:1: two pages have the same address /en/growth/")), "{err}");
+    assert!(err.contains("the other is content/tillvaxt/programme.toml; give one of them"), "{err}");
+}
+
+#[test]
 fn files_that_are_not_text_do_not_panic() {
     let f = Fixture::new();
     std::fs::write(f.root().join("content/tillvaxt/indicators/utslapp.toml"), [0xff, 0xfe, 0x00, 0x12]).unwrap();

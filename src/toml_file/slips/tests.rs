@@ -1,5 +1,6 @@
 //! The slips' scanner and mending, on small texts.
 
+use super::colon::as_toml_value;
 use super::*;
 
 /// Every slip in `text`, in order.
