@@ -1,9 +1,12 @@
 //! The admin page and its scripts: Decap CMS's bundle and smol-toml as
 //! vendored (`vendor/`, with their versions and licences), goalsite's start
-//! script and file formats (`admin/`), and the page that loads them, in the
-//! site's first language (or the page saying the editor is not connected).
+//! script and file formats and the page that loads them (`admin/`), in the
+//! site's first language; and what the theme's page saying the editor is
+//! not connected shows.
 
 use std::borrow::Cow;
+
+use serde::Serialize;
 
 use crate::locale::Lang;
 use crate::text::escape;
@@ -21,6 +24,8 @@ const DECAP_LICENCES: &str = include_str!("../../vendor/decap-cms/decap-cms.js.L
 const SMOL_TOML: &str = include_str!("../../vendor/smol-toml/smol-toml.cjs");
 const START: &str = include_str!("admin/goalsite-cms.js");
 const FORMAT: &str = include_str!("admin/goalsite-format.js");
+/// The page the editor starts in (goalsite's own, as its scripts are: not the theme's).
+const PAGE: &str = include_str!("admin/index.html");
 
 /// The file `name` of the admin folder (not `index.html` and `config.yml`,
 /// which are made for the site): its media type and bytes.
@@ -48,21 +53,20 @@ pub fn asset(name: &str) -> Option<(&'static str, Cow<'static, [u8]>)> {
 pub fn page(lang: Lang) -> String {
     let scripts: String =
         SCRIPTS.iter().filter(|s| s.ends_with(".js")).map(|s| format!("<script src=\"{s}\"></script>\n")).collect();
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"robots\" content=\"noindex, nofollow\">\n<title>{title}</title>\n\
-         <link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n<noscript><p>{noscript}</p></noscript>\n\
-         <p id=\"goalsite-cms-failed\" role=\"alert\" hidden>{failed}</p>\n\
-         {scripts}</body>\n</html>\n",
-        title = escape(&msg!(CmsAdminTitle).text(lang)),
-        noscript = escape(&msg!(CmsAdminNoscript).text(lang)),
-        failed = escape(&msg!(CmsAdminFailed).text(lang)),
-    )
+    PAGE.replace("{{lang}}", lang.as_str())
+        .replace("{{title}}", &escape(&msg!(CmsAdminTitle).text(lang)))
+        .replace("{{noscript}}", &escape(&msg!(CmsAdminNoscript).text(lang)))
+        .replace("{{failed}}", &escape(&msg!(CmsAdminFailed).text(lang)))
+        .replace("{{scripts}}", &scripts)
 }
+
+/// The theme's template of the page at `/admin/` of a site whose `[cms]`
+/// names no git host yet.
+pub const NOT_CONNECTED: &str = "admin-not-connected.html";
 
 /// One language's version of the page at `/admin/` of a site whose `[cms]`
 /// names no git host yet.
+#[derive(Serialize)]
 pub struct NotConnected<'a> {
     pub lang: Lang,
     /// The link to the site's home page in `lang`.
@@ -75,40 +79,19 @@ pub struct NotConnected<'a> {
     pub name: &'a str,
 }
 
-/// The page at `/admin/` of a site whose `[cms]` names no git host yet, in
-/// `versions[at]`'s language, with a link to the site's home page and (like
-/// every page of the site) the other languages' versions as `hreflang`
-/// alternates and a language switch.
-pub fn not_connected(versions: &[NotConnected], at: usize) -> String {
+/// What [`NOT_CONNECTED`] shows in `versions[at]`'s language: goalsite's
+/// words for it, the link home, and every version (for the `hreflang`
+/// alternates and the language switch).
+pub fn not_connected(versions: &[NotConnected], at: usize) -> minijinja::Value {
     let this = &versions[at];
     let lang = this.lang;
-    let alternates: String = versions
-        .iter()
-        .map(|v| format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n", v.lang, escape(&v.abs_url)))
-        .collect();
-    let switch: String = versions
-        .iter()
-        .filter(|v| v.lang != lang)
-        .map(|v| {
-            format!(
-                "<li><a href=\"{url}\" hreflang=\"{code}\" lang=\"{code}\">{name}</a></li>\n",
-                url = escape(&v.url),
-                code = v.lang,
-                name = escape(v.name)
-            )
-        })
-        .collect();
-    let switch = if switch.is_empty() { String::new() } else { format!("<nav>\n<ul>\n{switch}</ul>\n</nav>\n") };
-    format!(
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"robots\" content=\"noindex, nofollow\">\n<title>{title}</title>\n\
-         {alternates}<link rel=\"icon\" href=\"data:,\">\n</head>\n<body>\n{switch}<main>\n\
-         <h1>{title}</h1>\n<p>{text}</p>\n<p>{local}</p>\n<p><a href=\"{home}\">{back}</a></p>\n</main>\n</body>\n</html>\n",
-        title = escape(&msg!(CmsNotConnectedTitle).text(lang)),
-        text = escape(&msg!(CmsNotConnected).text(lang)),
-        local = escape(&msg!(CmsNotConnectedLocal).text(lang)),
-        home = escape(&this.home),
-        back = escape(&msg!(CmsBackToSite).text(lang)),
-    )
+    minijinja::context! {
+        lang => minijinja::Value::from(minijinja::value::Serde(lang)),
+        title => msg!(CmsNotConnectedTitle).text(lang),
+        text => msg!(CmsNotConnected).text(lang),
+        local => msg!(CmsNotConnectedLocal).text(lang),
+        home => &this.home,
+        back => msg!(CmsBackToSite).text(lang),
+        versions => minijinja::Value::from(minijinja::value::Serde(versions)),
+    }
 }

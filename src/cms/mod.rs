@@ -16,8 +16,10 @@ use std::path::Path;
 use serde_json::{json, Value};
 
 use crate::artifact::Artifact;
+use crate::diagnostics::Diagnostic;
 use crate::locale::Lang;
 use crate::model::{CmsBackend, Site, ValueStatus};
+use crate::render::Renderer;
 use crate::routes::Routes;
 use crate::theme::Theme;
 
@@ -165,11 +167,11 @@ fn said_in(site: &Site) -> Lang {
 /// connected yet. Nothing without `[cms]`. Only the configuration follows
 /// the content; the rest (pages, scripts) follows the frame and is left out
 /// unless `frame_too` (an output changed in place already has it).
-pub fn published(edited: Edited, frame_too: bool) -> Vec<Artifact> {
-    let Some(cms) = &edited.site.settings.cms else { return Vec::new() };
+pub fn published(edited: Edited, frame_too: bool, renderer: &Renderer) -> Result<Vec<Artifact>, Diagnostic> {
+    let Some(cms) = &edited.site.settings.cms else { return Ok(Vec::new()) };
     let lang = said_in(edited.site);
     let Some(backend) = &cms.backend else {
-        return if frame_too { not_connected(edited, lang) } else { Vec::new() };
+        return if frame_too { not_connected(edited, lang, renderer) } else { Ok(Vec::new()) };
     };
     let config = config(edited, Saves::Published(backend));
     let mut files = vec![Artifact::new(
@@ -183,14 +185,15 @@ pub fn published(edited: Edited, frame_too: bool) -> Vec<Artifact> {
             Some(Artifact::new(format!("{ADMIN_DIR}/{name}"), bytes.into_owned()))
         }));
     }
-    files
+    Ok(files)
 }
 
-/// The page saying the editor is not connected yet: at `admin/` in `first`
-/// (the language goalsite's words in the editor are in), and at
-/// `admin/<code>/` in each other language of the site that goalsite's
-/// messages speak, each version linking to the others as the site's pages do.
-fn not_connected(edited: Edited, first: Lang) -> Vec<Artifact> {
+/// The page saying the editor is not connected yet (the theme's
+/// `admin-not-connected.html`): at `admin/` in `first` (the language
+/// goalsite's words in the editor are in), and at `admin/<code>/` in each
+/// other language of the site that goalsite's messages speak, each version
+/// linking to the others as the site's pages do.
+fn not_connected(edited: Edited, first: Lang, renderer: &Renderer) -> Result<Vec<Artifact>, Diagnostic> {
     let settings = &edited.site.settings;
     let mut langs = vec![first];
     langs.extend(settings.languages.iter().map(|l| l.code).filter(|&l| l != first && crate::messages::speaks(l)));
@@ -215,7 +218,8 @@ fn not_connected(edited: Edited, first: Lang) -> Vec<Artifact> {
     (0..versions.len())
         .map(|i| {
             let dir = if i == 0 { String::new() } else { format!("{}/", versions[i].lang) };
-            Artifact::new(format!("{ADMIN_DIR}/{dir}index.html"), assets::not_connected(&versions, i))
+            let page = renderer.render_site_file(assets::NOT_CONNECTED, assets::not_connected(&versions, i))?;
+            Ok(Artifact::new(format!("{ADMIN_DIR}/{dir}index.html"), page))
         })
         .collect()
 }

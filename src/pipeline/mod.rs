@@ -236,7 +236,7 @@ fn make(
     // indicators); its pages and scripts, the frame. Nothing to make for check.
     let edited = crate::cms::Edited { root, site: &current.site, routes: &current.routes, theme: &prepared.theme };
     let admin = match out {
-        Some(_) => crate::cms::published(edited, fresh),
+        Some(_) => problems.take(crate::cms::published(edited, fresh, current_renderer)).unwrap_or_default(),
         None => Vec::new(),
     };
     // Data files are made by check too (but for those only drawn to be written).
