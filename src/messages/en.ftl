@@ -661,6 +661,7 @@ serve-changed = { $more ->
        *[other] { $file } and { $more } more changed
     }
 serve-rebuilt = Rebuilt { $pages } pages in { $ms } ms ({ $why })
+serve-search-parts = Search index in place after { $ms } ms ({ $made } of its { $parts } parts made)
 serve-failed = Build failed ({ $why }): { $served ->
         [last-good] still serving the last good build, problems shown in the browser
        *[nothing] nothing could be built yet, problems shown in the browser

@@ -689,6 +689,7 @@ serve-changed = { $more ->
        *[other] { $file } och { $more } till ändrades
     }
 serve-rebuilt = Byggde om { $pages } sidor på { $ms } ms ({ $why })
+serve-search-parts = Sökindexet på plats efter { $ms } ms ({ $made } av dess { $parts } delar gjordes)
 serve-failed = Bygget misslyckades ({ $why }): { $served ->
         [last-good] visar fortfarande det senaste bygget som fungerade, problemen visas i webbläsaren
        *[nothing] inget har kunnat byggas än, problemen visas i webbläsaren

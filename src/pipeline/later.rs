@@ -1,8 +1,9 @@
 //! The slow files, made after the rest (`serve` reloads first): the PNG
 //! pictures and Excel workbooks of the indicators (of all when the frame
-//! changed, else of those whose data changed), and the search index of the
-//! pages as they are now in the output. Each file is put in place in one
-//! step; the files of these kinds no longer made are removed.
+//! changed, else of those whose data changed), and the parts of the search
+//! index whose pages changed, of the pages as they are now in the output.
+//! Each file is put in place in one step; the files of these kinds no
+//! longer made are removed.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -19,8 +20,21 @@ use super::{search_failed, write_failed, Prepared};
 /// What is left to make of a pass that deferred its slow files.
 pub struct Later {
     prepared: Prepared,
-    /// Whose slow files are made again (the search index always is).
+    /// Whose slow files are made again.
     pub remake: Remake,
+    /// The searched pages with their keys (`None`: the site has no search):
+    /// the parts of the index whose pages changed are made again.
+    records: Option<Vec<search::Record>>,
+}
+
+/// What a pass put in place.
+#[derive(Debug)]
+pub struct Ran {
+    /// What each part of the search index is made from (empty: the site has
+    /// no search), for the next pass.
+    pub search: Vec<Option<u128>>,
+    /// How many parts of it were made again.
+    pub parts_made: usize,
 }
 
 /// Whose slow files a pass makes again.
@@ -63,14 +77,22 @@ pub fn is_slow(path: &str) -> bool {
 }
 
 impl Later {
-    pub fn new(prepared: Prepared, remake: Remake) -> Later {
-        Later { prepared, remake }
+    pub fn new(prepared: Prepared, remake: Remake, records: Option<Vec<search::Record>>) -> Later {
+        Later { prepared, remake, records }
     }
 
-    /// Makes the slow files into the output folder `dir`; returns how many.
-    /// They are put in place while `writing` is held, and only if
-    /// `newest` still holds then (no newer pass has begun).
-    pub fn run(self, dir: &Path, newest: &dyn Fn() -> bool, writing: &Mutex<()>) -> Result<usize, Diagnostics> {
+    /// Makes the slow files into the output folder `dir`, the parts of the
+    /// search index whose key is not the one in `last` (the keys of the
+    /// parts in `dir`). They are put in place while `writing` is held, and
+    /// only if `newest` still holds then (no newer pass has begun): then
+    /// says what was put in place.
+    pub fn run(
+        self,
+        dir: &Path,
+        last: &[Option<u128>],
+        newest: &dyn Fn() -> bool,
+        writing: &Mutex<()>,
+    ) -> Result<Option<Ran>, Diagnostics> {
         let out = Output::in_place(dir).map_err(|e| Diagnostics::one(write_failed(dir, &e)))?;
         let publish =
             |artifact: &Artifact| out.write(artifact).map_err(|e| write_failed(Path::new(&artifact.path), &e));
@@ -92,33 +114,26 @@ impl Later {
         if problems.has_errors() {
             return Err(problems.finish());
         }
-        let current = self.prepared.current();
-        if current.site.settings.search {
-            let records = current
-                .routes
-                .searched()
-                .flat_map(|page| current.site.settings.langs().into_iter().map(move |lang| (page, lang)))
-                .map(|(page, lang)| search::Record {
-                    path: current.routes.path(page, lang).to_owned(),
-                    page: current.routes.first_path(page).to_owned(),
-                    html: None,
-                    key: None,
-                })
-                .collect();
+        let (mut search, mut parts_made) = (Vec::new(), 0);
+        if let Some(records) = self.records {
+            let langs = self.prepared.current().site.settings.langs();
             let read = |path: &str| std::fs::read(dir.join(path));
-            let bundle = search::bundle(records, &current.site.settings.langs(), &[], &read).map_err(search_failed)?;
+            let bundle = search::bundle(records, &langs, last, &read).map_err(search_failed)?;
             for artifact in &bundle.files {
                 publish(artifact).map_err(Diagnostics::one)?;
             }
-            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), |_| true);
+            out.replaces(search::BUNDLE_DIR.trim_end_matches('/'), bundle.replaces());
+            parts_made = bundle.made.iter().filter(|&&made| made).count();
+            search = bundle.keys;
         }
         let _writing = writing.lock().unwrap_or_else(|e| e.into_inner());
         if !newest() {
-            return Ok(0);
+            return Ok(None);
         }
         let failed =
             |e: std::io::Error| Diagnostics::one(Diagnostic::error(dir, msg!(FileNotWritten, detail = e.to_string())));
-        out.finish().map(|f| f.files).map_err(failed)
+        out.finish().map_err(failed)?;
+        Ok(Some(Ran { search, parts_made }))
     }
 }
 

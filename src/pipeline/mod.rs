@@ -153,7 +153,7 @@ pub fn run_plan(root: &Path, plan: Plan, progress: &dyn Progress) -> Result<Pass
     let changed = !made.changed.is_empty();
     let remake = if fresh { Remake::All } else { Remake::Only(made.changed) };
     let later = match plan.defer && out.is_some() && (fresh || made.made > 0 || changed) {
-        true => Some(Later::new(prepared, remake)),
+        true => Some(Later::new(prepared, remake, made.records)),
         false => {
             free_aside(prepared);
             None
@@ -188,6 +188,8 @@ struct Made {
     downloads: crate::downloads::Downloads,
     /// What each part of the search index was made from (empty: none made).
     search: Vec<Option<crate::cache::Hash>>,
+    /// The searched pages, for the index a [`Later`] pass makes.
+    records: Option<Vec<search::Record>>,
     problems: Problems,
 }
 
@@ -218,7 +220,11 @@ fn make(
         .enumerate()
         .map(|(i, edition)| Renderer::new(&all, i, prepared.theme_of(edition), urls.clone()))
         .collect();
-    let index = out.is_some() && !defer;
+    let index = match (out.is_some(), defer) {
+        (false, _) => pages::Index::No,
+        (true, false) => pages::Index::Now,
+        (true, true) => pages::Index::Later,
+    };
     let rendered = pages::render(&mut renderers, out, index, reuse, progress, &mut problems);
     let current_renderer = renderers.last().expect("the current edition");
     // What is made from the frame alone (the theme's files, the site-wide
@@ -278,8 +284,10 @@ fn make(
     for artifact in assets.iter().chain(&site_files).chain(&admin) {
         publish(artifact).map_err(Diagnostics::one)?;
     }
-    let mut search_keys = Vec::new();
-    if let Some(records) = rendered.records {
+    let (mut search_keys, mut later_records) = (Vec::new(), None);
+    if index == pages::Index::Later {
+        later_records = rendered.records;
+    } else if let Some(records) = rendered.records {
         // The parts of the index whose pages are unchanged are in the output.
         let last = reuse.and_then(|r| r.last).map_or(&[][..], |c| c.search.as_slice());
         let read = |path: &str| match reuse {
@@ -308,6 +316,7 @@ fn make(
         changed,
         downloads: downloads.unwrap_or_else(|| crate::downloads::made(&current.site)),
         search: search_keys,
+        records: later_records,
         problems,
     })
 }

@@ -36,6 +36,19 @@ pub struct Rendered {
     pub entries: HashMap<String, PageEntry>,
 }
 
+/// What rendering keeps of the searched pages for the search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Index {
+    /// Nothing: the pages are not written (`check`), or the site has no search.
+    No,
+    /// Each page's record with its HTML where it was rendered: the index is
+    /// made right after the pages.
+    Now,
+    /// Each page's record without its HTML: a later pass makes the index
+    /// from the pages in the output (`serve`, after the reload).
+    Later,
+}
+
 /// What the build cache says about the pages.
 pub struct Reuse<'a> {
     pub keys: &'a Keys,
@@ -89,7 +102,7 @@ fn reused(reuse: &Reuse, path: &str, key: impl Fn(&[IndicatorId]) -> u128, index
 pub fn render(
     renderers: &mut [Renderer],
     out: Option<&Output>,
-    written: bool,
+    index: Index,
     reuse: Option<&Reuse>,
     progress: &dyn Progress,
     problems: &mut Problems,
@@ -110,7 +123,7 @@ pub fn render(
         let (e, _, lang) = group[0];
         let renderer = &renderers[e];
         results.par_extend(group.par_iter().map(|&job| {
-            let outcome = render_page(renderer, job, written, reuse, out);
+            let outcome = render_page(renderer, job, index, reuse, out);
             progress.pages(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
             outcome
         }));
@@ -149,8 +162,8 @@ pub fn render(
         check_documents(r.site, r.theme, outcomes, Some(&ids), &mut found);
         report(r.site, found, problems);
     }
-    let index = written && renderers.iter().any(|r| r.site.settings.search);
-    Rendered { pages: jobs.len(), made, records: index.then_some(records), entries }
+    let searched = index != Index::No && renderers.iter().any(|r| r.site.settings.search);
+    Rendered { pages: jobs.len(), made, records: searched.then_some(records), entries }
 }
 
 /// Renders `page` in `lang` of edition `e` into the output (`None`: only
@@ -159,12 +172,14 @@ pub fn render(
 fn render_page(
     r: &Renderer,
     (e, page, lang): (usize, PageRef, Lang),
-    written: bool,
+    index: Index,
     reuse: Option<&Reuse>,
     out: Option<&Output>,
 ) -> Result<PageOutcome, Diagnostic> {
     let path = r.routes.path(page, lang);
-    let indexed = written && r.site.settings.search && page.kind().searched;
+    let indexed = index != Index::No && r.site.settings.search && page.kind().searched;
+    // Its HTML is kept for an index made now (a later one reads the output).
+    let kept = indexed && index == Index::Now;
     let key = |c: &Reuse, placed: &[IndicatorId]| c.keys.page(e, r.site, (page, lang, path), placed);
     if let Some(outcome) = reuse.and_then(|c| reused(c, path, |placed| key(c, placed), indexed)) {
         return Ok(outcome);
@@ -172,7 +187,7 @@ fn render_page(
     let file = Artifact::page_path(path);
     let failed = |e: std::io::Error| super::write_failed(Path::new(&file), &e);
     let stream = out.and_then(|o| o.stream(&file)).transpose().map_err(failed)?;
-    let mut page_out = PageOut::new(stream, indexed);
+    let mut page_out = PageOut::new(stream, kept);
     let rendered = r.render(page, lang, &mut page_out);
     // A write that failed stopped the template: that is the problem to tell.
     let done = page_out.finish().map_err(failed)?;
@@ -183,7 +198,7 @@ fn render_page(
         if let Some(out) = out {
             out.write(&artifact).map_err(failed)?;
         }
-        html = indexed.then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
+        html = kept.then(|| String::from_utf8(artifact.bytes).unwrap_or_default());
     }
     // A page whose Markdown had problems is rendered again next time,
     // so that they are reported again.

@@ -1,5 +1,6 @@
-//! The slow part of a rebuild, after the reload: the search index, and the
-//! PNG pictures and workbooks when they may have changed, made on a thread
+//! The slow part of a rebuild, after the reload: the parts of the search
+//! index whose pages changed (on a site searched in parts, a line says how
+//! many), and the PNG pictures and workbooks when they may have changed, made on a thread
 //! of their own (on one core, so that the next edit's pages are not kept
 //! waiting) and put in place file by file. Only the newest waiting pass
 //! runs; a pass that a newer rebuild overtook puts nothing in place, and
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{channel, Sender};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use crate::locale::Lang;
 use crate::pipeline::{Later, Remake};
@@ -33,6 +35,8 @@ impl Background {
             let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
             // What the passes since the last one that put its files in place owe.
             let mut owed: Option<Remake> = None;
+            // What each part of the search index in the folder is made from.
+            let mut parts: Vec<Option<u128>> = Vec::new();
             let owe = |owed: &mut Option<Remake>, remake: &Remake| {
                 *owed = Some(owed.take().map_or_else(|| remake.clone(), |o| o.and(remake.clone())));
             };
@@ -49,13 +53,24 @@ impl Background {
                 }
                 later.remake = owed.clone().unwrap_or(Remake::All);
                 let newest = || number == shared.newest.load(Ordering::SeqCst);
-                let run = || later.run(&site, &newest, &shared.writing);
+                let start = Instant::now();
+                let run = || later.run(&site, &parts, &newest, &shared.writing);
                 let result = match &pool {
                     Some(pool) => pool.install(run),
                     None => run(),
                 };
-                if let Err(problems) = result {
-                    eprintln!("{}", problems.show(lang));
+                match result {
+                    Err(problems) => eprintln!("{}", problems.show(lang)),
+                    Ok(Some(ran)) => {
+                        // A site searched in parts: how many were made again.
+                        if ran.search.len() > 1 {
+                            let (made, all, ms) =
+                                (ran.parts_made, ran.search.len(), start.elapsed().as_millis() as u64);
+                            println!("{}", msg!(ServeSearchParts, made = made, parts = all, ms = ms).text(lang));
+                        }
+                        parts = ran.search;
+                    }
+                    Ok(None) => {}
                 }
                 if newest() {
                     owed = None;

@@ -6,7 +6,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use crate::common::serve::{fetch, get, request, serve, serve_with, Events};
+use crate::common::serve::{fetch, get, request, serve, serve_with, serve_with_env, Events};
 use crate::common::Fixture;
 
 #[test]
@@ -73,6 +73,62 @@ fn the_search_index_pictures_and_workbooks_follow_an_edit_and_are_always_served(
     assert!(get(server.port, "/sv/tillvaxt/utslapp/").1.contains("97,5"), "the new figure is on its page");
     until(server.port, "/data/utslapp.sv.png", |status, body| status == 200 && body != png);
     until(server.port, "/data/utslapp.sv.xlsx", |status, body| status == 200 && body != xlsx);
+}
+
+/// The numbers of each `Search index in place … (M of its N parts made)`
+/// line `server` printed, once there are `n`; panics after 60 s.
+fn parts_made(server: &crate::common::serve::Server, n: usize) -> Vec<(usize, usize)> {
+    let start = Instant::now();
+    loop {
+        let said: Vec<(usize, usize)> = server
+            .printed()
+            .iter()
+            .filter_map(|line| {
+                let rest = line.strip_prefix("Search index in place after ")?;
+                let (made, rest) = rest.split_once(" ms (")?.1.split_once(" of its ")?;
+                Some((made.parse().ok()?, rest.split_once(' ')?.0.parse().ok()?))
+            })
+            .collect();
+        if said.len() >= n {
+            return said;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "no such line: {:?}", server.printed());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn on_a_site_searched_in_parts_an_edit_makes_only_its_part_of_the_index_again() {
+    let f = Fixture::new();
+    f.edit("site.toml", "[footer]", "[search]\nenabled = true\n\n[footer]");
+    // The test build's parts hold 4 pages (a real build's 3,000).
+    let server = serve_with_env(f.root(), &["--port", "0"], &[("GOALSITE_PART_RECORDS", "4")]);
+    let (made, parts) = parts_made(&server, 1)[0];
+    assert!(parts > 1 && made == parts, "the first index is made whole, in parts: {made} of {parts}");
+    let entry = get(server.port, "/pagefind/pagefind-entry.json").1;
+    let mut events = Events::open(server.port);
+    // A text: the part its page is in (in every language).
+    f.edit("content/om.sv.md", "Text[^1].", "Zebrafinkar[^1].");
+    events.wait_for("event: reload");
+    assert_eq!(parts_made(&server, 2)[1], (1, parts), "{:?}", server.printed());
+    // The index served is the one a build makes of the site as it is now.
+    let built = f.dir.path().join("built");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_goalsite"))
+        .env("GOALSITE_PART_RECORDS", "4")
+        .args(["build", "-q", "--root", f.root().to_str().unwrap(), "--output", built.to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let bundle = built.join("pagefind");
+    let files: Vec<_> =
+        walkdir::WalkDir::new(&bundle).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file()).collect();
+    assert!(files.len() > 10, "{} files", files.len());
+    for file in files {
+        let rel = file.path().strip_prefix(&built).unwrap().to_str().unwrap().replace('\\', "/");
+        let served = get(server.port, &format!("/{rel}")).1;
+        assert!(served == String::from_utf8_lossy(&std::fs::read(file.path()).unwrap()), "{rel} differs");
+    }
+    assert_ne!(get(server.port, "/pagefind/pagefind-entry.json").1, entry, "the edit changed the index");
 }
 
 #[test]

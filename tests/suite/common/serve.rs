@@ -54,10 +54,16 @@ pub fn serve(root: &Path) -> Server {
 
 /// `goalsite serve` with `args`, once it prints `Serving http://HOST:PORT/`.
 pub fn serve_with(root: &Path, args: &[&str]) -> Server {
+    serve_with_env(root, args, &[])
+}
+
+/// [`serve_with`], with the variables `env` set for the server.
+pub fn serve_with_env(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Server {
     // The serve benchmark can run another goalsite (an earlier build, for A/B runs).
     let bin = std::env::var_os("GOALSITE_BENCH_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_goalsite").into());
     let mut child = Command::new(bin)
         .env("GOALSITE_LANG", "en")
+        .envs(env.iter().copied())
         .args(["serve", "--root", root.to_str().unwrap()])
         .args(args)
         .stdout(Stdio::piped())
