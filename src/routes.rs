@@ -184,13 +184,16 @@ impl Routes {
                     format!("{l}/{dir}{slug}/")
                 })
                 .collect();
-            // The text in the language, or (for a language it has no text in) any.
-            let owner = |lang: Lang| match page.docs.get(&lang).or_else(|| page.docs.values().next()) {
-                Some(doc) => match crate::toml_file::key_span(&doc.source.text, "slug") {
-                    Some(span) if page.docs.contains_key(&lang) => Owner::at(&doc.source, span),
-                    _ => Owner::file(&doc.source.path.to_string_lossy()),
-                },
-                None => Owner::file(""),
+            // The text in the language at its `slug` line, if it has one; else
+            // the text (or, in a language it has no text in, any of its texts).
+            let owner = |lang: Lang| {
+                let doc = page.docs.get(&lang);
+                let slug = doc.and_then(|d| Some((d, crate::toml_file::key_span(&d.source.text, "slug")?)));
+                match (slug, doc.or_else(|| page.docs.values().next())) {
+                    (Some((doc, span)), _) => Owner::at(&doc.source, span),
+                    (None, Some(doc)) => Owner::file(&doc.source.path.to_string_lossy()),
+                    (None, None) => Owner::file(""),
+                }
             };
             add(&mut routes, PageRef::Page(PageId(i)), paths, &owner);
             routes.keys.insert(page.key.clone(), PageRef::Page(PageId(i)));

@@ -89,14 +89,25 @@ pub fn parse_part<T: DeserializeOwned>(source: &Arc<Source>, range: std::ops::Ra
         }
         // Each YAML line as the file's kind takes it (`title = "2030"`, not `title = 2030`).
         let plain = slips::mended(text, &found);
-        let ways: Vec<ColonFix> = found.iter().map(|slip| colon_way::<T>(&plain, slip)).collect();
+        let fits: Vec<Option<ColonFix>> = found.iter().map(|slip| colon_way::<T>(&plain, slip)).collect();
+        let ways: Vec<ColonFix> = fits.iter().map(|fit| fit.unwrap_or_default()).collect();
         // The slips, each by name; then whatever else is wrong once they are mended.
         let mut each = found.iter().zip(&ways).map(|(slip, &way)| slip_problem(source, range.start, slip, way));
         let first = each.next().expect("a slip");
         let mut others: Vec<Diagnostic> = each.collect();
         let mended = slips::mended_as(text, &found, &ways);
         if let Err(e) = toml::from_str::<T>(&mended) {
-            others.push(failure(source, range.start, &mended, &e));
+            // On a YAML line whose hint is a fix the file takes, what the
+            // mending as long left there (`title: x` as `title= 0`) is not the file's.
+            let fixed = |at: std::ops::Range<usize>| {
+                found
+                    .iter()
+                    .zip(&fits)
+                    .any(|(slip, fit)| fit.is_some() && slip.span.start <= at.start && at.end <= slip.span.end)
+            };
+            if !e.span().is_some_and(fixed) {
+                others.push(failure(source, range.start, &mended, &e));
+            }
         }
         first.with_others(others)
     })
@@ -149,15 +160,13 @@ fn colon_line(slip: &Slip) -> Option<(&str, &str)> {
     }
 }
 
-/// How the YAML line `slip` (if it is one) becomes the TOML line that `T`,
-/// the file's kind, reads there: the first of [`ColonFix::WAYS`] that,
-/// put in its place in `mended` (the text with its slips mended), leaves
-/// no problem on that line (`title = "2030"` for a title, `title` for
-/// `Title`); the least change if none does.
-fn colon_way<T: DeserializeOwned>(mended: &str, slip: &Slip) -> ColonFix {
-    let Some((name, value)) = colon_line(slip).filter(|(_, value)| !value.is_empty()) else {
-        return ColonFix::default();
-    };
+/// How the YAML line `slip` (if it is one, with a value) becomes the TOML
+/// line that `T`, the file's kind, reads there: the first of
+/// [`ColonFix::WAYS`] that, put in its place in `mended` (the text with its
+/// slips mended), leaves no problem on that line (`title = "2030"` for a
+/// title, `title` for `Title`); `None` if none does.
+fn colon_way<T: DeserializeOwned>(mended: &str, slip: &Slip) -> Option<ColonFix> {
+    let (name, value) = colon_line(slip).filter(|(_, value)| !value.is_empty())?;
     let start = slip.span.start;
     let reads = |way: &ColonFix| {
         let line = way.line(name, value);
@@ -167,7 +176,7 @@ fn colon_way<T: DeserializeOwned>(mended: &str, slip: &Slip) -> ColonFix {
             .and_then(|e| e.span())
             .is_none_or(|span| span.end <= start || span.start >= start + line.len())
     };
-    ColonFix::WAYS.into_iter().find(reads).unwrap_or_default()
+    ColonFix::WAYS.into_iter().find(reads)
 }
 
 /// A word processor's slip, by name, with its fix (a YAML line's the `way` the file takes it).
@@ -440,6 +449,9 @@ mod tests {
         assert_eq!(error("Title: 2030\n").0, "write title = \"2030\"");
         // A number where one belongs stays one.
         assert_eq!(error("title = \"Om\"\nweight: 3\n").0, "write weight = 3");
+        // A value of one letter or digit (mended as long as it is, which leaves no room for quotes).
+        assert_eq!(error("title: x\n"), ("write title = \"x\"".to_owned(), vec![]));
+        assert_eq!(error("title: 5\n"), ("write title = \"5\"".to_owned(), vec![]));
         // A value the file cannot take either way: the least change, and what is wrong then.
         let (hint, others) = error("title = \"Om\"\nweight: tre\n");
         assert_eq!(hint, "write weight = \"tre\"");
