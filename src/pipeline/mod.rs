@@ -294,7 +294,7 @@ fn make(
             Some(r) => std::fs::read(r.dir.join(path)),
             None => Err(std::io::Error::other("no earlier output")),
         };
-        let plan = search::Plan::new(records, last);
+        let plan = search::Plan::new(records, last, &read);
         progress.indexing(plan.pages());
         let bundle = plan.make(&current.site.settings.langs(), &read);
         progress.stage_done();

@@ -25,13 +25,20 @@ use crate::source::fingerprint;
 
 const SIGNATURE: &[u8] = b"pagefind_dcd";
 
-/// Gives the index of every part every word of the site in its language.
-/// `files` are the files of the parts made this build (by path; their index
-/// files are replaced by the ones with every word); the others' are read
-/// with `read` from the output. Returns, per part, whether its index files
-/// (entry, metadata, chunks) are written anew. Parts are read and written
-/// on the cores side by side.
-pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read) -> Result<Vec<bool>, String> {
+/// Gives the index of every part with pages (`has_pages`) every word of the
+/// site in its language. `files` are the files of the parts `made` this
+/// build (by path; their index files are replaced by the ones with every
+/// word); the others' are read with `read` from the output (a part whose
+/// files are not there is an error, never left out). Returns, per part,
+/// whether its index files (entry, metadata, chunks) are written anew.
+/// Parts are read and written on the cores side by side.
+pub fn share(
+    parts: Parts,
+    made: &[bool],
+    has_pages: &[bool],
+    files: &mut Vec<Artifact>,
+    read: Read,
+) -> Result<Vec<bool>, String> {
     let mut written = vec![false; parts.count()];
     // No part made: the site's words are what they were.
     if !made.contains(&true) {
@@ -47,11 +54,12 @@ pub fn share(parts: Parts, made: &[bool], files: &mut Vec<Artifact>, read: Read)
     };
     let indexes: Vec<PartIndex> = (0..parts.count())
         .into_par_iter()
-        .filter_map(|k| {
+        .filter(|&k| has_pages[k])
+        .map(|k| {
+            // (A part with no pages has no files.)
             let dir = Parts::dir(k);
-            // A part with no pages has no files.
-            let entry = file(&format!("{dir}{ENTRY}")).ok()?;
-            Some(PartIndex::read(k, made[k], &entry, &|rel| file(&format!("{dir}{rel}"))))
+            let entry = file(&format!("{dir}{ENTRY}"))?;
+            PartIndex::read(k, made[k], &entry, &|rel| file(&format!("{dir}{rel}")))
         })
         .collect::<Result<_, String>>()?;
     // Each language's words: each part's in order, merged.
