@@ -26,23 +26,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { AXE_PATH, runAxe } from './axe.mjs';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 import { measureCharts } from './check-charts.mjs';
 import { measureOverview, measureTables } from './check-layout.mjs';
 import { checkSearch } from './check-search.mjs';
 import { respond } from './server.mjs';
 
 export { AXE_PATH, AXE_TAGS } from './axe.mjs';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 640 };
 // The first screens the overview must fit in: a laptop and a common phone.

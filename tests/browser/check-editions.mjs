@@ -26,7 +26,7 @@
 
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './check-browser.mjs';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 import { Results } from './results.mjs';
 import { startServer } from './server.mjs';
 import { Site } from './site.mjs';

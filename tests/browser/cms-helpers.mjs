@@ -1,8 +1,9 @@
 // Helpers for the browser editor's tests (cms*.test.mjs): a copy of a site to
 // edit, `goalsite serve` on it, `goalsite check` and `build`, and Chromium.
 //
-// GOALSITE names the goalsite binary (default: target/release/goalsite, as
-// scripts/test builds it); CHROMIUM the browser (default /usr/bin/chromium).
+// GOALSITE names the goalsite binary (scripts/test sets it to the one its
+// Rust tests built; default: target/release/goalsite); CHROMIUM the browser
+// (default /usr/bin/chromium), started with the flags of chromium.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,17 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const GOALSITE = process.env.GOALSITE || path.join(REPO, 'target/release/goalsite');
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 /** A fresh copy of the site in `from` (its site.toml, content/, themes/ and logo): the folder. */
 export function copySite(from = REPO, files = ['site.toml', 'content', 'themes', 'logo.svg']) {
