@@ -86,7 +86,7 @@ pub fn not_connected(versions: &[NotConnected], at: usize) -> minijinja::Value {
     let this = &versions[at];
     let lang = this.lang;
     minijinja::context! {
-        lang => minijinja::Value::from(minijinja::value::Serde(lang)),
+        lang => lang,
         title => msg!(CmsNotConnectedTitle).text(lang),
         text => msg!(CmsNotConnected).text(lang),
         local => msg!(CmsNotConnectedLocal).text(lang),

@@ -218,7 +218,7 @@ fn not_connected(edited: Edited, first: Lang, renderer: &Renderer) -> Result<Vec
     (0..versions.len())
         .map(|i| {
             let dir = if i == 0 { String::new() } else { format!("{}/", versions[i].lang) };
-            let page = renderer.render_site_file(assets::NOT_CONNECTED, assets::not_connected(&versions, i))?;
+            let page = renderer.render_template(assets::NOT_CONNECTED, assets::not_connected(&versions, i))?;
             Ok(Artifact::new(format!("{ADMIN_DIR}/{dir}index.html"), page))
         })
         .collect()

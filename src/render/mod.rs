@@ -273,7 +273,10 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
+    /// What the theme's template `name` makes of `ctx` (a small file whole:
+    /// a site-wide file, a placed chart, the page at `admin/` of an editor
+    /// not connected yet).
+    pub(crate) fn render_template(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
         let tmpl = self.theme.env.get_template(name).map_err(|e| self.template_problem(name, &e))?;
         tmpl.render(ctx).map_err(|e| self.template_problem(name, &e))
     }

@@ -54,12 +54,6 @@ impl Renderer<'_> {
     /// The site-wide files: 404 page, root page, sitemap and robots.txt.
     /// The sitemap lists the pages of every edition, each with its
     /// language versions in that edition.
-    /// The site-wide file the theme's template `name` makes of `ctx` (a
-    /// page outside the site's own, like the editor's at `admin/`).
-    pub fn render_site_file(&self, name: &str, ctx: Value) -> Result<String, Diagnostic> {
-        self.render_template(name, ctx)
-    }
-
     pub fn render_site_files(&self) -> Result<Vec<Artifact>, Diagnostic> {
         let pages = self.editions.iter().flat_map(|&(site, routes)| sitemap_pages(site, routes)).collect();
         let entries = sitemap_entries(pages);
